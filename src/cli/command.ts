@@ -1,0 +1,62 @@
+/** What a command is: its option table, its help text keys and the function that runs it. */
+import type { MessageKey } from "../i18n/en.js";
+import type { Lang, Translator } from "../i18n/translate.js";
+import type { OptionSpec, OptionValue } from "./optionTable.js";
+
+export interface CommandContext {
+  lang: Lang;
+  t: Translator;
+  /** --json: stdout gets one JSON document and nothing else. */
+  json: boolean;
+  /** Writes results (stdout). */
+  out: (text: string) => void;
+  /** Writes progress and warnings (stderr); silent under --json. */
+  info: (text: string) => void;
+}
+
+export interface CommandInput {
+  /** Positional arguments, as typed. */
+  args: string[];
+  /** Normalized option values by camelCase name. */
+  options: Record<string, OptionValue | undefined>;
+}
+
+export interface CommandSpec {
+  name: string;
+  description: MessageKey;
+  /** A variadic positional argument, if the command takes one. */
+  argument?: { name: string; description: MessageKey };
+  options: readonly OptionSpec[];
+  examples: readonly { command: string; description: MessageKey }[];
+  run(input: CommandInput, context: CommandContext): Promise<void>;
+}
+
+/** Options every command has. */
+export const COMMON_OPTIONS: readonly OptionSpec[] = [
+  { name: "lang", kind: "choice", choices: ["en", "zh"], description: "option.lang" },
+  { name: "json", kind: "flag", description: "option.json" },
+  { name: "debug", kind: "flag", description: "option.debug" },
+];
+
+export const OUT_OPTION: OptionSpec = {
+  name: "out",
+  kind: "path",
+  default: "reglab-out",
+  description: "option.out",
+};
+export const SEED_OPTION: OptionSpec = {
+  name: "seed",
+  kind: "integer",
+  default: 1,
+  min: 0,
+  description: "option.seed",
+};
+export const SATURATION_OPTION: OptionSpec = {
+  name: "saturation",
+  kind: "number",
+  default: 0.01,
+  min: 0,
+  exclusiveMin: true,
+  max: 0.25,
+  description: "option.saturation",
+};

@@ -1,0 +1,91 @@
+/**
+ * `reglab article`: runs every experiment of the article and writes the bilingual report
+ * (index.html), the measured claims (claims.json) and every figure as SVG and PNG.
+ */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { articleClaims } from "../../experiments/claims.js";
+import { formatNumber } from "../../i18n/format.js";
+import { LANGS, type Lang, type Translator, translator } from "../../i18n/translate.js";
+import { lossFigure, outcomeFigure } from "../../plot/descendFigures.js";
+import { scaleFigure, sigmoidFigure, sigmoidOverlayFigure } from "../../plot/sigmoidFigures.js";
+import { articleReport, type ReportFigures } from "../../report/articleReport.js";
+import { claimsDocument } from "../../report/claimsDocument.js";
+import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
+import { openOutputFolder } from "../outputFolder.js";
+import { nodeDocument } from "../render.js";
+import { reglabVersion } from "../version.js";
+import { writeFigure } from "../writeFigure.js";
+
+/** File names of the figures, shared by the report, claims.json and the files written. */
+const FIGURE_NAMES = {
+  C1: "sigmoid-all",
+  C2: "descend-loss",
+  C3: "descend-outcomes",
+  scale: "sigmoid-scale",
+} as const;
+
+export const articleCommand: CommandSpec = {
+  name: "article",
+  description: "article.description",
+  options: [SEED_OPTION, OUT_OPTION],
+  examples: [
+    { command: "reglab article --out reglab-out --lang zh", description: "article.example.default" },
+  ],
+  async run({ options }, { lang, t, json, out }) {
+    const seed = options["seed"] as number;
+    const folder = openOutputFolder(options["out"] as string);
+    const claims = articleClaims({ seed });
+    const document = nodeDocument();
+    const translators = Object.fromEntries(LANGS.map((l) => [l, translator(l)])) as Record<Lang, Translator>;
+    const figuresIn = (tl: Translator): ReportFigures => ({
+      claims: {
+        C1: sigmoidOverlayFigure(claims.curves, tl, document),
+        C2: lossFigure(claims.descent, tl, document),
+        C3: outcomeFigure(claims.descent, tl, document),
+      },
+      slopes: claims.curves.curves.map((_, i) => sigmoidFigure(claims.curves, i, tl, document)),
+      scale: scaleFigure(claims.curves, tl, document),
+    });
+    const figures = Object.fromEntries(LANGS.map((l) => [l, figuresIn(translators[l])])) as Record<
+      Lang,
+      ReportFigures
+    >;
+
+    // Files in the user's language; the report carries both languages inline.
+    const mine = figures[lang];
+    const slopes = [];
+    for (const [i, curve] of claims.curves.curves.entries()) {
+      slopes.push(await writeFigure(folder, `sigmoid-m${formatNumber(curve.m, 6)}`, mine.slopes[i]!));
+    }
+    const files = {
+      C1: await writeFigure(folder, FIGURE_NAMES.C1, mine.claims.C1),
+      C2: await writeFigure(folder, FIGURE_NAMES.C2, mine.claims.C2),
+      C3: await writeFigure(folder, FIGURE_NAMES.C3, mine.claims.C3),
+      scale: await writeFigure(folder, FIGURE_NAMES.scale, mine.scale),
+      slopes,
+    };
+    const version = reglabVersion();
+    const claimsJson = claimsDocument(
+      claims,
+      translators,
+      { C1: `${FIGURE_NAMES.C1}.svg`, C2: `${FIGURE_NAMES.C2}.svg`, C3: `${FIGURE_NAMES.C3}.svg` },
+      { version, seed, lang },
+    );
+    const claimsPath = folder.write("claims.json", `${JSON.stringify(claimsJson, null, 2)}\n`);
+    const reportPath = folder.write(
+      "index.html",
+      articleReport({ claims, figures, translators, defaultLang: lang, version, seed }),
+    );
+
+    if (json) {
+      out(
+        `${JSON.stringify({ report: reportPath, claims_file: claimsPath, claims: claimsJson, figures: files }, null, 2)}\n`,
+      );
+      return;
+    }
+    out(`${t("article.written", { path: reportPath })}\n`);
+    out(`${t("article.claimsWritten", { path: claimsPath })}\n`);
+    out(`${t("article.open", { url: pathToFileURL(resolve(reportPath)).href })}\n`);
+  },
+};

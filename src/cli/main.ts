@@ -1,0 +1,137 @@
+/**
+ * The reglab command line: picks the language, parses argv against the commands' option tables
+ * (with commander), runs the command, and turns every failure into an exit code and one clear line.
+ * Exit codes: 0 success, 1 unexpected failure, 2 usage error (the user can fix it).
+ */
+import { Command, CommanderError } from "commander";
+import { type Lang, langFromLocale, type Translator, translator } from "../i18n/translate.js";
+import { COMMON_OPTIONS, type CommandContext, type CommandSpec } from "./command.js";
+import { articleCommand } from "./commands/article.js";
+import { descendCommand } from "./commands/descend.js";
+import { sigmoidCommand } from "./commands/sigmoid.js";
+import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, UsageError } from "./errors.js";
+import { commandHelp, programHelp } from "./help.js";
+import { camelCase, normalizeOption, type OptionValue, optionFlags } from "./optionTable.js";
+import { reglabVersion } from "./version.js";
+
+export const COMMANDS: readonly CommandSpec[] = [sigmoidCommand, descendCommand, articleCommand];
+
+export interface Streams {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+const processStreams: Streams = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+/** The language: --lang if given (and valid), else REGLAB_LANG, LC_ALL, LC_MESSAGES or LANG. */
+function chooseLang(argv: readonly string[], env: Streams["env"]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg.startsWith("--lang=") ? arg.slice(7) : arg === "--lang" ? argv[i + 1] : undefined;
+    if (value === "en" || value === "zh") return value;
+  }
+  return langFromLocale(env.REGLAB_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** Maps commander's parse errors onto our translated messages. */
+function usageErrorFrom(error: CommanderError, command: string, t: Translator): UsageError {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? "";
+  switch (error.code) {
+    case "commander.unknownOption":
+      return new UsageError("error.unknownOption", { option: quoted }, command);
+    case "commander.optionMissingArgument":
+      return new UsageError("error.missingValue", { option: quoted.split(" ")[0] ?? quoted }, command);
+    case "commander.excessArguments":
+      return new UsageError("error.tooManyArguments", { command, argument: quoted }, command);
+    case "commander.unknownCommand":
+      return new UsageError(
+        "error.unknownCommand",
+        { command: quoted, commands: COMMANDS.map((c) => c.name).join(", ") },
+        "reglab",
+      );
+    default:
+      return new UsageError("error.internal", { message: t("error.hint", { command }) }, command);
+  }
+}
+
+function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
+  const parser = new Command(spec.name)
+    .exitOverride()
+    .helpOption(false)
+    .allowExcessArguments(false)
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
+  if (spec.argument) parser.argument(`[${spec.argument.name}...]`);
+  const options = [...spec.options, ...COMMON_OPTIONS];
+  for (const option of options) parser.option(optionFlags(option));
+  try {
+    parser.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) throw usageErrorFrom(error, `reglab ${spec.name}`, t);
+    throw error;
+  }
+  const raw = parser.opts() as Record<string, string | boolean | undefined>;
+  const values: Record<string, OptionValue | undefined> = {};
+  for (const option of options)
+    values[camelCase(option.name)] = normalizeOption(option, raw[camelCase(option.name)], t);
+  return { args: parser.args, options: values };
+}
+
+export async function main(argv: string[], streams: Streams = processStreams): Promise<number> {
+  const lang = chooseLang(argv, streams.env);
+  const t = translator(lang);
+  const debug = argv.includes("--debug");
+  const wantsHelp = argv.includes("--help") || argv.includes("-h");
+  const [name, ...rest] = argv;
+  let commandName = "reglab";
+  try {
+    if (name === "--version" || name === "-V") {
+      streams.stdout(`${reglabVersion()}\n`);
+      return EXIT_SUCCESS;
+    }
+    if (name === undefined || name.startsWith("-")) {
+      if (name === undefined || wantsHelp || name.startsWith("--lang")) {
+        streams.stdout(programHelp(COMMANDS, t));
+        return EXIT_SUCCESS;
+      }
+      throw new UsageError("error.unknownOption", { option: name });
+    }
+    const spec = COMMANDS.find((command) => command.name === name);
+    if (!spec) {
+      throw new UsageError("error.unknownCommand", {
+        command: name,
+        commands: COMMANDS.map((c) => c.name).join(", "),
+      });
+    }
+    commandName = `reglab ${spec.name}`;
+    if (wantsHelp) {
+      streams.stdout(commandHelp(spec, t));
+      return EXIT_SUCCESS;
+    }
+    const input = parseCommand(spec, rest, t);
+    const json = input.options["json"] === true;
+    const context: CommandContext = {
+      lang,
+      t,
+      json,
+      out: streams.stdout,
+      info: json ? () => {} : streams.stderr,
+    };
+    await spec.run(input, context);
+    return EXIT_SUCCESS;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const command = error.command === "reglab" ? commandName : error.command;
+      streams.stderr(`${t("error.prefix")} ${t(error.key, error.params)} ${t("error.hint", { command })}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    streams.stderr(`${t("error.prefix")} ${t("error.internal", { message })}\n`);
+    if (debug && error instanceof Error && error.stack) streams.stderr(`${error.stack}\n`);
+    return EXIT_FAILURE;
+  }
+}

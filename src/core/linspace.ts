@@ -1,0 +1,14 @@
+/**
+ * `points` evenly spaced numbers from `start` to `stop`, both included (as numpy.linspace).
+ * Each value is computed as start + i·step from its index, not by repeated addition, so rounding
+ * does not accumulate; the last one is set to `stop` exactly.
+ */
+export function linspace(start: number, stop: number, points: number): Float64Array {
+  if (!Number.isInteger(points) || points < 2)
+    throw new RangeError(`points must be an integer ≥ 2, got ${points}`);
+  const values = new Float64Array(points);
+  const step = (stop - start) / (points - 1);
+  for (let i = 0; i < points; i++) values[i] = start + i * step;
+  values[points - 1] = stop;
+  return values;
+}

@@ -1,0 +1,1 @@
+export { saturatedShare, saturatedShareOfInterval, saturationCutoff, steepestSlope } from "./saturation.js";

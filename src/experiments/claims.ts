@@ -1,0 +1,169 @@
+/**
+ * The article's claims, each turned into measured numbers and a verdict that the numbers decide.
+ * The words that state and explain each claim live in the message catalogs (i18n), keyed by id;
+ * here are only the measurements, as plain JSON-ready data.
+ *
+ *   C1  A large weight makes σ(m·x + c) steep: most inputs fall where σ' ≈ 0.
+ *   C2  Where σ' ≈ 0 the gradient vanishes: training from large weights stalls; L2 pulls it out.
+ *   C3  …or jumps past the minimum: a step size large enough to leave the plateau overshoots.
+ */
+import { type DescendResult, type DescendRun, descend } from "./descend.js";
+import { type SigmoidCurves, sigmoidCurves } from "./sigmoidCurves.js";
+
+export interface SlopeClaim {
+  id: "C1";
+  holds: boolean;
+  slopes: number[];
+  saturatedShares: number[];
+  maxSlopes: number[];
+  standardizedSlopes: number[];
+  saturationCutoff: number;
+  xMin: number;
+  xMax: number;
+}
+
+export interface StallClaim {
+  id: "C2";
+  holds: boolean;
+  learningRate: number;
+  steps: number;
+  l2: number;
+  smallM: number;
+  largeM: number;
+  /** Mean σ'(z) over the data at the start, for the small and the large initial weight. */
+  smallMeanDydz: number;
+  largeMeanDydz: number;
+  /** Steps to the loss target (null: not within `steps`). */
+  smallStepsToTarget: number | null;
+  largeStepsToTarget: number | null;
+  largeStalledSteps: number;
+  largeFinalM: number;
+  /** The same large start with the L2 penalty. */
+  largeWithL2StepsToTarget: number | null;
+}
+
+export interface OvershootClaim {
+  id: "C3";
+  holds: boolean;
+  learningRates: number[];
+  smallM: number;
+  largeM: number;
+  l2: number;
+  /** Learning rates, out of `learningRates`, that reach the target with no rise of the objective. */
+  smallCleanRates: number[];
+  largeCleanRates: number[];
+  largeWithL2CleanRates: number[];
+  /** For the large start without penalty: learning rates that left the plateau, and their rises. */
+  largeEscapingRates: number[];
+  largeEscapingRises: number[];
+}
+
+export interface ArticleClaims {
+  C1: SlopeClaim;
+  C2: StallClaim;
+  C3: OvershootClaim;
+  curves: SigmoidCurves;
+  descent: DescendResult;
+}
+
+const isClean = (run: DescendRun) => run.stepsToTarget !== null && run.objectiveIncreases === 0;
+
+function slopeClaim(curves: SigmoidCurves): SlopeClaim {
+  const shares = curves.curves.map((curve) => curve.saturatedShare);
+  const maxSlopes = curves.curves.map((curve) => curve.maxSlope);
+  const steepest = shares[0] ?? 0;
+  const gentlest = shares[shares.length - 1] ?? 0;
+  const descending = shares.every((share, i) => i === 0 || share <= shares[i - 1]!);
+  return {
+    id: "C1",
+    holds: descending && steepest > 0.5 && gentlest === 0,
+    slopes: curves.curves.map((curve) => curve.m),
+    saturatedShares: shares,
+    maxSlopes,
+    standardizedSlopes: curves.curves.map((curve) => curve.standardizedM),
+    saturationCutoff: curves.saturationCutoff,
+    xMin: curves.xMin,
+    xMax: curves.xMax,
+  };
+}
+
+function findRun(result: DescendResult, initialM: number, learningRate: number, l2: number): DescendRun {
+  const run = result.runs.find(
+    (r) => r.initialM === initialM && r.learningRate === learningRate && r.l2 === l2,
+  );
+  if (!run) throw new Error(`no run for m0=${initialM} η=${learningRate} λ=${l2}`);
+  return run;
+}
+
+function stallClaim(result: DescendResult, learningRate: number, l2: number): StallClaim {
+  const { initialWeights, steps } = result.settings;
+  const smallM = Math.min(...initialWeights);
+  const largeM = Math.max(...initialWeights);
+  const small = findRun(result, smallM, learningRate, 0);
+  const large = findRun(result, largeM, learningRate, 0);
+  const largeWithL2 = findRun(result, largeM, learningRate, l2);
+  const slowdown =
+    (large.stepsToTarget ?? Number.POSITIVE_INFINITY) / Math.max(1, small.stepsToTarget ?? steps);
+  return {
+    id: "C2",
+    holds: small.stepsToTarget !== null && slowdown >= 10 && largeWithL2.stepsToTarget !== null,
+    learningRate,
+    steps,
+    l2,
+    smallM,
+    largeM,
+    smallMeanDydz: small.initialMeanDydz,
+    largeMeanDydz: large.initialMeanDydz,
+    smallStepsToTarget: small.stepsToTarget,
+    largeStepsToTarget: large.stepsToTarget,
+    largeStalledSteps: large.stalledSteps,
+    largeFinalM: large.finalM,
+    largeWithL2StepsToTarget: largeWithL2.stepsToTarget,
+  };
+}
+
+function overshootClaim(result: DescendResult, l2: number): OvershootClaim {
+  const { initialWeights, learningRates } = result.settings;
+  const smallM = Math.min(...initialWeights);
+  const largeM = Math.max(...initialWeights);
+  const runsFor = (m: number, penalty: number) =>
+    learningRates.map((eta) => findRun(result, m, eta, penalty));
+  const clean = (runs: DescendRun[]) => runs.filter(isClean).map((run) => run.learningRate);
+  const escaping = runsFor(largeM, 0).filter((run) => run.stepsToTarget !== null);
+  const smallCleanRates = clean(runsFor(smallM, 0));
+  const largeCleanRates = clean(runsFor(largeM, 0));
+  const largeWithL2CleanRates = clean(runsFor(largeM, l2));
+  return {
+    id: "C3",
+    holds:
+      largeCleanRates.length === 0 &&
+      escaping.length > 0 &&
+      escaping.every((run) => run.objectiveIncreases > 0) &&
+      smallCleanRates.length > largeCleanRates.length &&
+      largeWithL2CleanRates.length > 0,
+    learningRates,
+    smallM,
+    largeM,
+    l2,
+    smallCleanRates,
+    largeCleanRates,
+    largeWithL2CleanRates,
+    largeEscapingRates: escaping.map((run) => run.learningRate),
+    largeEscapingRises: escaping.map((run) => run.objectiveIncreases),
+  };
+}
+
+/** Runs the article's experiments with their defaults and measures claims C1–C3. */
+export function articleClaims(options: { seed?: number } = {}): ArticleClaims {
+  const curves = sigmoidCurves();
+  const descent = descend({ seed: options.seed ?? 1 });
+  const l2 = Math.max(...descent.settings.l2);
+  const middleRate = descent.settings.learningRates[Math.floor(descent.settings.learningRates.length / 2)]!;
+  return {
+    C1: slopeClaim(curves),
+    C2: stallClaim(descent, middleRate, l2),
+    C3: overshootClaim(descent, l2),
+    curves,
+    descent,
+  };
+}

@@ -1,0 +1,24 @@
+export {
+  type ArticleClaims,
+  articleClaims,
+  type OvershootClaim,
+  type SlopeClaim,
+  type StallClaim,
+} from "./claims.js";
+export {
+  DESCEND_DEFAULTS,
+  type DescendOptions,
+  type DescendResult,
+  type DescendRun,
+  type DescendSettings,
+  descend,
+} from "./descend.js";
+export { type DescentSummary, summarizeDescent } from "./descentSummary.js";
+export {
+  ARTICLE_SLOPES,
+  type SigmoidCurve,
+  type SigmoidCurves,
+  type SigmoidCurvesOptions,
+  sigmoidCurves,
+} from "./sigmoidCurves.js";
+export { type TeacherData, type TeacherDataOptions, teacherData } from "./teacherData.js";
