@@ -91,7 +91,8 @@ function checkBounds(value: number, spec: NumberOption | ListOption, what: strin
       value: raw,
     });
   }
-  throw new UsageError("error.outOfRange", { what, value: raw, min: spec.min ?? "−∞", max: max ?? "∞" });
+  const key = spec.exclusiveMin ? "error.outOfRangeExclusive" : "error.outOfRange";
+  throw new UsageError(key, { what, value: raw, min: spec.min ?? "−∞", max: max ?? "∞" });
 }
 
 /** Turns one raw option value into its typed value, or throws a UsageError that says what to do. */

@@ -53,9 +53,13 @@ export interface OvershootClaim {
   smallCleanRates: number[];
   largeCleanRates: number[];
   largeWithL2CleanRates: number[];
-  /** For the large start without penalty: learning rates that left the plateau, and their rises. */
+  /** For the large start without penalty: rates that reached the target (left the plateau). */
   largeEscapingRates: number[];
-  largeEscapingRises: number[];
+  /** …rates that stalled: never reached the target, the loss never rising. */
+  largeStalledRates: number[];
+  /** …rates that jumped past the minimum (the objective rose), and how many steps rose. */
+  largeOvershootRates: number[];
+  largeOvershootRises: number[];
 }
 
 export interface ArticleClaims {
@@ -129,18 +133,16 @@ function overshootClaim(result: DescendResult, l2: number): OvershootClaim {
   const runsFor = (m: number, penalty: number) =>
     learningRates.map((eta) => findRun(result, m, eta, penalty));
   const clean = (runs: DescendRun[]) => runs.filter(isClean).map((run) => run.learningRate);
-  const escaping = runsFor(largeM, 0).filter((run) => run.stepsToTarget !== null);
+  const large = runsFor(largeM, 0);
+  const overshooting = large.filter((run) => run.objectiveIncreases > 0);
   const smallCleanRates = clean(runsFor(smallM, 0));
-  const largeCleanRates = clean(runsFor(largeM, 0));
+  const largeCleanRates = clean(large);
   const largeWithL2CleanRates = clean(runsFor(largeM, l2));
   return {
     id: "C3",
-    holds:
-      largeCleanRates.length === 0 &&
-      escaping.length > 0 &&
-      escaping.every((run) => run.objectiveIncreases > 0) &&
-      smallCleanRates.length > largeCleanRates.length &&
-      largeWithL2CleanRates.length > 0,
+    // From the large start every rate fails one way or the other, while from the small start, and
+    // from the large start with L2, some rate learns cleanly.
+    holds: largeCleanRates.length === 0 && smallCleanRates.length > 0 && largeWithL2CleanRates.length > 0,
     learningRates,
     smallM,
     largeM,
@@ -148,8 +150,12 @@ function overshootClaim(result: DescendResult, l2: number): OvershootClaim {
     smallCleanRates,
     largeCleanRates,
     largeWithL2CleanRates,
-    largeEscapingRates: escaping.map((run) => run.learningRate),
-    largeEscapingRises: escaping.map((run) => run.objectiveIncreases),
+    largeEscapingRates: large.filter((run) => run.stepsToTarget !== null).map((run) => run.learningRate),
+    largeStalledRates: large
+      .filter((run) => run.stepsToTarget === null && run.objectiveIncreases === 0)
+      .map((run) => run.learningRate),
+    largeOvershootRates: overshooting.map((run) => run.learningRate),
+    largeOvershootRises: overshooting.map((run) => run.objectiveIncreases),
   };
 }
 

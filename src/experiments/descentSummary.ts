@@ -4,8 +4,8 @@
  * - A *stall* is progress too small to see: a step whose relative loss decrease is below
  *   `stallTolerance` (default 1e-4, i.e. 0.01% of the loss) while the loss is still above target.
  * - An *overshoot* is a step that jumps past the minimum along the way: the objective goes *up*
- *   (beyond a relative 1e-12, far above rounding in a sum of a few hundred terms), and the weight
- *   reverses direction.
+ *   by more than 1e-9 of its starting value. Smaller rises are not overshoots but rounding: once
+ *   the loss is near its floor, weights that differ in their last bits move it by ~1e-30.
  */
 import type { DescentResult } from "../core/gradientDescent.js";
 
@@ -46,11 +46,12 @@ export function summarizeDescent(
   let largestIncrease = 0;
   let directionReversals = 0;
   let previousDirection = 0;
+  const riseTolerance = 1e-9 * Math.abs(objective[0]!);
   for (let k = 0; k < last; k++) {
     const before = loss[k]!;
     if (before > lossTarget && before - loss[k + 1]! < stallTolerance * before) stalledSteps++;
     const rise = objective[k + 1]! - objective[k]!;
-    if (rise > 1e-12 * Math.abs(objective[k]!)) {
+    if (rise > riseTolerance) {
       objectiveIncreases++;
       largestIncrease = Math.max(largestIncrease, rise);
     }

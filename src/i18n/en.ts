@@ -68,7 +68,7 @@ export const en = {
   "descend.outcome.diverged": "diverged",
   "descend.never": "never",
   "descend.summary":
-    "Teacher σ({teacherM}·x + {teacherC}), {samples} samples, seed {seed}; target: loss ≤ {target} within {steps} steps.",
+    "Teacher σ({teacherM}·x {teacherC}), {samples} samples, seed {seed}; target: loss ≤ {target} within {steps} steps.",
 
   // ── article ───────────────────────────────────────────────────────────────
   "article.description": "Reproduce every figure and claim of the article; write index.html and claims.json.",
@@ -125,7 +125,7 @@ export const en = {
     "∂E/∂m = (y − t)·σ'(z)·x: however wrong the output, a saturated unit passes back almost nothing. The L2 term adds λ·m to the gradient, which does not vanish, so it pulls the weight back to where learning works.",
   "claim.C3.title": "C3 · …or it jumps past the minimum",
   "claim.C3.measured":
-    "Of the learning rates {rates}, from m0 = {smallM} these reach the target with the loss never rising: {smallClean}; from m0 = {largeM}: {largeClean}. The only ones that leave the plateau ({escaping}) overshoot, the loss rising in {rises} steps. With L2 λ = {l2}: {l2Clean}.",
+    "Learning rates tried: {rates}. From m0 = {smallM}, these reach the target with the loss never rising: {smallClean}. From m0 = {largeM}: {largeClean} — at {stalledRates} it stalls, at {overshootRates} it jumps past the minimum (the loss rising in {rises} steps). With L2 λ = {l2}, from m0 = {largeM}: {l2Clean}.",
   "claim.C3.explain":
     "A steep unit's gradient is ≈ 0 on the plateau and large near the step: a learning rate big enough to move on the plateau is too big at the step, and the update jumps past the minimum. Keeping the weights small keeps one learning rate good everywhere.",
   "list.none": "none",
@@ -145,6 +145,7 @@ export const en = {
   "error.notPositive": "{what} must be greater than 0, but got '{value}'.",
   "error.notNonNegative": "{what} must be 0 or more, but got '{value}'.",
   "error.outOfRange": "{what} must be between {min} and {max}, but got '{value}'.",
+  "error.outOfRangeExclusive": "{what} must be greater than {min} and at most {max}, but got '{value}'.",
   "error.rangeOrder": "--x-min ({min}) must be smaller than --x-max ({max}).",
   "error.badChoice": "{what} must be one of {choices}, but got '{value}'.",
   "error.emptyList": "{what} needs at least one value.",

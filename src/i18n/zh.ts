@@ -66,7 +66,7 @@ export const zh: Record<MessageKey, string> = {
   "descend.outcome.diverged": "发散",
   "descend.never": "未达到",
   "descend.summary":
-    "教师单元 σ({teacherM}·x + {teacherC})，{samples} 个样本，种子 {seed}；目标：{steps} 步内损失 ≤ {target}。",
+    "教师单元 σ({teacherM}·x {teacherC})，{samples} 个样本，种子 {seed}；目标：{steps} 步内损失 ≤ {target}。",
 
   // ── article ───────────────────────────────────────────────────────────────
   "article.description": "复现文章的每一幅图和每一个论断；写出 index.html 与 claims.json。",
@@ -123,7 +123,7 @@ export const zh: Record<MessageKey, string> = {
     "∂E/∂m = (y − t)·σ'(z)·x：无论输出错得多离谱，饱和的单元几乎不回传任何信号。L2 项在梯度中加上 λ·m，它不会消失，于是把权重拉回能够学习的区域。",
   "claim.C3.title": "C3 · ……或者越过极小值",
   "claim.C3.measured":
-    "在学习率 {rates} 中，从 m0 = {smallM} 出发、损失从不上升且能达标的有：{smallClean}；从 m0 = {largeM} 出发：{largeClean}。唯一能离开平台的（{escaping}）都越过了极小值，损失在 {rises} 步中上升。加上 L2（λ = {l2}）：{l2Clean}。",
+    "尝试的学习率：{rates}。从 m0 = {smallM} 出发，损失从不上升且能达标的有：{smallClean}。从 m0 = {largeM} 出发：{largeClean}——在 {stalledRates} 时停滞，在 {overshootRates} 时越过极小值（损失在 {rises} 步中上升）。加上 L2（λ = {l2}）后，从 m0 = {largeM} 出发：{l2Clean}。",
   "claim.C3.explain":
     "陡峭单元的梯度在平台上 ≈ 0，在台阶附近却很大：大到足以在平台上前进的学习率，到了台阶处就太大，更新会越过极小值。让权重保持较小，同一个学习率就处处适用。",
   "list.none": "无",
@@ -143,6 +143,7 @@ export const zh: Record<MessageKey, string> = {
   "error.notPositive": "{what} 必须大于 0，但收到的是 '{value}'。",
   "error.notNonNegative": "{what} 必须 ≥ 0，但收到的是 '{value}'。",
   "error.outOfRange": "{what} 必须在 {min} 与 {max} 之间，但收到的是 '{value}'。",
+  "error.outOfRangeExclusive": "{what} 必须大于 {min} 且不超过 {max}，但收到的是 '{value}'。",
   "error.rangeOrder": "--x-min（{min}）必须小于 --x-max（{max}）。",
   "error.badChoice": "{what} 必须是 {choices} 之一，但收到的是 '{value}'。",
   "error.emptyList": "{what} 至少需要一个值。",

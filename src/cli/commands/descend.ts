@@ -82,7 +82,7 @@ export function descendTable(result: DescendResult, t: Translator): string {
   const { settings } = result;
   const summary = t("descend.summary", {
     teacherM: formatNumber(settings.teacherM),
-    teacherC: formatNumber(settings.teacherC),
+    teacherC: `${settings.teacherC < 0 ? "−" : "+"} ${formatNumber(Math.abs(settings.teacherC))}`,
     samples: settings.samples,
     seed: settings.seed,
     target: formatNumber(settings.lossTarget),
