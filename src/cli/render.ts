@@ -62,6 +62,24 @@ async function fontFilesFor(text: string): Promise<string[]> {
   return files;
 }
 
+/**
+ * The regular weight of the bundled font cut down to the characters of `text`, as WOFF2 when the
+ * encoder is available: for embedding in a self-contained HTML page that must show Chinese on a
+ * machine with no Chinese font.
+ */
+export async function fontSubsetFor(text: string): Promise<{ bytes: Buffer; format: "woff2" | "truetype" }> {
+  fontBytes ??= FONT_FILES.map((file) => readFileSync(file));
+  const characters = [...new Set(text)].sort().join("");
+  try {
+    return { bytes: await subsetFont(fontBytes[0]!, characters, { targetFormat: "woff2" }), format: "woff2" };
+  } catch {
+    return {
+      bytes: await subsetFont(fontBytes[0]!, characters, { targetFormat: "truetype" }),
+      format: "truetype",
+    };
+  }
+}
+
 /** Renders an SVG document to PNG bytes at `scale` × its size (2 = crisp on high-density screens). */
 export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
   const resvg = new Resvg(svg, {

@@ -67,25 +67,20 @@ export function lossFigure(result: DescendResult, t: Translator, document: Docum
     ],
   });
   // A legend as plain SVG swatches under the title (Plot's swatch legend is HTML, not SVG).
+  const swatches = starts.map((label, k) => ({ label, k }));
   const legend = Plot.plot({
     document,
-    width: Math.min(width, 160 * starts.length + 60),
+    width: 160 * starts.length + 60,
     height: 34,
     margin: 0,
     marginLeft: 60,
     style: { fontFamily: FONT_FAMILY, fontSize: "11px" },
-    x: { domain: starts, axis: null, padding: 0 },
+    x: { domain: [0, starts.length], axis: null },
     y: { domain: [0, 1], axis: null },
     color: { domain: starts, range: starts.map((_, k) => START_COLORS[k % START_COLORS.length]!) },
     marks: [
-      Plot.dot(starts, { x: (d: string) => d, y: 0.5, fill: (d: string) => d, r: 5, dx: -30 }),
-      Plot.text(starts, {
-        x: (d: string) => d,
-        y: 0.5,
-        text: (d: string) => d,
-        textAnchor: "start",
-        dx: -20,
-      }),
+      Plot.dot(swatches, { x: "k", y: 0.5, fill: "label", r: 5 }),
+      Plot.text(swatches, { x: "k", y: 0.5, text: "label", textAnchor: "start", dx: 10 }),
     ],
   });
   return composeFigure({

@@ -24,11 +24,25 @@ export interface ReportInput {
   defaultLang: Lang;
   version: string;
   seed: number;
+  /** A font to embed (so Chinese shows on machines without a Chinese font): CSS src data. */
+  embeddedFont?: { base64: string; format: "woff2" | "truetype" };
 }
 
-const STYLE = `
+/**
+ * The family name the embedded font gets in the page: the name the figures' SVG text asks for, so
+ * the figures pick it up too. (It is the same font a reader may have installed, only cut down.)
+ */
+const EMBEDDED_FAMILY = "Noto Sans SC";
+
+function fontFaceCss(font: ReportInput["embeddedFont"]): string {
+  if (!font) return "";
+  const mime = font.format === "woff2" ? "font/woff2" : "font/ttf";
+  return `@font-face { font-family: "${EMBEDDED_FAMILY}"; src: url(data:${mime};base64,${font.base64}) format("${font.format}"); }`;
+}
+
+const STYLE = String.raw`
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --ok: #1b7837; --bad: #b2182b; }
-body { font: 16px/1.6 system-ui, "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink);
+body { font: 16px/1.6 system-ui, "${EMBEDDED_FAMILY}", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink);
   max-width: 1100px; margin: 0 auto; padding: 1.5rem; }
 html[data-lang="en"] [lang="zh"], html[data-lang="zh"] [lang="en"] { display: none; }
 header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
@@ -60,11 +74,8 @@ export function articleReport(input: ReportInput): string {
 
   const sections = CLAIM_IDS.map((id) => {
     const holds = claims[id].holds;
-    const verdict = both(
-      "span",
-      ` class="verdict ${holds ? "holds" : "fails"}"`,
-      say(holds ? "report.holds" : "report.fails"),
-    );
+    const verdict = (lang: Lang) =>
+      `<span class="verdict ${holds ? "holds" : "fails"}">${say(holds ? "report.holds" : "report.fails")(lang)}</span>`;
     const slopeGrid =
       id === "C1"
         ? both("div", ' class="slopes"', (lang) =>
@@ -72,7 +83,7 @@ export function articleReport(input: ReportInput): string {
           )
         : "";
     return `<section id="${id}">
-${both("h2", "", (lang) => `${escapeXml(texts[lang][id].title)} — `)}${verdict}
+${both("h2", "", (lang) => `${escapeXml(texts[lang][id].title)} — ${verdict(lang)}`)}
 ${both("p", ' class="measured"', (lang) => `<strong>${say("report.measured")(lang)}:</strong> ${escapeXml(texts[lang][id].measured)}`)}
 ${both("figure", "", (lang) => figures[lang].claims[id])}
 ${slopeGrid}
@@ -92,7 +103,7 @@ ${both("p", "", (lang) => escapeXml(texts[lang][id].explanation))}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeXml(translators[defaultLang]("report.title"))}</title>
-<style>${STYLE}</style>
+<style>${fontFaceCss(input.embeddedFont)}${STYLE}</style>
 </head>
 <body>
 <header>

@@ -132,6 +132,13 @@ describe("reglab article", () => {
     expect(html).toContain("Why we should always consider regularization");
     expect(html).toContain("为什么我们应该总是考虑正则化");
     expect(html).not.toMatch(/<(link|img|script)[^>]+(src|href)=["']https?:/); // self-contained
+    // …down to the font: Chinese shows on a machine that has no Chinese font
+    expect(html).toMatch(
+      /@font-face \{ font-family: "Noto Sans SC"; src: url\(data:font\/(woff2|ttf);base64,/,
+    );
+    expect(html).toContain(
+      '<h2 lang="zh">C1 · 权重大，sigmoid 就陡峭而饱和 — <span class="verdict holds">成立</span></h2>',
+    );
     const claims = JSON.parse(readFileSync(join(cwd, "report", "claims.json"), "utf8"));
     for (const id of ["C1", "C2", "C3"]) {
       expect(claims[id].holds).toBe(true);

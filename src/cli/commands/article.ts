@@ -13,7 +13,7 @@ import { articleReport, type ReportFigures } from "../../report/articleReport.js
 import { claimsDocument } from "../../report/claimsDocument.js";
 import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
 import { openOutputFolder } from "../outputFolder.js";
-import { nodeDocument } from "../render.js";
+import { fontSubsetFor, nodeDocument } from "../render.js";
 import { reglabVersion } from "../version.js";
 import { writeFigure } from "../writeFigure.js";
 
@@ -73,10 +73,11 @@ export const articleCommand: CommandSpec = {
       { version, seed, lang },
     );
     const claimsPath = folder.write("claims.json", `${JSON.stringify(claimsJson, null, 2)}\n`);
-    const reportPath = folder.write(
-      "index.html",
-      articleReport({ claims, figures, translators, defaultLang: lang, version, seed }),
-    );
+    // The page embeds the font cut down to its own characters, so Chinese shows everywhere.
+    const reportInput = { claims, figures, translators, defaultLang: lang, version, seed };
+    const font = await fontSubsetFor(articleReport(reportInput));
+    const embeddedFont = { base64: font.bytes.toString("base64"), format: font.format };
+    const reportPath = folder.write("index.html", articleReport({ ...reportInput, embeddedFont }));
 
     if (json) {
       out(
