@@ -12,6 +12,8 @@ export interface CommandContext {
   out: (text: string) => void;
   /** Writes progress and warnings (stderr); silent under --json. */
   info: (text: string) => void;
+  /** stderr is a terminal and --json is off: progress bars may be drawn. */
+  interactive: boolean;
 }
 
 export interface CommandInput {

@@ -4,28 +4,37 @@
  * Exit codes: 0 success, 1 unexpected failure, 2 usage error (the user can fix it).
  */
 import { Command, CommanderError } from "commander";
+import { DataError } from "../data/dataError.js";
 import { type Lang, langFromLocale, type Translator, translator } from "../i18n/translate.js";
 import { COMMON_OPTIONS, type CommandContext, type CommandSpec } from "./command.js";
 import { articleCommand } from "./commands/article.js";
 import { descendCommand } from "./commands/descend.js";
 import { sigmoidCommand } from "./commands/sigmoid.js";
+import { trainCommand } from "./commands/train.js";
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, UsageError } from "./errors.js";
 import { commandHelp, programHelp } from "./help.js";
 import { camelCase, normalizeOption, type OptionValue, optionFlags } from "./optionTable.js";
 import { reglabVersion } from "./version.js";
 
-export const COMMANDS: readonly CommandSpec[] = [sigmoidCommand, descendCommand, articleCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  sigmoidCommand,
+  descendCommand,
+  trainCommand,
+  articleCommand,
+];
 
 export interface Streams {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
+  stderrIsTerminal: boolean;
 }
 
 const processStreams: Streams = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  stderrIsTerminal: Boolean(process.stderr.isTTY),
 };
 
 /** The language: --lang if given (and valid), else REGLAB_LANG, LC_ALL, LC_MESSAGES or LANG. */
@@ -120,10 +129,15 @@ export async function main(argv: string[], streams: Streams = processStreams): P
       json,
       out: streams.stdout,
       info: json ? () => {} : streams.stderr,
+      interactive: !json && streams.stderrIsTerminal,
     };
     await spec.run(input, context);
     return EXIT_SUCCESS;
   } catch (error) {
+    if (error instanceof DataError) {
+      streams.stderr(`${t("error.prefix")} ${t(error.key, error.params)}\n`);
+      return EXIT_USAGE;
+    }
     if (error instanceof UsageError) {
       const command = error.command === "reglab" ? commandName : error.command;
       streams.stderr(`${t("error.prefix")} ${t(error.key, error.params)} ${t("error.hint", { command })}\n`);

@@ -30,6 +30,8 @@ export interface ListOption extends BaseOption {
   default: readonly number[];
   min?: number;
   exclusiveMin?: boolean;
+  /** Whole numbers only (e.g. layer widths). */
+  integer?: boolean;
 }
 
 export interface TextOption extends BaseOption {
@@ -79,7 +81,8 @@ export function parseNumber(raw: string, what: string): number {
 
 function checkBounds(value: number, spec: NumberOption | ListOption, what: string, raw: string): void {
   const tooLow = spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min);
-  if (spec.kind === "integer" && (!Number.isSafeInteger(value) || tooLow)) {
+  const wholeNumbers = spec.kind === "integer" || (spec.kind === "numberList" && spec.integer === true);
+  if (wholeNumbers && (!Number.isSafeInteger(value) || tooLow)) {
     throw new UsageError("error.notInteger", { what, value: raw, min: spec.min ?? 0 });
   }
   const max = spec.kind === "numberList" ? undefined : spec.max;

@@ -21,6 +21,7 @@ export const en = {
   "option.debug": "show the stack trace of unexpected errors",
   "option.seed": "seed of every random choice (an integer)",
   "option.saturation": "σ'(z) below this counts as saturated (0 < t ≤ 0.25)",
+  "option.saturationShare": "a unit counts as saturated when a'(z) is below this share of its peak",
 
   // ── sigmoid ───────────────────────────────────────────────────────────────
   "sigmoid.description": "Draw σ(mx + c) for slopes m (the article's plot_sigmoid) and measure saturation.",
@@ -130,6 +131,136 @@ export const en = {
     "A steep unit's gradient is ≈ 0 on the plateau and large near the step: a learning rate big enough to move on the plateau is too big at the step, and the update jumps past the minimum. Keeping the weights small keeps one learning rate good everywhere.",
   "list.none": "none",
   "list.never": "more than {steps}",
+
+  // ── train ─────────────────────────────────────────────────────────────────
+  "train.description":
+    "Train a small neural network with weight decay and watch it from inside, epoch by epoch.",
+  "train.argument.file": "a CSV file (header row; target column y, or the last one)",
+  "train.option.dataset": "a built-in 2-D data set instead of a file",
+  "train.option.hidden": "hidden layer widths, comma-separated",
+  "train.option.activation": "hidden activation",
+  "train.option.loss": "loss: squared (the article's) or log",
+  "train.option.optimizer": "optimizer",
+  "train.option.lr": "learning rate η",
+  "train.option.epochs": "training epochs",
+  "train.option.batch": "rows per mini-batch (0 = full batch)",
+  "train.option.l2": "L2 weight decay λ",
+  "train.option.l1": "L1 penalty λ",
+  "train.option.dropout": "dropout probability of hidden units",
+  "train.option.earlyStop": "early-stopping patience in epochs (0 = off)",
+  "train.option.maxNorm": "max-norm constraint on each unit's incoming weights (0 = off)",
+  "train.option.init": "weight initializer",
+  "train.option.initScale": "multiplies the initial weights (> 1 starts large on purpose)",
+  "train.option.samples": "points of the 2-D data set",
+  "train.option.noise": "noise of the 2-D data set (standard deviation)",
+  "train.option.trainRatio": "share of rows used for training (the rest is the test set)",
+  "train.option.target": "target column of the CSV file (default y, else the last)",
+  "train.option.na": "empty cells: error, or drop the rows",
+  "train.option.quiet": "no progress bar",
+  "train.example.spiral": "a 2-8-8-1 tanh network on the spiral",
+  "train.example.file": "breast cancer data with L2 and early stopping",
+  "train.needsData": "give a CSV file or --dataset.",
+  "train.summary":
+    "{data}: {train} training rows, {test} test rows; {task}; network {sizes}, {activation}, {loss} loss, {optimizer} η = {lr}; seed {seed}.",
+  "train.task.classification": "{classes}-class classification",
+  "train.task.regression": "regression",
+  "train.final":
+    "Epoch {epoch}: train loss {trainLoss}, test loss {testLoss}, gap {gap}; train accuracy {trainAccuracy}, test accuracy {testAccuracy}.",
+  "train.stoppedEarly": "Stopped early; the weights of epoch {epoch} (best validation loss) are kept.",
+  "train.diverged":
+    "Training diverged at epoch {epoch}: the loss or a weight is no longer finite. The largest chain-rule factor was {factor} in layer {layer}. Try a smaller learning rate, a larger λ, or smaller initial weights.",
+  "train.table.layer": "layer",
+  "train.table.units": "units",
+  "train.table.saturated": "saturated",
+  "train.table.dEda": "|∂E/∂a|",
+  "train.table.dadz": "∂a/∂z",
+  "train.table.dzdW": "|∂z/∂W|",
+  "train.table.gradientNorm": "‖∂E/∂W‖",
+  "train.table.weightNorm": "‖W‖",
+  "train.table.weightMax": "max |w|",
+  "train.sensitivity":
+    "Input sensitivity (ε = {epsilon}): {sensitivity} on the outputs, {logit} on the logits; Lipschitz bound {lipschitz}.",
+  "train.progress": "training",
+
+  // ── experiment ────────────────────────────────────────────────────────────
+  "experiment.description":
+    "Sweep λ or the initial weight scale and report the table behind claims C4 and C5.",
+  "experiment.argument.kind": "overfit, saturation or sensitivity",
+  "experiment.option.lambdas": "λ values of the sweep, comma-separated",
+  "experiment.option.scales": "initial weight scales of the saturation sweep, comma-separated",
+  "experiment.example.overfit": "train/test gap against λ on the spiral",
+  "experiment.example.file": "sensitivity against λ on a CSV file",
+  "experiment.badKind": "the experiment must be overfit, saturation or sensitivity, but got '{kind}'.",
+  "experiment.table.lambda": "λ",
+  "experiment.table.initScale": "init scale",
+  "experiment.table.trainLoss": "train loss",
+  "experiment.table.testLoss": "test loss",
+  "experiment.table.testAccuracy": "test acc.",
+  "experiment.table.gap": "gap",
+  "experiment.table.weightNorm": "‖W‖",
+  "experiment.table.saturated": "saturated",
+  "experiment.table.initialSaturated": "saturated at start",
+  "experiment.table.gradientNorm": "‖∂E/∂W‖",
+  "experiment.table.sensitivity": "sensitivity",
+  "experiment.table.lipschitz": "Lipschitz bound",
+
+  // ── figures of networks ───────────────────────────────────────────────────
+  "figure.training.title": "Training, epoch by epoch",
+  "figure.training.subtitle": "loss on training and test rows; saturation and gradient norm of each layer",
+  "figure.axis.epoch": "epoch",
+  "figure.axis.lossLog": "loss (log scale)",
+  "figure.axis.saturated": "saturated share",
+  "figure.axis.gradientNorm": "‖∂E/∂W‖ (log scale)",
+  "figure.series.train": "train",
+  "figure.series.test": "test",
+  "figure.series.layer": "layer {layer}",
+  "figure.boundary.title": "Decision boundary",
+  "figure.boundary.subtitle":
+    "colour: predicted probability of class 1; filled dots: training rows, rings: test rows",
+  "figure.sweep.title": "{what} against λ",
+  "figure.sweep.titleScale": "{what} against the initial weight scale",
+  "figure.sweep.subtitle": "{data}; each point is one network trained from the same seed",
+  "figure.axis.lambda": "L2 strength λ",
+  "figure.axis.initScale": "initial weight scale",
+
+  // ── claims C4, C5 ─────────────────────────────────────────────────────────
+  "claim.C4.title": "C4 · Large weights make a model unstable; L2 steadies it",
+  "claim.C4.measured":
+    "On {data}, as λ goes from 0 to {lambdaHigh}, the weight norm falls from {normLow} to {normHigh}, the input sensitivity from {sensLow} to {sensHigh} and the Lipschitz bound from {lipLow} to {lipHigh}; rank correlation of weight norm and sensitivity: {correlation}. On {realData}: Lipschitz bound {realLipLow} → {realLipHigh}, sensitivity {realSensLow} → {realSensHigh}.",
+  "claim.C4.explain":
+    "A network's output can change at most as fast as the product of its layers' weight norms allows: large weights let a small nudge of the inputs move the output a lot. L2 keeps those norms, and with them the bound, small.",
+  "claim.C5.title": "C5 · Large weights overfit; a suitable λ narrows the train/test gap",
+  "claim.C5.measured":
+    "On {data}: without L2, train loss {trainLow} but test loss {testLow} (gap {gapLow}); with λ = {bestLambda}, train loss {trainBest} and test loss {testBest} (gap {gapBest}). On {realData}: gap {realGapLow} → {realGapBest} at λ = {realBestLambda}, test loss {realTestLow} → {realTestBest}.",
+  "claim.C5.explain":
+    "Without a penalty the network spends its weights on fitting the training rows' noise; the penalty makes every unit of weight pay for itself, so what is learned carries over to rows it has not seen.",
+
+  // ── data ──────────────────────────────────────────────────────────────────
+  "data.notFound": "{file}: no such file. Check the path.",
+  "data.unreadable": "{file}: cannot be read ({reason}). Check the path and its permissions.",
+  "data.malformed": "{file}, row {row}: the CSV cannot be read ({reason}). Check the quotes on that row.",
+  "data.empty": "{file} is empty: it needs a header row and at least one data row.",
+  "data.noRows": "{file} has a header but no data rows.",
+  "data.duplicateColumn":
+    "{file}: column {column} ('{name}') has the same name as column {first}. Give every column its own name.",
+  "data.noTarget":
+    "{file}: there is no column '{target}'. Columns: {columns}. Choose the target with --target.",
+  "data.noFeatures": "{file}: besides the target '{target}' there is no feature column.",
+  "data.ragged":
+    "{file}, row {row}: {found} cells, but the header has {expected}. Check for a missing or extra comma.",
+  "data.emptyCell":
+    "{file}, row {row}, column {column} ('{name}'): the cell is empty. Fill it, or pass --na drop to drop such rows.",
+  "data.notNumeric":
+    "{file}, row {row}, column {column} ('{name}'): '{value}' is not a number. Use numbers with a '.' decimal point, or remove the row.",
+  "data.infinite":
+    "{file}, row {row}, column {column} ('{name}'): '{value}' is infinite. Replace it with a finite number, or remove the row.",
+  "data.allDropped": "{file}: all rows have empty cells ({dropped} dropped); nothing is left to learn from.",
+  "data.notClasses":
+    "{file}: the target '{target}' must hold class labels 0, 1, …, K−1 for this loss, but row {row} has '{value}'.",
+  "data.tooFewRows":
+    "{file}: {n} rows are too few to split into training and test data; at least {min} are needed.",
+  "warning.dropped": "{file}: dropped {count} rows with empty cells (--na drop).",
+  "warning.constant": "{file}: column '{name}' is constant; it carries no information and gets weight 0.",
 
   // ── messages and errors ───────────────────────────────────────────────────
   "message.wrote": "wrote {path}",

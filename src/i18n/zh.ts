@@ -19,6 +19,7 @@ export const zh: Record<MessageKey, string> = {
   "option.debug": "意外错误时显示调用栈",
   "option.seed": "所有随机选择的种子（整数）",
   "option.saturation": "σ'(z) 低于此值即视为饱和（0 < t ≤ 0.25）",
+  "option.saturationShare": "当 a'(z) 低于其峰值的此比例时，该单元视为饱和",
 
   // ── sigmoid ───────────────────────────────────────────────────────────────
   "sigmoid.description": "画出不同斜率 m 下的 σ(mx + c)（即文章中的 plot_sigmoid），并测量饱和程度。",
@@ -128,6 +129,130 @@ export const zh: Record<MessageKey, string> = {
     "陡峭单元的梯度在平台上 ≈ 0，在台阶附近却很大：大到足以在平台上前进的学习率，到了台阶处就太大，更新会越过极小值。让权重保持较小，同一个学习率就处处适用。",
   "list.none": "无",
   "list.never": "超过 {steps}",
+
+  // ── train ─────────────────────────────────────────────────────────────────
+  "train.description": "训练一个带权重衰减的小型神经网络，并逐轮观察其内部。",
+  "train.argument.file": "CSV 文件（含表头；目标列为 y，否则为最后一列）",
+  "train.option.dataset": "使用内置二维数据集代替文件",
+  "train.option.hidden": "各隐藏层宽度，逗号分隔",
+  "train.option.activation": "隐藏层激活函数",
+  "train.option.loss": "损失：squared（文章所用）或 log",
+  "train.option.optimizer": "优化器",
+  "train.option.lr": "学习率 η",
+  "train.option.epochs": "训练轮数",
+  "train.option.batch": "每个小批量的行数（0 表示全批量）",
+  "train.option.l2": "L2 权重衰减 λ",
+  "train.option.l1": "L1 惩罚 λ",
+  "train.option.dropout": "隐藏单元的 dropout 概率",
+  "train.option.earlyStop": "早停的耐心轮数（0 表示关闭）",
+  "train.option.maxNorm": "每个单元输入权重的最大范数约束（0 表示关闭）",
+  "train.option.init": "权重初始化方法",
+  "train.option.initScale": "初始权重的倍数（> 1 即有意从大权重开始）",
+  "train.option.samples": "二维数据集的点数",
+  "train.option.noise": "二维数据集的噪声（标准差）",
+  "train.option.trainRatio": "用于训练的行所占比例（其余为测试集）",
+  "train.option.target": "CSV 文件中的目标列（默认为 y，否则为最后一列）",
+  "train.option.na": "空单元格：报错（error）或丢弃该行（drop）",
+  "train.option.quiet": "不显示进度条",
+  "train.example.spiral": "在螺旋数据上训练 2-8-8-1 的 tanh 网络",
+  "train.example.file": "乳腺癌数据，使用 L2 与早停",
+  "train.needsData": "请给出一个 CSV 文件或 --dataset。",
+  "train.summary":
+    "{data}：训练 {train} 行，测试 {test} 行；{task}；网络 {sizes}，{activation}，{loss} 损失，{optimizer} η = {lr}；种子 {seed}。",
+  "train.task.classification": "{classes} 类分类",
+  "train.task.regression": "回归",
+  "train.final":
+    "第 {epoch} 轮：训练损失 {trainLoss}，测试损失 {testLoss}，差距 {gap}；训练准确率 {trainAccuracy}，测试准确率 {testAccuracy}。",
+  "train.stoppedEarly": "已提前停止；保留第 {epoch} 轮（验证损失最佳）的权重。",
+  "train.diverged":
+    "训练在第 {epoch} 轮发散：损失或某个权重已不再是有限数。最大的链式法则因子是第 {layer} 层的 {factor}。请尝试更小的学习率、更大的 λ 或更小的初始权重。",
+  "train.table.layer": "层",
+  "train.table.units": "单元数",
+  "train.table.saturated": "饱和比例",
+  "train.table.dEda": "|∂E/∂a|",
+  "train.table.dadz": "∂a/∂z",
+  "train.table.dzdW": "|∂z/∂W|",
+  "train.table.gradientNorm": "‖∂E/∂W‖",
+  "train.table.weightNorm": "‖W‖",
+  "train.table.weightMax": "最大 |w|",
+  "train.sensitivity":
+    "输入敏感度（ε = {epsilon}）：输出上为 {sensitivity}，logit 上为 {logit}；Lipschitz 上界 {lipschitz}。",
+  "train.progress": "训练中",
+
+  // ── experiment ────────────────────────────────────────────────────────────
+  "experiment.description": "扫描 λ 或初始权重倍数，给出论断 C4 与 C5 背后的表格。",
+  "experiment.argument.kind": "overfit、saturation 或 sensitivity",
+  "experiment.option.lambdas": "扫描的 λ 值，逗号分隔",
+  "experiment.option.scales": "饱和扫描中的初始权重倍数，逗号分隔",
+  "experiment.example.overfit": "在螺旋数据上，训练/测试差距随 λ 的变化",
+  "experiment.example.file": "在 CSV 文件上，敏感度随 λ 的变化",
+  "experiment.badKind": "实验必须是 overfit、saturation 或 sensitivity，但收到的是 '{kind}'。",
+  "experiment.table.lambda": "λ",
+  "experiment.table.initScale": "初始倍数",
+  "experiment.table.trainLoss": "训练损失",
+  "experiment.table.testLoss": "测试损失",
+  "experiment.table.testAccuracy": "测试准确率",
+  "experiment.table.gap": "差距",
+  "experiment.table.weightNorm": "‖W‖",
+  "experiment.table.saturated": "饱和比例",
+  "experiment.table.initialSaturated": "初始饱和比例",
+  "experiment.table.gradientNorm": "‖∂E/∂W‖",
+  "experiment.table.sensitivity": "敏感度",
+  "experiment.table.lipschitz": "Lipschitz 上界",
+
+  // ── 网络的图 ──────────────────────────────────────────────────────────────
+  "figure.training.title": "逐轮训练过程",
+  "figure.training.subtitle": "训练集与测试集上的损失；每层的饱和比例与梯度范数",
+  "figure.axis.epoch": "轮次",
+  "figure.axis.lossLog": "损失（对数坐标）",
+  "figure.axis.saturated": "饱和比例",
+  "figure.axis.gradientNorm": "‖∂E/∂W‖（对数坐标）",
+  "figure.series.train": "训练",
+  "figure.series.test": "测试",
+  "figure.series.layer": "第 {layer} 层",
+  "figure.boundary.title": "决策边界",
+  "figure.boundary.subtitle": "颜色：预测为类别 1 的概率；实心点：训练行，圆环：测试行",
+  "figure.sweep.title": "{what} 随 λ 的变化",
+  "figure.sweep.titleScale": "{what} 随初始权重倍数的变化",
+  "figure.sweep.subtitle": "{data}；每个点是从同一种子训练出的一个网络",
+  "figure.axis.lambda": "L2 强度 λ",
+  "figure.axis.initScale": "初始权重倍数",
+
+  // ── 论断 C4、C5 ───────────────────────────────────────────────────────────
+  "claim.C4.title": "C4 · 大权重让模型不稳定；L2 使其稳定",
+  "claim.C4.measured":
+    "在 {data} 上，λ 从 0 增至 {lambdaHigh} 时，权重范数从 {normLow} 降至 {normHigh}，输入敏感度从 {sensLow} 降至 {sensHigh}，Lipschitz 上界从 {lipLow} 降至 {lipHigh}；权重范数与敏感度的秩相关系数为 {correlation}。在 {realData} 上：Lipschitz 上界 {realLipLow} → {realLipHigh}，敏感度 {realSensLow} → {realSensHigh}。",
+  "claim.C4.explain":
+    "网络输出的变化速度，最多只能达到各层权重范数之积所允许的程度：权重大，输入的微小扰动就能让输出大幅变化。L2 让这些范数——以及这个上界——保持较小。",
+  "claim.C5.title": "C5 · 大权重导致过拟合；合适的 λ 缩小训练/测试差距",
+  "claim.C5.measured":
+    "在 {data} 上：不加 L2 时，训练损失 {trainLow}，测试损失却为 {testLow}（差距 {gapLow}）；λ = {bestLambda} 时，训练损失 {trainBest}，测试损失 {testBest}（差距 {gapBest}）。在 {realData} 上：λ = {realBestLambda} 时差距 {realGapLow} → {realGapBest}，测试损失 {realTestLow} → {realTestBest}。",
+  "claim.C5.explain":
+    "没有惩罚时，网络把权重花在拟合训练数据的噪声上；惩罚让每一份权重都必须物有所值，于是学到的东西能推广到没见过的数据上。",
+
+  // ── 数据 ──────────────────────────────────────────────────────────────────
+  "data.notFound": "{file}：文件不存在。请检查路径。",
+  "data.unreadable": "{file}：无法读取（{reason}）。请检查路径及其权限。",
+  "data.malformed": "{file}，第 {row} 行：无法解析 CSV（{reason}）。请检查该行的引号。",
+  "data.empty": "{file} 是空的：需要一个表头行和至少一行数据。",
+  "data.noRows": "{file} 只有表头，没有数据行。",
+  "data.duplicateColumn": "{file}：第 {column} 列（'{name}'）与第 {first} 列同名。请让每一列都有自己的名字。",
+  "data.noTarget": "{file}：没有名为 '{target}' 的列。现有列：{columns}。请用 --target 指定目标列。",
+  "data.noFeatures": "{file}：除目标列 '{target}' 外没有任何特征列。",
+  "data.ragged":
+    "{file}，第 {row} 行：有 {found} 个单元格，但表头有 {expected} 个。请检查是否缺少或多了逗号。",
+  "data.emptyCell":
+    "{file}，第 {row} 行，第 {column} 列（'{name}'）：单元格为空。请填入数值，或使用 --na drop 丢弃这样的行。",
+  "data.notNumeric":
+    "{file}，第 {row} 行，第 {column} 列（'{name}'）：'{value}' 不是数字。请使用以 '.' 为小数点的数字，或删除该行。",
+  "data.infinite":
+    "{file}，第 {row} 行，第 {column} 列（'{name}'）：'{value}' 是无穷大。请换成有限的数，或删除该行。",
+  "data.allDropped": "{file}：所有行都有空单元格（已丢弃 {dropped} 行），没有可供学习的数据。",
+  "data.notClasses":
+    "{file}：此损失要求目标列 '{target}' 为类别标签 0, 1, …, K−1，但第 {row} 行是 '{value}'。",
+  "data.tooFewRows": "{file}：{n} 行太少，无法划分训练集和测试集；至少需要 {min} 行。",
+  "warning.dropped": "{file}：已丢弃 {count} 行含空单元格的数据（--na drop）。",
+  "warning.constant": "{file}：列 '{name}' 是常数，不含信息，其权重为 0。",
 
   // ── 消息与错误 ────────────────────────────────────────────────────────────
   "message.wrote": "已写入 {path}",

@@ -1,4 +1,12 @@
 export { composeFigure, escapeXml, type FigureParts, FONT_FAMILY } from "./composeFigure.js";
 export { lossFigure, outcomeFigure } from "./descendFigures.js";
 export { envelopeIndices } from "./downsample.js";
+export {
+  type BoundaryGrid,
+  boundaryFigure,
+  type LabelledPoint,
+  type SweepMetric,
+  sweepFigure,
+  trainingFigure,
+} from "./networkFigures.js";
 export { scaleFigure, sigmoidFigure, sigmoidOverlayFigure } from "./sigmoidFigures.js";

@@ -1,0 +1,172 @@
+/**
+ * The option rows shared by `train` and `experiment`: where the data come from and how the network
+ * is built and trained, and their translation into the library's TrainOptions.
+ */
+import { DataError, displayName } from "../data/dataError.js";
+import { DATASETS_2D, type Dataset2dName } from "../data/datasets2d.js";
+import type { Dataset } from "../data/parseCsv.js";
+import { type PreparedData, prepareData } from "../experiments/networkSweeps.js";
+import { ACTIVATION_NAMES, type ActivationName } from "../nn/activations.js";
+import { LOSS_NAMES, type LossName } from "../nn/losses.js";
+import { INITIALIZERS, type InitializerName } from "../nn/network.js";
+import { OPTIMIZER_NAMES, type OptimizerName } from "../nn/optimizers.js";
+import { firstNonLabel } from "../nn/task.js";
+import type { TrainOptions } from "../nn/train.js";
+import type { CommandContext, CommandInput } from "./command.js";
+import { type DataSource, loadData } from "./loadData.js";
+import type { OptionSpec } from "./optionTable.js";
+
+export const DATA_OPTIONS: readonly OptionSpec[] = [
+  { name: "dataset", kind: "choice", choices: DATASETS_2D, description: "train.option.dataset" },
+  {
+    name: "samples",
+    kind: "integer",
+    default: 200,
+    min: 4,
+    max: 1_000_000,
+    description: "train.option.samples",
+  },
+  { name: "noise", kind: "number", default: 0.5, min: 0, description: "train.option.noise" },
+  {
+    name: "train-ratio",
+    kind: "number",
+    default: 0.5,
+    min: 0,
+    exclusiveMin: true,
+    max: 0.95,
+    description: "train.option.trainRatio",
+  },
+  { name: "target", kind: "path", description: "train.option.target" },
+  {
+    name: "na",
+    kind: "choice",
+    choices: ["error", "drop"],
+    default: "error",
+    description: "train.option.na",
+  },
+];
+
+export const NETWORK_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: "hidden",
+    kind: "numberList",
+    default: [8, 8],
+    min: 1,
+    integer: true,
+    description: "train.option.hidden",
+  },
+  {
+    name: "activation",
+    kind: "choice",
+    choices: ACTIVATION_NAMES,
+    default: "tanh",
+    description: "train.option.activation",
+  },
+  { name: "loss", kind: "choice", choices: LOSS_NAMES, default: "log", description: "train.option.loss" },
+  {
+    name: "optimizer",
+    kind: "choice",
+    choices: OPTIMIZER_NAMES,
+    default: "adam",
+    description: "train.option.optimizer",
+  },
+  {
+    name: "lr",
+    kind: "number",
+    default: 0.01,
+    min: 0,
+    exclusiveMin: true,
+    max: 1e6,
+    description: "train.option.lr",
+  },
+  {
+    name: "epochs",
+    kind: "integer",
+    default: 300,
+    min: 1,
+    max: 1_000_000,
+    description: "train.option.epochs",
+  },
+  { name: "batch", kind: "integer", default: 0, min: 0, max: 10_000_000, description: "train.option.batch" },
+  { name: "l1", kind: "number", default: 0, min: 0, description: "train.option.l1" },
+  { name: "dropout", kind: "number", default: 0, min: 0, max: 0.95, description: "train.option.dropout" },
+  {
+    name: "early-stop",
+    kind: "integer",
+    default: 0,
+    min: 0,
+    max: 1_000_000,
+    description: "train.option.earlyStop",
+  },
+  { name: "max-norm", kind: "number", default: 0, min: 0, description: "train.option.maxNorm" },
+  { name: "init", kind: "choice", choices: INITIALIZERS, description: "train.option.init" },
+  {
+    name: "init-scale",
+    kind: "number",
+    default: 1,
+    min: 0,
+    exclusiveMin: true,
+    max: 1e6,
+    description: "train.option.initScale",
+  },
+];
+
+export interface NetworkRun {
+  raw: Dataset;
+  data: PreparedData;
+  train: TrainOptions;
+  seed: number;
+}
+
+/** Loads and splits the data, checks it fits the loss, and builds the training options. */
+export function networkRun(
+  { args, options }: CommandInput,
+  context: CommandContext,
+  positional = 0,
+): NetworkRun {
+  const seed = options["seed"] as number;
+  const source: DataSource = {
+    file: args[positional],
+    dataset: options["dataset"] as Dataset2dName | undefined,
+    samples: options["samples"] as number,
+    noise: options["noise"] as number,
+    seed,
+    target: options["target"] as string | undefined,
+    na: options["na"] as "error" | "drop",
+  };
+  const raw = loadData(source, context);
+  const file = displayName(raw.source, 200);
+  if (raw.n < 4) throw new DataError("data.tooFewRows", { file, n: raw.n, min: 4 });
+  const loss = options["loss"] as LossName;
+  const bad = firstNonLabel(raw.y);
+  if (loss === "log" && bad !== -1) {
+    throw new DataError("data.notClasses", {
+      file,
+      target: displayName(raw.targetName),
+      row: raw.lines?.[bad] ?? bad + 2,
+      value: raw.y[bad]!,
+    });
+  }
+  return {
+    raw,
+    data: prepareData(raw, options["trainRatio"] as number, seed),
+    seed,
+    train: {
+      hidden: options["hidden"] as number[],
+      activation: options["activation"] as ActivationName,
+      loss,
+      optimizer: options["optimizer"] as OptimizerName,
+      learningRate: options["lr"] as number,
+      epochs: options["epochs"] as number,
+      batchSize: options["batch"] as number,
+      l1: options["l1"] as number,
+      dropout: options["dropout"] as number,
+      earlyStop: options["earlyStop"] as number,
+      maxNorm: options["maxNorm"] as number,
+      init: options["init"] as InitializerName | undefined,
+      initScale: options["initScale"] as number,
+      seed,
+      saturationThreshold: options["saturation"] as number,
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export { DataError, displayName } from "./dataError.js";
+export { DATASETS_2D, type Dataset2dName, type Dataset2dOptions, dataset2d } from "./datasets2d.js";
+export { type Dataset, type ParseCsvOptions, parseCsv } from "./parseCsv.js";
+export {
+  fitStandardizer,
+  type Standardizer,
+  shuffledIndices,
+  standardize,
+  takeRows,
+  trainTestSplit,
+} from "./split.js";
