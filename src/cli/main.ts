@@ -9,6 +9,7 @@ import { type Lang, langFromLocale, type Translator, translator } from "../i18n/
 import { COMMON_OPTIONS, type CommandContext, type CommandSpec } from "./command.js";
 import { articleCommand } from "./commands/article.js";
 import { descendCommand } from "./commands/descend.js";
+import { experimentCommand } from "./commands/experiment.js";
 import { sigmoidCommand } from "./commands/sigmoid.js";
 import { trainCommand } from "./commands/train.js";
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, UsageError } from "./errors.js";
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   sigmoidCommand,
   descendCommand,
   trainCommand,
+  experimentCommand,
   articleCommand,
 ];
 

@@ -6,8 +6,15 @@
  *   C1  A large weight makes σ(m·x + c) steep: most inputs fall where σ' ≈ 0.
  *   C2  Where σ' ≈ 0 the gradient vanishes: training from large weights stalls; L2 pulls it out.
  *   C3  …or jumps past the minimum: a step size large enough to leave the plateau overshoots.
+ *   C4  Large weights make a network unstable (sensitive to its inputs); L2 steadies it.
+ *   C5  Large weights overfit: a suitable λ narrows the train/test gap.
  */
+
+import { dataset2d } from "../data/datasets2d.js";
+import type { Dataset } from "../data/parseCsv.js";
+import type { TrainOptions } from "../nn/train.js";
 import { type DescendResult, type DescendRun, descend } from "./descend.js";
+import { lambdaSweep, prepareData, rankCorrelation, type SweepRow } from "./networkSweeps.js";
 import { type SigmoidCurves, sigmoidCurves } from "./sigmoidCurves.js";
 
 export interface SlopeClaim {
@@ -62,12 +69,43 @@ export interface OvershootClaim {
   largeOvershootRises: number[];
 }
 
+/** A λ sweep's headline numbers: at λ = 0 and at the λ with the lowest test loss. */
+export interface SweepSummary {
+  data: string;
+  bestLambda: number;
+  atZero: SweepRow;
+  atBest: SweepRow;
+  /** Spearman correlation of weight norm and input sensitivity over the sweep. */
+  normSensitivityCorrelation: number;
+}
+
+export interface InstabilityClaim {
+  id: "C4";
+  holds: boolean;
+  toy: SweepSummary;
+  real: SweepSummary;
+}
+
+export interface OverfitClaim {
+  id: "C5";
+  holds: boolean;
+  toy: SweepSummary;
+  real: SweepSummary;
+}
+
 export interface ArticleClaims {
   C1: SlopeClaim;
   C2: StallClaim;
   C3: OvershootClaim;
+  C4: InstabilityClaim;
+  C5: OverfitClaim;
   curves: SigmoidCurves;
   descent: DescendResult;
+  /** The λ sweeps behind C4 and C5: on a 2-D set and on a real data set. */
+  toySweep: SweepRow[];
+  realSweep: SweepRow[];
+  toyName: string;
+  realName: string;
 }
 
 const isClean = (run: DescendRun) => run.stepsToTarget !== null && run.objectiveIncreases === 0;
@@ -159,17 +197,82 @@ function overshootClaim(result: DescendResult, l2: number): OvershootClaim {
   };
 }
 
-/** Runs the article's experiments with their defaults and measures claims C1–C3. */
-export function articleClaims(options: { seed?: number } = {}): ArticleClaims {
+function summarizeSweep(rows: SweepRow[], data: string): SweepSummary {
+  const usable = rows.filter((row) => !row.diverged);
+  const atZero = usable.find((row) => row.lambda === 0) ?? usable[0]!;
+  const atBest = usable.reduce((best, row) => (row.testLoss < best.testLoss ? row : best));
+  return {
+    data,
+    bestLambda: atBest.lambda,
+    atZero,
+    atBest,
+    normSensitivityCorrelation: rankCorrelation(
+      usable.map((row) => row.weightNorm),
+      usable.map((row) => row.sensitivity),
+    ),
+  };
+}
+
+/** The network the C4/C5 sweeps train: a 16-16 tanh net, Adam, 600 full-batch epochs. */
+export const SWEEP_NETWORK: TrainOptions = {
+  hidden: [16, 16],
+  activation: "tanh",
+  loss: "log",
+  optimizer: "adam",
+  learningRate: 0.01,
+  epochs: 600,
+};
+
+export interface ArticleClaimsOptions {
+  seed?: number;
+  /** The real data set of C4/C5 (the CLI passes breast_cancer.csv); without it the toy set is used twice. */
+  realData?: Dataset;
+  /** Share of the real data's rows used for training (small, so that overfitting can show); default 0.3. */
+  realTrainRatio?: number;
+}
+
+/** Runs the article's experiments with their defaults and measures claims C1–C5. */
+export function articleClaims(options: ArticleClaimsOptions = {}): ArticleClaims {
+  const seed = options.seed ?? 1;
   const curves = sigmoidCurves();
-  const descent = descend({ seed: options.seed ?? 1 });
+  const descent = descend({ seed });
   const l2 = Math.max(...descent.settings.l2);
   const middleRate = descent.settings.learningRates[Math.floor(descent.settings.learningRates.length / 2)]!;
+
+  const toyData = dataset2d("spiral", { samples: 300, noise: 0.5, seed });
+  const toySweep = lambdaSweep(prepareData(toyData, 0.5, seed), { ...SWEEP_NETWORK, seed });
+  const real = options.realData ?? toyData;
+  const realSweep = options.realData
+    ? lambdaSweep(prepareData(real, options.realTrainRatio ?? 0.3, seed), { ...SWEEP_NETWORK, seed })
+    : toySweep;
+  const toy = summarizeSweep(toySweep, toyData.source);
+  const realSummary = summarizeSweep(realSweep, real.source);
   return {
     C1: slopeClaim(curves),
     C2: stallClaim(descent, middleRate, l2),
     C3: overshootClaim(descent, l2),
+    C4: {
+      id: "C4",
+      holds:
+        toy.atBest.sensitivity < toy.atZero.sensitivity &&
+        toy.atBest.lipschitzBound < toy.atZero.lipschitzBound &&
+        toy.normSensitivityCorrelation > 0.5 &&
+        realSummary.atBest.lipschitzBound < realSummary.atZero.lipschitzBound,
+      toy,
+      real: realSummary,
+    },
+    C5: {
+      id: "C5",
+      holds:
+        toy.bestLambda > 0 && toy.atBest.testLoss < toy.atZero.testLoss && toy.atBest.gap < toy.atZero.gap,
+      toy,
+      real: realSummary,
+    },
     curves,
     descent,
+    toySweep,
+    realSweep,
+    toyName: toyData.source,
+    realName: real.source,
   };
 }

@@ -245,7 +245,8 @@ export const en = {
     "{file}: column {column} ('{name}') has the same name as column {first}. Give every column its own name.",
   "data.noTarget":
     "{file}: there is no column '{target}'. Columns: {columns}. Choose the target with --target.",
-  "data.noFeatures": "{file}: besides the target '{target}' there is no feature column.",
+  "data.noFeatures":
+    "{file}: besides the target '{target}' there is no feature column. reglab reads comma-separated files: if the cells are separated by ';' or tabs, save the file with commas.",
   "data.ragged":
     "{file}, row {row}: {found} cells, but the header has {expected}. Check for a missing or extra comma.",
   "data.emptyCell":

@@ -238,7 +238,8 @@ export const zh: Record<MessageKey, string> = {
   "data.noRows": "{file} 只有表头，没有数据行。",
   "data.duplicateColumn": "{file}：第 {column} 列（'{name}'）与第 {first} 列同名。请让每一列都有自己的名字。",
   "data.noTarget": "{file}：没有名为 '{target}' 的列。现有列：{columns}。请用 --target 指定目标列。",
-  "data.noFeatures": "{file}：除目标列 '{target}' 外没有任何特征列。",
+  "data.noFeatures":
+    "{file}：除目标列 '{target}' 外没有任何特征列。reglab 读取以逗号分隔的文件：如果单元格以 ';' 或制表符分隔，请改存为逗号分隔。",
   "data.ragged":
     "{file}，第 {row} 行：有 {found} 个单元格，但表头有 {expected} 个。请检查是否缺少或多了逗号。",
   "data.emptyCell":

@@ -5,6 +5,7 @@ export {
   type BoundaryGrid,
   boundaryFigure,
   type LabelledPoint,
+  SWEEP_FIGURE_METRICS,
   type SweepMetric,
   sweepFigure,
   trainingFigure,

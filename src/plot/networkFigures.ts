@@ -238,3 +238,22 @@ export function sweepFigure(
     panels,
   });
 }
+
+/** What each experiment draws: overfit and sensitivity against λ, saturation against the initial scale. */
+export const SWEEP_FIGURE_METRICS: Record<"overfit" | "sensitivity" | "saturation", SweepMetric[]> = {
+  overfit: [
+    { key: "trainLoss", label: "experiment.table.trainLoss", log: true },
+    { key: "testLoss", label: "experiment.table.testLoss", log: true },
+    { key: "gap", label: "experiment.table.gap" },
+  ],
+  sensitivity: [
+    { key: "weightNorm", label: "experiment.table.weightNorm", log: true },
+    { key: "sensitivity", label: "experiment.table.sensitivity", log: true },
+    { key: "lipschitzBound", label: "experiment.table.lipschitz", log: true },
+  ],
+  saturation: [
+    { key: "saturatedShare", label: "experiment.table.saturated" },
+    { key: "trainLoss", label: "experiment.table.trainLoss", log: true },
+    { key: "testLoss", label: "experiment.table.testLoss", log: true },
+  ],
+};

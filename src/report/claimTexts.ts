@@ -3,8 +3,8 @@ import type { ArticleClaims } from "../experiments/claims.js";
 import { formatNumber, formatShare } from "../i18n/format.js";
 import type { Translator } from "../i18n/translate.js";
 
-export type ClaimId = "C1" | "C2" | "C3";
-export const CLAIM_IDS: readonly ClaimId[] = ["C1", "C2", "C3"];
+export type ClaimId = "C1" | "C2" | "C3" | "C4" | "C5";
+export const CLAIM_IDS: readonly ClaimId[] = ["C1", "C2", "C3", "C4", "C5"];
 
 export interface ClaimText {
   title: string;
@@ -22,7 +22,8 @@ function steps(value: number | null, limit: number, t: Translator): string {
 }
 
 export function claimTexts(claims: ArticleClaims, t: Translator): Record<ClaimId, ClaimText> {
-  const { C1, C2, C3 } = claims;
+  const { C1, C2, C3, C4, C5 } = claims;
+  const n = (value: number) => formatNumber(value, 3);
   const last = C1.slopes.length - 1;
   return {
     C1: {
@@ -72,6 +73,46 @@ export function claimTexts(claims: ArticleClaims, t: Translator): Record<ClaimId
         l2Clean: list(C3.largeWithL2CleanRates, t),
       }),
       explanation: t("claim.C3.explain"),
+    },
+    C4: {
+      title: t("claim.C4.title"),
+      measured: t("claim.C4.measured", {
+        data: C4.toy.data,
+        lambdaHigh: formatNumber(C4.toy.bestLambda),
+        normLow: n(C4.toy.atZero.weightNorm),
+        normHigh: n(C4.toy.atBest.weightNorm),
+        sensLow: n(C4.toy.atZero.sensitivity),
+        sensHigh: n(C4.toy.atBest.sensitivity),
+        lipLow: n(C4.toy.atZero.lipschitzBound),
+        lipHigh: n(C4.toy.atBest.lipschitzBound),
+        correlation: formatNumber(C4.toy.normSensitivityCorrelation, 2),
+        realData: C4.real.data,
+        realLipLow: n(C4.real.atZero.lipschitzBound),
+        realLipHigh: n(C4.real.atBest.lipschitzBound),
+        realSensLow: n(C4.real.atZero.sensitivity),
+        realSensHigh: n(C4.real.atBest.sensitivity),
+      }),
+      explanation: t("claim.C4.explain"),
+    },
+    C5: {
+      title: t("claim.C5.title"),
+      measured: t("claim.C5.measured", {
+        data: C5.toy.data,
+        trainLow: n(C5.toy.atZero.trainLoss),
+        testLow: n(C5.toy.atZero.testLoss),
+        gapLow: n(C5.toy.atZero.gap),
+        bestLambda: formatNumber(C5.toy.bestLambda),
+        trainBest: n(C5.toy.atBest.trainLoss),
+        testBest: n(C5.toy.atBest.testLoss),
+        gapBest: n(C5.toy.atBest.gap),
+        realData: C5.real.data,
+        realGapLow: n(C5.real.atZero.gap),
+        realGapBest: n(C5.real.atBest.gap),
+        realBestLambda: formatNumber(C5.real.bestLambda),
+        realTestLow: n(C5.real.atZero.testLoss),
+        realTestBest: n(C5.real.atBest.testLoss),
+      }),
+      explanation: t("claim.C5.explain"),
     },
   };
 }

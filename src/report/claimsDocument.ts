@@ -9,8 +9,16 @@ import { CLAIM_IDS, type ClaimId, claimTexts } from "./claimTexts.js";
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
 
-function snakeCaseKeys(record: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [snakeCase(key), value]));
+/** Plain objects get snake_case keys, all the way down; NaN becomes null (JSON has no NaN). */
+function snakeCaseKeys(value: unknown): unknown {
+  if (typeof value === "number" && Number.isNaN(value)) return null;
+  if (Array.isArray(value)) return value.map(snakeCaseKeys);
+  if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [snakeCase(key), snakeCaseKeys(inner)]),
+    );
+  }
+  return value;
 }
 
 export function claimsDocument(
@@ -32,7 +40,7 @@ export function claimsDocument(
       measured_text: { en: texts.en[id].measured, zh: texts.zh[id].measured },
       explanation: { en: texts.en[id].explanation, zh: texts.zh[id].explanation },
       figure: figureFiles[id],
-      ...snakeCaseKeys(measured),
+      ...(snakeCaseKeys(measured) as Record<string, unknown>),
     };
   }
   return document;

@@ -140,7 +140,7 @@ describe("reglab article", () => {
       '<h2 lang="zh">C1 · 权重大，sigmoid 就陡峭而饱和 — <span class="verdict holds">成立</span></h2>',
     );
     const claims = JSON.parse(readFileSync(join(cwd, "report", "claims.json"), "utf8"));
-    for (const id of ["C1", "C2", "C3"]) {
+    for (const id of ["C1", "C2", "C3", "C4", "C5"]) {
       expect(claims[id].holds).toBe(true);
       expect(claims[id].title.en).toMatch(new RegExp(`^${id}`));
       expect(claims[id].title.zh).toMatch(new RegExp(`^${id}`));
@@ -167,7 +167,11 @@ describe("bad input", () => {
     ["fractional --points", ["sigmoid", "--points", "2.5"], /--points must be a whole number/],
     ["--points too large", ["sigmoid", "--points", "99999999"], /--points must be between 2 and 1000000/],
     ["an unknown option", ["sigmoid", "--bogus"], /unknown option '--bogus'/],
-    ["an unknown command", ["plot"], /unknown command 'plot'\. Commands: sigmoid, descend, article/],
+    [
+      "an unknown command",
+      ["plot"],
+      /unknown command 'plot'\. Commands: sigmoid, descend, train, experiment, article/,
+    ],
     ["an option without its value", ["sigmoid", "--x-min"], /option '--x-min' needs a value/],
     [
       "an empty range",

@@ -3,15 +3,18 @@
  * (index.html), the measured claims (claims.json) and every figure as SVG and PNG.
  */
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseCsv } from "../../data/parseCsv.js";
 import { articleClaims } from "../../experiments/claims.js";
 import { formatNumber } from "../../i18n/format.js";
 import { LANGS, type Lang, type Translator, translator } from "../../i18n/translate.js";
 import { lossFigure, outcomeFigure } from "../../plot/descendFigures.js";
+import { SWEEP_FIGURE_METRICS, sweepFigure } from "../../plot/networkFigures.js";
 import { scaleFigure, sigmoidFigure, sigmoidOverlayFigure } from "../../plot/sigmoidFigures.js";
 import { articleReport, type ReportFigures } from "../../report/articleReport.js";
 import { claimsDocument } from "../../report/claimsDocument.js";
 import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
+import { readCsvFile } from "../loadData.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { fontSubsetFor, nodeDocument } from "../render.js";
 import { reglabVersion } from "../version.js";
@@ -22,8 +25,13 @@ const FIGURE_NAMES = {
   C1: "sigmoid-all",
   C2: "descend-loss",
   C3: "descend-outcomes",
+  C4: "experiment-sensitivity",
+  C5: "experiment-overfit",
   scale: "sigmoid-scale",
 } as const;
+
+/** The real data set of claims C4 and C5, shipped with reglab (see data/README.md). */
+const REAL_DATA = fileURLToPath(new URL("../../../data/breast_cancer.csv", import.meta.url));
 
 export const articleCommand: CommandSpec = {
   name: "article",
@@ -35,7 +43,8 @@ export const articleCommand: CommandSpec = {
   async run({ options }, { lang, t, json, out }) {
     const seed = options["seed"] as number;
     const folder = openOutputFolder(options["out"] as string);
-    const claims = articleClaims({ seed });
+    const realData = parseCsv(readCsvFile(REAL_DATA), "breast_cancer.csv");
+    const claims = articleClaims({ seed, realData });
     const document = nodeDocument();
     const translators = Object.fromEntries(LANGS.map((l) => [l, translator(l)])) as Record<Lang, Translator>;
     const figuresIn = (tl: Translator): ReportFigures => ({
@@ -43,6 +52,22 @@ export const articleCommand: CommandSpec = {
         C1: sigmoidOverlayFigure(claims.curves, tl, document),
         C2: lossFigure(claims.descent, tl, document),
         C3: outcomeFigure(claims.descent, tl, document),
+        C4: sweepFigure(
+          claims.toySweep,
+          SWEEP_FIGURE_METRICS.sensitivity,
+          "lambda",
+          claims.toyName,
+          tl,
+          document,
+        ),
+        C5: sweepFigure(
+          claims.toySweep,
+          SWEEP_FIGURE_METRICS.overfit,
+          "lambda",
+          claims.toyName,
+          tl,
+          document,
+        ),
       },
       slopes: claims.curves.curves.map((_, i) => sigmoidFigure(claims.curves, i, tl, document)),
       scale: scaleFigure(claims.curves, tl, document),
@@ -62,6 +87,8 @@ export const articleCommand: CommandSpec = {
       C1: await writeFigure(folder, FIGURE_NAMES.C1, mine.claims.C1),
       C2: await writeFigure(folder, FIGURE_NAMES.C2, mine.claims.C2),
       C3: await writeFigure(folder, FIGURE_NAMES.C3, mine.claims.C3),
+      C4: await writeFigure(folder, FIGURE_NAMES.C4, mine.claims.C4),
+      C5: await writeFigure(folder, FIGURE_NAMES.C5, mine.claims.C5),
       scale: await writeFigure(folder, FIGURE_NAMES.scale, mine.scale),
       slopes,
     };
@@ -69,7 +96,13 @@ export const articleCommand: CommandSpec = {
     const claimsJson = claimsDocument(
       claims,
       translators,
-      { C1: `${FIGURE_NAMES.C1}.svg`, C2: `${FIGURE_NAMES.C2}.svg`, C3: `${FIGURE_NAMES.C3}.svg` },
+      {
+        C1: `${FIGURE_NAMES.C1}.svg`,
+        C2: `${FIGURE_NAMES.C2}.svg`,
+        C3: `${FIGURE_NAMES.C3}.svg`,
+        C4: `${FIGURE_NAMES.C4}.svg`,
+        C5: `${FIGURE_NAMES.C5}.svg`,
+      },
       { version, seed, lang },
     );
     const claimsPath = folder.write("claims.json", `${JSON.stringify(claimsJson, null, 2)}\n`);
