@@ -57,3 +57,51 @@ export const activations: Record<ActivationName, Activation> = {
     saturates: false,
   },
 };
+
+/**
+ * a = act(z) and a'(z) for a whole run z[start … end), written into a and dadz: the hot-loop form
+ * of the pairs above. One exponential serves both a and a' for sigmoid and tanh (with e = e^(−|z|)
+ * or e^(−2|z|) they share it), and the switch happens once per layer, not per element.
+ */
+export function activateInto(
+  name: ActivationName,
+  z: Float64Array,
+  a: Float64Array,
+  dadz: Float64Array,
+  start: number,
+  end: number,
+): void {
+  switch (name) {
+    case "sigmoid":
+      for (let i = start; i < end; i++) {
+        const zi = z[i]!;
+        const e = Math.exp(-Math.abs(zi));
+        const inverse = 1 / (1 + e);
+        a[i] = zi >= 0 ? inverse : e * inverse;
+        dadz[i] = e * inverse * inverse;
+      }
+      return;
+    case "tanh":
+      for (let i = start; i < end; i++) {
+        const zi = z[i]!;
+        const e = Math.exp(-2 * Math.abs(zi));
+        const inverse = 1 / (1 + e);
+        const magnitude = (1 - e) * inverse;
+        a[i] = zi >= 0 ? magnitude : -magnitude;
+        dadz[i] = 4 * e * inverse * inverse;
+      }
+      return;
+    case "relu":
+      for (let i = start; i < end; i++) {
+        const positive = z[i]! > 0;
+        a[i] = positive ? z[i]! : 0;
+        dadz[i] = positive ? 1 : 0;
+      }
+      return;
+    case "linear":
+      for (let i = start; i < end; i++) {
+        a[i] = z[i]!;
+        dadz[i] = 1;
+      }
+  }
+}

@@ -13,7 +13,7 @@
  * All buffers live in a Workspace allocated once per batch size; the passes allocate nothing.
  */
 import type { Random } from "../core/random.js";
-import { type Activation, type ActivationName, activations } from "./activations.js";
+import { type Activation, type ActivationName, activateInto, activations } from "./activations.js";
 import { type LossName, lossAndGradient, softmaxInto } from "./losses.js";
 
 export interface NetworkSpec {
@@ -75,6 +75,8 @@ export interface Workspace {
   capacity: number;
   z: Float64Array[];
   a: Float64Array[];
+  /** ∂a_l/∂z_l = act'(z_l) (batch × n_l), computed in the forward pass. */
+  dadz: Float64Array[];
   /** ∂E/∂a_l (batch × n_l), per sample (not divided by B). */
   dA: Float64Array[];
   /** ∂E/∂z_l (batch × n_l), per sample. */
@@ -95,6 +97,7 @@ export function createWorkspace(spec: NetworkSpec, capacity: number): Workspace 
     capacity,
     z: perLayer(),
     a: perLayer(),
+    dadz: perLayer(),
     dA: perLayer(),
     dZ: perLayer(),
     keep: spec.sizes.map((n) => new Float64Array(capacity * n).fill(1)),
@@ -130,9 +133,10 @@ export function forward(
   const L = sizes.length - 1;
   const p = sizes[0]!;
   const input = ws.a[0]!;
-  for (let i = 0; i < B; i++) input.set(x.subarray(rows[i]! * p, rows[i]! * p + p), i * p);
-  const hidden = activations[network.spec.hidden];
-  const output = outputActivation(network.spec);
+  for (let i = 0; i < B; i++) {
+    const from = rows[i]! * p;
+    for (let j = 0; j < p; j++) input[i * p + j] = x[from + j]!;
+  }
   const dropout = options.dropout ?? 0;
   for (let l = 1; l <= L; l++) {
     const nIn = sizes[l - 1]!;
@@ -142,19 +146,18 @@ export function forward(
     const aIn = ws.a[l - 1]!;
     const z = ws.z[l]!;
     const a = ws.a[l]!;
-    const activation = l < L ? hidden : output;
+    const activation = l < L ? network.spec.hidden : network.spec.output;
     for (let i = 0; i < B; i++) {
       const rowIn = i * nIn;
       for (let j = 0; j < nOut; j++) {
         let sum = b[j]!;
         const rowW = j * nIn;
         for (let k = 0; k < nIn; k++) sum += aIn[rowIn + k]! * w[rowW + k]!;
-        const index = i * nOut + j;
-        z[index] = sum;
-        if (activation) a[index] = activation.output(sum);
+        z[i * nOut + j] = sum;
       }
-      if (!activation) softmaxInto(z, a, i * nOut, nOut);
     }
+    if (activation === "softmax") for (let i = 0; i < B; i++) softmaxInto(z, a, i * nOut, nOut);
+    else activateInto(activation, z, a, ws.dadz[l]!, 0, B * nOut);
     if (l < L) {
       const keep = ws.keep[l]!;
       if (dropout > 0 && options.random) {
@@ -179,7 +182,6 @@ export function backward(network: Network, ws: Workspace, B: number): number {
   const L = sizes.length - 1;
   const K = sizes[L]!;
   const output = outputActivation(network.spec);
-  const hidden = activations[network.spec.hidden];
   let total = 0;
   const zOut = ws.z[L]!;
   const aOut = ws.a[L]!;
@@ -202,40 +204,36 @@ export function backward(network: Network, ws: Workspace, B: number): number {
     const aIn = ws.a[l - 1]!;
     gradW.fill(0);
     gradB.fill(0);
+    // One sweep per sample does both products of the layer: ∂E/∂W_l += δᵢ a_{l−1,i}ᵀ (∂z/∂W is
+    // a_{l−1}) and ∂E/∂a_{l−1,i} = δᵢ W_l, the error passed to the layer below.
+    const below = l > 1;
+    const dAIn = ws.dA[l - 1]!;
     for (let i = 0; i < B; i++) {
       const rowIn = i * nIn;
+      if (below) for (let k = 0; k < nIn; k++) dAIn[rowIn + k] = 0;
       for (let j = 0; j < nOut; j++) {
         const delta = dZ[i * nOut + j]!;
-        if (delta === 0) continue;
         gradB[j]! += delta;
         const rowW = j * nIn;
-        for (let k = 0; k < nIn; k++) gradW[rowW + k]! += delta * aIn[rowIn + k]!; // ∂z/∂W = a_{l−1}
+        if (below) {
+          for (let k = 0; k < nIn; k++) {
+            gradW[rowW + k]! += delta * aIn[rowIn + k]!;
+            dAIn[rowIn + k]! += delta * w[rowW + k]!;
+          }
+        } else {
+          for (let k = 0; k < nIn; k++) gradW[rowW + k]! += delta * aIn[rowIn + k]!;
+        }
       }
     }
     const inverseB = 1 / B;
     for (let index = 0; index < gradW.length; index++) gradW[index]! *= inverseB;
     for (let j = 0; j < nOut; j++) gradB[j]! *= inverseB;
-    if (l === 1) break;
-    // ∂E/∂a_{l−1} = ∂E/∂z_l · W_l, then ∂E/∂z_{l−1} = ∂E/∂a_{l−1} ⊙ keep ⊙ act'(z_{l−1})
-    const dAIn = ws.dA[l - 1]!;
+    if (!below) break;
+    // ∂E/∂z_{l−1} = ∂E/∂a_{l−1} ⊙ keep ⊙ act'(z_{l−1}); a dropped unit (keep = 0) passes nothing back
     const dZIn = ws.dZ[l - 1]!;
-    const zIn = ws.z[l - 1]!;
+    const dadzIn = ws.dadz[l - 1]!;
     const keep = ws.keep[l - 1]!;
-    for (let i = 0; i < B; i++) {
-      const rowIn = i * nIn;
-      for (let k = 0; k < nIn; k++) dAIn[rowIn + k] = 0;
-      for (let j = 0; j < nOut; j++) {
-        const delta = dZ[i * nOut + j]!;
-        if (delta === 0) continue;
-        const rowW = j * nIn;
-        for (let k = 0; k < nIn; k++) dAIn[rowIn + k]! += delta * w[rowW + k]!;
-      }
-      for (let k = 0; k < nIn; k++) {
-        const index = rowIn + k;
-        // a dropped unit (keep = 0) passes nothing back; a kept one was scaled by keep
-        dZIn[index] = dAIn[index]! * keep[index]! * hidden.der(zIn[index]!);
-      }
-    }
+    for (let index = 0; index < B * nIn; index++) dZIn[index] = dAIn[index]! * keep[index]! * dadzIn[index]!;
   }
   return total / B;
 }

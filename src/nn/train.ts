@@ -219,7 +219,8 @@ export function trainNetwork(train: Dataset, test: Dataset, options: TrainOption
 
   for (let epoch = 0; epoch <= settings.epochs; epoch++) {
     if (epoch > 0) {
-      for (let i = n - 1; i > 0; i--) {
+      // Full batch: the order of rows does not change the gradient, so there is nothing to shuffle.
+      for (let i = batchSize < n ? n - 1 : 0; i > 0; i--) {
         const j = shuffle.integer(i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }

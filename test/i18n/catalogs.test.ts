@@ -24,7 +24,9 @@ describe("message catalogs", () => {
   it("really are translated: where the English has words, the Chinese has Chinese characters", () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       if (key === "report.languageSwitch") continue; // names the other language on purpose
-      const hasWords = /[A-Za-z]{3,}/.test(en[key].replace(/\{\w+\}|reglab|--[\w-]+|CSV|Lipschitz|sigmoid|softmax|logit|dropout|JSON/g, ""));
+      const hasWords = /[A-Za-z]{3,}/.test(
+        en[key].replace(/\{\w+\}|reglab|--[\w-]+|CSV|Lipschitz|sigmoid|softmax|logit|dropout|JSON/g, ""),
+      );
       if (hasWords) expect(/\p{Script=Han}/u.test(zh[key]), key).toBe(true);
     }
   });
