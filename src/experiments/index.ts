@@ -5,6 +5,7 @@ export {
   type SlopeClaim,
   type StallClaim,
 } from "./claims.js";
+export { type DecisionGrid, decisionGrid } from "./decisionGrid.js";
 export {
   DESCEND_DEFAULTS,
   type DescendOptions,
@@ -14,6 +15,16 @@ export {
   descend,
 } from "./descend.js";
 export { type DescentSummary, summarizeDescent } from "./descentSummary.js";
+export {
+  initScaleSweep,
+  lambdaSweep,
+  type PreparedData,
+  prepareData,
+  rankCorrelation,
+  SWEEP_INIT_SCALES,
+  SWEEP_LAMBDAS,
+  type SweepRow,
+} from "./networkSweeps.js";
 export {
   ARTICLE_SLOPES,
   type SigmoidCurve,

@@ -42,7 +42,7 @@ export const activations: Record<ActivationName, Activation> = {
   },
   relu: {
     name: "relu",
-    output: (z) => (z > 0 ? z : 0),
+    output: (z) => Math.max(z, 0), // NaN stays NaN
     der: (z) => (z > 0 ? 1 : 0),
     peakDerivative: 1,
     slopeBound: 1,

@@ -40,7 +40,7 @@ function fontFaceCss(font: ReportInput["embeddedFont"]): string {
   return `@font-face { font-family: "${EMBEDDED_FAMILY}"; src: url(data:${mime};base64,${font.base64}) format("${font.format}"); }`;
 }
 
-const STYLE = String.raw`
+const STYLE = `
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --ok: #1b7837; --bad: #b2182b; }
 body { font: 16px/1.6 system-ui, "${EMBEDDED_FAMILY}", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink);
   max-width: 1100px; margin: 0 auto; padding: 1.5rem; }
