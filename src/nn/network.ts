@@ -13,6 +13,7 @@
  * All buffers live in a Workspace allocated once per batch size; the passes allocate nothing.
  */
 import type { Random } from "../core/random.js";
+import { kernelsFor } from "../kernels/denseKernels.js";
 import { type Activation, type ActivationName, activateInto, activations } from "./activations.js";
 import { type LossName, lossAndGradient, softmaxInto } from "./losses.js";
 
@@ -147,15 +148,7 @@ export function forward(
     const z = ws.z[l]!;
     const a = ws.a[l]!;
     const activation = l < L ? network.spec.hidden : network.spec.output;
-    for (let i = 0; i < B; i++) {
-      const rowIn = i * nIn;
-      for (let j = 0; j < nOut; j++) {
-        let sum = b[j]!;
-        const rowW = j * nIn;
-        for (let k = 0; k < nIn; k++) sum += aIn[rowIn + k]! * w[rowW + k]!;
-        z[i * nOut + j] = sum;
-      }
-    }
+    kernelsFor(nIn, nOut).forward(aIn, w, b, z, B, nIn, nOut);
     if (activation === "softmax") for (let i = 0; i < B; i++) softmaxInto(z, a, i * nOut, nOut);
     else activateInto(activation, z, a, ws.dadz[l]!, 0, B * nOut);
     if (l < L) {
@@ -202,32 +195,10 @@ export function backward(network: Network, ws: Workspace, B: number): number {
     const gradB = ws.gradB[l - 1]!;
     const dZ = ws.dZ[l]!;
     const aIn = ws.a[l - 1]!;
-    gradW.fill(0);
-    gradB.fill(0);
-    // One sweep per sample does both products of the layer: ∂E/∂W_l += δᵢ a_{l−1,i}ᵀ (∂z/∂W is
-    // a_{l−1}) and ∂E/∂a_{l−1,i} = δᵢ W_l, the error passed to the layer below.
     const below = l > 1;
     const dAIn = ws.dA[l - 1]!;
-    for (let i = 0; i < B; i++) {
-      const rowIn = i * nIn;
-      if (below) for (let k = 0; k < nIn; k++) dAIn[rowIn + k] = 0;
-      for (let j = 0; j < nOut; j++) {
-        const delta = dZ[i * nOut + j]!;
-        gradB[j]! += delta;
-        const rowW = j * nIn;
-        if (below) {
-          for (let k = 0; k < nIn; k++) {
-            gradW[rowW + k]! += delta * aIn[rowIn + k]!;
-            dAIn[rowIn + k]! += delta * w[rowW + k]!;
-          }
-        } else {
-          for (let k = 0; k < nIn; k++) gradW[rowW + k]! += delta * aIn[rowIn + k]!;
-        }
-      }
-    }
-    const inverseB = 1 / B;
-    for (let index = 0; index < gradW.length; index++) gradW[index]! *= inverseB;
-    for (let j = 0; j < nOut; j++) gradB[j]! *= inverseB;
+    // ∂E/∂W_l = (1/B) δᵀ a_{l−1} (∂z/∂W is a_{l−1}), ∂E/∂b_l, and ∂E/∂a_{l−1} = δ W_l for the layer below
+    kernelsFor(nIn, nOut).backward(dZ, aIn, w, gradW, gradB, below ? dAIn : null, B, nIn, nOut);
     if (!below) break;
     // ∂E/∂z_{l−1} = ∂E/∂a_{l−1} ⊙ keep ⊙ act'(z_{l−1}); a dropped unit (keep = 0) passes nothing back
     const dZIn = ws.dZ[l - 1]!;

@@ -103,6 +103,12 @@ describe("backpropagation matches finite differences", () => {
     }
   }
 
+  it("on a layer wide enough for the WebAssembly kernels", () => {
+    const spec: NetworkSpec = { sizes: [INPUTS, 40, 12, 1], hidden: "tanh", output: "sigmoid", loss: "log" };
+    const { network, x, targets } = setup(spec, 11);
+    expect(checkGradients(network, x, targets)).toBe(3 * 40 + 40 * 12 + 12 + 40 + 12 + 1);
+  });
+
   it("with dropout (the same mask in every pass)", () => {
     const spec: NetworkSpec = { sizes: [INPUTS, 6, 5, 1], hidden: "tanh", output: "sigmoid", loss: "log" };
     const { network, x, targets } = setup(spec, 3);
