@@ -109,6 +109,22 @@ describe("reglab experiment", () => {
     expect(document.rows[0]).toHaveProperty("lipschitz_bound");
   });
 
+  it("runs on a real data set from a CSV file", () => {
+    const result = runCli([
+      "experiment",
+      "sensitivity",
+      join(DATA, "breast_cancer.csv"),
+      "--epochs",
+      "20",
+      "--lambdas",
+      "0,0.01",
+      "--train-ratio",
+      "0.3",
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("breast_cancer.csv: 171 / 398");
+  });
+
   it("sweeps the initial scale for saturation, with and without L2", () => {
     const result = runCli(["experiment", "saturation", "--epochs", "20", "--scales", "1,30", "--json"]);
     const rows = JSON.parse(result.stdout).rows as { init_scale: number; initial_saturated_share: number }[];
