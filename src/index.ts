@@ -4,5 +4,6 @@ export * from "./core/index.js";
 export * from "./data/index.js";
 export * from "./diagnostics/index.js";
 export * from "./experiments/index.js";
+export * from "./glm/index.js";
 export * from "./i18n/index.js";
 export * from "./nn/index.js";

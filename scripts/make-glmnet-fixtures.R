@@ -1,0 +1,35 @@
+# Reference fixtures from glmnet for reglab's GLM tests. Regenerate with:
+#   Rscript scripts/make-glmnet-fixtures.R        (needs Debian's r-cran-glmnet and r-cran-jsonlite)
+# Each fixture: the data file, family, alpha, glmnet's lambda sequence, intercepts a0, coefficients
+# beta (p × L, original scale), dev.ratio, df, nulldev, and cv.glmnet's lambda.min / lambda.1se with
+# fold ids given by the "mod" rule (row i, 0-based, in fold (i mod 10) + 1).
+suppressMessages({ library(glmnet); library(jsonlite) })
+
+read_data <- function(file, binomial = FALSE) {
+  d <- read.csv(file.path("data", file), check.names = FALSE)
+  list(x = as.matrix(d[, setdiff(names(d), "y"), drop = FALSE]), y = d$y)
+}
+
+fixture <- function(name, file, family, alpha) {
+  data <- read_data(file)
+  fit <- glmnet(data$x, data$y, family = family, alpha = alpha)
+  foldid <- (seq_len(nrow(data$x)) - 1) %% 10 + 1
+  cv <- cv.glmnet(data$x, data$y, family = family, alpha = alpha, foldid = foldid, lambda = fit$lambda)
+  out <- list(
+    name = name, file = file, family = family, alpha = alpha, n = nrow(data$x), p = ncol(data$x),
+    glmnet_version = as.character(packageVersion("glmnet")),
+    lambda = fit$lambda, a0 = as.numeric(fit$a0), beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev,
+    cv_measure = "deviance", cvm = cv$cvm, cvsd = cv$cvsd,
+    lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture("diabetes-gaussian-lasso", "diabetes.csv", "gaussian", 1)
+fixture("diabetes-gaussian-enet", "diabetes.csv", "gaussian", 0.5)
+fixture("breast-cancer-binomial-lasso", "breast_cancer.csv", "binomial", 1)
+fixture("breast-cancer-binomial-enet", "breast_cancer.csv", "binomial", 0.5)
+fixture("wine-gaussian-lasso", "wine.csv", "gaussian", 1)

@@ -1,0 +1,65 @@
+/**
+ * The design matrix as the solvers want it: column-major (column j is x[j·n … j·n + n)), centred
+ * and scaled with observation weights, so a coordinate update reads one contiguous column.
+ *
+ * With weights w normalized to Σ w_i = 1 (glmnet's convention, so the loss is a weighted mean):
+ *   mean_j = Σ_i w_i x_ij,   scale_j = √(Σ_i w_i (x_ij − mean_j)²)   (the 1/n standard deviation)
+ *   x̃_ij  = (x_ij − mean_j) / scale_j
+ * Without an intercept nothing is centred (mean_j = 0, scale_j = √(Σ w x²)); without
+ * standardization scale_j = 1. A constant column (scale 0) is marked and never enters a model.
+ */
+import type { Dataset } from "../data/parseCsv.js";
+
+export interface DesignOptions {
+  /** Scale columns to unit weighted variance (default true); coefficients are returned unscaled. */
+  standardize?: boolean;
+  /** Fit an intercept (default true). */
+  intercept?: boolean;
+  /** Observation weights (default all 1); normalized to sum 1. */
+  weights?: Float64Array;
+}
+
+export interface Design {
+  n: number;
+  p: number;
+  /** Centred, scaled features, column-major. */
+  x: Float64Array;
+  /** Observation weights, Σ w = 1. */
+  w: Float64Array;
+  mean: Float64Array;
+  scale: Float64Array;
+  /** 0 for a constant column (kept out of every model), 1 otherwise. */
+  usable: Uint8Array;
+  standardize: boolean;
+  intercept: boolean;
+}
+
+export function buildDesign(data: Dataset, options: DesignOptions = {}): Design {
+  const { n, p } = data;
+  const standardize = options.standardize ?? true;
+  const intercept = options.intercept ?? true;
+  const w = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += options.weights ? options.weights[i]! : 1;
+  for (let i = 0; i < n; i++) w[i] = (options.weights ? options.weights[i]! : 1) / total;
+
+  const x = new Float64Array(n * p);
+  const mean = new Float64Array(p);
+  const scale = new Float64Array(p);
+  const usable = new Uint8Array(p);
+  for (let j = 0; j < p; j++) {
+    let m = 0;
+    if (intercept) for (let i = 0; i < n; i++) m += w[i]! * data.x[i * p + j]!;
+    let squares = 0;
+    for (let i = 0; i < n; i++) squares += w[i]! * (data.x[i * p + j]! - m) ** 2;
+    // a column is constant when its spread is rounding noise next to its size
+    const constant = squares <= 1e-24 * Math.max(1, m * m);
+    const s = constant ? 0 : standardize ? Math.sqrt(squares) : 1;
+    mean[j] = m;
+    scale[j] = s;
+    usable[j] = constant ? 0 : 1;
+    const column = j * n;
+    for (let i = 0; i < n; i++) x[column + i] = constant ? 0 : (data.x[i * p + j]! - m) / s;
+  }
+  return { n, p, x, w, mean, scale, usable, standardize, intercept };
+}

@@ -1,0 +1,53 @@
+/**
+ * The λ sequence of a regularization path, built as glmnet builds it:
+ *
+ *   λ_max = max_j |Σ_i w_i x̃_ij (y_i − ȳ)| / (max(α, 0.001) · pf_j)
+ *
+ * the smallest λ at which every coefficient is 0 (for α = 0, where no λ zeroes them, glmnet uses
+ * α = 0.001 in this formula), over the usable columns with pf_j > 0; then `count` values evenly
+ * spaced in log λ down to λ_max · minRatio. Default minRatio: 1e-4 when n > p, else 1e-2.
+ * For the binomial family ȳ is the weighted share of 1s, for the gaussian family the weighted mean.
+ */
+import type { Design } from "./design.js";
+
+export interface LambdaSequenceOptions {
+  /** Number of λ values (default 100). */
+  count?: number;
+  /** λ_min / λ_max (default 1e-4 if n > p, else 1e-2). */
+  minRatio?: number;
+}
+
+/** max_j |x̃_jᵀ W (y − ȳ)| / (α·pf_j): where the path starts. */
+export function lambdaMax(
+  design: Design,
+  y: Float64Array,
+  alpha: number,
+  penaltyFactor: Float64Array,
+): number {
+  const { n, p, x, w } = design;
+  let yMean = 0;
+  if (design.intercept) for (let i = 0; i < n; i++) yMean += w[i]! * y[i]!;
+  let largest = 0;
+  for (let j = 0; j < p; j++) {
+    if (!design.usable[j] || penaltyFactor[j]! <= 0) continue;
+    let g = 0;
+    const column = j * n;
+    for (let i = 0; i < n; i++) g += w[i]! * x[column + i]! * (y[i]! - yMean);
+    largest = Math.max(largest, Math.abs(g) / penaltyFactor[j]!);
+  }
+  return largest / Math.max(alpha, 1e-3);
+}
+
+export function lambdaSequence(
+  maximum: number,
+  n: number,
+  p: number,
+  options: LambdaSequenceOptions = {},
+): Float64Array {
+  const count = options.count ?? 100;
+  const minRatio = options.minRatio ?? (n > p ? 1e-4 : 1e-2);
+  const lambdas = new Float64Array(count);
+  const step = Math.log(minRatio) / (count - 1);
+  for (let k = 0; k < count; k++) lambdas[k] = maximum * Math.exp(k * step);
+  return lambdas;
+}
