@@ -320,7 +320,7 @@ function solveBinomialStep(
   let certificate = trueCertificate();
   for (let outer = 0; outer < 100 && certificate > target; outer++) {
     // The inner problem is solved to a precision in step with how far the outer one still is.
-    const tolerance = Math.min(1e-10, (certificate * gradientScale) ** 2 * 1e-4);
+    const tolerance = Math.min(1e-10, (certificate * gradientScale) ** 2);
     // The quadratic approximation at the current η: weights v = w p(1−p), working residual (y − p)/(p(1−p)).
     for (let i = 0; i < n; i++) {
       const variance = Math.max(probability[i]! * (1 - probability[i]!), 1e-5);

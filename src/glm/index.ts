@@ -1,3 +1,13 @@
+export {
+  auc,
+  CV_MEASURES,
+  type CvMeasure,
+  type CvOptions,
+  type CvResult,
+  crossValidate,
+  foldIds,
+} from "./crossValidation.js";
 export { buildDesign, type Design, type DesignOptions } from "./design.js";
 export { type ElasticNetPath, elasticNetPath, type Family, type PathOptions } from "./elasticNetPath.js";
 export { type LambdaSequenceOptions, lambdaMax, lambdaSequence } from "./lambdaSequence.js";
+export { type Coefficients, coefficientsAt, type PredictionType, predictPath } from "./predict.js";

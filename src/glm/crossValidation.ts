@@ -1,0 +1,170 @@
+/**
+ * K-fold cross-validation of a path, as cv.glmnet does it (grouped): the path is fitted on all rows
+ * for its λ sequence, then on each fold's complement with that same sequence; the held-out rows are
+ * scored at every λ; the error of a fold is the weighted mean over its rows, and
+ *
+ *   cvm(λ)  = Σ_k N_k·err_k(λ) / Σ_k N_k
+ *   cvsd(λ) = √( Σ_k N_k (err_k(λ) − cvm(λ))² / Σ_k N_k / (K − 1) )
+ *   λ.min   = the largest λ with the smallest cvm
+ *   λ.1se   = the largest λ whose cvm ≤ cvm(λ.min) + cvsd(λ.min)
+ *
+ * with N_k the weight of fold k. A fold's path may stop early (as glmnet's does); beyond its last λ
+ * it predicts with its last coefficients, as glmnet's predict does. Fold ids: "random" (a seeded shuffle of 1…K, repeated), "mod"
+ * (row i, 0-based, in fold (i mod K) + 1) or given.
+ */
+import type { Dataset } from "../data/parseCsv.js";
+import { shuffledIndices, takeRows } from "../data/split.js";
+import { type ElasticNetPath, elasticNetPath, type PathOptions } from "./elasticNetPath.js";
+import { predictPath } from "./predict.js";
+
+export const CV_MEASURES = ["deviance", "mse", "mae", "class", "auc"] as const;
+export type CvMeasure = (typeof CV_MEASURES)[number];
+
+export interface CvOptions extends PathOptions {
+  folds?: number;
+  foldRule?: "random" | "mod";
+  /** Fold of each row, 1 … K (overrides folds and foldRule). */
+  foldId?: Int32Array;
+  measure?: CvMeasure;
+  seed?: number;
+  /** Called after each fold (progress). */
+  onFold?: (fold: number, folds: number) => void;
+}
+
+export interface CvResult {
+  path: ElasticNetPath;
+  measure: CvMeasure;
+  foldId: Int32Array;
+  lambda: number[];
+  cvm: number[];
+  cvsd: number[];
+  lambdaMin: number;
+  lambdaOneSe: number;
+  indexMin: number;
+  indexOneSe: number;
+}
+
+export function foldIds(n: number, folds: number, rule: "random" | "mod", seed: number): Int32Array {
+  const ids = new Int32Array(n);
+  if (rule === "mod") {
+    for (let i = 0; i < n; i++) ids[i] = (i % folds) + 1;
+    return ids;
+  }
+  shuffledIndices(n, seed).forEach((row, position) => {
+    ids[row] = (position % folds) + 1;
+  });
+  return ids;
+}
+
+/** Mann–Whitney AUC of scores for labels 0/1 (ties count half); NaN if a class is missing. */
+export function auc(scores: Float64Array, labels: Float64Array): number {
+  const order = Array.from(scores, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  let rankSum = 0;
+  let positives = 0;
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && scores[order[end + 1]!] === scores[order[start]!]) end++;
+    const rank = (start + end) / 2 + 1;
+    for (let k = start; k <= end; k++) {
+      if (labels[order[k]!] === 1) {
+        rankSum += rank;
+        positives++;
+      }
+    }
+    start = end + 1;
+  }
+  const negatives = order.length - positives;
+  if (positives === 0 || negatives === 0) return Number.NaN;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/** The per-row loss of a prediction (response scale) for a measure other than auc. */
+function rowLoss(measure: CvMeasure, family: string, y: number, prediction: number): number {
+  switch (measure) {
+    case "mse":
+      return (y - prediction) ** 2;
+    case "mae":
+      return Math.abs(y - prediction);
+    case "class":
+      return (prediction > 0.5 ? 1 : 0) === y ? 0 : 1;
+    default: {
+      if (family === "gaussian") return (y - prediction) ** 2;
+      const p = Math.min(Math.max(prediction, 1e-5), 1 - 1e-5); // glmnet's clipping
+      return -2 * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
+    }
+  }
+}
+
+export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult {
+  const measure = options.measure ?? "deviance";
+  const path = elasticNetPath(data, options);
+  const lambdas = path.lambda;
+  const foldId =
+    options.foldId ?? foldIds(data.n, options.folds ?? 10, options.foldRule ?? "random", options.seed ?? 1);
+  const folds = Math.max(...foldId);
+  const weights = options.weights ?? new Float64Array(data.n).fill(1);
+  const L = lambdas.length;
+  const foldError: number[][] = [];
+  const foldWeight: number[] = [];
+  for (let fold = 1; fold <= folds; fold++) {
+    const trainRows: number[] = [];
+    const testRows: number[] = [];
+    for (let i = 0; i < data.n; i++) (foldId[i] === fold ? testRows : trainRows).push(i);
+    const train = takeRows(data, trainRows);
+    const test = takeRows(data, testRows);
+    const fit = elasticNetPath(train, {
+      ...options,
+      lambda: lambdas,
+      weights: options.weights ? Float64Array.from(trainRows, (i) => weights[i]!) : undefined,
+    });
+    const testWeights = Float64Array.from(testRows, (i) => weights[i]!);
+    const totalWeight = testWeights.reduce((a, b) => a + b, 0);
+    const errors = lambdas.map((lambda) => {
+      const prediction = predictPath(fit, test.x, test.n, lambda, measure === "auc" ? "link" : "response");
+      if (measure === "auc") return auc(prediction, test.y);
+      let sum = 0;
+      for (let i = 0; i < test.n; i++)
+        sum += testWeights[i]! * rowLoss(measure, path.family, test.y[i]!, prediction[i]!);
+      return sum / totalWeight;
+    });
+    foldError.push(errors);
+    foldWeight.push(totalWeight);
+    options.onFold?.(fold, folds);
+  }
+  const totalWeight = foldWeight.reduce((a, b) => a + b, 0);
+  const cvm = new Array<number>(L);
+  const cvsd = new Array<number>(L);
+  for (let k = 0; k < L; k++) {
+    let mean = 0;
+    for (let f = 0; f < folds; f++) mean += foldWeight[f]! * foldError[f]![k]!;
+    mean /= totalWeight;
+    let spread = 0;
+    for (let f = 0; f < folds; f++) spread += foldWeight[f]! * (foldError[f]![k]! - mean) ** 2;
+    cvm[k] = mean;
+    cvsd[k] = Math.sqrt(spread / totalWeight / (folds - 1));
+  }
+  // AUC is better when larger: choose on its negative, as glmnet does.
+  const sign = measure === "auc" ? -1 : 1;
+  let indexMin = 0;
+  for (let k = 1; k < L; k++) if (sign * cvm[k]! < sign * cvm[indexMin]!) indexMin = k;
+  const bound = sign * cvm[indexMin]! + cvsd[indexMin]!;
+  let indexOneSe = indexMin;
+  for (let k = 0; k < L; k++) {
+    if (sign * cvm[k]! <= bound) {
+      indexOneSe = k;
+      break;
+    }
+  }
+  return {
+    path,
+    measure,
+    foldId,
+    lambda: [...lambdas],
+    cvm,
+    cvsd,
+    lambdaMin: lambdas[indexMin]!,
+    lambdaOneSe: lambdas[indexOneSe]!,
+    indexMin,
+    indexOneSe,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * A fitted path as a model: coefficients at any λ, and predictions. As glmnet's coef/predict with
+ * `s =`: a λ between two path values gets coefficients interpolated linearly in λ between its
+ * neighbours; above the first λ the first coefficients, below the last the last.
+ *
+ *   link      η = b₀ + xᵀb
+ *   response  η (gaussian) or σ(η), the probability of class 1 (binomial)
+ *   class     1 if η > 0 else 0 (binomial)
+ */
+import { sigmoid } from "../core/sigmoid.js";
+import type { ElasticNetPath } from "./elasticNetPath.js";
+
+export type PredictionType = "link" | "response" | "class";
+
+export interface Coefficients {
+  lambda: number;
+  intercept: number;
+  beta: number[];
+}
+
+export function coefficientsAt(path: ElasticNetPath, lambda: number): Coefficients {
+  const lambdas = path.lambda;
+  const last = lambdas.length - 1;
+  if (lambda >= lambdas[0]!) return { lambda, intercept: path.a0[0]!, beta: [...path.beta[0]!] };
+  if (lambda <= lambdas[last]!) return { lambda, intercept: path.a0[last]!, beta: [...path.beta[last]!] };
+  let k = 0;
+  while (lambdas[k + 1]! > lambda) k++;
+  const t = (lambdas[k]! - lambda) / (lambdas[k]! - lambdas[k + 1]!);
+  const mix = (a: number, b: number) => (1 - t) * a + t * b;
+  return {
+    lambda,
+    intercept: mix(path.a0[k]!, path.a0[k + 1]!),
+    beta: path.beta[k]!.map((b, j) => mix(b, path.beta[k + 1]![j]!)),
+  };
+}
+
+/** Predictions for n rows of x (row-major, p columns) at λ. */
+export function predictPath(
+  path: ElasticNetPath,
+  x: Float64Array,
+  n: number,
+  lambda: number,
+  type: PredictionType = "response",
+): Float64Array {
+  const { intercept, beta } = coefficientsAt(path, lambda);
+  const p = path.p;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let eta = intercept;
+    for (let j = 0; j < p; j++) eta += x[i * p + j]! * beta[j]!;
+    out[i] =
+      type === "link" || path.family === "gaussian"
+        ? eta
+        : type === "response"
+          ? sigmoid(eta)
+          : eta > 0
+            ? 1
+            : 0;
+  }
+  return out;
+}
