@@ -8,8 +8,11 @@ import { DataError } from "../data/dataError.js";
 import { type Lang, langFromLocale, type Translator, translator } from "../i18n/translate.js";
 import { COMMON_OPTIONS, type CommandContext, type CommandSpec } from "./command.js";
 import { articleCommand } from "./commands/article.js";
+import { cvCommand } from "./commands/cv.js";
 import { descendCommand } from "./commands/descend.js";
 import { experimentCommand } from "./commands/experiment.js";
+import { pathCommand } from "./commands/path.js";
+import { predictCommand } from "./commands/predict.js";
 import { sigmoidCommand } from "./commands/sigmoid.js";
 import { trainCommand } from "./commands/train.js";
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, UsageError } from "./errors.js";
@@ -22,6 +25,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   descendCommand,
   trainCommand,
   experimentCommand,
+  pathCommand,
+  cvCommand,
+  predictCommand,
   articleCommand,
 ];
 
@@ -87,8 +93,12 @@ function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
   }
   const raw = parser.opts() as Record<string, string | boolean | undefined>;
   const values: Record<string, OptionValue | undefined> = {};
-  for (const option of options)
-    values[camelCase(option.name)] = normalizeOption(option, raw[camelCase(option.name)], t);
+  for (const option of options) {
+    // commander turns --no-x into x = false (default true)
+    const negated = option.kind === "flag" && option.name.startsWith("no-");
+    const value = negated ? raw[camelCase(option.name.slice(3))] === false : raw[camelCase(option.name)];
+    values[camelCase(option.name)] = normalizeOption(option, value, t);
+  }
   return { args: parser.args, options: values };
 }
 

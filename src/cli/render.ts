@@ -40,7 +40,9 @@ const subsetsByCharacters = new Map<string, string[]>();
 
 /** Font files holding (at least) every character of `text`, subset once per distinct character set. */
 async function fontFilesFor(text: string): Promise<string[]> {
-  const characters = [...new Set(text)].sort().join("");
+  // Escaped characters (&#39; for ', &#60; for <) are drawn as the characters they stand for.
+  const decoded = text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+  const characters = [...new Set(decoded)].sort().join("");
   const cached = subsetsByCharacters.get(characters);
   if (cached) return cached;
   fontBytes ??= FONT_FILES.map((file) => readFileSync(file));

@@ -31,8 +31,8 @@ export interface Dataset {
 }
 
 export interface ParseCsvOptions {
-  /** The target column; default "y" if there is one, else the last column. */
-  target?: string;
+  /** The target column; default "y" if there is one, else the last column; false: no target (y all 0). */
+  target?: string | false;
   /** What to do with empty cells: "error" (default) or "drop" the row. */
   na?: "error" | "drop";
 }
@@ -78,8 +78,9 @@ export function parseCsv(text: string, source: string, options: ParseCsvOptions 
   });
   if (records.length === 1) throw new DataError("data.noRows", { file });
 
-  const targetName = options.target ?? (seen.has("y") ? "y" : header[header.length - 1]!);
-  const targetIndex = seen.get(targetName);
+  const noTarget = options.target === false;
+  const targetName = noTarget ? "" : options.target || (seen.has("y") ? "y" : header[header.length - 1]!);
+  const targetIndex = noTarget ? -1 : seen.get(targetName);
   if (targetIndex === undefined) {
     throw new DataError("data.noTarget", {
       file,
@@ -87,7 +88,8 @@ export function parseCsv(text: string, source: string, options: ParseCsvOptions 
       columns: header.map((name) => displayName(name, 30)).join(", "),
     });
   }
-  if (header.length < 2) throw new DataError("data.noFeatures", { file, target: displayName(targetName) });
+  if (header.length < (noTarget ? 1 : 2))
+    throw new DataError("data.noFeatures", { file, target: displayName(targetName) });
   const featureIndices = header.map((_, i) => i).filter((i) => i !== targetIndex);
   const p = featureIndices.length;
 
@@ -134,7 +136,7 @@ export function parseCsv(text: string, source: string, options: ParseCsvOptions 
     featureIndices.forEach((column, j) => {
       x[i * p + j] = values[column]!;
     });
-    y[i] = values[targetIndex]!;
+    y[i] = noTarget ? 0 : values[targetIndex]!;
   });
   const constantColumns = featureIndices
     .filter((column) => rows.every((values) => values[column] === rows[0]![column]))

@@ -170,7 +170,7 @@ describe("bad input", () => {
     [
       "an unknown command",
       ["plot"],
-      /unknown command 'plot'\. Commands: sigmoid, descend, train, experiment, article/,
+      /unknown command 'plot'\. Commands: sigmoid, descend, train, experiment, path, cv, predict, article/,
     ],
     ["an option without its value", ["sigmoid", "--x-min"], /option '--x-min' needs a value/],
     [

@@ -1,0 +1,135 @@
+/** `reglab cv FILE`: K-fold cross-validation of the path; λ.min, λ.1se and the CV curve. */
+import { writeFileSync } from "node:fs";
+import { SingleBar } from "cli-progress";
+import { DataError, displayName } from "../../data/dataError.js";
+import { CV_MEASURES, type CvMeasure, crossValidate } from "../../glm/crossValidation.js";
+import { formatNumber } from "../../i18n/format.js";
+import { cvFigure } from "../../plot/glmFigures.js";
+import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
+import {
+  checkSaveTarget,
+  GLM_OPTIONS,
+  pathJson,
+  readGlmInput,
+  readNumberColumn,
+  warnIfNotConverged,
+} from "../glmOptions.js";
+import { openOutputFolder } from "../outputFolder.js";
+import { nodeDocument } from "../render.js";
+import { writeFigure } from "../writeFigure.js";
+import { modelDocument } from "./path.js";
+import { QUIET_OPTION } from "./train.js";
+
+export const cvCommand: CommandSpec = {
+  name: "cv",
+  description: "cv.description",
+  argument: { name: "file", description: "path.argument.file" },
+  options: [
+    ...GLM_OPTIONS,
+    { name: "folds", kind: "integer", default: 10, min: 2, max: 1000, description: "cv.option.folds" },
+    {
+      name: "fold-rule",
+      kind: "choice",
+      choices: ["random", "mod"],
+      default: "random",
+      description: "cv.option.foldRule",
+    },
+    { name: "foldid", kind: "path", description: "cv.option.foldid" },
+    {
+      name: "measure",
+      kind: "choice",
+      choices: CV_MEASURES,
+      default: "deviance",
+      description: "cv.option.measure",
+    },
+    SEED_OPTION,
+    QUIET_OPTION,
+    OUT_OPTION,
+  ],
+  examples: [
+    { command: "reglab cv data/diabetes.csv --fold-rule mod", description: "cv.example.mod" },
+    {
+      command: "reglab cv data/breast_cancer.csv --family binomial --measure auc",
+      description: "cv.example.auc",
+    },
+  ],
+  async run({ args, options }, context) {
+    const { t, json, out } = context;
+    const saveTo = checkSaveTarget(options);
+    const input = readGlmInput(args[0], options, context);
+    const folds = options["folds"] as number;
+    const foldFile = options["foldid"] as string | undefined;
+    let foldId: Int32Array | undefined;
+    if (foldFile) {
+      const name = displayName(foldFile, 200);
+      const values = readNumberColumn(
+        foldFile,
+        (v) => Number.isInteger(v) && v >= 1 && v <= 1000,
+        (row, value) => new DataError("cv.badFoldFile", { file: name, row, value, folds: 1000 }),
+      );
+      if (values.length !== input.data.n)
+        throw new DataError("cv.foldCount", { file: name, found: values.length, expected: input.data.n });
+      foldId = Int32Array.from(values);
+    }
+    const folder = openOutputFolder(options["out"] as string);
+    const bar =
+      context.interactive && options["quiet"] !== true
+        ? new SingleBar({ format: `${t("cv.progress")} [{bar}] {value}/{total}`, stream: process.stderr })
+        : null;
+    bar?.start(foldId ? Math.max(...foldId) : folds, 0);
+    const start = performance.now();
+    const cv = crossValidate(input.data, {
+      ...input.options,
+      folds,
+      foldRule: options["foldRule"] as "random" | "mod",
+      foldId,
+      measure: options["measure"] as CvMeasure,
+      seed: options["seed"] as number,
+      onFold: (fold) => bar?.update(fold),
+    });
+    bar?.stop();
+    const seconds = (performance.now() - start) / 1000;
+    warnIfNotConverged(cv.path, context);
+    const figure = await writeFigure(folder, "cv", cvFigure(cv, t, nodeDocument()));
+    if (saveTo) {
+      writeFileSync(
+        saveTo,
+        `${JSON.stringify(modelDocument(input, cv.path, { lambda_min: cv.lambdaMin, lambda_1se: cv.lambdaOneSe }))}\n`,
+      );
+    }
+    if (json) {
+      out(
+        `${JSON.stringify(
+          {
+            ...pathJson(cv.path, seconds),
+            measure: cv.measure,
+            seed: options["seed"],
+            fold_id: [...cv.foldId],
+            lambda_min: cv.lambdaMin,
+            lambda_1se: cv.lambdaOneSe,
+            cvm: cv.cvm,
+            cvsd: cv.cvsd,
+            figures: { cv: figure },
+            saved: saveTo ?? null,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+      return;
+    }
+    const measure = t(`measure.${cv.measure}`);
+    out(
+      `${t("cv.result", {
+        min: formatNumber(cv.lambdaMin),
+        oneSe: formatNumber(cv.lambdaOneSe),
+        measure,
+        minError: formatNumber(cv.cvm[cv.indexMin]!),
+        minSd: formatNumber(cv.cvsd[cv.indexMin]!),
+        oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
+        oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
+      })}\n\n${t("message.wrote", { path: figure.svg })}\n${t("message.wrote", { path: figure.png })}\n`,
+    );
+    if (saveTo) out(`${t("message.wrote", { path: saveTo })}\n`);
+  },
+};

@@ -1,0 +1,96 @@
+/** `reglab path FILE`: an elastic-net regularization path, glmnet's summary, the coefficient figure. */
+
+import { writeFileSync } from "node:fs";
+import { displayName } from "../../data/dataError.js";
+import { type ElasticNetPath, elasticNetPath } from "../../glm/elasticNetPath.js";
+import { formatNumber } from "../../i18n/format.js";
+import type { Translator } from "../../i18n/translate.js";
+import { pathFigure } from "../../plot/glmFigures.js";
+import { type CommandSpec, OUT_OPTION } from "../command.js";
+import {
+  checkSaveTarget,
+  GLM_OPTIONS,
+  type GlmInput,
+  pathJson,
+  readGlmInput,
+  warnIfNotConverged,
+} from "../glmOptions.js";
+import { openOutputFolder } from "../outputFolder.js";
+import { nodeDocument } from "../render.js";
+import { formatTable } from "../table.js";
+import { writeFigure } from "../writeFigure.js";
+
+/** glmnet's print(): Df, %Dev and Lambda at every λ. */
+export function pathTable(path: ElasticNetPath, t: Translator): string {
+  const rows = path.lambda.map((lambda, k) => [
+    String(k + 1),
+    String(path.df[k]),
+    (100 * path.devRatio[k]!).toFixed(2),
+    formatNumber(lambda, 4),
+  ]);
+  return formatTable(
+    ["", t("path.table.df"), t("path.table.devRatio"), t("path.table.lambda")],
+    rows,
+    [0, 1, 2, 3],
+  );
+}
+
+/** The saved model: what reglab predict needs, as plain JSON. */
+export function modelDocument(input: GlmInput, path: ElasticNetPath, extra: Record<string, unknown> = {}) {
+  return {
+    reglab_model: 1,
+    family: path.family,
+    alpha: path.alpha,
+    feature_names: path.featureNames,
+    target_name: input.data.targetName,
+    classes: input.classes ?? null,
+    lambda: path.lambda,
+    a0: path.a0,
+    beta: path.beta,
+    ...extra,
+  };
+}
+
+export const pathCommand: CommandSpec = {
+  name: "path",
+  description: "path.description",
+  argument: { name: "file", description: "path.argument.file" },
+  options: [...GLM_OPTIONS, OUT_OPTION],
+  examples: [
+    { command: "reglab path data/diabetes.csv", description: "path.example.lasso" },
+    {
+      command: "reglab path data/breast_cancer.csv --family binomial --alpha 0.5 --json",
+      description: "path.example.binomial",
+    },
+  ],
+  async run({ args, options }, context) {
+    const { t, json, out } = context;
+    const saveTo = checkSaveTarget(options);
+    const input = readGlmInput(args[0], options, context);
+    const folder = openOutputFolder(options["out"] as string);
+    const start = performance.now();
+    const path = elasticNetPath(input.data, input.options);
+    const seconds = (performance.now() - start) / 1000;
+    warnIfNotConverged(path, context);
+    const figure = await writeFigure(folder, "path", pathFigure(path, t, nodeDocument()));
+    if (saveTo) writeFileSync(saveTo, `${JSON.stringify(modelDocument(input, path))}\n`);
+    if (json) {
+      out(
+        `${JSON.stringify({ ...pathJson(path, seconds), figures: { path: figure }, saved: saveTo ?? null }, null, 2)}\n`,
+      );
+      return;
+    }
+    out(
+      `${t("path.summary", {
+        family: path.family,
+        alpha: formatNumber(path.alpha),
+        n: path.n,
+        p: path.p,
+        count: path.lambda.length,
+        seconds: seconds.toFixed(3),
+      })}\n${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
+    );
+    out(`${t("message.wrote", { path: figure.svg })}\n${t("message.wrote", { path: figure.png })}\n`);
+    if (saveTo) out(`${t("message.wrote", { path: saveTo })}\n`);
+  },
+};

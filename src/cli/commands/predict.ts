@@ -1,0 +1,98 @@
+/** `reglab predict MODEL.json FILE`: predictions of a saved path or CV model, one per row. */
+import { readFileSync } from "node:fs";
+import { DataError, displayName } from "../../data/dataError.js";
+import { parseCsv } from "../../data/parseCsv.js";
+import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
+import { type PredictionType, predictPath } from "../../glm/predict.js";
+import type { CommandSpec } from "../command.js";
+import { UsageError } from "../errors.js";
+import { readCsvFile } from "../loadData.js";
+
+interface SavedModel {
+  reglab_model: number;
+  family: "gaussian" | "binomial";
+  alpha: number;
+  feature_names: string[];
+  target_name: string;
+  classes: [number, number] | null;
+  lambda: number[];
+  a0: number[];
+  beta: number[][];
+  lambda_1se?: number;
+}
+
+function readModel(file: string): SavedModel {
+  const name = displayName(file, 200);
+  let model: SavedModel;
+  try {
+    model = JSON.parse(readCsvFile(file)) as SavedModel;
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    throw new DataError("predict.badModel", { file: name });
+  }
+  const valid =
+    model?.reglab_model === 1 &&
+    Array.isArray(model.lambda) &&
+    Array.isArray(model.beta) &&
+    model.beta.every((b) => Array.isArray(b) && b.length === model.feature_names.length);
+  if (!valid) throw new DataError("predict.badModel", { file: name });
+  return model;
+}
+
+export const predictCommand: CommandSpec = {
+  name: "predict",
+  description: "predict.description",
+  argument: { name: "files", description: "predict.argument.files" },
+  options: [
+    { name: "s", kind: "number", min: 0, exclusiveMin: true, description: "predict.option.s" },
+    {
+      name: "type",
+      kind: "choice",
+      choices: ["link", "response", "class"],
+      default: "response",
+      description: "predict.option.type",
+    },
+  ],
+  examples: [
+    {
+      command: "reglab predict model.json data/breast_cancer.csv --type response",
+      description: "predict.example",
+    },
+  ],
+  async run({ args, options }, { json, out }) {
+    const [modelFile, dataFile] = args;
+    if (!modelFile || !dataFile || args.length > 2) throw new UsageError("predict.needsFiles");
+    const model = readModel(modelFile);
+    const data = parseCsv(readCsvFile(dataFile), dataFile, { target: false });
+    const columns = model.feature_names.map((name) => {
+      const index = data.featureNames.indexOf(name);
+      if (index < 0)
+        throw new DataError("predict.missingFeature", {
+          file: displayName(dataFile, 200),
+          name: displayName(name),
+        });
+      return index;
+    });
+    const p = columns.length;
+    const x = new Float64Array(data.n * p);
+    for (let i = 0; i < data.n; i++)
+      columns.forEach((column, j) => (x[i * p + j] = data.x[i * data.p + column]!));
+    const path = {
+      family: model.family,
+      alpha: model.alpha,
+      p,
+      lambda: model.lambda,
+      a0: model.a0,
+      beta: model.beta,
+    } as unknown as ElasticNetPath;
+    const lambda = (options["s"] as number | undefined) ?? model.lambda_1se ?? model.lambda.at(-1)!;
+    const type = options["type"] as PredictionType;
+    let predictions = [...predictPath(path, x, data.n, lambda, type)];
+    if (type === "class" && model.classes) predictions = predictions.map((c) => model.classes![c]!);
+    if (json) {
+      out(`${JSON.stringify({ lambda, type, predictions }, null, 2)}\n`);
+      return;
+    }
+    out(`${predictions.join("\n")}\n`);
+  },
+};

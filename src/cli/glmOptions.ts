@@ -1,0 +1,173 @@
+/**
+ * What `path` and `cv` share: their options, reading the data (and a λ file), the binomial target
+ * check, and the --json document of a path (keys only ever added: scripts read them).
+ */
+import { existsSync } from "node:fs";
+import { DataError, displayName } from "../data/dataError.js";
+import { type Dataset, parseCsv } from "../data/parseCsv.js";
+import type { ElasticNetPath, Family, PathOptions } from "../glm/elasticNetPath.js";
+import type { CommandContext } from "./command.js";
+import { UsageError } from "./errors.js";
+import { readCsvFile } from "./loadData.js";
+import type { OptionSpec } from "./optionTable.js";
+import type { OutputFolder } from "./outputFolder.js";
+
+export const GLM_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: "family",
+    kind: "choice",
+    choices: ["gaussian", "binomial"],
+    default: "gaussian",
+    description: "path.option.family",
+  },
+  { name: "alpha", kind: "number", default: 1, min: 0, max: 1, description: "path.option.alpha" },
+  {
+    name: "nlambda",
+    kind: "integer",
+    default: 100,
+    min: 2,
+    max: 100_000,
+    description: "path.option.nlambda",
+  },
+  {
+    name: "lambda-min-ratio",
+    kind: "number",
+    min: 0,
+    exclusiveMin: true,
+    max: 1,
+    description: "path.option.lambdaMinRatio",
+  },
+  { name: "lambda", kind: "path", description: "path.option.lambda" },
+  { name: "no-standardize", kind: "flag", description: "path.option.noStandardize" },
+  { name: "no-intercept", kind: "flag", description: "path.option.noIntercept" },
+  { name: "target", kind: "path", description: "train.option.target" },
+  {
+    name: "na",
+    kind: "choice",
+    choices: ["error", "drop"],
+    default: "error",
+    description: "train.option.na",
+  },
+  { name: "save", kind: "path", description: "path.option.save" },
+  { name: "force", kind: "flag", description: "path.option.force" },
+];
+
+/** Numbers from a file with one per line (λ values or fold ids), checked by `valid`. */
+export function readNumberColumn(
+  file: string,
+  valid: (value: number) => boolean,
+  error: (row: number, value: string) => DataError,
+): number[] {
+  const lines = readCsvFile(file)
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/);
+  const values: number[] = [];
+  lines.forEach((line, index) => {
+    const text = line.trim();
+    if (text === "") return;
+    const value = Number(text);
+    if (!Number.isFinite(value) || !valid(value)) throw error(index + 1, displayName(text, 40));
+    values.push(value);
+  });
+  return values;
+}
+
+export interface GlmInput {
+  data: Dataset;
+  options: PathOptions;
+  /** For binomial: the two target values, class 0 first. */
+  classes?: [number, number];
+}
+
+export function readGlmInput(
+  file: string | undefined,
+  options: Record<string, unknown>,
+  context: CommandContext,
+): GlmInput {
+  if (file === undefined) throw new UsageError("train.needsData");
+  let data = parseCsv(readCsvFile(file), file, {
+    target: options["target"] as string | undefined,
+    na: options["na"] as "error" | "drop",
+  });
+  const name = displayName(file, 200);
+  if (data.droppedRows > 0)
+    context.info(`${context.t("warning.dropped", { file: name, count: data.droppedRows })}\n`);
+  for (const column of data.constantColumns)
+    context.info(`${context.t("warning.constant", { file: name, name: displayName(column) })}\n`);
+  const family = options["family"] as Family;
+  let classes: [number, number] | undefined;
+  if (family === "binomial") {
+    const values = [...new Set(data.y)].sort((a, b) => a - b);
+    if (values.length !== 2)
+      throw new DataError("path.notBinary", {
+        file: name,
+        target: displayName(data.targetName),
+        count: values.length,
+      });
+    classes = [values[0]!, values[1]!];
+    data = { ...data, y: data.y.map((v) => (v === values[1] ? 1 : 0)) };
+  }
+  const lambdaFile = options["lambda"] as string | undefined;
+  const lambda = lambdaFile
+    ? readNumberColumn(
+        lambdaFile,
+        (v) => v > 0,
+        (row, value) =>
+          new DataError("path.badLambdaFile", { file: displayName(lambdaFile, 200), row, value }),
+      )
+    : undefined;
+  return {
+    data,
+    classes,
+    options: {
+      family,
+      alpha: options["alpha"] as number,
+      nlambda: options["nlambda"] as number,
+      lambdaMinRatio: options["lambdaMinRatio"] as number | undefined,
+      lambda,
+      standardize: options["noStandardize"] !== true,
+      intercept: options["noIntercept"] !== true,
+    },
+  };
+}
+
+export function pathJson(path: ElasticNetPath, seconds: number) {
+  return {
+    family: path.family,
+    alpha: path.alpha,
+    n: path.n,
+    p: path.p,
+    feature_names: path.featureNames,
+    lambdas: path.lambda,
+    intercepts: path.a0,
+    coefs: path.beta,
+    dev_ratio: path.devRatio,
+    df: path.df,
+    objective: path.objective,
+    fit_seconds: seconds,
+    null_deviance: path.nullDeviance,
+    certificate: path.certificate,
+    converged: path.converged,
+    standardize: path.standardize,
+    intercept: path.intercept,
+  };
+}
+
+/** Checks --save before any work: an existing file is replaced only with --force. */
+export function checkSaveTarget(options: Record<string, unknown>): string | undefined {
+  const target = options["save"] as string | undefined;
+  if (target && existsSync(target) && options["force"] !== true)
+    throw new UsageError("path.saveExists", { path: target });
+  return target;
+}
+
+export function warnIfNotConverged(path: ElasticNetPath, context: CommandContext): void {
+  const failed = path.converged.filter((c) => !c).length;
+  if (failed > 0) {
+    context.info(
+      `${context.t("path.notConverged", { count: failed, certificate: Math.max(...path.certificate).toExponential(1) })}\n`,
+    );
+  }
+}
+
+export type { OutputFolder };

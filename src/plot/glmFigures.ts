@@ -1,0 +1,103 @@
+/**
+ * Figures of regularization paths, as glmnet draws them: coefficients against log λ, one line per
+ * feature labelled at its end (plot.glmnet), and the cross-validation curve with ±1 standard-error
+ * bars and λ.min, λ.1se marked (plot.cv.glmnet).
+ */
+import * as Plot from "@observablehq/plot";
+import type { CvResult } from "../glm/crossValidation.js";
+import type { ElasticNetPath } from "../glm/elasticNetPath.js";
+import { formatNumber } from "../i18n/format.js";
+import type { Translator } from "../i18n/translate.js";
+import { composeFigure, FONT_FAMILY } from "./composeFigure.js";
+
+const style = { fontFamily: FONT_FAMILY, fontSize: "11px" };
+
+/** Labels longer than this are cut (with …) on the figure; the full names are in the JSON. */
+const LABEL_LENGTH = 24;
+const short = (name: string) => (name.length > LABEL_LENGTH ? `${name.slice(0, LABEL_LENGTH - 1)}…` : name);
+
+export function pathFigure(path: ElasticNetPath, t: Translator, document: Document): string {
+  const points = path.lambda.flatMap((lambda, k) =>
+    path.beta[k]!.map((b, j) => ({
+      logLambda: Math.log(lambda),
+      coefficient: b,
+      feature: short(path.featureNames[j] ?? `x${j + 1}`),
+    })),
+  );
+  const last = path.lambda.length - 1;
+  // label each feature that enters the model at its end of the path (smallest λ)
+  const labels = path.beta[last]!.map((b, j) => ({
+    logLambda: Math.log(path.lambda[last]!),
+    coefficient: b,
+    feature: short(path.featureNames[j] ?? `x${j + 1}`),
+  })).filter((d) => d.coefficient !== 0);
+  const panel = Plot.plot({
+    document,
+    width: 760,
+    height: 440,
+    marginLeft: 64,
+    marginRight: 150,
+    style,
+    x: { label: t("figure.path.logLambda"), reverse: true },
+    y: { label: t("figure.path.coefficient"), grid: true },
+    color: { scheme: "tableau10" },
+    marks: [
+      Plot.ruleY([0], { stroke: "#999" }),
+      Plot.line(points, { x: "logLambda", y: "coefficient", stroke: "feature", strokeWidth: 1.5 }),
+      Plot.text(labels, {
+        x: "logLambda",
+        y: "coefficient",
+        text: "feature",
+        fill: "feature",
+        textAnchor: "start",
+        dx: 6,
+      }),
+    ],
+  });
+  return composeFigure({
+    title: t("figure.path.title", { family: path.family, alpha: formatNumber(path.alpha) }),
+    subtitle: t("figure.path.subtitle"),
+    panels: [panel as Element],
+  });
+}
+
+export function cvFigure(cv: CvResult, t: Translator, document: Document): string {
+  const rows = cv.lambda.map((lambda, k) => ({
+    logLambda: Math.log(lambda),
+    cvm: cv.cvm[k]!,
+    low: cv.cvm[k]! - cv.cvsd[k]!,
+    high: cv.cvm[k]! + cv.cvsd[k]!,
+  }));
+  const panel = Plot.plot({
+    document,
+    width: 760,
+    height: 400,
+    marginLeft: 70,
+    style,
+    x: { label: t("figure.path.logLambda"), reverse: true },
+    y: { label: t(`measure.${cv.measure}`), grid: true },
+    marks: [
+      Plot.ruleX([Math.log(cv.lambdaMin), Math.log(cv.lambdaOneSe)], {
+        stroke: "#555",
+        strokeDasharray: "3,3",
+      }),
+      Plot.ruleX(rows, { x: "logLambda", y1: "low", y2: "high", stroke: "#aaa" }),
+      Plot.dot(rows, { x: "logLambda", y: "cvm", fill: "#b2182b", r: 2.5 }),
+      Plot.text(
+        [
+          { x: Math.log(cv.lambdaMin), label: "λ.min" },
+          { x: Math.log(cv.lambdaOneSe), label: "λ.1se" },
+        ],
+        { x: "x", text: "label", frameAnchor: "top", dy: 6, dx: 4, textAnchor: "start" },
+      ),
+    ],
+  });
+  return composeFigure({
+    title: t("figure.cv.title", { folds: Math.max(...cv.foldId) }),
+    subtitle: t("figure.cv.subtitle", {
+      min: formatNumber(cv.lambdaMin),
+      oneSe: formatNumber(cv.lambdaOneSe),
+    }),
+    panels: [panel as Element],
+  });
+}

@@ -1,0 +1,186 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { freshFolder, runCli } from "../helpers/runCli.js";
+
+const DATA = resolve(import.meta.dirname, "../../data");
+const FIXTURES = resolve(import.meta.dirname, "../fixtures/glmnet");
+
+describe("reglab path", () => {
+  it("prints glmnet's summary and writes the coefficient path figure", () => {
+    const cwd = freshFolder();
+    const result = runCli(["path", join(DATA, "diabetes.csv")], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/gaussian, α = 1, 442 rows, 10 features; 86 λ values/);
+    expect(result.stdout).toMatch(/Df\s+%Dev\s+Lambda/);
+    expect(existsSync(join(cwd, "reglab-out", "path.svg"))).toBe(true);
+    expect(existsSync(join(cwd, "reglab-out", "path.png"))).toBe(true);
+  });
+
+  it("--json has the documented keys, glmnet's λ sequence, and coefs[k][j] on the original scale", () => {
+    const result = runCli([
+      "path",
+      join(DATA, "breast_cancer.csv"),
+      "--family",
+      "binomial",
+      "--alpha",
+      "0.5",
+      "--nlambda",
+      "30",
+      "--json",
+    ]);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    for (const key of [
+      "family",
+      "alpha",
+      "n",
+      "p",
+      "feature_names",
+      "lambdas",
+      "intercepts",
+      "coefs",
+      "dev_ratio",
+      "df",
+      "objective",
+      "fit_seconds",
+    ]) {
+      expect(document).toHaveProperty(key);
+    }
+    expect(document.coefs).toHaveLength(document.lambdas.length);
+    expect(document.coefs[0]).toHaveLength(30);
+    const fixture = JSON.parse(readFileSync(join(FIXTURES, "breast-cancer-binomial-enet.json"), "utf8"));
+    expect(document.lambdas[0] / fixture.lambda[0] - 1).toBeCloseTo(0, 12);
+  });
+
+  it("takes a λ file, fits without standardization or intercept, and saves a model for predict", () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, "lambdas.txt"), "10\n1\n0.1\n");
+    const fit = runCli(
+      [
+        "path",
+        join(DATA, "diabetes.csv"),
+        "--lambda",
+        "lambdas.txt",
+        "--no-intercept",
+        "--no-standardize",
+        "--json",
+        "--save",
+        "model.json",
+      ],
+      { cwd },
+    );
+    expect(fit.status).toBe(0);
+    const document = JSON.parse(fit.stdout);
+    expect(document.lambdas).toEqual([10, 1, 0.1]);
+    expect(document.intercepts).toEqual([0, 0, 0]);
+    const predicted = runCli(["predict", "model.json", join(DATA, "diabetes.csv"), "--s", "1"], { cwd });
+    expect(predicted.status).toBe(0);
+    expect(predicted.stdout.trim().split("\n")).toHaveLength(442);
+  });
+});
+
+describe("reglab cv", () => {
+  it("picks glmnet's λ.min and λ.1se with the mod rule, and its --json adds the CV curve", () => {
+    const result = runCli(["cv", join(DATA, "diabetes.csv"), "--fold-rule", "mod", "--json"]);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    const fixture = JSON.parse(readFileSync(join(FIXTURES, "diabetes-gaussian-lasso.json"), "utf8"));
+    expect(document.lambda_min / fixture.lambda_min - 1).toBeCloseTo(0, 10);
+    expect(document.lambda_1se / fixture.lambda_1se - 1).toBeCloseTo(0, 10);
+    expect(document.cvm).toHaveLength(document.lambdas.length);
+    expect(document.cvsd).toHaveLength(document.lambdas.length);
+  });
+
+  it("takes fold ids from a file, and saves a model that predicts at λ.1se", () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, "folds.txt"), Array.from({ length: 442 }, (_, i) => (i % 5) + 1).join("\n"));
+    const result = runCli(["cv", join(DATA, "diabetes.csv"), "--foldid", "folds.txt", "--save", "cv.json"], {
+      cwd,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/λ\.min = .*λ\.1se = /);
+    const predicted = JSON.parse(
+      runCli(["predict", "cv.json", join(DATA, "diabetes.csv"), "--json"], { cwd }).stdout,
+    );
+    expect(predicted.lambda).toBe(JSON.parse(readFileSync(join(cwd, "cv.json"), "utf8")).lambda_1se);
+  });
+
+  it("predicts classes with the data's own labels", () => {
+    const cwd = freshFolder();
+    const labelled = readFileSync(join(DATA, "breast_cancer.csv"), "utf8")
+      .split("\n")
+      .map((line, i) =>
+        i === 0 || line === "" ? line : line.replace(/,([01])$/, (_, c) => (c === "1" ? ",7" : ",3")),
+      )
+      .join("\n");
+    writeFileSync(join(cwd, "labels.csv"), labelled);
+    expect(
+      runCli(["path", "labels.csv", "--family", "binomial", "--nlambda", "10", "--save", "m.json"], { cwd })
+        .status,
+    ).toBe(0);
+    const classes = new Set(
+      runCli(["predict", "m.json", "labels.csv", "--type", "class"], { cwd }).stdout.trim().split("\n"),
+    );
+    expect([...classes].sort()).toEqual(["3", "7"]);
+  });
+});
+
+describe("bad input to path, cv and predict", () => {
+  const cwd = freshFolder();
+  writeFileSync(join(cwd, "three.csv"), "a,y\n1,0\n2,1\n3,2\n");
+  writeFileSync(join(cwd, "lambdas.txt"), "1\n-2\n");
+  writeFileSync(join(cwd, "folds.txt"), "1\n2\n");
+  writeFileSync(join(cwd, "exists.json"), "{}");
+  writeFileSync(join(cwd, "notamodel.json"), '{"hello": 1}');
+  const cases: [string, string[], RegExp][] = [
+    [
+      "a binomial target with three classes",
+      ["path", "three.csv", "--family", "binomial"],
+      /the binomial family needs a target with two classes, but 'y' has 3 different values/,
+    ],
+    [
+      "an α above 1",
+      ["path", join(DATA, "diabetes.csv"), "--alpha", "1.5"],
+      /--alpha must be between 0 and 1/,
+    ],
+    [
+      "a negative λ in the λ file",
+      ["path", join(DATA, "diabetes.csv"), "--lambda", "lambdas.txt"],
+      /lambdas\.txt, row 2: '-2' is not a positive number/,
+    ],
+    [
+      "a fold file of the wrong length",
+      ["cv", join(DATA, "diabetes.csv"), "--foldid", "folds.txt"],
+      /folds\.txt has 2 fold ids, but the data have 442 rows/,
+    ],
+    [
+      "an unknown measure",
+      ["cv", join(DATA, "diabetes.csv"), "--measure", "r2"],
+      /--measure must be one of deviance, mse, mae, class, auc/,
+    ],
+    [
+      "--save onto an existing file",
+      ["path", join(DATA, "diabetes.csv"), "--save", "exists.json"],
+      /'exists\.json' exists already\. Choose another name, or pass --force/,
+    ],
+    [
+      "a model that is not one",
+      ["predict", "notamodel.json", join(DATA, "diabetes.csv")],
+      /notamodel\.json is not a reglab model/,
+    ],
+    ["predict without a data file", ["predict", "notamodel.json"], /give the model file and a data file/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`${what}: one clear line, exit code 2`, () => {
+      const result = runCli(args, { cwd });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    });
+  }
+
+  it("leaves an existing --save target untouched", () => {
+    expect(readFileSync(join(cwd, "exists.json"), "utf8")).toBe("{}");
+  });
+});
