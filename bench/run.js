@@ -7,6 +7,7 @@ import { createRandom } from "../dist/core/random.js";
 import { dataset2d } from "../dist/data/datasets2d.js";
 import { createNetwork } from "../dist/nn/network.js";
 import { trainNetwork } from "../dist/nn/train.js";
+import { runGlmBench } from "./glm.js";
 
 const RUNS = 3;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,0 +1,207 @@
+// npm run bench (GLM part): regularization paths of reglab and glmnet on the same simulated data, in
+// the same run. Designs of Friedman, Hastie & Tibshirani (2010, JSS, §5): features with equal
+// pairwise correlation ρ, β_j = (−1)^j·exp(−2(j−1)/20), gaussian noise giving a signal-to-noise
+// ratio of 3; binomial responses through the logistic link. Data go to R as raw float64 files.
+// glmnet is skipped (and said so) when Rscript or glmnet is absent.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRandom } from "../dist/core/random.js";
+import { elasticNetPath } from "../dist/glm/elasticNetPath.js";
+
+/** A deterministic FHT design: n × p, correlation ρ, SNR 3. */
+export function fhtData(n, p, rho, family, seed) {
+  const random = createRandom(seed);
+  const x = new Float64Array(n * p);
+  const y = new Float64Array(n);
+  const beta = Array.from({ length: p }, (_, j) => (-1) ** (j + 1) * Math.exp((-2 * j) / 20));
+  const signal = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const common = random.normal();
+    let eta = 0;
+    for (let j = 0; j < p; j++) {
+      const value = Math.sqrt(1 - rho) * random.normal() + Math.sqrt(rho) * common;
+      x[i * p + j] = value;
+      eta += value * beta[j];
+    }
+    signal[i] = eta;
+  }
+  const mean = signal.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(signal.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+  for (let i = 0; i < n; i++) {
+    y[i] =
+      family === "gaussian"
+        ? signal[i] + (sd / 3) * random.normal()
+        : random.uniform() < 1 / (1 + Math.exp(-signal[i]))
+          ? 1
+          : 0;
+  }
+  return {
+    source: `fht-${family}-${n}x${p}`,
+    featureNames: beta.map((_, j) => `x${j + 1}`),
+    targetName: "y",
+    n,
+    p,
+    x,
+    y,
+    droppedRows: 0,
+    constantColumns: [],
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function hasGlmnet() {
+  try {
+    execFileSync("Rscript", ["-e", "suppressMessages(library(glmnet))"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const R_SCRIPT = `
+args <- commandArgs(TRUE); n <- as.integer(args[2]); p <- as.integer(args[3]); family <- args[4]; runs <- as.integer(args[5])
+suppressMessages(library(glmnet))
+x <- matrix(readBin(file.path(args[1], "x.bin"), "double", n * p), nrow = n, ncol = p, byrow = TRUE)
+y <- readBin(file.path(args[1], "y.bin"), "double", n)
+times <- sapply(seq_len(runs), function(r) system.time(fit <- glmnet(x, y, family = family))[["elapsed"]])
+fit <- glmnet(x, y, family = family)
+cat(median(times), length(fit$lambda), "\\n")
+writeBin(c(fit$lambda, fit$a0, as.numeric(as.matrix(fit$beta))), file.path(args[1], "fit.bin"))
+`;
+
+function objective(data, family, lambda, a0, beta, scale) {
+  const { n, p, x, y } = data;
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    let eta = a0;
+    for (let j = 0; j < p; j++) eta += x[i * p + j] * beta[j];
+    loss +=
+      family === "gaussian"
+        ? (0.5 * (y[i] - eta) ** 2) / n
+        : (Math.log1p(Math.exp(-Math.abs(eta))) + Math.max(eta, 0) - y[i] * eta) / n;
+  }
+  let penalty = 0;
+  for (let j = 0; j < p; j++) penalty += Math.abs(scale[j] * beta[j]);
+  return loss + lambda * penalty;
+}
+
+export async function runGlmBench({ runs = 3 } = {}) {
+  const workloads = [
+    ["gaussian", 1000, 100, 0.5],
+    ["gaussian", 5000, 100, 0.5],
+    ["gaussian", 10000, 1000, 0.5],
+    ["gaussian", 200, 2000, 0.5],
+    ["binomial", 1000, 100, 0.5],
+    ["binomial", 5000, 100, 0.5],
+  ];
+  const glmnet = hasGlmnet();
+  if (!glmnet) console.error("skipped: glmnet (Rscript with r-cran-glmnet) is not installed");
+  const results = [];
+  for (const [family, n, p, rho] of workloads) {
+    const data = fhtData(n, p, rho, family, 11);
+    elasticNetPath(data, { family, nlambda: 10 }); // warm-up
+    const timed = (tolerance) => {
+      const seconds = [];
+      let fitted;
+      for (let r = 0; r < runs; r++) {
+        const start = performance.now();
+        fitted = elasticNetPath(data, { family, tolerance });
+        seconds.push((performance.now() - start) / 1000);
+      }
+      return { seconds: median(seconds), path: fitted };
+    };
+    // reglab's default: every λ certified to 1e-7
+    const certified = timed(1e-7);
+    const path = certified.path;
+    const row = {
+      workload: `${family} n=${n} p=${p} ρ=${rho}`,
+      reglab_seconds: certified.seconds,
+      reglab_lambdas: path.lambda.length,
+      reglab_max_certificate: Math.max(...path.certificate),
+    };
+    if (glmnet) {
+      const folder = mkdtempSync(join(tmpdir(), "reglab-bench-"));
+      try {
+        writeFileSync(join(folder, "x.bin"), Buffer.from(data.x.buffer));
+        writeFileSync(join(folder, "y.bin"), Buffer.from(data.y.buffer));
+        const [seconds, count] = execFileSync(
+          "Rscript",
+          ["-e", R_SCRIPT, folder, String(n), String(p), family, String(runs)],
+          { encoding: "utf8" },
+        )
+          .trim()
+          .split(/\s+/)
+          .map(Number);
+        const fit = new Float64Array(new Uint8Array(execFileSync("cat", [join(folder, "fit.bin")])).buffer);
+        const L = count;
+        const scale = Array.from({ length: p }, (_, j) => {
+          let mean = 0;
+          for (let i = 0; i < n; i++) mean += data.x[i * p + j] / n;
+          let variance = 0;
+          for (let i = 0; i < n; i++) variance += (data.x[i * p + j] - mean) ** 2 / n;
+          return Math.sqrt(variance);
+        });
+        // objectives at shared λ (both paths use glmnet's sequence); worst relative gap ours − glmnet
+        let worst = Number.NEGATIVE_INFINITY;
+        const shared = Math.min(L, path.lambda.length);
+        for (let k = 0; k < shared; k += Math.max(1, Math.floor(shared / 10))) {
+          const theirs = objective(
+            data,
+            family,
+            fit[k],
+            fit[L + k],
+            Array.from(fit.subarray(2 * L + k * p, 2 * L + k * p + p)),
+            scale,
+          );
+          const mine = objective(data, family, path.lambda[k], path.a0[k], path.beta[k], scale);
+          worst = Math.max(worst, (mine - theirs) / Math.abs(theirs));
+        }
+        row.glmnet = { seconds, lambdas: L, ratio: row.reglab_seconds / seconds, objective_gap: worst };
+        // at equal objective: the loosest certificate whose objectives are within 1e-6 of glmnet's
+        for (const tolerance of [1e-3, 1e-4, 1e-5, 1e-6]) {
+          const loose = timed(tolerance);
+          let gap = Number.NEGATIVE_INFINITY;
+          for (let k = 0; k < shared; k += Math.max(1, Math.floor(shared / 10))) {
+            const theirs = objective(
+              data,
+              family,
+              fit[k],
+              fit[L + k],
+              Array.from(fit.subarray(2 * L + k * p, 2 * L + k * p + p)),
+              scale,
+            );
+            gap = Math.max(
+              gap,
+              (objective(data, family, loose.path.lambda[k], loose.path.a0[k], loose.path.beta[k], scale) -
+                theirs) /
+                Math.abs(theirs),
+            );
+          }
+          if (gap <= 1e-6) {
+            row.equal_objective = {
+              tolerance,
+              seconds: loose.seconds,
+              ratio: loose.seconds / seconds,
+              objective_gap: gap,
+            };
+            break;
+          }
+        }
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }
+    results.push(row);
+    const equal = row.equal_objective
+      ? `; at equal objective (certificate ${row.equal_objective.tolerance}) ${row.equal_objective.seconds.toFixed(3)} s = ${row.equal_objective.ratio.toFixed(2)}×`
+      : "";
+    const peer = row.glmnet
+      ? `glmnet ${row.glmnet.seconds.toFixed(3)} s; reglab certified to 1e-7: ${row.glmnet.ratio.toFixed(1)}× glmnet's time, objective ≤ glmnet's ${row.glmnet.objective_gap <= 0 ? "everywhere" : `+${row.glmnet.objective_gap.toExponential(1)}`}${equal}`
+      : "glmnet skipped";
+    console.log(`  ${row.workload.padEnd(30)} reglab ${row.reglab_seconds.toFixed(3)} s   ${peer}`);
+  }
+  return results;
+}

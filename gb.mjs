@@ -1,0 +1,3 @@
+import { runGlmBench } from "./bench/glm.js";
+
+await runGlmBench({ runs: 1 });
