@@ -24,6 +24,7 @@ import {
   prepareCovariance,
   type QuadraticState,
   relativeDualityGap,
+  relativeDualityGapFromGram,
   residualFromGradientState,
   solveAtLambda,
 } from "./coordinateDescent.js";
@@ -148,7 +149,9 @@ function solveGaussian(
 ) {
   let tolerance = 1e-10 * scale;
   let passes = 0;
+  // scale is the null deviance, Σ v z² for the centred response z
   const certify = () => {
+    if (state.alpha > 0 && state.covariance) return relativeDualityGapFromGram(state, lambda, scale).gap;
     if (state.covariance) residualFromGradientState(state, centred);
     return state.alpha > 0
       ? relativeDualityGap(state, lambda, centred)
@@ -242,7 +245,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
         gradientScale,
         centred,
       ));
-      loss = 0.5 * state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
+      loss = state.covariance
+        ? 0.5 * relativeDualityGapFromGram(state, lambda, nullDeviance).residualNorm
+        : 0.5 * state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
     } else {
       ({ certificate, converged, loss } = solveBinomialStep(
         state,

@@ -1,3 +1,0 @@
-import { runGlmBench } from "./bench/glm.js";
-
-await runGlmBench({ runs: 1 });
