@@ -164,8 +164,10 @@ for (const workload of WORKLOADS) {
     );
   }
 }
+console.log("\nRegularization paths (100 λ, lasso), same data, same run; seconds are medians of 3:");
+const glm = await runGlmBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, networks: results, glm }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

@@ -9,6 +9,7 @@ import type { ElasticNetPath, Family, PathOptions } from "../glm/elasticNetPath.
 import type { CommandContext } from "./command.js";
 import { UsageError } from "./errors.js";
 import { readCsvFile } from "./loadData.js";
+import { NA_OPTION, TARGET_OPTION } from "./networkOptions.js";
 import type { OptionSpec } from "./optionTable.js";
 import type { OutputFolder } from "./outputFolder.js";
 
@@ -40,14 +41,8 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   { name: "lambda", kind: "path", description: "path.option.lambda" },
   { name: "no-standardize", kind: "flag", description: "path.option.noStandardize" },
   { name: "no-intercept", kind: "flag", description: "path.option.noIntercept" },
-  { name: "target", kind: "path", description: "train.option.target" },
-  {
-    name: "na",
-    kind: "choice",
-    choices: ["error", "drop"],
-    default: "error",
-    description: "train.option.na",
-  },
+  TARGET_OPTION,
+  NA_OPTION,
   { name: "save", kind: "path", description: "path.option.save" },
   { name: "force", kind: "flag", description: "path.option.force" },
 ];

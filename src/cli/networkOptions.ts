@@ -16,6 +16,16 @@ import type { CommandContext, CommandInput } from "./command.js";
 import { type DataSource, loadData } from "./loadData.js";
 import type { OptionSpec } from "./optionTable.js";
 
+/** Which CSV column is the target, and what to do with empty cells: for every command that reads data. */
+export const TARGET_OPTION: OptionSpec = { name: "target", kind: "path", description: "train.option.target" };
+export const NA_OPTION: OptionSpec = {
+  name: "na",
+  kind: "choice",
+  choices: ["error", "drop"],
+  default: "error",
+  description: "train.option.na",
+};
+
 export const DATA_OPTIONS: readonly OptionSpec[] = [
   { name: "dataset", kind: "choice", choices: DATASETS_2D, description: "train.option.dataset" },
   {
@@ -36,14 +46,8 @@ export const DATA_OPTIONS: readonly OptionSpec[] = [
     max: 0.95,
     description: "train.option.trainRatio",
   },
-  { name: "target", kind: "path", description: "train.option.target" },
-  {
-    name: "na",
-    kind: "choice",
-    choices: ["error", "drop"],
-    default: "error",
-    description: "train.option.na",
-  },
+  TARGET_OPTION,
+  NA_OPTION,
 ];
 
 export const NETWORK_OPTIONS: readonly OptionSpec[] = [

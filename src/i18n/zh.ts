@@ -247,7 +247,7 @@ export const zh: Record<MessageKey, string> = {
   "path.summary": "{family}，α = {alpha}，{n} 行，{p} 个特征；{count} 个 λ 值；拟合用时 {seconds} 秒。",
   "path.table.df": "非零数",
   "path.table.devRatio": "%偏差解释",
-  "path.table.lambda": "Lambda",
+  "path.table.lambda": "λ 值",
   "path.notBinary":
     "{file}：binomial 族需要两类目标，但 '{target}' 有 {count} 个不同取值。数值目标请用 --family gaussian。",
   "path.badLambdaFile": "{file}，第 {row} 行：'{value}' 不是正数。请每行写一个 λ > 0。",

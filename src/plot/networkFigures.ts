@@ -66,42 +66,28 @@ export function trainingFigure(
       }),
     ],
   });
-  const saturationPanel = Plot.plot({
-    ...common,
-    height: 170,
-    x: { label: t("figure.axis.epoch") },
-    y: { domain: [0, 1], label: t("figure.axis.saturated"), grid: true },
-    color: layerColor,
-    marks: [
-      Plot.line(layers, { x: "epoch", y: "saturated", stroke: "layer", strokeWidth: 1.6 }),
-      Plot.text(labelAtEnd(layers, "layer"), {
-        x: "epoch",
-        y: "saturated",
-        text: "layer",
-        fill: "layer",
-        textAnchor: "start",
-        dx: 5,
-      }),
-    ],
-  });
-  const gradientPanel = Plot.plot({
-    ...common,
-    height: 170,
-    x: { label: t("figure.axis.epoch") },
-    y: { type: "log", label: t("figure.axis.gradientNorm"), grid: true },
-    color: layerColor,
-    marks: [
-      Plot.line(layers, { x: "epoch", y: "gradient", stroke: "layer", strokeWidth: 1.6 }),
-      Plot.text(labelAtEnd(layers, "layer"), {
-        x: "epoch",
-        y: "gradient",
-        text: "layer",
-        fill: "layer",
-        textAnchor: "start",
-        dx: 5,
-      }),
-    ],
-  });
+  /** One quantity per layer over the epochs, each line labelled at its end. */
+  const layerPanel = (key: "saturated" | "gradient", y: Plot.ScaleOptions) =>
+    Plot.plot({
+      ...common,
+      height: 170,
+      x: { label: t("figure.axis.epoch") },
+      y: { ...y, grid: true },
+      color: layerColor,
+      marks: [
+        Plot.line(layers, { x: "epoch", y: key, stroke: "layer", strokeWidth: 1.6 }),
+        Plot.text(labelAtEnd(layers, "layer"), {
+          x: "epoch",
+          y: key,
+          text: "layer",
+          fill: "layer",
+          textAnchor: "start",
+          dx: 5,
+        }),
+      ],
+    });
+  const saturationPanel = layerPanel("saturated", { domain: [0, 1], label: t("figure.axis.saturated") });
+  const gradientPanel = layerPanel("gradient", { type: "log", label: t("figure.axis.gradientNorm") });
   return composeFigure({
     title: t("figure.training.title"),
     subtitle: t("figure.training.subtitle"),

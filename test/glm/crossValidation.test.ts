@@ -72,9 +72,9 @@ describe("predict and coef", () => {
     const k = 10;
     const middle = (path.lambda[k]! + path.lambda[k + 1]!) / 2;
     const between = coefficientsAt(path, middle);
-    between.beta.forEach((b, j) =>
-      expect(b).toBeCloseTo((path.beta[k]![j]! + path.beta[k + 1]![j]!) / 2, 12),
-    );
+    between.beta.forEach((b, j) => {
+      expect(b).toBeCloseTo((path.beta[k]![j]! + path.beta[k + 1]![j]!) / 2, 12);
+    });
     expect(coefficientsAt(path, 1e9).beta).toEqual(path.beta[0]);
     expect(coefficientsAt(path, 1e-12).beta).toEqual(path.beta.at(-1));
   });

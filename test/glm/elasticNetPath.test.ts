@@ -154,7 +154,11 @@ describe("elasticNetPath", () => {
   it("treats equal weights like no weights", () => {
     const plain = elasticNetPath(data, { nlambda: 10 });
     const weighted = elasticNetPath(data, { nlambda: 10, weights: new Float64Array(data.n).fill(2.5) });
-    plain.beta.forEach((b, k) => b.forEach((v, j) => expect(weighted.beta[k]![j]).toBeCloseTo(v, 8)));
+    plain.beta.forEach((b, k) => {
+      b.forEach((v, j) => {
+        expect(weighted.beta[k]![j]).toBeCloseTo(v, 8);
+      });
+    });
   });
 
   it("leaves an unpenalized feature (penalty factor 0) in the model from the start", () => {

@@ -1,5 +1,4 @@
 /** `reglab predict MODEL.json FILE`: predictions of a saved path or CV model, one per row. */
-import { readFileSync } from "node:fs";
 import { DataError, displayName } from "../../data/dataError.js";
 import { parseCsv } from "../../data/parseCsv.js";
 import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
@@ -76,7 +75,9 @@ export const predictCommand: CommandSpec = {
     const p = columns.length;
     const x = new Float64Array(data.n * p);
     for (let i = 0; i < data.n; i++)
-      columns.forEach((column, j) => (x[i * p + j] = data.x[i * data.p + column]!));
+      columns.forEach((column, j) => {
+        x[i * p + j] = data.x[i * data.p + column]!;
+      });
     const path = {
       family: model.family,
       alpha: model.alpha,
