@@ -261,7 +261,7 @@ export const zh: Record<MessageKey, string> = {
   "cv.example.mod": "使用 mod 规则的 10 折交叉验证，与 glmnet 的 foldid 一致",
   "cv.example.auc": "两类问题的 AUC",
   "cv.result":
-    "λ.min = {min}（CV {measure} {minError} ± {minSd}）；λ.1se = {oneSe}（CV {measure} {oneSeError} ± {oneSeSd}）。",
+    "λ.min = {min}（交叉验证{measure} {minError} ± {minSd}）；λ.1se = {oneSe}（交叉验证{measure} {oneSeError} ± {oneSeSd}）。",
   "cv.badFoldFile":
     "{file}，第 {row} 行：'{value}' 不是 1 到 {folds} 之间的折编号。请为每一行数据写一个折编号。",
   "cv.foldCount": "{file} 有 {found} 个折编号，但数据有 {expected} 行。请每行给出一个。",
@@ -278,10 +278,10 @@ export const zh: Record<MessageKey, string> = {
   "measure.mse": "均方误差",
   "measure.mae": "平均绝对误差",
   "measure.class": "误分类率",
-  "measure.auc": "AUC",
+  "measure.auc": "AUC（ROC 曲线下面积）",
   "figure.path.title": "系数路径（{family}，α = {alpha}）",
   "figure.path.subtitle": "每条线是一个特征在原始尺度上的系数；λ 向右减小",
-  "figure.path.logLambda": "log λ",
+  "figure.path.logLambda": "log λ（对数）",
   "figure.path.coefficient": "系数",
   "figure.cv.title": "{folds} 折交叉验证",
   "figure.cv.subtitle": "各折的均值 ± 1 个标准误；虚线：λ.min = {min}，λ.1se = {oneSe}",
