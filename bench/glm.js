@@ -158,42 +158,24 @@ export async function runGlmBench({ runs = 3 } = {}) {
           for (let i = 0; i < n; i++) variance += (data.x[i * p + j] - mean) ** 2 / n;
           return Math.sqrt(variance);
         });
-        // objectives at shared λ (both paths use glmnet's sequence); worst relative gap ours − glmnet
-        let worst = Number.NEGATIVE_INFINITY;
-        const shared = Math.min(L, path.lambda.length);
-        for (let k = 0; k < shared; k += Math.max(1, Math.floor(shared / 10))) {
-          const theirs = objective(
-            data,
-            family,
-            fit[k],
-            fit[L + k],
-            Array.from(fit.subarray(2 * L + k * p, 2 * L + k * p + p)),
-            scale,
-          );
-          const mine = objective(data, family, path.lambda[k], path.a0[k], path.beta[k], scale);
-          worst = Math.max(worst, (mine - theirs) / Math.abs(theirs));
-        }
+        // objectives at shared λ (both paths use glmnet's sequence): the worst relative gap ours − glmnet
+        const worstGap = (ours) => {
+          let worst = Number.NEGATIVE_INFINITY;
+          const shared = Math.min(L, ours.lambda.length);
+          for (let k = 0; k < shared; k += Math.max(1, Math.floor(shared / 10))) {
+            const glmnetBeta = Array.from(fit.subarray(2 * L + k * p, 2 * L + k * p + p));
+            const theirs = objective(data, family, fit[k], fit[L + k], glmnetBeta, scale);
+            const mine = objective(data, family, ours.lambda[k], ours.a0[k], ours.beta[k], scale);
+            worst = Math.max(worst, (mine - theirs) / Math.abs(theirs));
+          }
+          return worst;
+        };
+        const worst = worstGap(path);
         row.glmnet = { seconds, lambdas: L, ratio: row.reglab_seconds / seconds, objective_gap: worst };
         // at equal objective: the loosest certificate whose objectives are within 1e-6 of glmnet's
         for (const tolerance of family === "binomial" ? [1e-3] : [1e-3, 1e-5]) {
           const loose = timed(tolerance);
-          let gap = Number.NEGATIVE_INFINITY;
-          for (let k = 0; k < shared; k += Math.max(1, Math.floor(shared / 10))) {
-            const theirs = objective(
-              data,
-              family,
-              fit[k],
-              fit[L + k],
-              Array.from(fit.subarray(2 * L + k * p, 2 * L + k * p + p)),
-              scale,
-            );
-            gap = Math.max(
-              gap,
-              (objective(data, family, loose.path.lambda[k], loose.path.a0[k], loose.path.beta[k], scale) -
-                theirs) /
-                Math.abs(theirs),
-            );
-          }
+          const gap = worstGap(loose.path);
           if (gap <= 1e-6) {
             row.equal_objective = {
               tolerance,
