@@ -46,15 +46,24 @@ export interface Standardizer {
   scale: Float64Array;
 }
 
+/** Column means and 1/n standard deviations of n rows of row-major x (p columns); 0 for a constant column. */
+export function columnMoments(
+  x: Float64Array,
+  n: number,
+  p: number,
+): { mean: Float64Array; sd: Float64Array } {
+  const mean = new Float64Array(p);
+  const sd = new Float64Array(p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) mean[j]! += x[i * p + j]! / n;
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) sd[j]! += (x[i * p + j]! - mean[j]!) ** 2 / n;
+  for (let j = 0; j < p; j++) sd[j] = Math.sqrt(sd[j]!);
+  return { mean, sd };
+}
+
 /** Column means and 1/n standard deviations of the rows of `data` (scale 1 for a constant column). */
 export function fitStandardizer(data: Dataset): Standardizer {
-  const { n, p, x } = data;
-  const mean = new Float64Array(p);
-  const scale = new Float64Array(p);
-  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) mean[j]! += x[i * p + j]! / n;
-  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) scale[j]! += (x[i * p + j]! - mean[j]!) ** 2 / n;
-  for (let j = 0; j < p; j++) scale[j] = scale[j]! > 0 ? Math.sqrt(scale[j]!) : 1;
-  return { mean, scale };
+  const { mean, sd } = columnMoments(data.x, data.n, data.p);
+  return { mean, scale: sd.map((s) => (s > 0 ? s : 1)) };
 }
 
 export function standardize(data: Dataset, { mean, scale }: Standardizer): Dataset {

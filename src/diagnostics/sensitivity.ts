@@ -9,24 +9,23 @@
  * compared across epochs and models without noise of its own.
  */
 import { createRandom } from "../core/random.js";
-import { createWorkspace, forward, type Network } from "../nn/network.js";
+import { columnMoments } from "../data/split.js";
+import { createWorkspace, forward, type Network, type NetworkSpec, type Workspace } from "../nn/network.js";
 
 export interface Perturbation {
   /** The perturbed inputs, row-major like the originals. */
   perturbed: Float64Array;
   epsilon: number;
+  /** Buffers of the two forward passes, kept for the next call with the same network shape. */
+  passes?: { spec: NetworkSpec; clean: Workspace; nudged: Workspace; rows: Int32Array };
 }
 
 export function perturbInputs(x: Float64Array, n: number, p: number, epsilon = 0.01, seed = 1): Perturbation {
   const random = createRandom(seed);
-  const mean = new Float64Array(p);
-  const sd = new Float64Array(p);
-  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) mean[j]! += x[i * p + j]! / n;
-  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) sd[j]! += (x[i * p + j]! - mean[j]!) ** 2 / n;
+  const { sd } = columnMoments(x, n, p);
   const perturbed = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < p; j++)
-      perturbed[i * p + j] = x[i * p + j]! + epsilon * Math.sqrt(sd[j]!) * random.normal();
+    for (let j = 0; j < p; j++) perturbed[i * p + j] = x[i * p + j]! + epsilon * sd[j]! * random.normal();
   }
   return { perturbed, epsilon };
 }
@@ -47,9 +46,19 @@ export function inputSensitivity(
 ): Sensitivity {
   const { sizes } = network.spec;
   const K = sizes[sizes.length - 1]!;
-  const rows = Array.from({ length: n }, (_, i) => i);
-  const clean = createWorkspace(network.spec, n);
-  const nudged = createWorkspace(network.spec, n);
+  // a network trained epoch after epoch keeps its spec: its buffers are made once
+  const cached = perturbation.passes;
+  const passes =
+    cached && cached.spec === network.spec && cached.rows.length === n
+      ? cached
+      : {
+          spec: network.spec,
+          clean: createWorkspace(network.spec, n),
+          nudged: createWorkspace(network.spec, n),
+          rows: Int32Array.from({ length: n }, (_, i) => i),
+        };
+  perturbation.passes = passes;
+  const { clean, nudged, rows } = passes;
   forward(network, clean, x, rows);
   forward(network, nudged, perturbation.perturbed, rows);
   const L = sizes.length - 1;

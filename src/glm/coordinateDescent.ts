@@ -58,6 +58,8 @@ export interface QuadraticState {
     vx: Float64Array;
     gradient0: number;
     vSum: number;
+    /** Scratch: v ⊙ x̃_j, one column at a time. */
+    weighted: Float64Array;
   } | null;
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
@@ -68,6 +70,8 @@ interface AndersonScratch {
   iterates: Float64Array;
   count: number;
   linear: Float64Array;
+  /** The K × K system (UᵀU + εI) solved for the weights. */
+  system: Float64Array;
   b: Float64Array;
   trial: Float64Array;
 }
@@ -88,7 +92,7 @@ export function prepareCovariance(state: QuadraticState): void {
   const gram = state.covariance?.gram ?? new Float64Array(p * p);
   const gradient = state.covariance?.gradient ?? new Float64Array(p);
   const vx = state.covariance?.vx ?? new Float64Array(p);
-  const weighted = new Float64Array(n);
+  const weighted = state.covariance?.weighted ?? new Float64Array(n);
   let vSum = 0;
   let gradient0 = 0;
   for (let i = 0; i < n; i++) {
@@ -114,7 +118,7 @@ export function prepareCovariance(state: QuadraticState): void {
       gram[k * p + j] = dot;
     }
   }
-  state.covariance = { gram, gradient, vx, gradient0, vSum };
+  state.covariance = { gram, gradient, vx, gradient0, vSum, weighted };
 }
 
 /** r = z − β₀ − x̃β recomputed from scratch, given the working response z = r + fit at preparation. */
@@ -234,7 +238,7 @@ function andersonStep(state: QuadraticState, lambda: number): void {
   if (scratch.count < K + 1 || scratch.count % K !== 0) return;
   // differences U_a = β^(a+1) − β^(a), a = 0 … K−1, oldest first, over the ring of K + 1 iterates
   const slot = (i: number) => ((scratch.count - K - 1 + i) % (K + 1)) * p;
-  const system = new Float64Array(K * K); // K² numbers once every K passes: not a hot allocation
+  const system = scratch.system;
   for (let a = 0; a < K; a++) {
     for (let c = 0; c <= a; c++) {
       let dot = 0;
@@ -321,6 +325,7 @@ export function solveAtLambda(
       iterates: new Float64Array((ANDERSON_DEPTH + 1) * p),
       count: 0,
       linear: new Float64Array(ANDERSON_DEPTH),
+      system: new Float64Array(ANDERSON_DEPTH * ANDERSON_DEPTH),
       b: new Float64Array(p),
       trial: new Float64Array(p),
     };

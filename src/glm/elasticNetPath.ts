@@ -208,6 +208,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   };
 
   const eta = new Float64Array(n);
+  const probability = new Float64Array(n);
   const centred = new Float64Array(n);
   let nullDeviance: number;
   if (family === "gaussian") {
@@ -254,13 +255,14 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
         design,
         y,
         eta,
+        probability,
         lambda,
         previous,
         target,
         gradientScale,
       ));
     }
-    const deviance = family === "gaussian" ? 2 * loss : 2 * loss;
+    const deviance = 2 * loss; // both losses are half the deviance (Σw = 1)
     const devRatio = 1 - deviance / nullDeviance;
     let intercept = family === "gaussian" ? yMean : state.intercept;
     const beta = new Array<number>(p).fill(0);
@@ -296,13 +298,13 @@ function solveBinomialStep(
   design: Design,
   y: Float64Array,
   eta: Float64Array,
+  probability: Float64Array,
   lambda: number,
   previous: number,
   target: number,
   gradientScale: number,
 ) {
   const { n, p, x, w } = design;
-  const probability = new Float64Array(n);
   const refresh = () => {
     for (let i = 0; i < n; i++) eta[i] = state.intercept;
     for (let j = 0; j < p; j++) {

@@ -16,7 +16,7 @@ import {
 } from "../glmOptions.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
-import { writeFigure } from "../writeFigure.js";
+import { writeFigure, wroteLines } from "../writeFigure.js";
 import { modelDocument } from "./path.js";
 import { QUIET_OPTION } from "./train.js";
 
@@ -128,8 +128,8 @@ export const cvCommand: CommandSpec = {
         minSd: formatNumber(cv.cvsd[cv.indexMin]!),
         oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
         oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
-      })}\n\n${t("message.wrote", { path: figure.svg })}\n${t("message.wrote", { path: figure.png })}\n`,
+      })}\n\n`,
     );
-    if (saveTo) out(`${t("message.wrote", { path: saveTo })}\n`);
+    out(wroteLines(t, [figure], saveTo ? [saveTo] : []));
   },
 };

@@ -8,7 +8,7 @@ import { UsageError } from "../errors.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { formatTable } from "../table.js";
-import { writeFigure } from "../writeFigure.js";
+import { writeFigure, wroteLines } from "../writeFigure.js";
 
 /** Guards against a typo that would run for hours: runs × steps × samples sigmoid evaluations. */
 const MAX_WORK = 2e9;
@@ -213,7 +213,6 @@ export const descendCommand: CommandSpec = {
       return;
     }
     out(`${descendTable(result, t)}\n`);
-    for (const file of Object.values(figures))
-      out(`${t("message.wrote", { path: file.svg })}\n${t("message.wrote", { path: file.png })}\n`);
+    out(wroteLines(t, Object.values(figures)));
   },
 };

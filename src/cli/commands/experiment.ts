@@ -23,7 +23,7 @@ import type { OptionSpec } from "../optionTable.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { formatTable } from "../table.js";
-import { writeFigure } from "../writeFigure.js";
+import { writeFigure, wroteLines } from "../writeFigure.js";
 import { SATURATION_SHARE_OPTION } from "./train.js";
 
 const KINDS = ["overfit", "saturation", "sensitivity"] as const;
@@ -160,6 +160,6 @@ export const experimentCommand: CommandSpec = {
       return;
     }
     out(`${dataName}: ${run.data.train.n} / ${run.data.test.n}\n\n${sweepTable(rows, kind, t)}\n\n`);
-    out(`${t("message.wrote", { path: figure.svg })}\n${t("message.wrote", { path: figure.png })}\n`);
+    out(wroteLines(t, [figure]));
   },
 };

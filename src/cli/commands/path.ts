@@ -18,7 +18,7 @@ import {
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { formatTable } from "../table.js";
-import { writeFigure } from "../writeFigure.js";
+import { writeFigure, wroteLines } from "../writeFigure.js";
 
 /** glmnet's print(): Df, %Dev and Lambda at every λ. */
 export function pathTable(path: ElasticNetPath, t: Translator): string {
@@ -90,7 +90,6 @@ export const pathCommand: CommandSpec = {
         seconds: seconds.toFixed(3),
       })}\n${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
     );
-    out(`${t("message.wrote", { path: figure.svg })}\n${t("message.wrote", { path: figure.png })}\n`);
-    if (saveTo) out(`${t("message.wrote", { path: saveTo })}\n`);
+    out(wroteLines(t, [figure], saveTo ? [saveTo] : []));
   },
 };

@@ -8,7 +8,7 @@ import { parseNumber } from "../optionTable.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { formatTable } from "../table.js";
-import { type FigureFiles, writeFigure } from "../writeFigure.js";
+import { type FigureFiles, writeFigure, wroteLines } from "../writeFigure.js";
 
 /** The most x points one curve may have (8 MB per array): beyond it a typo, not a wish. */
 const MAX_POINTS = 1_000_000;
@@ -113,7 +113,6 @@ export const sigmoidCommand: CommandSpec = {
         cutoff: formatNumber(curves.saturationCutoff),
       })}\n\n${formatTable(header, rows, [2, 3, 4])}\n\n`,
     );
-    for (const file of [...files, overlay])
-      out(`${t("message.wrote", { path: file.svg })}\n${t("message.wrote", { path: file.png })}\n`);
+    out(wroteLines(t, [...files, overlay]));
   },
 };

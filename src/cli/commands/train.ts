@@ -13,7 +13,7 @@ import type { OptionSpec } from "../optionTable.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { formatTable } from "../table.js";
-import { type FigureFiles, writeFigure } from "../writeFigure.js";
+import { type FigureFiles, writeFigure, wroteLines } from "../writeFigure.js";
 
 export const SATURATION_SHARE_OPTION: OptionSpec = {
   name: "saturation",
@@ -250,8 +250,7 @@ export const trainCommand: CommandSpec = {
         lipschitz: formatNumber(last.lipschitzBound, 3),
       })}\n\n${layerTable(last, t)}\n\n`,
     );
-    for (const file of Object.values(figures))
-      out(`${t("message.wrote", { path: file.svg })}\n${t("message.wrote", { path: file.png })}\n`);
+    out(wroteLines(t, Object.values(figures)));
     if (result.diverged) process.exitCode = 1;
   },
 };
