@@ -16,6 +16,13 @@ export {
 } from "./descend.js";
 export { type DescentSummary, summarizeDescent } from "./descentSummary.js";
 export {
+  type EarlyStoppingOptions,
+  type EarlyStoppingPoint,
+  type EarlyStoppingResult,
+  earlyStoppingVsRidge,
+  largestEigenvalue,
+} from "./earlyStoppingRidge.js";
+export {
   initScaleSweep,
   lambdaSweep,
   type PreparedData,

@@ -1,3 +1,4 @@
+export { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
 export {
   auc,
   CV_MEASURES,
@@ -11,3 +12,11 @@ export { buildDesign, type Design, type DesignOptions } from "./design.js";
 export { type ElasticNetPath, elasticNetPath, type Family, type PathOptions } from "./elasticNetPath.js";
 export { type LambdaSequenceOptions, lambdaMax, lambdaSequence } from "./lambdaSequence.js";
 export { type Coefficients, coefficientsAt, type PredictionType, predictPath } from "./predict.js";
+export {
+  type RidgeFit,
+  type RidgeOptions,
+  type RidgeProblem,
+  ridge,
+  ridgeFits,
+  ridgeProblem,
+} from "./ridge.js";

@@ -36,3 +36,10 @@ export {
   type TrainResult,
   trainNetwork,
 } from "./train.js";
+export {
+  createTrainer,
+  type LiveSettings,
+  TRAINER_DEFAULTS,
+  type Trainer,
+  type TrainerOptions,
+} from "./trainer.js";

@@ -12,6 +12,8 @@ export const OPTIMIZER_NAMES = ["gd", "momentum", "adam"] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
 export interface Optimizer {
+  /** η; may be changed between steps (the web lab's slider does, mid-training). */
+  learningRate: number;
   /** One step on every parameter array with its gradient. */
   step(parameters: Float64Array[], gradients: Float64Array[]): void;
 }
@@ -24,10 +26,12 @@ export function createOptimizer(
   const zeros = () => shapes.map((p) => new Float64Array(p.length));
   if (name === "gd") {
     return {
+      learningRate,
       step(parameters, gradients) {
+        const eta = this.learningRate;
         parameters.forEach((w, index) => {
           const g = gradients[index]!;
-          for (let i = 0; i < w.length; i++) w[i]! -= learningRate * g[i]!;
+          for (let i = 0; i < w.length; i++) w[i]! -= eta * g[i]!;
         });
       },
     };
@@ -36,13 +40,15 @@ export function createOptimizer(
     const velocity = zeros();
     const mu = 0.9;
     return {
+      learningRate,
       step(parameters, gradients) {
+        const eta = this.learningRate;
         parameters.forEach((w, index) => {
           const g = gradients[index]!;
           const v = velocity[index]!;
           for (let i = 0; i < w.length; i++) {
             v[i] = mu * v[i]! + g[i]!;
-            w[i]! -= learningRate * v[i]!;
+            w[i]! -= eta * v[i]!;
           }
         });
       },
@@ -55,7 +61,9 @@ export function createOptimizer(
   const epsilon = 1e-8;
   let t = 0;
   return {
+    learningRate,
     step(parameters, gradients) {
+      const eta = this.learningRate;
       t++;
       const correction1 = 1 - beta1 ** t;
       const correction2 = 1 - beta2 ** t;
@@ -67,7 +75,7 @@ export function createOptimizer(
           const gi = g[i]!;
           m[i] = beta1 * m[i]! + (1 - beta1) * gi;
           s[i] = beta2 * s[i]! + (1 - beta2) * gi * gi;
-          w[i]! -= (learningRate * (m[i]! / correction1)) / (Math.sqrt(s[i]! / correction2) + epsilon);
+          w[i]! -= (eta * (m[i]! / correction1)) / (Math.sqrt(s[i]! / correction2) + epsilon);
         }
       });
     },

@@ -1,0 +1,37 @@
+/**
+ * Cholesky factorization A = L·Lᵀ of a symmetric positive definite p × p matrix (row-major), and
+ * the two triangular solves that then give A⁻¹b in O(p²). Ridge regression's normal equations
+ * (XᵀWX + λI)β = XᵀWy are of this kind for every λ > 0, which is why a single-λ ridge needs no
+ * iterations at all.
+ */
+
+/** Overwrites the lower triangle of `a` with L. Returns false if A is not positive definite. */
+export function choleskyInPlace(a: Float64Array, p: number): boolean {
+  for (let j = 0; j < p; j++) {
+    let diagonal = a[j * p + j]!;
+    for (let k = 0; k < j; k++) diagonal -= a[j * p + k]! ** 2;
+    if (!(diagonal > 0)) return false;
+    const ljj = Math.sqrt(diagonal);
+    a[j * p + j] = ljj;
+    for (let i = j + 1; i < p; i++) {
+      let sum = a[i * p + j]!;
+      for (let k = 0; k < j; k++) sum -= a[i * p + k]! * a[j * p + k]!;
+      a[i * p + j] = sum / ljj;
+    }
+  }
+  return true;
+}
+
+/** Solves L·Lᵀ x = b in place (b becomes x), with L from choleskyInPlace. */
+export function choleskySolveInPlace(l: Float64Array, p: number, b: Float64Array): void {
+  for (let i = 0; i < p; i++) {
+    let sum = b[i]!;
+    for (let k = 0; k < i; k++) sum -= l[i * p + k]! * b[k]!;
+    b[i] = sum / l[i * p + i]!;
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    let sum = b[i]!;
+    for (let k = i + 1; k < p; k++) sum -= l[k * p + i]! * b[k]!;
+    b[i] = sum / l[i * p + i]!;
+  }
+}
