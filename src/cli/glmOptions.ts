@@ -2,9 +2,11 @@
  * What `path` and `cv` share: their options, reading the data (and a λ file), the binomial target
  * check, and the --json document of a path (keys only ever added: scripts read them).
  */
+
 import { existsSync } from "node:fs";
 import { DataError, displayName } from "../data/dataError.js";
 import { type Dataset, parseCsv } from "../data/parseCsv.js";
+import { binaryTarget } from "../glm/binaryTarget.js";
 import type { ElasticNetPath, Family, PathOptions } from "../glm/elasticNetPath.js";
 import type { CommandContext } from "./command.js";
 import { UsageError } from "./errors.js";
@@ -92,15 +94,7 @@ export function readGlmInput(
   const family = options["family"] as Family;
   let classes: [number, number] | undefined;
   if (family === "binomial") {
-    const values = [...new Set(data.y)].sort((a, b) => a - b);
-    if (values.length !== 2)
-      throw new DataError("path.notBinary", {
-        file: name,
-        target: displayName(data.targetName),
-        count: values.length,
-      });
-    classes = [values[0]!, values[1]!];
-    data = { ...data, y: data.y.map((v) => (v === values[1] ? 1 : 0)) };
+    ({ data, classes } = binaryTarget(data));
   }
   const lambdaFile = options["lambda"] as string | undefined;
   const lambda = lambdaFile

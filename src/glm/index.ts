@@ -1,3 +1,4 @@
+export { binaryTarget } from "./binaryTarget.js";
 export { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
 export {
   auc,
@@ -11,6 +12,7 @@ export {
 export { buildDesign, type Design, type DesignOptions } from "./design.js";
 export { type ElasticNetPath, elasticNetPath, type Family, type PathOptions } from "./elasticNetPath.js";
 export { type LambdaSequenceOptions, lambdaMax, lambdaSequence } from "./lambdaSequence.js";
+export { modelDocument } from "./modelDocument.js";
 export { type Coefficients, coefficientsAt, type PredictionType, predictPath } from "./predict.js";
 export {
   type RidgeFit,

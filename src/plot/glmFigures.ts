@@ -16,7 +16,16 @@ const style = { fontFamily: FONT_FAMILY, fontSize: "11px" };
 const LABEL_LENGTH = 24;
 const short = (name: string) => (name.length > LABEL_LENGTH ? `${name.slice(0, LABEL_LENGTH - 1)}…` : name);
 
-export function pathFigure(path: ElasticNetPath, t: Translator, document: Document): string {
+/**
+ * The coefficient-path panel alone (its `scale("x")` maps log λ to pixels, which the web lab's λ
+ * cursor uses), with an optional marked λ.
+ */
+export function pathPanel(
+  path: ElasticNetPath,
+  t: Translator,
+  document: Document,
+  marker?: number,
+): ReturnType<typeof Plot.plot> {
   const points = path.lambda.flatMap((lambda, k) =>
     path.beta[k]!.map((b, j) => ({
       logLambda: Math.log(lambda),
@@ -31,7 +40,7 @@ export function pathFigure(path: ElasticNetPath, t: Translator, document: Docume
     coefficient: b,
     feature: short(path.featureNames[j] ?? `x${j + 1}`),
   })).filter((d) => d.coefficient !== 0);
-  const panel = Plot.plot({
+  return Plot.plot({
     document,
     width: 760,
     height: 440,
@@ -52,23 +61,35 @@ export function pathFigure(path: ElasticNetPath, t: Translator, document: Docume
         textAnchor: "start",
         dx: 6,
       }),
+      marker === undefined ? null : markerRule(marker),
     ],
-  });
-  return composeFigure({
-    title: t("figure.path.title", { family: path.family, alpha: formatNumber(path.alpha) }),
-    subtitle: t("figure.path.subtitle"),
-    panels: [panel as Element],
   });
 }
 
-export function cvFigure(cv: CvResult, t: Translator, document: Document): string {
+export function pathFigure(path: ElasticNetPath, t: Translator, document: Document, marker?: number): string {
+  return composeFigure({
+    title: t("figure.path.title", { family: path.family, alpha: formatNumber(path.alpha) }),
+    subtitle: t("figure.path.subtitle"),
+    panels: [pathPanel(path, t, document, marker) as Element],
+  });
+}
+
+const markerRule = (lambda: number) =>
+  Plot.ruleX([Math.log(lambda)], { stroke: "#e08214", strokeWidth: 2.5 });
+
+export function cvPanel(
+  cv: CvResult,
+  t: Translator,
+  document: Document,
+  marker?: number,
+): ReturnType<typeof Plot.plot> {
   const rows = cv.lambda.map((lambda, k) => ({
     logLambda: Math.log(lambda),
     cvm: cv.cvm[k]!,
     low: cv.cvm[k]! - cv.cvsd[k]!,
     high: cv.cvm[k]! + cv.cvsd[k]!,
   }));
-  const panel = Plot.plot({
+  return Plot.plot({
     document,
     width: 760,
     height: 400,
@@ -90,14 +111,18 @@ export function cvFigure(cv: CvResult, t: Translator, document: Document): strin
         ],
         { x: "x", text: "label", frameAnchor: "top", dy: 6, dx: 4, textAnchor: "start" },
       ),
+      marker === undefined ? null : markerRule(marker),
     ],
   });
+}
+
+export function cvFigure(cv: CvResult, t: Translator, document: Document, marker?: number): string {
   return composeFigure({
     title: t("figure.cv.title", { folds: Math.max(...cv.foldId) }),
     subtitle: t("figure.cv.subtitle", {
       min: formatNumber(cv.lambdaMin),
       oneSe: formatNumber(cv.lambdaOneSe),
     }),
-    panels: [panel as Element],
+    panels: [cvPanel(cv, t, document, marker) as Element],
   });
 }

@@ -1,7 +1,7 @@
 export { composeFigure, escapeXml, type FigureParts, FONT_FAMILY } from "./composeFigure.js";
 export { lossFigure, outcomeFigure } from "./descendFigures.js";
 export { envelopeIndices } from "./downsample.js";
-export { cvFigure, pathFigure } from "./glmFigures.js";
+export { cvFigure, cvPanel, pathFigure, pathPanel } from "./glmFigures.js";
 export {
   type BoundaryGrid,
   boundaryFigure,

@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { displayName } from "../../data/dataError.js";
 import { type ElasticNetPath, elasticNetPath } from "../../glm/elasticNetPath.js";
+import { modelDocument as savedModel } from "../../glm/modelDocument.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import { pathFigure } from "../../plot/glmFigures.js";
@@ -37,18 +38,7 @@ export function pathTable(path: ElasticNetPath, t: Translator): string {
 
 /** The saved model: what reglab predict needs, as plain JSON. */
 export function modelDocument(input: GlmInput, path: ElasticNetPath, extra: Record<string, unknown> = {}) {
-  return {
-    reglab_model: 1,
-    family: path.family,
-    alpha: path.alpha,
-    feature_names: path.featureNames,
-    target_name: input.data.targetName,
-    classes: input.classes ?? null,
-    lambda: path.lambda,
-    a0: path.a0,
-    beta: path.beta,
-    ...extra,
-  };
+  return savedModel(path, input.data.targetName, input.classes ?? null, extra);
 }
 
 export const pathCommand: CommandSpec = {

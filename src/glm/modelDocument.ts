@@ -1,0 +1,26 @@
+/**
+ * A fitted path as the plain JSON document `reglab predict` reads (reglab_model: 1). Written by
+ * `reglab path|cv --save` and by the web lab's "export model", so a model found in the browser
+ * predicts from the command line.
+ */
+import type { ElasticNetPath } from "./elasticNetPath.js";
+
+export function modelDocument(
+  path: ElasticNetPath,
+  targetName: string,
+  classes: readonly [number, number] | null,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    reglab_model: 1,
+    family: path.family,
+    alpha: path.alpha,
+    feature_names: path.featureNames,
+    target_name: targetName,
+    classes: classes ?? null,
+    lambda: path.lambda,
+    a0: path.a0,
+    beta: path.beta,
+    ...extra,
+  };
+}

@@ -1,0 +1,399 @@
+/**
+ * Chapter 4 — the regularization path of a real data set (or an uploaded CSV): coefficients
+ * against log λ with a λ cursor (drag it, or use the keyboard on its slider), the cross-validation
+ * curve with λ.min and λ.1se, the model at the chosen λ — and, for 2-D data, a strip of decision
+ * boundaries across λ. Fitting runs in the worker with the same solver and CV as `reglab cv`.
+ */
+import { DATASETS_2D, type Dataset2dName, dataset2d } from "../../../src/data/datasets2d.js";
+import type { Family } from "../../../src/glm/elasticNetPath.js";
+import { modelDocument } from "../../../src/glm/modelDocument.js";
+import { coefficientsAt } from "../../../src/glm/predict.js";
+import { formatNumber, formatShare } from "../../../src/i18n/format.js";
+import type { LabKey } from "../../../src/i18n/lab.js";
+import { cvFigure, cvPanel, pathFigure, pathPanel } from "../../../src/plot/glmFigures.js";
+import { Heatmap } from "../charts/heatmap.js";
+import { builtInCsv } from "../ui/builtInData.js";
+import { chapterFrame, controlGroup } from "../ui/chapter.js";
+import { button, buttonRow, filePicker, select, slider } from "../ui/controls.js";
+import { h, uniqueId } from "../ui/dom.js";
+import { downloadBlob } from "../ui/exportFigure.js";
+import { figureBlock } from "../ui/figure.js";
+import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18n.js";
+import { isHidden, readNumber, write } from "../ui/state.js";
+import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
+import type { PathResult, StripResult } from "../worker/pathJob.js";
+
+const BUILT_IN = ["diabetes", "breast_cancer", "wine"] as const;
+type BuiltIn = (typeof BUILT_IN)[number];
+const FAMILY_OF: Record<BuiltIn, Family> = {
+  diabetes: "gaussian",
+  breast_cancer: "binomial",
+  wine: "gaussian",
+};
+const STRIP_PANELS = 6;
+const STRIP_RESOLUTION = 40;
+
+export function pathExplorer(): HTMLElement {
+  const frame = chapterFrame("path", 4, "path.title", "path.claim");
+  let result: PathResult | null = null;
+  let run = 0;
+  let stripRun = 0;
+  let upload: { name: string; text: string } | null = null;
+
+  const pathBlock = figureBlock("path", "path.pathFigure", () =>
+    result ? pathFigure(result.cv.path, figureTranslator(), document, lambdaNow()) : "",
+  );
+  const cvBlock = figureBlock("cv", "path.cvFigure", () =>
+    result ? cvFigure(result.cv, figureTranslator(), document, lambdaNow()) : "",
+  );
+  const status = h("p", { class: "status", "data-testid": "path-status" });
+  const errorBox = h("div", { class: "error", role: "alert", hidden: true, "data-testid": "path-error" });
+  const modelTable = h("table", { class: "data-table coefficients", "data-testid": "path-model" });
+  const cursorId = uniqueId("lambda-cursor");
+  const cursor = h("input", {
+    id: cursorId,
+    type: "range",
+    min: 0,
+    max: 99,
+    step: 1,
+    value: 0,
+    "data-testid": "lambda-cursor",
+  });
+  const cursorValue = h("output", { for: cursorId });
+  const cursorControl = h(
+    "div",
+    { class: "control", "data-control": "path.k" },
+    h("div", { class: "control-row" }, tx("label", "path.cursor", undefined, { for: cursorId }), cursorValue),
+    cursor,
+  );
+  if (isHidden("path.k")) cursorControl.hidden = true;
+
+  const lambdaNow = () => result?.cv.lambda[Number(cursor.value)] ?? 0;
+
+  const showError = (key: string, params: Record<string, string | number>) => {
+    errorBox.textContent = anyMessage(key, params);
+    errorBox.hidden = false;
+    status.textContent = "";
+  };
+
+  const fitModels = async () => {
+    run = nextRun();
+    const mine = run;
+    errorBox.hidden = true;
+    status.textContent = t("path.fitting");
+    status.dataset.state = "fitting";
+    try {
+      const name = source.value();
+      const csv =
+        upload && name === "upload" ? upload.text : await builtInCsv(name === "upload" ? "diabetes" : name);
+      if (mine !== run) return;
+      const chosen = familyChoice.value();
+      const family = chosen !== "auto" || name === "upload" ? chosen : FAMILY_OF[name];
+      sendToWorker({
+        type: "path.fit",
+        run,
+        csv,
+        source: upload && name === "upload" ? upload.name : `data/${name}.csv`,
+        family,
+        alpha: alpha.value(),
+        folds: 10,
+        seed: 1,
+      });
+    } catch (error) {
+      showError("lab.unexpected", { message: String(error) });
+    }
+  };
+
+  const render = () => {
+    if (!result) return;
+    const { cv } = result;
+    const k = Number(cursor.value);
+    const lambda = cv.lambda[k]!;
+    cursorValue.textContent = `λ = ${formatNumber(lambda)}`;
+    cursor.setAttribute("aria-valuetext", `λ = ${formatNumber(lambda)}`);
+    const t2 = figureTranslator();
+    const panel = pathPanel(cv.path, t2, document, lambda);
+    pathBlock.setSvg(panel as Element);
+    attachDrag(panel as SVGSVGElement & { scale: (name: string) => { invert: (v: number) => number } });
+    cvBlock.setSvg(cvPanel(cv, t2, document, lambda) as Element);
+    const coefs = coefficientsAt(cv.path, lambda);
+    const nonzero = coefs.beta.filter((b) => b !== 0).length;
+    const nearest = cv.path.lambda.findIndex((l) => l <= lambda);
+    modelTable.replaceChildren(
+      h("caption", { text: t("path.modelAt", { lambda: formatNumber(lambda), nonzero, p: cv.path.p }) }),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col", text: t("path.feature") }),
+          h("th", { scope: "col", text: t("path.coefficient") }),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        h("tr", {}, h("td", { text: t("path.intercept") }), h("td", { text: formatNumber(coefs.intercept) })),
+        ...cv.path.featureNames.map((name, j) =>
+          h(
+            "tr",
+            { class: coefs.beta[j] === 0 ? "zero" : "" },
+            h("td", { text: name }),
+            h("td", { text: formatNumber(coefs.beta[j]!) }),
+          ),
+        ),
+      ),
+    );
+    const summary = t("path.summary", {
+      lambda: formatNumber(lambda),
+      nonzero,
+      dev: formatShare(cv.path.devRatio[Math.max(0, nearest)] ?? 0),
+      cvm: formatNumber(cv.cvm[k]!),
+      min: formatNumber(cv.lambdaMin),
+      oneSe: formatNumber(cv.lambdaOneSe),
+    });
+    status.textContent = summary;
+    status.dataset.state = "done";
+    status.dataset.lambdaMin = String(cv.lambdaMin);
+    status.dataset.lambdaOneSe = String(cv.lambdaOneSe);
+    frame.live.textContent = summary;
+    pathBlock.setTable(
+      [t("path.lambda"), ...cv.path.featureNames],
+      cv.path.lambda
+        .filter((_, i) => i % 10 === 0)
+        .map((l, i) => [formatNumber(l), ...cv.path.beta[i * 10]!.map((b) => formatNumber(b))]),
+    );
+    cvBlock.setTable(
+      [t("path.lambda"), t("path.cvm"), t("path.cvsd")],
+      cv.lambda.map((l, i) => [formatNumber(l), formatNumber(cv.cvm[i]!), formatNumber(cv.cvsd[i]!)]),
+    );
+  };
+
+  /** Dragging on the path figure moves the λ cursor: the panel's x scale maps pixels to log λ. */
+  const attachDrag = (
+    panel: SVGSVGElement & { scale: (name: string) => { invert: (v: number) => number } },
+  ) => {
+    const move = (event: PointerEvent) => {
+      if (!result) return;
+      const rect = panel.getBoundingClientRect();
+      const width = Number(panel.getAttribute("width")) || rect.width;
+      const logLambda = panel.scale("x").invert(((event.clientX - rect.left) * width) / rect.width);
+      let best = 0;
+      result.cv.lambda.forEach((l, i) => {
+        if (Math.abs(Math.log(l) - logLambda) < Math.abs(Math.log(result!.cv.lambda[best]!) - logLambda))
+          best = i;
+      });
+      if (String(best) !== cursor.value) {
+        cursor.value = String(best);
+        write("path.lambda", formatNumber(result.cv.lambda[best]!), "");
+        render();
+      }
+    };
+    panel.style.cursor = "ew-resize";
+    panel.addEventListener("pointerdown", (event) => {
+      panel.setPointerCapture(event.pointerId);
+      move(event);
+      panel.addEventListener("pointermove", move);
+      panel.addEventListener("pointerup", () => panel.removeEventListener("pointermove", move), {
+        once: true,
+      });
+    });
+  };
+
+  cursor.addEventListener("input", () => {
+    if (!result) return;
+    write("path.lambda", formatNumber(result.cv.lambda[Number(cursor.value)]!), "");
+    render();
+  });
+
+  const jumpTo = (lambda: number) => {
+    if (!result) return;
+    const index = result.cv.lambda.indexOf(lambda);
+    cursor.value = String(Math.max(0, index));
+    write("path.lambda", formatNumber(lambda), "");
+    render();
+  };
+
+  // ── the strip of boundaries (2-D data) ──────────────────────────────────
+  const stripRow = h("div", { class: "strip", "data-testid": "boundary-strip" });
+  const stripStatus = h("p", { class: "small" });
+  const fitStrip = () => {
+    stripRun = nextRun();
+    const data = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 1 });
+    stripStatus.textContent = t("path.fitting");
+    sendToWorker({
+      type: "path.strip",
+      run: stripRun,
+      points: { x: data.x, y: data.y },
+      degree: stripDegree.value(),
+      alpha: alpha.value(),
+      panels: STRIP_PANELS,
+      resolution: STRIP_RESOLUTION,
+    });
+  };
+  const drawStrip = (strip: StripResult) => {
+    const data = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 1 });
+    stripRow.replaceChildren(
+      ...strip.panels.map((panel) => {
+        const map = new Heatmap(
+          150,
+          t("path.stripPanel", { lambda: formatNumber(panel.lambda), nonzero: panel.nonzero }),
+        );
+        map.draw(panel.grid, strip.axis, { x: data.x, y: data.y });
+        return h(
+          "figure",
+          { class: "strip-panel" },
+          map.canvas,
+          h("figcaption", {
+            text: t("path.stripPanel", { lambda: formatNumber(panel.lambda), nonzero: panel.nonzero }),
+          }),
+          h("span", {
+            class: "small",
+            text: t("path.stripAccuracy", { accuracy: formatShare(panel.trainAccuracy) }),
+          }),
+        );
+      }),
+    );
+    stripStatus.textContent = t("path.stripSummary", {
+      features: strip.features,
+      degree: stripDegree.value(),
+    });
+  };
+
+  onWorkerMessage((message) => {
+    if (message.type === "path.result" && message.run === run) {
+      result = message.result;
+      const wanted = readNumber("path.lambda", Number.NaN, 0, Number.POSITIVE_INFINITY);
+      cursor.max = String(result.cv.lambda.length - 1);
+      let index = result.cv.indexOneSe;
+      if (Number.isFinite(wanted)) {
+        index = 0;
+        result.cv.lambda.forEach((l, i) => {
+          if (Math.abs(Math.log(l / wanted)) < Math.abs(Math.log(result!.cv.lambda[index]! / wanted)))
+            index = i;
+        });
+      }
+      cursor.value = String(index);
+      render();
+    } else if (message.type === "path.strip" && message.run === stripRun) drawStrip(message.result);
+    else if (message.type === "error" && (message.run === run || message.run === stripRun))
+      showError(message.key, message.params);
+  });
+
+  // ── controls ────────────────────────────────────────────────────────────
+  const source = select<BuiltIn | "upload">({
+    key: "path.data",
+    label: "path.dataset",
+    options: [
+      { value: "diabetes", label: "path.dataset.diabetes" },
+      { value: "breast_cancer", label: "path.dataset.breast_cancer" },
+      { value: "wine", label: "path.dataset.wine" },
+      { value: "upload", label: "path.dataset.upload" },
+    ],
+    value: "diabetes",
+    onChange: () => void fitModels(),
+  });
+  const familyChoice = select<"auto" | Family>({
+    key: "path.family",
+    label: "path.family",
+    options: [
+      { value: "auto", label: "path.family.auto" },
+      { value: "gaussian", label: "path.family.gaussian" },
+      { value: "binomial", label: "path.family.binomial" },
+    ],
+    value: "auto",
+    onChange: () => void fitModels(),
+  });
+  const alpha = slider({
+    key: "path.alpha",
+    label: "path.alpha",
+    min: 0,
+    max: 1,
+    step: 0.05,
+    value: 1,
+    onInput: () => {
+      void fitModels();
+      fitStrip();
+    },
+  });
+  const uploadPicker = filePicker({
+    key: "path.upload",
+    label: "path.upload",
+    button: "lab.chooseFile",
+    testId: "path-upload",
+    onFile: async (file) => {
+      upload = { name: file.name, text: await file.text() };
+      source.set("upload");
+      void fitModels();
+    },
+  });
+  const stripData = select<Dataset2dName>({
+    key: "path.strip",
+    label: "path.stripData",
+    options: DATASETS_2D.map((name) => ({ value: name, label: `playground.dataset.${name}` as LabKey })),
+    value: "circle",
+    onChange: fitStrip,
+  });
+  const stripDegree = slider({
+    key: "path.degree",
+    label: "path.degree",
+    min: 1,
+    max: 8,
+    step: 1,
+    value: 5,
+    onInput: fitStrip,
+  });
+
+  frame.controls.append(
+    controlGroup(
+      "path.controls",
+      source.element,
+      uploadPicker.element,
+      familyChoice.element,
+      alpha.element,
+      cursorControl,
+    ),
+    buttonRow(
+      "path.jump",
+      "path.jump",
+      button("path.toMin", () => result && jumpTo(result.cv.lambdaMin), { "data-testid": "to-lambda-min" }),
+      button("path.toOneSe", () => result && jumpTo(result.cv.lambdaOneSe)),
+      button("path.export", () => {
+        if (!result) return;
+        const document_ = modelDocument(result.cv.path, result.targetName, result.classes, {
+          lambda_min: result.cv.lambdaMin,
+          lambda_1se: result.cv.lambdaOneSe,
+          chosen_lambda: lambdaNow(),
+        });
+        downloadBlob(
+          new Blob([`${JSON.stringify(document_)}\n`], { type: "application/json" }),
+          "reglab-path-model.json",
+        );
+      }),
+    ),
+    controlGroup("path.stripControls", stripData.element, stripDegree.element),
+  );
+  frame.figures.append(
+    errorBox,
+    status,
+    pathBlock.element,
+    cvBlock.element,
+    h("div", { class: "model-table" }, modelTable),
+    h(
+      "section",
+      { class: "strip-section", "aria-labelledby": "strip-title" },
+      tx("h3", "path.stripTitle", undefined, { id: "strip-title" }),
+      tx("p", "path.stripClaim"),
+      stripStatus,
+      stripRow,
+    ),
+  );
+  onLanguageChange(() => {
+    render();
+    fitStrip();
+  });
+  void fitModels();
+  fitStrip();
+  return frame.section;
+}

@@ -1,0 +1,69 @@
+/**
+ * A figure of the lab: caption, the chart, its data as a table (the chart's text alternative, in a
+ * <details> so it stays out of the way) and buttons that save the figure as SVG or PNG.
+ */
+import type { LabKey } from "../../../src/i18n/lab.js";
+import { h } from "./dom.js";
+import { downloadBlob, svgToPngBlob, withEmbeddedFont } from "./exportFigure.js";
+import { t, tx } from "./i18n.js";
+
+export interface FigureBlock {
+  element: HTMLElement;
+  chart: HTMLDivElement;
+  /** Replaces the chart with an SVG document (a string from src/plot, or an element). */
+  setSvg(svg: string | Element): void;
+  setTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): void;
+}
+
+export function figureBlock(
+  name: string,
+  caption: LabKey,
+  /** The current figure as a standalone SVG document, for export. */
+  currentSvg: () => string,
+): FigureBlock {
+  const chart = h("div", { class: "chart" });
+  const table = h("table", { class: "data-table" });
+  const save = async (format: "svg" | "png") => {
+    const svg = await withEmbeddedFont(currentSvg());
+    const blob = format === "svg" ? new Blob([svg], { type: "image/svg+xml" }) : await svgToPngBlob(svg);
+    downloadBlob(blob, `reglab-${name}.${format}`);
+  };
+  const element = h(
+    "figure",
+    { class: "figure", "data-figure": name },
+    h("figcaption", {}, tx("span", caption)),
+    chart,
+    h(
+      "div",
+      { class: "figure-tools" },
+      h("details", { class: "table-details" }, tx("summary", "lab.dataTable"), table),
+      h(
+        "div",
+        { class: "button-row" },
+        tx("button", "lab.saveSvg", undefined, { type: "button", onclick: () => save("svg") }),
+        tx("button", "lab.savePng", undefined, { type: "button", onclick: () => save("png") }),
+      ),
+    ),
+  );
+  return {
+    element,
+    chart,
+    setSvg(svg) {
+      if (typeof svg === "string") {
+        // SVG built by src/plot: every text in it was escaped when it was serialized
+        chart.innerHTML = svg;
+      } else chart.replaceChildren(svg);
+    },
+    setTable(headers, rows) {
+      table.replaceChildren(
+        h("caption", { text: t(caption) }),
+        h("thead", {}, h("tr", {}, ...headers.map((header) => h("th", { scope: "col", text: header })))),
+        h(
+          "tbody",
+          {},
+          ...rows.map((row) => h("tr", {}, ...row.map((cell) => h("td", { text: String(cell) })))),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/** Messages between the page and the lab's Web Worker (which runs the library's solvers). */
+
+import type { DivergenceExplanation } from "../../../src/diagnostics/divergence.js";
+import type { Family } from "../../../src/glm/elasticNetPath.js";
+import type { ActivationName } from "../../../src/nn/activations.js";
+import type { LossName } from "../../../src/nn/losses.js";
+import type { EpochDiagnostics, LiveSettings } from "../../../src/nn/trainer.js";
+import type { InstabilityResult } from "./instabilityJob.js";
+import type { PathResult, StripResult } from "./pathJob.js";
+
+/** Labelled 2-D points: x row-major (n × 2), y ∈ {0, 1}. */
+export interface Points2d {
+  x: Float64Array;
+  y: Float64Array;
+}
+
+export interface PlaygroundConfig {
+  points: Points2d;
+  trainShare: number;
+  seed: number;
+  model: "network" | "polynomial";
+  hidden: number[];
+  activation: ActivationName;
+  degree: number;
+  loss: LossName;
+  live: LiveSettings;
+  /** Epochs over which λ rises from 0 to its value (0 = no warm-up). */
+  warmup: number;
+  resolution: number;
+}
+
+export interface PlaygroundFrame {
+  type: "playground.frame";
+  run: number;
+  epoch: number;
+  diagnostics: EpochDiagnostics;
+  /** P(class 1) on the grid, row j·resolution + i at (axis[i], axis[j]). */
+  grid: Float64Array;
+  axis: Float64Array;
+  /** Which rows of the points are training rows (1) or test rows (0). */
+  isTrain: Uint8Array;
+  running: boolean;
+  divergence: { epoch: number; explanation: DivergenceExplanation } | null;
+}
+
+export interface PathRequest {
+  type: "path.fit";
+  run: number;
+  csv: string;
+  source: string;
+  family: Family | "auto";
+  alpha: number;
+  folds: number;
+  seed: number;
+}
+
+export interface PathStripRequest {
+  type: "path.strip";
+  run: number;
+  points: Points2d;
+  degree: number;
+  alpha: number;
+  panels: number;
+  resolution: number;
+}
+
+export interface InstabilityRequest {
+  type: "instability.fit";
+  run: number;
+  points: Points2d;
+  lambda: number;
+  epochs: number;
+  seed: number;
+}
+
+export type ToWorker =
+  | { type: "playground.start"; run: number; config: PlaygroundConfig }
+  | { type: "playground.live"; live: Partial<LiveSettings>; warmup?: number }
+  | { type: "playground.run"; running: boolean }
+  | { type: "playground.step" }
+  | { type: "playground.ack" }
+  | { type: "playground.export" }
+  | PathRequest
+  | PathStripRequest
+  | InstabilityRequest;
+
+export type FromWorker =
+  | PlaygroundFrame
+  | { type: "playground.model"; model: Record<string, unknown> }
+  | { type: "path.result"; run: number; result: PathResult }
+  | { type: "path.strip"; run: number; result: StripResult }
+  | { type: "instability.result"; run: number; result: InstabilityResult }
+  | { type: "error"; run: number; job: string; key: string; params: Record<string, string | number> };
