@@ -110,6 +110,11 @@ export interface Trainer {
   readonly epoch: number;
   /** True once a weight became NaN or ±Inf; no further epoch runs. */
   readonly diverged: boolean;
+  /**
+   * Mean data loss of the last epoch's mini-batches, each measured before its update: free to read
+   * (the backward pass computes it anyway), so a live view can watch every epoch for blow-ups.
+   */
+  readonly epochLoss: number;
   /** The current live settings (a copy). */
   settings(): LiveSettings;
   /** Changes some live settings; takes effect with the next update. */
@@ -203,6 +208,7 @@ export function createTrainer(fit: Dataset, test: Dataset, options: TrainerOptio
   const K = task.outputs;
   let epoch = 0;
   let diverged = false;
+  let epochLoss = Number.NaN;
   let evaluationWs: Workspace = ws;
 
   return {
@@ -213,6 +219,9 @@ export function createTrainer(fit: Dataset, test: Dataset, options: TrainerOptio
     },
     get diverged() {
       return diverged;
+    },
+    get epochLoss() {
+      return epochLoss;
     },
     settings: () => ({ ...live }),
     update(changes) {
@@ -229,6 +238,7 @@ export function createTrainer(fit: Dataset, test: Dataset, options: TrainerOptio
         const j = shuffle.integer(i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
+      let lossSum = 0;
       for (let start = 0; start < n; start += batchSize) {
         const size = Math.min(batchSize, n - start);
         const rows = size === batchSize ? batchRows : batchRows.subarray(0, size);
@@ -236,12 +246,13 @@ export function createTrainer(fit: Dataset, test: Dataset, options: TrainerOptio
         forward(network, batchWs, fit.x, rows, { dropout: live.dropout, random });
         for (let i = 0; i < size; i++)
           batchWs.targets.set(targets.subarray(rows[i]! * K, rows[i]! * K + K), i * K);
-        backward(network, batchWs, size);
+        lossSum += size * backward(network, batchWs, size);
         addPenaltyGradient(network.weights, batchWs.gradW, regularization);
         optimizer.step(parameters, gradients);
         applyMaxNorm(network.weights, spec.sizes, live.maxNorm);
       }
       epoch++;
+      epochLoss = lossSum / n;
       if (!allFinite(network)) diverged = true;
       return !diverged;
     },

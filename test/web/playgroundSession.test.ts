@@ -57,7 +57,10 @@ describe("the playground's training session (as the worker runs it)", () => {
   });
 
   it("trains the polynomial logistic model (no hidden layer)", () => {
-    const session = new PlaygroundSession(1, config({ model: "polynomial", degree: 4, live: { ...config().live, learningRate: 0.05 } }));
+    const session = new PlaygroundSession(
+      1,
+      config({ model: "polynomial", degree: 4, live: { ...config().live, learningRate: 0.05 } }),
+    );
     expect(session.trainer.network.spec.sizes).toEqual([14, 1]);
     const before = session.frame(false).diagnostics.trainLoss;
     session.runFor(0, () => 0); // one epoch at least
@@ -83,7 +86,10 @@ describe("the playground's training session (as the worker runs it)", () => {
   it("exports a model that reproduces the session's predictions", () => {
     const session = new PlaygroundSession(1, config());
     for (let epoch = 0; epoch < 20; epoch++) session.stepEpoch();
-    const model = JSON.parse(JSON.stringify(session.exportModel())) as { weights: number[][]; spec: { sizes: number[] } };
+    const model = JSON.parse(JSON.stringify(session.exportModel())) as {
+      weights: number[][];
+      spec: { sizes: number[] };
+    };
     expect(model.spec.sizes).toEqual([2, 12, 12, 1]);
     expect(model.weights[0]).toEqual(Array.from(session.trainer.network.weights[0]!));
   });

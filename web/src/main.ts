@@ -32,7 +32,7 @@ function header(): HTMLElement {
     const other = language() === "zh" ? "en" : "zh";
     switchButton.textContent = other === "zh" ? "中文" : "English";
     switchButton.lang = other === "zh" ? "zh-CN" : "en";
-    switchButton.setAttribute("aria-label", t("lab.switchLanguage"));
+    switchButton.title = t("lab.switchLanguage");
   };
   switchButton.addEventListener("click", () => {
     const next = language() === "zh" ? "en" : "zh";

@@ -542,8 +542,8 @@ export function playground(): HTMLElement {
   const showModelControls = () => {
     const network = model.value() === "network";
     for (const control of [layersCount, units, activation, dropout])
-      control.element.classList.toggle("inactive", !network);
-    degree.element.classList.toggle("inactive", network);
+      control.element.classList.toggle("not-applicable", !network);
+    degree.element.classList.toggle("not-applicable", network);
   };
 
   const playButton = button("playground.train", () => setRunning(!running), {
@@ -614,6 +614,11 @@ export function playground(): HTMLElement {
       drawStats(last.diagnostics, last.epoch);
       drawCurves(last.diagnostics);
       if (last.divergence) explain(last.divergence.epoch, last.divergence.explanation);
+      frame.live.textContent = t("playground.readout", {
+        epoch: last.epoch,
+        train: formatNumber(last.diagnostics.trainLoss),
+        test: formatNumber(last.diagnostics.testLoss),
+      });
     }
   });
   restart();

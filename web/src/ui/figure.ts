@@ -53,6 +53,9 @@ export function figureBlock(
         // SVG built by src/plot: every text in it was escaped when it was serialized
         chart.innerHTML = svg;
       } else chart.replaceChildren(svg);
+      // Plot labels its mark groups ("line", "rect") with aria-label on <g>, which has no role:
+      // screen readers get the figure's caption and its data table instead
+      for (const group of chart.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
     },
     setTable(headers, rows) {
       table.replaceChildren(

@@ -139,6 +139,11 @@ export class PlaygroundSession {
       this.stopDiverged(this.lastFinite);
       return false;
     }
+    // every epoch, not just every frame: a loss can blow up and fall back between two frames
+    if (lossExploded(this.first.trainLoss, this.trainer.epochLoss)) {
+      this.stopDiverged(this.trainer.diagnose());
+      return false;
+    }
     return true;
   }
 

@@ -1,0 +1,65 @@
+/**
+ * Headless Chromium (Debian's, driven by playwright-core) against the built lab served on an
+ * ephemeral localhost port. Without /usr/bin/chromium the browser tests are skipped with a
+ * warning — except in CI (CI=true), where .ci/run installs it and its absence is a failure.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+// @ts-expect-error: a plain ESM script without types
+import { serveLab } from "../../scripts/serve-lab.mjs";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function serveBuiltLab(): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = fileURLToPath(new URL("../../dist-web/", import.meta.url));
+  if (!existsSync(`${root}index.html`))
+    throw new Error("dist-web/ is missing: run `npm run build:lab` first");
+  const { server, url } = (await serveLab(root, 0)) as { server: import("node:http").Server; url: string };
+  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface LabPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+}
+
+export async function openLab(
+  browser: Browser,
+  url: string,
+  query = "",
+  options: BrowserContextOptions = {},
+): Promise<LabPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: "en-US",
+    ...options,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${url}${query}`);
+  await page.waitForSelector("body[data-ready=true]");
+  return { page, errors };
+}

@@ -1,0 +1,350 @@
+/**
+ * The web lab in headless Chromium: every number it shows is compared with the library's, the
+ * language switch, the URL state, bad input, accessibility (axe-core) — and screenshots of every
+ * chapter in both languages are written to test-results/screenshots/.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trainSigmoidUnit } from "../../src/core/gradientDescent.js";
+import { chainRule } from "../../src/core/sigmoidUnit.js";
+import type { DataError } from "../../src/data/dataError.js";
+import { parseCsv } from "../../src/data/parseCsv.js";
+import { sigmoidCurves } from "../../src/experiments/sigmoidCurves.js";
+import { teacherData } from "../../src/experiments/teacherData.js";
+import { translate } from "../../src/i18n/translate.js";
+import { hasChromium, launch, openLab, serveBuiltLab } from "../helpers/browser.js";
+
+const SCREENSHOTS = "test-results/screenshots";
+const CHAPTERS = ["sigmoid", "stepper", "playground", "path", "instability", "scale"];
+
+if (!hasChromium && !process.env.CI)
+  console.warn("browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)");
+
+describe("CI has a browser", () => {
+  it.runIf(Boolean(process.env.CI))("finds /usr/bin/chromium", () => {
+    expect(hasChromium).toBe(true);
+  });
+});
+
+/** Sets a range input (by CSS selector) to a raw position and fires its input event. */
+async function setRange(page: Page, selector: string, position: number): Promise<void> {
+  await page.$eval(
+    selector,
+    (input, value) => {
+      (input as HTMLInputElement).value = String(value);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    position,
+  );
+}
+
+/** The URL's query after the lab has written its state. */
+async function query(page: Page): Promise<URLSearchParams> {
+  await page.waitForTimeout(300);
+  return new URL(page.url()).searchParams;
+}
+
+const number = async (page: Page, selector: string, attribute: string) =>
+  Number(await page.getAttribute(selector, attribute));
+
+describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    server = await serveBuiltLab();
+    browser = await launch();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("loads every chapter with no console errors, and the worker answers", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    for (const id of CHAPTERS) expect(await page.isVisible(`#${id}`)).toBe(true);
+    await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
+    await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
+    await page.waitForSelector("[data-testid=early-status][data-distance]");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("moves the m slider by keyboard: the curve changes and the saturated share is the library's", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    const share = "[data-testid=saturated-share]";
+    const before = await page.innerHTML("#sigmoid .chart");
+    expect(await number(page, share, "data-value")).toBe(
+      sigmoidCurves({ slopes: [0.001], xMin: -1e4, xMax: 1e4 }).curves[0]!.saturatedShare,
+    );
+    await page.focus("#sigmoid input[type=range]");
+    for (let k = 0; k < 40; k++) await page.keyboard.press("ArrowRight");
+    const m = Number((await query(page)).get("sig.m"));
+    expect(m).toBeGreaterThan(0.001);
+    const expected = sigmoidCurves({ slopes: [m], xMin: -1e4, xMax: 1e4 }).curves[0]!.saturatedShare;
+    expect(await number(page, share, "data-value")).toBe(expected);
+    expect(await page.innerHTML("#sigmoid .chart")).not.toBe(before);
+    // the article's preset buttons set the slopes exactly
+    await page.click("#sigmoid button:has-text('m = 0.0002')");
+    expect((await query(page)).get("sig.m")).toBe("0.0002");
+    expect(await number(page, share, "data-value")).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows the stepper's chain-rule factors and steps exactly as the library computes them", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    for (let k = 0; k < 3; k++) await page.click("[data-testid=stepper-step]");
+    const panel = "[data-testid=factors]";
+    await page.waitForSelector(`${panel}[data-steps="3"]`);
+    const m = await number(page, panel, "data-m");
+    const c = await number(page, panel, "data-c");
+    const data = teacherData();
+    const reference = trainSigmoidUnit(data.x, data.t, { m: 100, c: 0 }, { learningRate: 10, steps: 3 });
+    expect(m).toBe(reference.m);
+    expect(c).toBe(reference.c);
+    const factors = chainRule(m, c, data.x[0]!, data.t[0]!);
+    for (const [id, value] of [
+      ["dEdy", factors.dEdy],
+      ["dydz", factors.dydz],
+      ["dzdm", factors.dzdm],
+      ["dEdm", factors.dEdm],
+    ] as const)
+      expect(await number(page, `[data-factor=${id}]`, "data-value")).toBe(value);
+    // the status names what the last step did, by the library's rule (a stall: < 0.01 % progress)
+    const [before, after] = [reference.history.loss[2]!, reference.history.loss[3]!];
+    const expectedStatus = (before - after) / before < 1e-4 ? "stalled" : "learning";
+    expect(await page.getAttribute("[data-testid=stepper-status]", "data-status")).toBe(expectedStatus);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("trains in the playground (the loss falls) and applies λ changed mid-training", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    const stats = "[data-testid=playground-stats]";
+    await page.waitForSelector(`${stats}[data-epoch="0"]`);
+    const initialLoss = await number(page, stats, "data-train-loss");
+    await page.click("[data-testid=playground-train]");
+    await page.waitForFunction(
+      (s) => Number(document.querySelector(s)?.getAttribute("data-epoch")) >= 200,
+      stats,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(await number(page, stats, "data-train-loss")).toBeLessThan(0.8 * initialLoss);
+    const normBefore = await number(page, stats, "data-weight-norm");
+    const epochBefore = await number(page, stats, "data-epoch");
+    // L2 on, λ₂ at its maximum (1): the weights must shrink from here, while training goes on
+    await page.check("#playground [data-control='pg.useL2'] input");
+    await setRange(page, "#playground [data-control='pg.l2'] input", 1000);
+    await page.waitForFunction(
+      ([s, e]) =>
+        Number(document.querySelector(s as string)?.getAttribute("data-epoch")) >= (e as number) + 200,
+      [stats, epochBefore] as const,
+      { timeout: 60_000 },
+    );
+    await page.click("[data-testid=playground-train]");
+    expect(await number(page, stats, "data-weight-norm")).toBeLessThan(0.7 * normBefore);
+    const state = await query(page);
+    expect(state.get("pg.useL2")).toBe("1");
+    expect(state.get("pg.l2")).toBe("1");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("stops a diverging run and says which chain-rule factor exploded", async () => {
+    const { page, errors } = await openLab(browser, server.url, "?pg.eta=10");
+    await page.click("[data-testid=playground-train]");
+    const warning = page.locator("[data-testid=divergence]");
+    await warning.waitFor({ state: "visible", timeout: 60_000 });
+    expect(await warning.textContent()).toMatch(
+      /diverged at epoch \d+.*exploded: .+ in layer \d.*Try: .*(learning rate|L2 penalty)/s,
+    );
+    expect(await page.getAttribute("[data-testid=playground-train]", "aria-pressed")).toBe("false");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("switches every visible string to Chinese and back", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
+    await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
+    await page.click("[data-testid=language-switch]");
+    await page.waitForTimeout(300);
+    const visibleTexts = () =>
+      page.evaluate(() => {
+        const texts: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          const text = node.textContent?.trim();
+          const element = node.parentElement;
+          if (!text || !element || element.closest("script, style, option:not(:checked)")) continue;
+          if (!element.checkVisibility()) continue;
+          if (element.closest("details:not([open])") && !element.closest("summary")) continue;
+          texts.push(text);
+        }
+        return texts;
+      });
+    // Words that stay as they are in Chinese text: names, acronyms, the data's own column names.
+    const kept =
+      /reglab predict|reglab|sigmoid|softmax|ReLU|tanh|dropout|Adam|lasso|Lipschitz|glmnet|scikit-learn|English|CSV|JSON|SVG|PNG|\b(age|sex|bmi|bp|s[1-6])\b|x1|x2|log|min|1se|e[-+]\d+/g;
+    const untranslated = (await visibleTexts()).filter((text) => /[A-Za-z]{3,}/.test(text.replace(kept, "")));
+    expect(untranslated).toEqual([]);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    expect((await query(page)).get("lang")).toBe("zh");
+    await page.click("[data-testid=language-switch]");
+    expect(await page.textContent("#sigmoid h2")).toContain("The sigmoid and its slope");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps the whole state in the URL: a reload restores it", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    await setRange(page, "#sigmoid [data-control='sig.m'] input", 700);
+    await page.check("#stepper [data-control='cr.l2'] input");
+    await page.selectOption("#playground [data-control='pg.data'] select", "xor");
+    await page.click("[data-testid=language-switch]");
+    const state = await query(page);
+    expect(Object.fromEntries(state)).toMatchObject({
+      "sig.m": "0.00631",
+      "cr.l2": "1",
+      "pg.data": "xor",
+      lang: "zh",
+    });
+    const reopened = await openLab(browser, server.url, `?${state.toString()}`);
+    const restored = reopened.page;
+    expect(await restored.inputValue("#sigmoid [data-control='sig.m'] input")).toBe("700");
+    expect(await restored.textContent("#sigmoid [data-control='sig.m'] output")).toBe("0.00631");
+    expect(await restored.isChecked("#stepper [data-control='cr.l2'] input")).toBe(true);
+    expect(await restored.inputValue("#playground [data-control='pg.data'] select")).toBe("xor");
+    expect(await restored.getAttribute("html", "lang")).toBe("zh-CN");
+    expect(errors.concat(reopened.errors)).toEqual([]);
+    await page.context().close();
+    await restored.context().close();
+  });
+
+  it("shows the library's error for a bad CSV, and column names as text", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    const ragged = "a,b,y\n1,2,3\n4,5\n";
+    let expected = "";
+    try {
+      parseCsv(ragged, "ragged.csv");
+    } catch (error) {
+      expected = translate("en", (error as DataError).key, (error as DataError).params);
+    }
+    expect(expected).toContain("ragged.csv");
+    await page.setInputFiles("[data-testid=path-upload]", {
+      name: "ragged.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(ragged),
+    });
+    await page.waitForSelector("[data-testid=path-error]:visible");
+    expect(await page.textContent("[data-testid=path-error]")).toBe(expected);
+
+    await page.setInputFiles("[data-testid=playground-upload]", {
+      name: "three.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("a,b,c,y\n1,2,3,0\n4,5,6,1\n"),
+    });
+    await page.waitForSelector("[data-testid=playground-error]:visible");
+    expect(await page.textContent("[data-testid=playground-error]")).toContain("exactly two feature columns");
+
+    const hostile = "<img src=x onerror=window.__hacked=1>";
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 11},${(i % 5) + (i % 7)}`);
+    await page.setInputFiles("[data-testid=path-upload]", {
+      name: "hostile.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([`"${hostile}",b,y`, ...rows].join("\n")),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=path-model]")?.textContent?.includes("<img"),
+    );
+    expect(await page.locator("#path img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __hacked?: number }).__hacked)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("hides what teacher mode asks it to hide", async () => {
+    const { page } = await openLab(
+      browser,
+      server.url,
+      "?only=sigmoid,playground&hide=pg.useL1,pg.l1,pg.drop",
+    );
+    expect(await page.isVisible("#sigmoid")).toBe(true);
+    expect(await page.isVisible("#playground")).toBe(true);
+    expect(await page.isVisible("#stepper")).toBe(false);
+    expect(await page.isVisible("#playground [data-control='pg.l1']")).toBe(false);
+    expect(await page.isVisible("#playground [data-control='pg.l2']")).toBe(true);
+    expect(await page.isVisible(".teacher-note")).toBe(true);
+    await page.context().close();
+  });
+
+  it("has no serious or critical accessibility violations (axe-core), in both languages", async () => {
+    const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+    for (const lang of ["en", "zh"]) {
+      const { page } = await openLab(browser, server.url, `?lang=${lang}`);
+      await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
+      await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
+      await page.addScriptTag({ content: readFileSync(axePath, "utf8") });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: () => Promise<{
+                violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run();
+        return result.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 3)
+                .join(", ")}`,
+          );
+      });
+      expect(violations, lang).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("writes a screenshot of every chapter, in both languages and at phone width", async () => {
+    for (const lang of ["en", "zh"]) {
+      const { page } = await openLab(browser, server.url, `?lang=${lang}`);
+      await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
+      await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
+      await page.waitForSelector("[data-testid=early-status][data-distance]");
+      await page.click("[data-testid=playground-train]");
+      await page.waitForFunction(
+        () =>
+          Number(document.querySelector("[data-testid=playground-stats]")?.getAttribute("data-epoch")) >= 300,
+        undefined,
+        { timeout: 60_000 },
+      );
+      await page.click("[data-testid=playground-train]");
+      for (const id of CHAPTERS)
+        await page.locator(`#${id}`).screenshot({ path: `${SCREENSHOTS}/${id}-${lang}.png` });
+      await page.context().close();
+    }
+    const { page } = await openLab(browser, server.url, "", {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-en.png` });
+    await page.context().close();
+  });
+});
