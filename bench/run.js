@@ -8,6 +8,7 @@ import { dataset2d } from "../dist/data/datasets2d.js";
 import { createNetwork } from "../dist/nn/network.js";
 import { trainNetwork } from "../dist/nn/train.js";
 import { runGlmBench } from "./glm.js";
+import { runLabBench } from "./lab.js";
 
 const RUNS = 3;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -165,9 +166,10 @@ for (const workload of WORKLOADS) {
   }
 }
 console.log("\nRegularization paths (100 λ, lasso), same data, same run; seconds are medians of 3:");
-const glm = await runGlmBench();
+const glm = process.env.BENCH_ONLY === "lab" ? null : await runGlmBench();
+const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, networks: results, glm }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, networks: results, glm, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

@@ -143,6 +143,7 @@ export const labEn = {
   "playground.gap": "gap (test − train)",
   "playground.trainAccuracy": "training accuracy",
   "playground.testAccuracy": "test accuracy",
+  "playground.saturation": "saturated units (a′ < 1% of its peak), per hidden layer",
   "playground.sensitivity": "input sensitivity",
   "playground.weightNorm": "‖W‖",
   "playground.gradientNorm": "‖∂E/∂W‖",

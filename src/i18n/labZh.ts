@@ -138,6 +138,7 @@ export const labZh: Record<LabKey, string> = {
   "playground.gap": "差距（测试 − 训练）",
   "playground.trainAccuracy": "训练准确率",
   "playground.testAccuracy": "测试准确率",
+  "playground.saturation": "饱和单元（a′ 低于峰值的 1%），按隐藏层",
   "playground.sensitivity": "输入敏感度",
   "playground.weightNorm": "‖W‖",
   "playground.gradientNorm": "‖∂E/∂W‖",

@@ -90,6 +90,7 @@ function main(): void {
   document.getElementById("bottom")!.replaceChildren(tx("p", "lab.footer"));
   setLanguage(language()); // label everything built above
   document.body.dataset.ready = "true";
+  performance.mark("lab-ready"); // time to interactive, read by bench/lab.js
 }
 
 main();

@@ -63,6 +63,9 @@ export function playground(): HTMLElement {
   let lossSvg = "";
   let layersSvg = "";
   let framesDrawn = 0;
+  let latestFrame: PlaygroundFrame | null = null;
+  let framesReceived = 0;
+  let drawScheduled = false;
 
   const boundary = figureBlock("boundary", "playground.boundaryFigure", () => {
     if (!last) return "";
@@ -193,11 +196,20 @@ export function playground(): HTMLElement {
       ["playground.testAccuracy", formatShare(d.testAccuracy), "testAccuracy"],
       ["playground.sensitivity", formatNumber(d.sensitivity), "sensitivity"],
     ];
+    const saturation = d.layers
+      .slice(0, -1)
+      .map((layer) => `${t("playground.layer", { layer: layer.layer })} ${formatShare(layer.saturatedShare)}`)
+      .join(" · ");
     stats.replaceChildren(
-      ...entries.flatMap(([key, value, id]) => [
-        h("dt", { text: t(key) }),
-        h("dd", { "data-stat": id, text: value }),
-      ]),
+      ...entries.map(([key, value, id]) =>
+        h("div", {}, h("dt", { text: t(key) }), h("dd", { "data-stat": id, text: value })),
+      ),
+      h(
+        "div",
+        { class: "wide" },
+        h("dt", { text: t("playground.saturation") }),
+        h("dd", { "data-stat": "saturation", text: saturation || "—" }),
+      ),
     );
     stats.dataset.trainLoss = String(d.trainLoss);
     stats.dataset.epoch = String(epoch);
@@ -292,14 +304,28 @@ export function playground(): HTMLElement {
         test: formatNumber(d.testLoss),
       });
     }
-    // reduced motion: redraw twice a second instead of every frame (training goes on meanwhile)
-    if (reducedMotion) window.setTimeout(() => sendToWorker({ type: "playground.ack" }), 500);
-    else sendToWorker({ type: "playground.ack" });
   };
 
   onWorkerMessage((message) => {
-    if (message.type === "playground.frame") requestAnimationFrame(() => onFrame(message));
-    else if (message.type === "playground.model") {
+    if (message.type === "playground.frame") {
+      // draw only the newest frame at the next animation frame; older ones are dropped as stale
+      latestFrame = message;
+      framesReceived++;
+      if (!drawScheduled) {
+        drawScheduled = true;
+        const draw = () => {
+          drawScheduled = false;
+          const frames = framesReceived;
+          framesReceived = 0;
+          if (latestFrame) onFrame(latestFrame);
+          latestFrame = null;
+          sendToWorker({ type: "playground.ack", frames });
+        };
+        // reduced motion: redraw twice a second instead of every frame (training goes on meanwhile)
+        if (reducedMotion) window.setTimeout(draw, 500);
+        else requestAnimationFrame(draw);
+      }
+    } else if (message.type === "playground.model") {
       const blob = new Blob([`${JSON.stringify(message.model, null, 1)}\n`], { type: "application/json" });
       downloadBlob(blob, "reglab-playground-model.json");
     } else if (message.type === "error" && message.job === "playground" && message.run === run) {
@@ -551,6 +577,31 @@ export function playground(): HTMLElement {
     "aria-pressed": "false",
   });
   frame.controls.append(
+    buttonRow(
+      "pg.run",
+      "playground.run",
+      playButton,
+      button(
+        "playground.step",
+        () => {
+          if (running) setRunning(false);
+          sendToWorker({ type: "playground.step" });
+        },
+        { "data-testid": "playground-step" },
+      ),
+      button("playground.reset", () => {
+        setRunning(false);
+        restart();
+      }),
+      button("playground.export", () => sendToWorker({ type: "playground.export" })),
+      button("playground.resetPoints", () => {
+        uploaded = null;
+        uploadedName.textContent = "";
+        edits = { added: [], removed: new Set() };
+        saveEdits();
+        restart();
+      }),
+    ),
     controlGroup(
       "playground.dataControls",
       dataset.element,
@@ -580,31 +631,6 @@ export function playground(): HTMLElement {
       l1.element,
       dropout.element,
       warmup.element,
-    ),
-    buttonRow(
-      "pg.run",
-      "playground.run",
-      playButton,
-      button(
-        "playground.step",
-        () => {
-          if (running) setRunning(false);
-          sendToWorker({ type: "playground.step" });
-        },
-        { "data-testid": "playground-step" },
-      ),
-      button("playground.reset", () => {
-        setRunning(false);
-        restart();
-      }),
-      button("playground.export", () => sendToWorker({ type: "playground.export" })),
-      button("playground.resetPoints", () => {
-        uploaded = null;
-        uploadedName.textContent = "";
-        edits = { added: [], removed: new Set() };
-        saveEdits();
-        restart();
-      }),
     ),
   );
   frame.figures.append(errorBox, warning, stats, boundary.element, losses.element, layers.element);

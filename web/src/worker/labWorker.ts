@@ -1,7 +1,8 @@
 /**
  * The lab's Web Worker: all training and path fitting run here, off the page's thread, on the very
- * same library the CLI uses. The playground trains in time slices of ~8 ms and posts a frame only
- * when the page has drawn the previous one, so a slow page never builds up a queue.
+ * same library the CLI uses. The playground trains in time slices of ~8 ms and posts a frame after
+ * each slice while at most three frames wait to be drawn: the page always has a fresh one at its next
+ * animation frame, and a slow page never builds up a queue.
  */
 /// <reference lib="webworker" />
 import { DataError } from "../../../src/data/dataError.js";
@@ -15,7 +16,9 @@ const SLICE_MS = 8;
 
 let session: PlaygroundSession | null = null;
 let running = false;
-let pageReady = true;
+/** Frames posted and not yet drawn: a few in flight keep one ready for the page's next animation frame. */
+let inFlight = 0;
+const MAX_IN_FLIGHT = 3;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
@@ -25,7 +28,7 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 function sendFrame(): void {
   if (!session) return;
   const frame = session.frame(running);
-  pageReady = false;
+  inFlight++;
   post(frame, [frame.grid.buffer]);
   if (!frame.running) running = false;
 }
@@ -34,7 +37,7 @@ function loop(): void {
   timer = undefined;
   if (!session || !running) return;
   session.runFor(SLICE_MS);
-  if (pageReady || session.stopped) sendFrame();
+  if (inFlight < MAX_IN_FLIGHT || session.stopped) sendFrame();
   if (running) timer = setTimeout(loop, 0);
 }
 
@@ -56,7 +59,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case "playground.start":
       try {
         session = new PlaygroundSession(message.run, message.config);
-        pageReady = true;
+        inFlight = 0;
         sendFrame();
       } catch (error) {
         session = null;
@@ -79,7 +82,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       sendFrame();
       break;
     case "playground.ack":
-      pageReady = true;
+      inFlight = Math.max(0, inFlight - message.frames);
       break;
     case "playground.export":
       if (session) post({ type: "playground.model", model: session.exportModel() });

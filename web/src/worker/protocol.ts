@@ -78,7 +78,8 @@ export type ToWorker =
   | { type: "playground.live"; live: Partial<LiveSettings>; warmup?: number }
   | { type: "playground.run"; running: boolean }
   | { type: "playground.step" }
-  | { type: "playground.ack" }
+  /** The page drew (or dropped as stale) this many frames. */
+  | { type: "playground.ack"; frames: number }
   | { type: "playground.export" }
   | PathRequest
   | PathStripRequest
