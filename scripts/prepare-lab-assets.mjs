@@ -23,12 +23,24 @@ for (const file of readdirSync(new URL("data/", root)).filter((name) => name.end
 
 let ascii = "";
 for (let code = 32; code < 127; code++) ascii += String.fromCharCode(code);
-const symbols = "σ′λαβηεδ∂Σ·×−±≈≤≥→←∞‖⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉…—–“”‘’%°√ŷ̃x̃ m̃中文";
+// math symbols, sub/superscripts and the combining tilde of x̃ and m̃
+const symbols = "σ′λαβηεδ∂Σ·×−±≈≤≥→←∞‖⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉…—–“”‘’%°√\u0303";
 const characters = [
-  ...new Set([ascii, symbols, ...Object.values(en), ...Object.values(zh), ...Object.values(labEn), ...Object.values(labZh)].join("")),
+  ...new Set(
+    [
+      ascii,
+      symbols,
+      ...Object.values(en),
+      ...Object.values(zh),
+      ...Object.values(labEn),
+      ...Object.values(labZh),
+    ].join(""),
+  ),
 ].join("");
 const fontFile = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
 const woff2 = await subsetFont(readFileSync(fontFile), characters, { targetFormat: "woff2" });
 mkdirSync(new URL("web/src/generated/", root), { recursive: true });
 writeFileSync(new URL("web/src/generated/lab.woff2", root), woff2);
-console.log(`lab assets: data copied; font subset ${characters.length} characters, ${(woff2.length / 1024).toFixed(0)} KB`);
+console.log(
+  `lab assets: data copied; font subset ${characters.length} characters, ${(woff2.length / 1024).toFixed(0)} KB`,
+);

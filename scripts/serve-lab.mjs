@@ -44,7 +44,12 @@ export function serveLab(root, port = 4173, host = "127.0.0.1") {
         if (error.code === "EADDRINUSE" && left > 0) attempt(p + 1, left - 1);
         else reject(error);
       });
-      server.listen(p, host, () => resolvePromise({ server, url: `http://${host === "127.0.0.1" ? "localhost" : host}:${server.address().port}/` }));
+      server.listen(p, host, () =>
+        resolvePromise({
+          server,
+          url: `http://${host === "127.0.0.1" ? "localhost" : host}:${server.address().port}/`,
+        }),
+      );
     };
     attempt(port, 20);
   });
@@ -53,7 +58,9 @@ export function serveLab(root, port = 4173, host = "127.0.0.1") {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("../dist-web/", import.meta.url));
   if (!existsSync(join(root, "index.html"))) {
-    console.error("dist-web/index.html is missing: run `npm run build:lab` first. / 缺少 dist-web/index.html：请先运行 `npm run build:lab`。");
+    console.error(
+      "dist-web/index.html is missing: run `npm run build:lab` first. / 缺少 dist-web/index.html：请先运行 `npm run build:lab`。",
+    );
     process.exit(2);
   }
   const { url } = await serveLab(root, Number(process.env.PORT) || 4173);
