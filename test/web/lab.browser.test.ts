@@ -13,6 +13,7 @@ import type { DataError } from "../../src/data/dataError.js";
 import { parseCsv } from "../../src/data/parseCsv.js";
 import { sigmoidCurves } from "../../src/experiments/sigmoidCurves.js";
 import { teacherData } from "../../src/experiments/teacherData.js";
+import { formatNumber } from "../../src/i18n/format.js";
 import { translate } from "../../src/i18n/translate.js";
 import { hasChromium, launch, openLab, serveBuiltLab } from "../helpers/browser.js";
 
@@ -63,12 +64,74 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     await server?.close();
   });
 
-  it("loads every chapter with no console errors, and the worker answers", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+  it("loads every chapter with no console errors and no request off this server, and the worker answers", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const outside: string[] = [];
+    context.on("request", (request) => {
+      if (
+        !request.url().startsWith(server.url) &&
+        !request.url().startsWith("data:") &&
+        !request.url().startsWith("blob:")
+      )
+        outside.push(request.url());
+    });
+    const errors: string[] = [];
+    const page = await context.newPage();
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(server.url);
+    await page.waitForSelector("body[data-ready=true]");
     for (const id of CHAPTERS) expect(await page.isVisible(`#${id}`)).toBe(true);
     await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
     await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
     await page.waitForSelector("[data-testid=early-status][data-distance]");
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it("saves figures as SVG and PNG and models as JSON", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
+    const save = async (selector: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+      const stream = await download.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+    };
+    const svg = await save("#sigmoid [data-figure=sigmoid] button:has-text('SVG')");
+    expect(svg.name).toBe("reglab-sigmoid.svg");
+    const text = svg.bytes.toString("utf8");
+    expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain("@font-face"); // the font travels with the file
+    const png = await save("#sigmoid [data-figure=sigmoid] button:has-text('PNG')");
+    expect(png.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+    const model = await save("#path button:has-text('Export model')");
+    const document_ = JSON.parse(model.bytes.toString("utf8")) as {
+      reglab_model: number;
+      lambda: number[];
+      beta: number[][];
+    };
+    expect(document_.reglab_model).toBe(1);
+    expect(document_.beta).toHaveLength(document_.lambda.length);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("announces changing numbers, and with reduced motion still runs (in steps)", async () => {
+    const { page, errors } = await openLab(browser, server.url, "", { reducedMotion: "reduce" });
+    const live = "#sigmoid [aria-live=polite]";
+    const before = await page.textContent(live);
+    await page.click("#sigmoid button:has-text('m = 0.0001')");
+    expect(await page.textContent(live)).not.toBe(before);
+    expect(await page.textContent(live)).toContain("m = 0.0001");
+    await page.click("[data-testid=stepper-play]");
+    await page.waitForFunction(
+      () => Number(document.querySelector("[data-testid=factors]")?.getAttribute("data-steps")) > 0,
+    );
+    await page.click("[data-testid=stepper-play]");
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -266,6 +329,34 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     );
     expect(await page.locator("#path img").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __hacked?: number }).__hacked)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("moves the λ cursor by keyboard and by dragging on the path, and jumps to λ.min", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    const status = "[data-testid=path-status][data-state=done]";
+    await page.waitForSelector(status, { timeout: 60_000 });
+    const cursor = "[data-testid=lambda-cursor]";
+    const start = Number(await page.inputValue(cursor));
+    await page.focus(cursor);
+    for (let k = 0; k < 5; k++) await page.keyboard.press("ArrowRight");
+    expect(Number(await page.inputValue(cursor))).toBe(start + 5);
+    const lambdaText = await page.textContent("[data-testid=path-model] caption");
+    // drag across the path figure from its left (large λ) towards its right (small λ)
+    const figure = page.locator("#path [data-figure=path] .chart svg");
+    const box = (await figure.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.12, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const dragged = Number(await page.inputValue(cursor));
+    expect(dragged).toBeGreaterThan(start + 5);
+    expect(await page.textContent("[data-testid=path-model] caption")).not.toBe(lambdaText);
+    expect((await query(page)).get("path.lambda")).not.toBeNull();
+    await page.click("[data-testid=to-lambda-min]");
+    const min = Number(await page.getAttribute(status, "data-lambda-min"));
+    expect(await page.textContent("[data-testid=path-model] caption")).toContain(`λ = ${formatNumber(min)}`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -114,7 +114,7 @@ export function pathExplorer(): HTMLElement {
     const t2 = figureTranslator();
     const panel = pathPanel(cv.path, t2, document, lambda);
     pathBlock.setSvg(panel as Element);
-    attachDrag(panel as SVGSVGElement & { scale: (name: string) => { invert: (v: number) => number } });
+    currentPanel = panel as ScaledPanel;
     cvBlock.setSvg(cvPanel(cv, t2, document, lambda) as Element);
     const coefs = coefficientsAt(cv.path, lambda);
     const nonzero = coefs.beta.filter((b) => b !== 0).length;
@@ -170,36 +170,42 @@ export function pathExplorer(): HTMLElement {
     );
   };
 
-  /** Dragging on the path figure moves the λ cursor: the panel's x scale maps pixels to log λ. */
-  const attachDrag = (
-    panel: SVGSVGElement & { scale: (name: string) => { invert: (v: number) => number } },
-  ) => {
-    const move = (event: PointerEvent) => {
-      if (!result) return;
-      const rect = panel.getBoundingClientRect();
-      const width = Number(panel.getAttribute("width")) || rect.width;
-      const logLambda = panel.scale("x").invert(((event.clientX - rect.left) * width) / rect.width);
-      let best = 0;
-      result.cv.lambda.forEach((l, i) => {
-        if (Math.abs(Math.log(l) - logLambda) < Math.abs(Math.log(result!.cv.lambda[best]!) - logLambda))
-          best = i;
-      });
-      if (String(best) !== cursor.value) {
-        cursor.value = String(best);
-        write("path.lambda", formatNumber(result.cv.lambda[best]!), "");
-        render();
-      }
-    };
-    panel.style.cursor = "ew-resize";
-    panel.addEventListener("pointerdown", (event) => {
-      panel.setPointerCapture(event.pointerId);
-      move(event);
-      panel.addEventListener("pointermove", move);
-      panel.addEventListener("pointerup", () => panel.removeEventListener("pointermove", move), {
-        once: true,
-      });
+  /**
+   * Dragging on the path figure moves the λ cursor: the panel's x scale maps pixels to log λ. The
+   * listeners sit on the figure's container, which stays while the panel inside is redrawn.
+   */
+  type ScaledPanel = SVGSVGElement & { scale: (name: string) => { invert: (v: number) => number } };
+  let currentPanel: ScaledPanel | null = null;
+  const dragTo = (event: PointerEvent) => {
+    if (!result || !currentPanel) return;
+    const rect = currentPanel.getBoundingClientRect();
+    const width = Number(currentPanel.getAttribute("width")) || rect.width;
+    const logLambda = currentPanel.scale("x").invert(((event.clientX - rect.left) * width) / rect.width);
+    let best = 0;
+    result.cv.lambda.forEach((l, i) => {
+      if (Math.abs(Math.log(l) - logLambda) < Math.abs(Math.log(result!.cv.lambda[best]!) - logLambda))
+        best = i;
     });
+    if (String(best) !== cursor.value) {
+      cursor.value = String(best);
+      write("path.lambda", formatNumber(result.cv.lambda[best]!), "");
+      render();
+    }
   };
+  pathBlock.chart.style.cursor = "ew-resize";
+  pathBlock.chart.style.touchAction = "none";
+  pathBlock.chart.addEventListener("pointerdown", (event) => {
+    pathBlock.chart.setPointerCapture(event.pointerId);
+    dragTo(event);
+    pathBlock.chart.addEventListener("pointermove", dragTo);
+    pathBlock.chart.addEventListener(
+      "pointerup",
+      () => pathBlock.chart.removeEventListener("pointermove", dragTo),
+      {
+        once: true,
+      },
+    );
+  });
 
   cursor.addEventListener("input", () => {
     if (!result) return;
