@@ -33,3 +33,31 @@ fixture("diabetes-gaussian-enet", "diabetes.csv", "gaussian", 0.5)
 fixture("breast-cancer-binomial-lasso", "breast_cancer.csv", "binomial", 1)
 fixture("breast-cancer-binomial-enet", "breast_cancer.csv", "binomial", 0.5)
 fixture("wine-gaussian-lasso", "wine.csv", "gaussian", 1)
+
+# Multinomial ("ungrouped", glmnet's default): a0 is K × L, beta one p × L matrix per class;
+# probabilities of the first 20 rows at every λ check predictions.
+fixture_multinomial <- function(name, file, alpha) {
+  data <- read_data(file)
+  y <- factor(data$y)
+  fit <- glmnet(data$x, y, family = "multinomial", alpha = alpha)
+  foldid <- (seq_len(nrow(data$x)) - 1) %% 10 + 1
+  cv <- cv.glmnet(data$x, y, family = "multinomial", alpha = alpha, foldid = foldid, lambda = fit$lambda)
+  probability <- predict(fit, data$x[1:20, , drop = FALSE], type = "response") # 20 × K × L
+  out <- list(
+    name = name, file = file, family = "multinomial", alpha = alpha, n = nrow(data$x), p = ncol(data$x),
+    glmnet_version = as.character(packageVersion("glmnet")), classes = levels(y),
+    lambda = fit$lambda, a0 = unname(as.matrix(fit$a0)),
+    beta = lapply(fit$beta, function(b) unname(as.matrix(b))),
+    dev_ratio = fit$dev.ratio, df = fit$df, dfmat = unname(as.matrix(fit$dfmat)), nulldev = fit$nulldev,
+    probability = lapply(seq_along(fit$lambda), function(k) unname(probability[, , k])),
+    cv_measure = "deviance", cvm = cv$cvm, cvsd = cv$cvsd,
+    lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "rowmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_multinomial("iris-multinomial-lasso", "iris.csv", 1)
+fixture_multinomial("wine-multinomial-lasso", "wine.csv", 1)
+fixture_multinomial("wine-multinomial-enet", "wine.csv", 0.5)

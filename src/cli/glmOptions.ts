@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import { DataError, displayName } from "../data/dataError.js";
 import { type Dataset, parseCsv } from "../data/parseCsv.js";
 import { binaryTarget } from "../glm/binaryTarget.js";
-import type { ElasticNetPath, Family, PathOptions } from "../glm/elasticNetPath.js";
+import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
+import { classIndices } from "../glm/multinomialPath.js";
 import type { CommandContext } from "./command.js";
 import { UsageError } from "./errors.js";
 import { readCsvFile } from "./loadData.js";
@@ -19,7 +20,7 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   {
     name: "family",
     kind: "choice",
-    choices: ["gaussian", "binomial"],
+    choices: ["gaussian", "binomial", "multinomial"],
     default: "gaussian",
     description: "path.option.family",
   },
@@ -71,9 +72,9 @@ export function readNumberColumn(
 
 export interface GlmInput {
   data: Dataset;
-  options: PathOptions;
-  /** For binomial: the two target values, class 0 first. */
-  classes?: [number, number];
+  options: GlmPathOptions;
+  /** For binomial: the two target values, class 0 first; multinomial: every class, in order. */
+  classes?: number[];
 }
 
 export function readGlmInput(
@@ -91,11 +92,10 @@ export function readGlmInput(
     context.info(`${context.t("warning.dropped", { file: name, count: data.droppedRows })}\n`);
   for (const column of data.constantColumns)
     context.info(`${context.t("warning.constant", { file: name, name: displayName(column) })}\n`);
-  const family = options["family"] as Family;
-  let classes: [number, number] | undefined;
-  if (family === "binomial") {
-    ({ data, classes } = binaryTarget(data));
-  }
+  const family = options["family"] as GlmFamily;
+  let classes: number[] | undefined;
+  if (family === "binomial") ({ data, classes } = binaryTarget(data));
+  if (family === "multinomial") classes = classIndices(data).classes; // refuses a numeric target here
   const lambdaFile = options["lambda"] as string | undefined;
   const lambda = lambdaFile
     ? readNumberColumn(
@@ -120,7 +120,11 @@ export function readGlmInput(
   };
 }
 
-export function pathJson(path: ElasticNetPath, seconds: number) {
+/**
+ * The --json document of a path. Multinomial: `intercepts` and `coefs` hold one block per class
+ * (intercepts[c][k], coefs[c][k][j]), in the order of `classes`.
+ */
+export function pathJson(path: GlmPath, seconds: number) {
   return {
     family: path.family,
     alpha: path.alpha,
@@ -139,6 +143,7 @@ export function pathJson(path: ElasticNetPath, seconds: number) {
     converged: path.converged,
     standardize: path.standardize,
     intercept: path.intercept,
+    ...(path.family === "multinomial" ? { classes: path.classes, df_per_class: path.dfPerClass } : {}),
   };
 }
 
@@ -150,7 +155,7 @@ export function checkSaveTarget(options: Record<string, unknown>): string | unde
   return target;
 }
 
-export function warnIfNotConverged(path: ElasticNetPath, context: CommandContext): void {
+export function warnIfNotConverged(path: GlmPath, context: CommandContext): void {
   const failed = path.converged.filter((c) => !c).length;
   if (failed > 0) {
     context.info(

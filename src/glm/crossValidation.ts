@@ -14,13 +14,13 @@
  */
 import type { Dataset } from "../data/parseCsv.js";
 import { shuffledIndices, takeRows } from "../data/split.js";
-import { type ElasticNetPath, elasticNetPath, type PathOptions } from "./elasticNetPath.js";
-import { predictPath } from "./predict.js";
+import { type GlmPath, type GlmPathOptions, glmPath, predictGlm } from "./glmPath.js";
+import { classIndices } from "./multinomialPath.js";
 
 export const CV_MEASURES = ["deviance", "mse", "mae", "class", "auc"] as const;
 export type CvMeasure = (typeof CV_MEASURES)[number];
 
-export interface CvOptions extends PathOptions {
+export interface CvOptions extends GlmPathOptions {
   folds?: number;
   foldRule?: "random" | "mod";
   /** Fold of each row, 1 … K (overrides folds and foldRule). */
@@ -32,7 +32,7 @@ export interface CvOptions extends PathOptions {
 }
 
 export interface CvResult {
-  path: ElasticNetPath;
+  path: GlmPath;
   measure: CvMeasure;
   foldId: Int32Array;
   lambda: number[];
@@ -78,6 +78,34 @@ export function auc(scores: Float64Array, labels: Float64Array): number {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
+/**
+ * The per-row loss of a multinomial prediction (probabilities p_1…p_K, true class y), as
+ * cv.glmnet scores it: deviance −2 log p_y (p clipped to [1e-5, 1 − 1e-5]), squared and absolute
+ * error of the one-hot target, Σ_c (y_c − p_c)² and Σ_c |y_c − p_c|, and misclassification.
+ */
+function multinomialRowLoss(measure: CvMeasure, y: number, probabilities: Float64Array): number {
+  let best = 0;
+  let squares = 0;
+  let absolute = 0;
+  for (let c = 0; c < probabilities.length; c++) {
+    const p = probabilities[c]!;
+    if (p > probabilities[best]!) best = c;
+    const target = c === y ? 1 : 0;
+    squares += (target - p) ** 2;
+    absolute += Math.abs(target - p);
+  }
+  switch (measure) {
+    case "mse":
+      return squares;
+    case "mae":
+      return absolute;
+    case "class":
+      return best === y ? 0 : 1;
+    default:
+      return -2 * Math.log(Math.min(Math.max(probabilities[y]!, 1e-5), 1 - 1e-5));
+  }
+}
+
 /** The per-row loss of a prediction (response scale) for a measure other than auc. */
 function rowLoss(measure: CvMeasure, family: string, y: number, prediction: number): number {
   switch (measure) {
@@ -97,7 +125,11 @@ function rowLoss(measure: CvMeasure, family: string, y: number, prediction: numb
 
 export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult {
   const measure = options.measure ?? "deviance";
-  const path = elasticNetPath(data, options);
+  if (measure === "auc" && options.family !== "binomial")
+    throw new RangeError("the auc measure needs the binomial family");
+  const path = glmPath(data, options);
+  // multinomial: score against class indices 0…K−1 (the path keeps the original labels)
+  const classOf = path.family === "multinomial" ? classIndices(data).index : null;
   const lambdas = path.lambda;
   const foldId =
     options.foldId ?? foldIds(data.n, options.folds ?? 10, options.foldRule ?? "random", options.seed ?? 1);
@@ -112,7 +144,7 @@ export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult 
     for (let i = 0; i < data.n; i++) (foldId[i] === fold ? testRows : trainRows).push(i);
     const train = takeRows(data, trainRows);
     const test = takeRows(data, testRows);
-    const fit = elasticNetPath(train, {
+    const fit = glmPath(train, {
       ...options,
       lambda: lambdas,
       weights: options.weights ? Float64Array.from(trainRows, (i) => weights[i]!) : undefined,
@@ -120,11 +152,25 @@ export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult 
     const testWeights = Float64Array.from(testRows, (i) => weights[i]!);
     const totalWeight = testWeights.reduce((a, b) => a + b, 0);
     const errors = lambdas.map((lambda) => {
-      const prediction = predictPath(fit, test.x, test.n, lambda, measure === "auc" ? "link" : "response");
+      const { values: prediction, columns } = predictGlm(
+        fit,
+        test.x,
+        test.n,
+        lambda,
+        measure === "auc" ? "link" : "response",
+      );
       if (measure === "auc") return auc(prediction, test.y);
       let sum = 0;
-      for (let i = 0; i < test.n; i++)
-        sum += testWeights[i]! * rowLoss(measure, path.family, test.y[i]!, prediction[i]!);
+      for (let i = 0; i < test.n; i++) {
+        const loss = classOf
+          ? multinomialRowLoss(
+              measure,
+              classOf[testRows[i]!]!,
+              prediction.subarray(i * columns, i * columns + columns),
+            )
+          : rowLoss(measure, path.family, test.y[i]!, prediction[i]!);
+        sum += testWeights[i]! * loss;
+      }
       return sum / totalWeight;
     });
     foldError.push(errors);

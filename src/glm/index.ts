@@ -11,8 +11,23 @@ export {
 } from "./crossValidation.js";
 export { buildDesign, type Design, type DesignOptions } from "./design.js";
 export { type ElasticNetPath, elasticNetPath, type Family, type PathOptions } from "./elasticNetPath.js";
+export {
+  GLM_FAMILIES,
+  type GlmFamily,
+  type GlmPath,
+  type GlmPathOptions,
+  glmPath,
+  predictGlm,
+} from "./glmPath.js";
 export { type LambdaSequenceOptions, lambdaMax, lambdaSequence } from "./lambdaSequence.js";
 export { modelDocument } from "./modelDocument.js";
+export {
+  classIndices,
+  MAX_MULTINOMIAL_CLASSES,
+  type MultinomialPath,
+  multinomialPath,
+} from "./multinomialPath.js";
+export { multinomialCoefficientsAt, predictMultinomial } from "./multinomialPredict.js";
 export { type Coefficients, coefficientsAt, type PredictionType, predictPath } from "./predict.js";
 export {
   type RidgeFit,

@@ -1,14 +1,15 @@
 /**
  * A fitted path as the plain JSON document `reglab predict` reads (reglab_model: 1). Written by
  * `reglab path|cv --save` and by the web lab's "export model", so a model found in the browser
- * predicts from the command line.
+ * predicts from the command line. Multinomial: a0[c][k] and beta[c][k][j], one block per class, in
+ * the order of `classes`.
  */
-import type { ElasticNetPath } from "./elasticNetPath.js";
+import type { GlmPath } from "./glmPath.js";
 
 export function modelDocument(
-  path: ElasticNetPath,
+  path: GlmPath,
   targetName: string,
-  classes: readonly [number, number] | null,
+  classes: readonly number[] | null,
   extra: Record<string, unknown> = {},
 ) {
   return {
@@ -17,7 +18,7 @@ export function modelDocument(
     alpha: path.alpha,
     feature_names: path.featureNames,
     target_name: targetName,
-    classes: classes ?? null,
+    classes: path.family === "multinomial" ? path.classes : (classes ?? null),
     lambda: path.lambda,
     a0: path.a0,
     beta: path.beta,

@@ -18,7 +18,10 @@ export interface Coefficients {
   beta: number[];
 }
 
-export function coefficientsAt(path: ElasticNetPath, lambda: number): Coefficients {
+export function coefficientsAt(
+  path: Pick<ElasticNetPath, "lambda" | "a0" | "beta">,
+  lambda: number,
+): Coefficients {
   const lambdas = path.lambda;
   const last = lambdas.length - 1;
   if (lambda >= lambdas[0]!) return { lambda, intercept: path.a0[0]!, beta: [...path.beta[0]!] };

@@ -256,6 +256,8 @@ export const en = {
   "path.table.lambda": "Lambda",
   "path.notBinary":
     "{file}: the binomial family needs a target with two classes, but '{target}' has {count} different values. Use --family gaussian for a numeric target.",
+  "path.notClasses":
+    "{file}: the multinomial family needs a target of class labels (2 to {max} different values), but '{target}' has {count}. Use --family gaussian for a numeric target.",
   "path.badLambdaFile": "{file}, row {row}: '{value}' is not a positive number. Put one λ > 0 per line.",
   "path.saveExists": "'{path}' exists already. Choose another name, or pass --force to replace it.",
   "path.notConverged":
@@ -290,6 +292,7 @@ export const en = {
   "figure.path.title": "Coefficient path ({family}, α = {alpha})",
   "figure.path.subtitle": "each line a feature's coefficient on its original scale; λ falls to the right",
   "figure.path.logLambda": "log λ",
+  "figure.path.classCoefficient": "coefficient, class {label}",
   "figure.path.coefficient": "coefficient",
   "figure.cv.title": "{folds}-fold cross-validation",
   "figure.cv.subtitle": "mean ± 1 standard error over the folds; dashed: λ.min = {min} and λ.1se = {oneSe}",

@@ -250,6 +250,8 @@ export const zh: Record<MessageKey, string> = {
   "path.table.lambda": "λ 值",
   "path.notBinary":
     "{file}：binomial 族需要两类目标，但 '{target}' 有 {count} 个不同取值。数值目标请用 --family gaussian。",
+  "path.notClasses":
+    "{file}：multinomial（多项）族需要类别标签作为目标（2 到 {max} 个不同的值），但 '{target}' 有 {count} 个。数值目标请用 --family gaussian。",
   "path.badLambdaFile": "{file}，第 {row} 行：'{value}' 不是正数。请每行写一个 λ > 0。",
   "path.saveExists": "'{path}' 已存在。请换一个名字，或使用 --force 覆盖。",
   "path.notConverged": "警告：在 {count} 个 λ 值处，求解器在达到其最优性证书之前停止（最大 {certificate}）。",
@@ -282,6 +284,7 @@ export const zh: Record<MessageKey, string> = {
   "figure.path.title": "系数路径（{family}，α = {alpha}）",
   "figure.path.subtitle": "每条线是一个特征在原始尺度上的系数；λ 向右减小",
   "figure.path.logLambda": "log λ（对数）",
+  "figure.path.classCoefficient": "系数，类别 {label}",
   "figure.path.coefficient": "系数",
   "figure.cv.title": "{folds} 折交叉验证",
   "figure.cv.subtitle": "各折的均值 ± 1 个标准误；虚线：λ.min = {min}，λ.1se = {oneSe}",

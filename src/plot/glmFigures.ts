@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { CvResult } from "../glm/crossValidation.js";
-import type { ElasticNetPath } from "../glm/elasticNetPath.js";
+import type { GlmPath } from "../glm/glmPath.js";
 import { formatNumber } from "../i18n/format.js";
 import type { Translator } from "../i18n/translate.js";
 import { composeFigure, FONT_FAMILY } from "./composeFigure.js";
@@ -18,16 +18,19 @@ const short = (name: string) => (name.length > LABEL_LENGTH ? `${name.slice(0, L
 
 /**
  * The coefficient-path panel alone (its `scale("x")` maps log λ to pixels, which the web lab's λ
- * cursor uses), with an optional marked λ.
+ * cursor uses), with an optional marked λ. For a multinomial path, `classIndex` picks the class
+ * (plot.glmnet draws one such panel per class).
  */
 export function pathPanel(
-  path: ElasticNetPath,
+  path: GlmPath,
   t: Translator,
   document: Document,
   marker?: number,
+  classIndex = 0,
 ): ReturnType<typeof Plot.plot> {
+  const betas = path.family === "multinomial" ? path.beta[classIndex]! : path.beta;
   const points = path.lambda.flatMap((lambda, k) =>
-    path.beta[k]!.map((b, j) => ({
+    betas[k]!.map((b, j) => ({
       logLambda: Math.log(lambda),
       coefficient: b,
       feature: short(path.featureNames[j] ?? `x${j + 1}`),
@@ -35,21 +38,27 @@ export function pathPanel(
   );
   const last = path.lambda.length - 1;
   // label each feature that enters the model at its end of the path (smallest λ)
-  const labels = path.beta[last]!.map((b, j) => ({
+  const labels = betas[last]!.map((b, j) => ({
     logLambda: Math.log(path.lambda[last]!),
     coefficient: b,
     feature: short(path.featureNames[j] ?? `x${j + 1}`),
   })).filter((d) => d.coefficient !== 0);
+  const multinomial = path.family === "multinomial";
   return Plot.plot({
     document,
     width: 760,
-    height: 440,
+    height: multinomial ? 300 : 440,
     marginLeft: 64,
     marginRight: 150,
     style,
     x: { label: t("figure.path.logLambda"), reverse: true },
-    y: { label: t("figure.path.coefficient"), grid: true },
-    color: { scheme: "tableau10" },
+    y: {
+      label: multinomial
+        ? t("figure.path.classCoefficient", { label: formatNumber(path.classes[classIndex]!) })
+        : t("figure.path.coefficient"),
+      grid: true,
+    },
+    color: { scheme: "tableau10", domain: path.featureNames.map((name) => short(name)) },
     marks: [
       Plot.ruleY([0], { stroke: "#999" }),
       Plot.line(points, { x: "logLambda", y: "coefficient", stroke: "feature", strokeWidth: 1.5 }),
@@ -66,11 +75,12 @@ export function pathPanel(
   });
 }
 
-export function pathFigure(path: ElasticNetPath, t: Translator, document: Document, marker?: number): string {
+export function pathFigure(path: GlmPath, t: Translator, document: Document, marker?: number): string {
+  const classes = path.family === "multinomial" ? path.classes.length : 1;
   return composeFigure({
     title: t("figure.path.title", { family: path.family, alpha: formatNumber(path.alpha) }),
     subtitle: t("figure.path.subtitle"),
-    panels: [pathPanel(path, t, document, marker) as Element],
+    panels: Array.from({ length: classes }, (_, c) => pathPanel(path, t, document, marker, c) as Element),
   });
 }
 

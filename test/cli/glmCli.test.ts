@@ -184,3 +184,63 @@ describe("bad input to path, cv and predict", () => {
     expect(readFileSync(join(cwd, "exists.json"), "utf8")).toBe("{}");
   });
 });
+
+describe("the multinomial family on the command line", () => {
+  it("path --json holds one block of intercepts and coefficients per class", () => {
+    const result = runCli([
+      "path",
+      join(DATA, "iris.csv"),
+      "--family",
+      "multinomial",
+      "--nlambda",
+      "20",
+      "--json",
+    ]);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(document.family).toBe("multinomial");
+    expect(document.classes).toEqual([0, 1, 2]);
+    const L = document.lambdas.length;
+    expect(document.intercepts).toHaveLength(3);
+    expect(document.coefs).toHaveLength(3);
+    for (let c = 0; c < 3; c++) {
+      expect(document.intercepts[c]).toHaveLength(L);
+      expect(document.coefs[c]).toHaveLength(L);
+      expect(document.coefs[c][0]).toHaveLength(4);
+    }
+    expect(document.objective).toHaveLength(L);
+  });
+
+  it("cv saves a model that predict reads: probabilities per class, and class labels", () => {
+    const cwd = freshFolder();
+    const saved = join(cwd, "iris-model.json");
+    const cv = runCli(
+      ["cv", join(DATA, "iris.csv"), "--family", "multinomial", "--fold-rule", "mod", "--save", saved],
+      { cwd },
+    );
+    expect(cv.status).toBe(0);
+    expect(cv.stdout).toMatch(/λ\.min/);
+    expect(existsSync(join(cwd, "reglab-out", "cv.svg"))).toBe(true);
+    const classes = runCli(["predict", saved, join(DATA, "iris.csv"), "--type", "class"], { cwd });
+    expect(classes.status).toBe(0);
+    const labels = classes.stdout.trim().split("\n").map(Number);
+    const truth = readFileSync(join(DATA, "iris.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => Number(line.split(",").at(-1)));
+    const correct = labels.filter((label, i) => label === truth[i]).length;
+    expect(correct / truth.length).toBeGreaterThan(0.9);
+    const response = runCli(["predict", saved, join(DATA, "iris.csv"), "--json"], { cwd });
+    const rows = JSON.parse(response.stdout).predictions as number[][];
+    expect(rows[0]).toHaveLength(3);
+    for (const row of rows) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("refuses a numeric target with a clear message", () => {
+    const result = runCli(["path", join(DATA, "diabetes.csv"), "--family", "multinomial"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/diabetes\.csv: the multinomial family needs a target of class labels/);
+    expect(result.stderr).not.toMatch(/at .*\.js/);
+  });
+});

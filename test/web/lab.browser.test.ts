@@ -361,6 +361,19 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     await page.context().close();
   });
 
+  it("fits a multinomial path for iris: one coefficient column per class, a class to draw", async () => {
+    const { page, errors } = await openLab(browser, server.url, "?path.data=iris");
+    await page.waitForSelector("[data-testid=path-status][data-state=done][data-family=multinomial]", { timeout: 60_000 });
+    expect(await page.isVisible("[data-testid=path-class]")).toBe(true);
+    expect(await page.locator("[data-testid=path-model] thead th").count()).toBe(4); // feature + 3 classes
+    const before = await page.innerHTML("#path [data-figure=path] .chart");
+    await page.selectOption("[data-testid=path-class]", "2");
+    expect(await page.innerHTML("#path [data-figure=path] .chart")).not.toBe(before);
+    expect((await query(page)).get("path.class")).toBe("2");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("hides what teacher mode asks it to hide", async () => {
     const { page } = await openLab(
       browser,

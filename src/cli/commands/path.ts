@@ -2,7 +2,7 @@
 
 import { writeFileSync } from "node:fs";
 import { displayName } from "../../data/dataError.js";
-import { type ElasticNetPath, elasticNetPath } from "../../glm/elasticNetPath.js";
+import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { modelDocument as savedModel } from "../../glm/modelDocument.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
@@ -22,7 +22,7 @@ import { formatTable } from "../table.js";
 import { writeFigure, wroteLines } from "../writeFigure.js";
 
 /** glmnet's print(): Df, %Dev and Lambda at every λ. */
-export function pathTable(path: ElasticNetPath, t: Translator): string {
+export function pathTable(path: GlmPath, t: Translator): string {
   const rows = path.lambda.map((lambda, k) => [
     String(k + 1),
     String(path.df[k]),
@@ -37,7 +37,7 @@ export function pathTable(path: ElasticNetPath, t: Translator): string {
 }
 
 /** The saved model: what reglab predict needs, as plain JSON. */
-export function modelDocument(input: GlmInput, path: ElasticNetPath, extra: Record<string, unknown> = {}) {
+export function modelDocument(input: GlmInput, path: GlmPath, extra: Record<string, unknown> = {}) {
   return savedModel(path, input.data.targetName, input.classes ?? null, extra);
 }
 
@@ -59,7 +59,7 @@ export const pathCommand: CommandSpec = {
     const input = readGlmInput(args[0], options, context);
     const folder = openOutputFolder(options["out"] as string);
     const start = performance.now();
-    const path = elasticNetPath(input.data, input.options);
+    const path = glmPath(input.data, input.options);
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(path, context);
     const figure = await writeFigure(folder, "path", pathFigure(path, t, nodeDocument()));

@@ -1,22 +1,24 @@
 /** `reglab predict MODEL.json FILE`: predictions of a saved path or CV model, one per row. */
 import { DataError, displayName } from "../../data/dataError.js";
 import { parseCsv } from "../../data/parseCsv.js";
-import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
-import { type PredictionType, predictPath } from "../../glm/predict.js";
+import { type GlmPath, predictGlm } from "../../glm/glmPath.js";
+import type { PredictionType } from "../../glm/predict.js";
 import type { CommandSpec } from "../command.js";
 import { UsageError } from "../errors.js";
 import { readCsvFile } from "../loadData.js";
 
 interface SavedModel {
   reglab_model: number;
-  family: "gaussian" | "binomial";
+  family: "gaussian" | "binomial" | "multinomial";
   alpha: number;
   feature_names: string[];
   target_name: string;
-  classes: [number, number] | null;
+  classes: number[] | null;
   lambda: number[];
-  a0: number[];
-  beta: number[][];
+  /** Per λ; multinomial: per class, per λ. */
+  a0: number[] | number[][];
+  /** Per λ, per feature; multinomial: per class, per λ, per feature. */
+  beta: number[][] | number[][][];
   lambda_1se?: number;
 }
 
@@ -29,11 +31,21 @@ function readModel(file: string): SavedModel {
     if (error instanceof DataError) throw error;
     throw new DataError("predict.badModel", { file: name });
   }
+  const p = model?.feature_names?.length;
+  const L = model?.lambda?.length;
+  const block = (beta: unknown) =>
+    Array.isArray(beta) && beta.length === L && beta.every((b) => Array.isArray(b) && b.length === p);
   const valid =
     model?.reglab_model === 1 &&
     Array.isArray(model.lambda) &&
     Array.isArray(model.beta) &&
-    model.beta.every((b) => Array.isArray(b) && b.length === model.feature_names.length);
+    (model.family === "multinomial"
+      ? Array.isArray(model.classes) &&
+        model.beta.length === model.classes.length &&
+        model.beta.every(block) &&
+        Array.isArray(model.a0) &&
+        model.a0.length === model.classes.length
+      : block(model.beta));
   if (!valid) throw new DataError("predict.badModel", { file: name });
   return model;
 }
@@ -78,22 +90,36 @@ export const predictCommand: CommandSpec = {
       columns.forEach((column, j) => {
         x[i * p + j] = data.x[i * data.p + column]!;
       });
-    const path = {
-      family: model.family,
-      alpha: model.alpha,
-      p,
-      lambda: model.lambda,
-      a0: model.a0,
-      beta: model.beta,
-    } as unknown as ElasticNetPath;
     const lambda = (options["s"] as number | undefined) ?? model.lambda_1se ?? model.lambda.at(-1)!;
     const type = options["type"] as PredictionType;
-    let predictions = [...predictPath(path, x, data.n, lambda, type)];
-    if (type === "class" && model.classes) predictions = predictions.map((c) => model.classes![c]!);
+    const path = (model.family === "multinomial"
+      ? {
+          family: "multinomial",
+          p,
+          classes: model.classes,
+          lambda: model.lambda,
+          a0: model.a0,
+          beta: model.beta,
+        }
+      : {
+          family: model.family,
+          p,
+          lambda: model.lambda,
+          a0: model.a0,
+          beta: model.beta,
+        }) as unknown as GlmPath;
+    const { values, columns: width } = predictGlm(path, x, data.n, lambda, type);
+    // one prediction per row: a number, or (multinomial link/response) one number per class
+    let predictions: (number | number[])[] =
+      width === 1
+        ? [...values]
+        : Array.from({ length: data.n }, (_, i) => [...values.subarray(i * width, i * width + width)]);
+    if (type === "class" && model.family === "binomial" && model.classes)
+      predictions = predictions.map((c) => model.classes![c as number]!);
     if (json) {
       out(`${JSON.stringify({ lambda, type, predictions }, null, 2)}\n`);
       return;
     }
-    out(`${predictions.join("\n")}\n`);
+    out(`${predictions.map((row) => (Array.isArray(row) ? row.join(",") : row)).join("\n")}\n`);
   },
 };

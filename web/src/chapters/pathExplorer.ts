@@ -5,8 +5,9 @@
  * boundaries across λ. Fitting runs in the worker with the same solver and CV as `reglab cv`.
  */
 import { DATASETS_2D, type Dataset2dName, dataset2d } from "../../../src/data/datasets2d.js";
-import type { Family } from "../../../src/glm/elasticNetPath.js";
+import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import { modelDocument } from "../../../src/glm/modelDocument.js";
+import { multinomialCoefficientsAt } from "../../../src/glm/multinomialPredict.js";
 import { coefficientsAt } from "../../../src/glm/predict.js";
 import { formatNumber, formatShare } from "../../../src/i18n/format.js";
 import type { LabKey } from "../../../src/i18n/lab.js";
@@ -19,16 +20,17 @@ import { h, uniqueId } from "../ui/dom.js";
 import { downloadBlob } from "../ui/exportFigure.js";
 import { figureBlock } from "../ui/figure.js";
 import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18n.js";
-import { isHidden, readNumber, write } from "../ui/state.js";
+import { isHidden, readNumber, readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
 import type { PathResult, StripResult } from "../worker/pathJob.js";
 
-const BUILT_IN = ["diabetes", "breast_cancer", "wine"] as const;
+const BUILT_IN = ["diabetes", "breast_cancer", "wine", "iris"] as const;
 type BuiltIn = (typeof BUILT_IN)[number];
-const FAMILY_OF: Record<BuiltIn, Family> = {
+const FAMILY_OF: Record<BuiltIn, GlmFamily> = {
   diabetes: "gaussian",
   breast_cancer: "binomial",
-  wine: "gaussian",
+  wine: "multinomial",
+  iris: "multinomial",
 };
 const STRIP_PANELS = 6;
 const STRIP_RESOLUTION = 40;
@@ -104,23 +106,43 @@ export function pathExplorer(): HTMLElement {
     }
   };
 
+  /** Multinomial paths: which class's coefficients the figure draws (the table shows them all). */
+  const classSelect = h("select", { id: uniqueId("path-class"), "data-testid": "path-class" });
+  const classControl = h(
+    "div",
+    { class: "control", "data-control": "path.class", hidden: true },
+    tx("label", "path.class", undefined, { for: classSelect.id }),
+    classSelect,
+  );
+  classSelect.addEventListener("change", () => {
+    write("path.class", classSelect.value, "0");
+    render();
+  });
+
   const render = () => {
     if (!result) return;
     const { cv } = result;
+    const path = cv.path;
     const k = Number(cursor.value);
     const lambda = cv.lambda[k]!;
     cursorValue.textContent = `λ = ${formatNumber(lambda)}`;
     cursor.setAttribute("aria-valuetext", `λ = ${formatNumber(lambda)}`);
     const t2 = figureTranslator();
-    const panel = pathPanel(cv.path, t2, document, lambda);
+    const multinomial = path.family === "multinomial";
+    const classIndex = multinomial ? Math.min(Number(classSelect.value) || 0, path.classes.length - 1) : 0;
+    const panel = pathPanel(path, t2, document, lambda, classIndex);
     pathBlock.setSvg(panel as Element);
     currentPanel = panel as ScaledPanel;
     cvBlock.setSvg(cvPanel(cv, t2, document, lambda) as Element);
-    const coefs = coefficientsAt(cv.path, lambda);
-    const nonzero = coefs.beta.filter((b) => b !== 0).length;
-    const nearest = cv.path.lambda.findIndex((l) => l <= lambda);
+    // one column of coefficients per class (one in all for gaussian and binomial)
+    const columns = multinomial ? multinomialCoefficientsAt(path, lambda) : [coefficientsAt(path, lambda)];
+    const headers = multinomial
+      ? path.classes.map((label) => t("path.classColumn", { label: formatNumber(label) }))
+      : [t("path.coefficient")];
+    const nonzero = path.featureNames.filter((_, j) => columns.some((c) => c.beta[j] !== 0)).length;
+    const nearest = path.lambda.findIndex((l) => l <= lambda);
     modelTable.replaceChildren(
-      h("caption", { text: t("path.modelAt", { lambda: formatNumber(lambda), nonzero, p: cv.path.p }) }),
+      h("caption", { text: t("path.modelAt", { lambda: formatNumber(lambda), nonzero, p: path.p }) }),
       h(
         "thead",
         {},
@@ -128,19 +150,24 @@ export function pathExplorer(): HTMLElement {
           "tr",
           {},
           h("th", { scope: "col", text: t("path.feature") }),
-          h("th", { scope: "col", text: t("path.coefficient") }),
+          ...headers.map((text) => h("th", { scope: "col", text })),
         ),
       ),
       h(
         "tbody",
         {},
-        h("tr", {}, h("td", { text: t("path.intercept") }), h("td", { text: formatNumber(coefs.intercept) })),
-        ...cv.path.featureNames.map((name, j) =>
+        h(
+          "tr",
+          {},
+          h("td", { text: t("path.intercept") }),
+          ...columns.map((c) => h("td", { text: formatNumber(c.intercept) })),
+        ),
+        ...path.featureNames.map((name, j) =>
           h(
             "tr",
-            { class: coefs.beta[j] === 0 ? "zero" : "" },
+            { class: columns.every((c) => c.beta[j] === 0) ? "zero" : "" },
             h("td", { text: name }),
-            h("td", { text: formatNumber(coefs.beta[j]!) }),
+            ...columns.map((c) => h("td", { text: formatNumber(c.beta[j]!) })),
           ),
         ),
       ),
@@ -148,21 +175,23 @@ export function pathExplorer(): HTMLElement {
     const summary = t("path.summary", {
       lambda: formatNumber(lambda),
       nonzero,
-      dev: formatShare(cv.path.devRatio[Math.max(0, nearest)] ?? 0),
+      dev: formatShare(path.devRatio[Math.max(0, nearest)] ?? 0),
       cvm: formatNumber(cv.cvm[k]!),
       min: formatNumber(cv.lambdaMin),
       oneSe: formatNumber(cv.lambdaOneSe),
     });
     status.textContent = summary;
     status.dataset.state = "done";
+    status.dataset.family = path.family;
     status.dataset.lambdaMin = String(cv.lambdaMin);
     status.dataset.lambdaOneSe = String(cv.lambdaOneSe);
     frame.live.textContent = summary;
+    const drawn = multinomial ? path.beta[classIndex]! : path.beta;
     pathBlock.setTable(
-      [t("path.lambda"), ...cv.path.featureNames],
-      cv.path.lambda
-        .filter((_, i) => i % 10 === 0)
-        .map((l, i) => [formatNumber(l), ...cv.path.beta[i * 10]!.map((b) => formatNumber(b))]),
+      [t("path.lambda"), ...path.featureNames],
+      path.lambda
+        .map((l, i) => [formatNumber(l), ...drawn[i]!.map((b) => formatNumber(b))])
+        .filter((_, i) => i % 10 === 0),
     );
     cvBlock.setTable(
       [t("path.lambda"), t("path.cvm"), t("path.cvsd")],
@@ -270,6 +299,17 @@ export function pathExplorer(): HTMLElement {
   onWorkerMessage((message) => {
     if (message.type === "path.result" && message.run === run) {
       result = message.result;
+      const path = result.cv.path;
+      classControl.hidden = path.family !== "multinomial" || isHidden("path.class");
+      if (path.family === "multinomial") {
+        const wantedClass = readString("path.class") ?? "0";
+        classSelect.replaceChildren(
+          ...path.classes.map((label, c) =>
+            h("option", { value: String(c), text: t("path.classColumn", { label: formatNumber(label) }) }),
+          ),
+        );
+        classSelect.value = Number(wantedClass) < path.classes.length ? wantedClass : "0";
+      }
       const wanted = readNumber("path.lambda", Number.NaN, 0, Number.POSITIVE_INFINITY);
       cursor.max = String(result.cv.lambda.length - 1);
       let index = result.cv.indexOneSe;
@@ -295,18 +335,20 @@ export function pathExplorer(): HTMLElement {
       { value: "diabetes", label: "path.dataset.diabetes" },
       { value: "breast_cancer", label: "path.dataset.breast_cancer" },
       { value: "wine", label: "path.dataset.wine" },
+      { value: "iris", label: "path.dataset.iris" },
       { value: "upload", label: "path.dataset.upload" },
     ],
     value: "diabetes",
     onChange: () => void fitModels(),
   });
-  const familyChoice = select<"auto" | Family>({
+  const familyChoice = select<"auto" | GlmFamily>({
     key: "path.family",
     label: "path.family",
     options: [
       { value: "auto", label: "path.family.auto" },
       { value: "gaussian", label: "path.family.gaussian" },
       { value: "binomial", label: "path.family.binomial" },
+      { value: "multinomial", label: "path.family.multinomial" },
     ],
     value: "auto",
     onChange: () => void fitModels(),
@@ -359,6 +401,7 @@ export function pathExplorer(): HTMLElement {
       familyChoice.element,
       alpha.element,
       cursorControl,
+      classControl,
     ),
     buttonRow(
       "path.jump",

@@ -7,25 +7,42 @@ import { parseCsv } from "../../../src/data/parseCsv.js";
 import { polynomialFeatures } from "../../../src/data/polynomialFeatures.js";
 import { binaryTarget } from "../../../src/glm/binaryTarget.js";
 import { type CvResult, crossValidate } from "../../../src/glm/crossValidation.js";
-import { elasticNetPath, type Family } from "../../../src/glm/elasticNetPath.js";
+import { elasticNetPath } from "../../../src/glm/elasticNetPath.js";
+import type { GlmFamily } from "../../../src/glm/glmPath.js";
+import { classIndices } from "../../../src/glm/multinomialPath.js";
 import { predictPath } from "../../../src/glm/predict.js";
 import { pointsDataset } from "./playgroundSession.js";
 import type { PathRequest, PathStripRequest } from "./protocol.js";
 
 export interface PathResult {
   cv: CvResult;
-  classes: [number, number] | null;
+  classes: number[] | null;
   targetName: string;
   droppedRows: number;
   constantColumns: string[];
 }
 
+/**
+ * "auto": two distinct target values make a binomial problem; 3 to 10 distinct whole numbers,
+ * each at least 5 times, classes (multinomial); anything else a number (gaussian).
+ */
+export function guessFamily(y: Float64Array): GlmFamily {
+  const counts = new Map<number, number>();
+  for (const v of y) counts.set(v, (counts.get(v) ?? 0) + 1);
+  if (counts.size === 2) return "binomial";
+  const classes = [...counts.keys()].every(Number.isInteger) && counts.size >= 3 && counts.size <= 10;
+  return classes && [...counts.values()].every((count) => count >= 5) ? "multinomial" : "gaussian";
+}
+
 export function fitPath(request: PathRequest): PathResult {
   const parsed = parseCsv(request.csv, request.source, { na: "error" });
-  // "auto": two distinct target values make a binomial problem, anything else gaussian
-  const family: Family =
-    request.family === "auto" ? (new Set(parsed.y).size === 2 ? "binomial" : "gaussian") : request.family;
-  const { data, classes } = family === "binomial" ? binaryTarget(parsed) : { data: parsed, classes: null };
+  const family = request.family === "auto" ? guessFamily(parsed.y) : request.family;
+  const { data, classes } =
+    family === "binomial"
+      ? binaryTarget(parsed)
+      : family === "multinomial"
+        ? { data: parsed, classes: classIndices(parsed).classes }
+        : { data: parsed, classes: null };
   const cv = crossValidate(data, {
     family,
     alpha: request.alpha,

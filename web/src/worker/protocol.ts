@@ -1,7 +1,7 @@
 /** Messages between the page and the lab's Web Worker (which runs the library's solvers). */
 
 import type { DivergenceExplanation } from "../../../src/diagnostics/divergence.js";
-import type { Family } from "../../../src/glm/elasticNetPath.js";
+import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import type { ActivationName } from "../../../src/nn/activations.js";
 import type { LossName } from "../../../src/nn/losses.js";
 import type { EpochDiagnostics, LiveSettings } from "../../../src/nn/trainer.js";
@@ -48,7 +48,7 @@ export interface PathRequest {
   run: number;
   csv: string;
   source: string;
-  family: Family | "auto";
+  family: GlmFamily | "auto";
   alpha: number;
   folds: number;
   seed: number;

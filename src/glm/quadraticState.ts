@@ -1,0 +1,59 @@
+/**
+ * The pieces every GLM path shares around the coordinate-descent state: a fresh state for a design,
+ * the column weights Σ v x̃², the penalty's value, penalty factors rescaled to sum to p (as glmnet
+ * does), and a softplus log(1 + e^η) that neither overflows nor loses digits.
+ */
+import type { QuadraticState } from "./coordinateDescent.js";
+import type { Design } from "./design.js";
+
+export function softplus(eta: number): number {
+  return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+}
+
+export function normalizedPenaltyFactor(p: number, given?: readonly number[]): Float64Array {
+  const pf = Float64Array.from(given ?? new Array(p).fill(1));
+  const sum = pf.reduce((a, b) => a + b, 0);
+  if (sum > 0) for (let j = 0; j < p; j++) pf[j] = (pf[j]! * p) / sum;
+  return pf;
+}
+
+export function createState(design: Design, alpha: number, penaltyFactor: Float64Array): QuadraticState {
+  const { n, p } = design;
+  return {
+    n,
+    p,
+    x: design.x,
+    v: new Float64Array(n),
+    xv: new Float64Array(p),
+    r: new Float64Array(n),
+    beta: new Float64Array(p),
+    intercept: 0,
+    fitIntercept: false,
+    alpha,
+    penaltyFactor,
+    usable: design.usable,
+    ever: new Uint8Array(p),
+    strong: new Uint8Array(p),
+    covariance: null,
+  };
+}
+
+export function computeXv(state: QuadraticState): void {
+  const { n, p, x, v, xv } = state;
+  for (let j = 0; j < p; j++) {
+    let sum = 0;
+    const column = j * n;
+    for (let i = 0; i < n; i++) sum += v[i]! * x[column + i]! * x[column + i]!;
+    xv[j] = sum;
+  }
+}
+
+export function penaltyOf(state: QuadraticState, lambda: number): number {
+  const { p, alpha, penaltyFactor, beta } = state;
+  let total = 0;
+  for (let j = 0; j < p; j++) {
+    const b = beta[j]!;
+    total += penaltyFactor[j]! * (alpha * Math.abs(b) + 0.5 * (1 - alpha) * b * b);
+  }
+  return lambda * total;
+}
