@@ -20,6 +20,7 @@ export {
   predictGlm,
 } from "./glmPath.js";
 export { type LambdaSequenceOptions, lambdaMax, lambdaSequence } from "./lambdaSequence.js";
+export { type LogisticRidgeFit, type LogisticRidgeOptions, logisticRidge } from "./logisticRidge.js";
 export { modelDocument } from "./modelDocument.js";
 export {
   classIndices,

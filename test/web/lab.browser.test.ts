@@ -363,7 +363,9 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
 
   it("fits a multinomial path for iris: one coefficient column per class, a class to draw", async () => {
     const { page, errors } = await openLab(browser, server.url, "?path.data=iris");
-    await page.waitForSelector("[data-testid=path-status][data-state=done][data-family=multinomial]", { timeout: 60_000 });
+    await page.waitForSelector("[data-testid=path-status][data-state=done][data-family=multinomial]", {
+      timeout: 60_000,
+    });
     expect(await page.isVisible("[data-testid=path-class]")).toBe(true);
     expect(await page.locator("[data-testid=path-model] thead th").count()).toBe(4); // feature + 3 classes
     const before = await page.innerHTML("#path [data-figure=path] .chart");
