@@ -17,13 +17,19 @@ export interface DesignOptions {
   intercept?: boolean;
   /** Observation weights (default all 1); normalized to sum 1. */
   weights?: Float64Array;
+  /**
+   * "columns" (default): column-major, what coordinate descent reads; "rows": row-major, what a
+   * solver that sweeps one observation at a time (truncated Newton) reads.
+   */
+  layout?: "columns" | "rows";
 }
 
 export interface Design {
   n: number;
   p: number;
-  /** Centred, scaled features, column-major. */
+  /** Centred, scaled features, column-major (or row-major with layout "rows"). */
   x: Float64Array;
+  layout: "columns" | "rows";
   /** Observation weights, Σ w = 1. */
   w: Float64Array;
   mean: Float64Array;
@@ -38,6 +44,7 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   const { n, p } = data;
   const standardize = options.standardize ?? true;
   const intercept = options.intercept ?? true;
+  const rows = options.layout === "rows";
   const w = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) total += options.weights ? options.weights[i]! : 1;
@@ -58,8 +65,14 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
     mean[j] = m;
     scale[j] = s;
     usable[j] = constant ? 0 : 1;
+    if (rows) continue; // filled row by row below, in memory order
     const column = j * n;
     for (let i = 0; i < n; i++) x[column + i] = constant ? 0 : (data.x[i * p + j]! - m) / s;
   }
-  return { n, p, x, w, mean, scale, usable, standardize, intercept };
+  if (rows) {
+    const inverse = Float64Array.from(scale, (s) => (s > 0 ? 1 / s : 0));
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < p; j++) x[i * p + j] = (data.x[i * p + j]! - mean[j]!) * inverse[j]!;
+  }
+  return { n, p, x, layout: rows ? "rows" : "columns", w, mean, scale, usable, standardize, intercept };
 }

@@ -8,8 +8,11 @@
  * Each Newton step solves H s = −g only roughly, by conjugate gradients preconditioned with diag(H)
  * and stopped once ‖r‖ ≤ min(0.5, √‖g‖)·‖g‖ (a forcing sequence: loose far from the optimum,
  * tight near it, so convergence stays superlinear at a fraction of the cost of exact steps). H is
- * never formed: H·v = X̃ᵀ D X̃ v + λ·pf ⊙ v with D = w·p(1 − p), two passes over the columns. A
- * backtracking (Armijo) line search keeps every step a descent step. Stops when ‖g‖∞ ≤ tolerance
+ * never formed: H·v = X̃ᵀ D X̃ v + λ·pf ⊙ v with D = w·p(1 − p), computed in one sweep over the
+ * rows (a dot product and an update per row, the row still in cache), on a row-major copy of X̃.
+ * The sweeps are fused so each Newton step reads X̃ only 1 + (CG iterations) times: the gradient
+ * and the preconditioner in one sweep, and X̃s — which the line search needs — accumulated from
+ * the CG iterations' own X̃d products, so a backtracking (Armijo) trial costs O(n), not O(n·p). Stops when ‖g‖∞ ≤ tolerance
  * · ‖g(0)‖∞, the gradient at the zero model — a certificate reported with the fit.
  *
  * `penalizeIntercept` puts β₀ under the penalty too (liblinear's bias with -B 1), so the two solve
@@ -33,6 +36,8 @@ export interface LogisticRidgeFit {
   intercept: number;
   /** Original-scale coefficients. */
   coefs: Float64Array;
+  /** β₀ and β on the centred, standardized columns (what the penalty sees). */
+  standardizedIntercept: number;
   standardizedCoefs: Float64Array;
   objective: number;
   /** ‖∇f‖∞ / ‖∇f(0)‖∞ at the returned point. */
@@ -48,7 +53,7 @@ export function logisticRidge(
   options: LogisticRidgeOptions = {},
 ): LogisticRidgeFit {
   if (!(lambda > 0)) throw new RangeError(`λ must be > 0, got ${lambda}`);
-  const design = buildDesign(data, options);
+  const design = buildDesign(data, { ...options, layout: "rows" });
   const { n, p, x, w, usable } = design;
   const y = data.y;
   const tolerance = options.tolerance ?? 1e-8;
@@ -63,7 +68,6 @@ export function logisticRidge(
   const beta = new Float64Array(p);
   let b0 = 0;
   const eta = new Float64Array(n);
-  const probability = new Float64Array(n);
   const curvature = new Float64Array(n); // D = w p (1 − p)
   const gradient = new Float64Array(p);
   const diagonal = new Float64Array(p);
@@ -72,75 +76,73 @@ export function logisticRidge(
   const preconditioned = new Float64Array(p);
   const direction = new Float64Array(p);
   const hessianDirection = new Float64Array(p);
-  const xv = new Float64Array(n);
-  const trialBeta = new Float64Array(p);
+  const xd = new Float64Array(n); // X̃d of the current CG direction
+  const xs = new Float64Array(n); // X̃s of the step, accumulated
+  const trialEta = new Float64Array(n);
 
-  const objectiveAt = (betaNow: Float64Array, interceptNow: number, etaOut: Float64Array) => {
-    etaOut.fill(interceptNow);
-    for (let j = 0; j < p; j++) {
-      const b = betaNow[j]!;
-      if (b === 0) continue;
-      const column = j * n;
-      for (let i = 0; i < n; i++) etaOut[i]! += b * x[column + i]!;
-    }
+  const lossAt = (etaNow: Float64Array) => {
+    let value = 0;
+    for (let i = 0; i < n; i++) value += w[i]! * (softplus(etaNow[i]!) - y[i]! * etaNow[i]!);
+    return value;
+  };
+  const penaltyAt = (betaNow: Float64Array, interceptNow: number, t: number) => {
     let value = 0.5 * interceptPenalty * interceptNow * interceptNow;
-    for (let i = 0; i < n; i++) value += w[i]! * (softplus(etaOut[i]!) - y[i]! * etaOut[i]!);
-    for (let j = 0; j < p; j++) value += 0.5 * ridge[j]! * betaNow[j]! ** 2;
+    for (let j = 0; j < p; j++) value += 0.5 * ridge[j]! * (betaNow[j]! + t * step[j]!) ** 2;
     return value;
   };
 
-  /** Gradient (g₀, g), the Hessian's diagonal, D; returns ‖g‖∞ and g₀, d₀ = Σ D (+ λ₀). */
+  /**
+   * One sweep at the current η: D, the gradient (g₀, g) and the Hessian's diagonal (d₀, d).
+   * Returns ‖g‖∞, g₀ and d₀.
+   */
   const derivatives = () => {
     let g0 = interceptPenalty * b0;
     let d0 = interceptPenalty;
+    for (let j = 0; j < p; j++) {
+      gradient[j] = ridge[j]! * beta[j]!;
+      diagonal[j] = ridge[j]!;
+    }
     for (let i = 0; i < n; i++) {
-      const pi = 1 / (1 + Math.exp(-eta[i]!));
-      probability[i] = pi;
-      curvature[i] = w[i]! * pi * (1 - pi);
-      g0 += w[i]! * (pi - y[i]!);
-      d0 += curvature[i]!;
+      const probability = 1 / (1 + Math.exp(-eta[i]!));
+      const c = w[i]! * (probability - y[i]!);
+      const d = w[i]! * probability * (1 - probability);
+      curvature[i] = d;
+      g0 += c;
+      d0 += d;
+      const row = i * p;
+      for (let j = 0; j < p; j++) {
+        const xij = x[row + j]!;
+        gradient[j]! += c * xij;
+        diagonal[j]! += d * xij * xij;
+      }
     }
     let largest = fitIntercept ? Math.abs(g0) : 0;
-    for (let j = 0; j < p; j++) {
-      const column = j * n;
-      let g = ridge[j]! * beta[j]!;
-      let d = ridge[j]!;
-      for (let i = 0; i < n; i++) {
-        const xij = x[column + i]!;
-        g += w[i]! * (probability[i]! - y[i]!) * xij;
-        d += curvature[i]! * xij * xij;
-      }
-      gradient[j] = g;
-      diagonal[j] = d;
-      largest = Math.max(largest, Math.abs(g));
-    }
+    for (let j = 0; j < p; j++) largest = Math.max(largest, Math.abs(gradient[j]!));
     return { largest, g0, d0 };
   };
 
-  /** H·(v₀, v) into (returned h₀, hessianDirection). */
+  /** H·(v₀, v) into (returned h₀, hessianDirection), and X̃v (+ v₀) into xd: one sweep over the rows. */
   const hessianTimes = (v0: number, v: Float64Array) => {
-    xv.fill(fitIntercept ? v0 : 0);
-    for (let j = 0; j < p; j++) {
-      const vj = v[j]!;
-      if (vj === 0) continue;
-      const column = j * n;
-      for (let i = 0; i < n; i++) xv[i]! += vj * x[column + i]!;
-    }
+    // locals, not closure variables, in the hot loop: V8 keeps them in registers
+    const X = x;
+    const out = hessianDirection;
+    const D = curvature;
+    const dots = xd;
+    const offset = fitIntercept ? v0 : 0;
     let h0 = interceptPenalty * v0;
-    for (let i = 0; i < n; i++) {
-      xv[i]! *= curvature[i]!;
-      h0 += xv[i]!;
-    }
-    for (let j = 0; j < p; j++) {
-      const column = j * n;
-      let sum = ridge[j]! * v[j]!;
-      for (let i = 0; i < n; i++) sum += xv[i]! * x[column + i]!;
-      hessianDirection[j] = sum;
+    for (let j = 0; j < p; j++) out[j] = ridge[j]! * v[j]!;
+    for (let i = 0, row = 0; i < n; i++, row += p) {
+      let dot = offset;
+      for (let j = 0; j < p; j++) dot += X[row + j]! * v[j]!;
+      dots[i] = dot;
+      const scaled = D[i]! * dot;
+      h0 += scaled;
+      for (let j = 0; j < p; j++) out[j]! += scaled * X[row + j]!;
     }
     return fitIntercept ? h0 : 0;
   };
 
-  let objective = objectiveAt(beta, b0, eta);
+  let objective = lossAt(eta) + penaltyAt(beta, b0, 0);
   let { largest, g0, d0 } = derivatives();
   const initialGradient = Math.max(largest, Number.MIN_VALUE);
   let newtonIterations = 0;
@@ -151,9 +153,9 @@ export function logisticRidge(
     const norm = Math.sqrt(gradient.reduce((sum, g) => sum + g * g, 0) + (fitIntercept ? g0 * g0 : 0));
     const forcing = Math.min(0.5, Math.sqrt(norm)) * norm;
     step.fill(0);
+    xs.fill(0);
     let s0 = 0;
-    residual.set(gradient);
-    for (let j = 0; j < p; j++) residual[j] = -residual[j]!;
+    for (let j = 0; j < p; j++) residual[j] = -gradient[j]!;
     let r0 = fitIntercept ? -g0 : 0;
     for (let j = 0; j < p; j++) preconditioned[j] = residual[j]! / diagonal[j]!;
     let z0 = fitIntercept ? r0 / d0 : 0;
@@ -176,6 +178,7 @@ export function logisticRidge(
         residual[j]! -= a * hessianDirection[j]!;
         residualNorm += residual[j]! ** 2;
       }
+      for (let i = 0; i < n; i++) xs[i]! += a * xd[i]!;
       if (Math.sqrt(residualNorm) <= forcing) break;
       z0 = fitIntercept ? r0 / d0 : 0;
       let rzNext = r0 * z0;
@@ -188,30 +191,28 @@ export function logisticRidge(
       q0 = z0 + b * q0;
       for (let j = 0; j < p; j++) direction[j] = preconditioned[j]! + b * direction[j]!;
     }
-    // Armijo backtracking along the (descent) step
+    // Armijo backtracking along the (descent) step: η moves by t·X̃s, O(n) per trial
     let slope = fitIntercept ? g0 * s0 : 0;
     for (let j = 0; j < p; j++) slope += gradient[j]! * step[j]!;
-    let t = 1;
-    let accepted = false;
     // Near the optimum the decrease a step promises is below the rounding of f itself: then f
     // cannot judge the step, and the full Newton step is taken (the gradient still has to fall).
     const negligible = -slope <= 1e-13 * Math.abs(objective);
+    let t = 1;
+    let accepted = false;
     for (let halving = 0; halving < 40; halving++) {
-      for (let j = 0; j < p; j++) trialBeta[j] = beta[j]! + t * step[j]!;
-      const trial = objectiveAt(trialBeta, b0 + t * s0, eta);
+      for (let i = 0; i < n; i++) trialEta[i] = eta[i]! + t * xs[i]!;
+      const trial = lossAt(trialEta) + penaltyAt(beta, b0 + t * s0, t);
       if (negligible || trial <= objective + 1e-4 * t * slope) {
-        beta.set(trialBeta);
+        for (let j = 0; j < p; j++) beta[j]! += t * step[j]!;
         b0 += t * s0;
+        eta.set(trialEta);
         objective = trial;
         accepted = true;
         break;
       }
       t *= 0.5;
     }
-    if (!accepted) {
-      objectiveAt(beta, b0, eta); // restore η at the current point
-      break;
-    }
+    if (!accepted) break;
     ({ largest, g0, d0 } = derivatives());
   }
   const coefs = Float64Array.from(beta, (b, j) => (usable[j] ? b / design.scale[j]! : 0));
@@ -220,6 +221,7 @@ export function logisticRidge(
   return {
     lambda,
     intercept,
+    standardizedIntercept: b0,
     coefs,
     standardizedCoefs: beta,
     objective,
