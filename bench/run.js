@@ -9,6 +9,7 @@ import { createNetwork } from "../dist/nn/network.js";
 import { trainNetwork } from "../dist/nn/train.js";
 import { runGlmBench } from "./glm.js";
 import { runLabBench } from "./lab.js";
+import { runLogisticBench, suboptimalityFigure } from "./logistic.js";
 
 const RUNS = 3;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -167,9 +168,14 @@ for (const workload of WORKLOADS) {
 }
 console.log("\nRegularization paths (100 λ, lasso), same data, same run; seconds are medians of 3:");
 const glm = process.env.BENCH_ONLY === "lab" ? null : await runGlmBench();
+const logistic = process.env.BENCH_ONLY === "lab" ? null : await runLogisticBench();
+if (logistic) {
+  writeFileSync(new URL("suboptimality.svg", import.meta.url), suboptimalityFigure(logistic));
+  console.log("written: bench/suboptimality.svg");
+}
 const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, networks: results, glm, lab }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, networks: results, glm, logistic, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

@@ -19,6 +19,7 @@
  * the same problem in a benchmark.
  */
 import type { Dataset } from "../data/parseCsv.js";
+import { type RowKernels, rowKernels } from "../kernels/rowKernels.js";
 import { buildDesign, type DesignOptions } from "./design.js";
 import { softplus } from "./quadraticState.js";
 
@@ -29,6 +30,8 @@ export interface LogisticRidgeOptions extends DesignOptions {
   maxIterations?: number;
   /** Penalize the intercept as well (liblinear's convention); default false. */
   penalizeIntercept?: boolean;
+  /** The row sweeps to use (default: WebAssembly SIMD where it loads, else plain loops). */
+  kernels?: RowKernels;
 }
 
 export interface LogisticRidgeFit {
@@ -65,10 +68,15 @@ export function logisticRidge(
     usable[j] ? lambda * (options.penaltyFactor?.[j] ?? 1) : 1,
   );
 
+  // the sweeps' arrays live where the (WebAssembly) kernels read them
+  const kernels = options.kernels ?? rowKernels();
+  const buffers = kernels.allocate(n, p);
+  buffers.x.set(x);
+  const curvature = buffers.d; // D = w p (1 − p)
+  const xd = buffers.dots; // X̃d of the current CG direction (written by hessianTimes)
   const beta = new Float64Array(p);
   let b0 = 0;
   const eta = new Float64Array(n);
-  const curvature = new Float64Array(n); // D = w p (1 − p)
   const gradient = new Float64Array(p);
   const diagonal = new Float64Array(p);
   const step = new Float64Array(p);
@@ -76,7 +84,6 @@ export function logisticRidge(
   const preconditioned = new Float64Array(p);
   const direction = new Float64Array(p);
   const hessianDirection = new Float64Array(p);
-  const xd = new Float64Array(n); // X̃d of the current CG direction
   const xs = new Float64Array(n); // X̃s of the step, accumulated
   const trialEta = new Float64Array(n);
 
@@ -98,48 +105,33 @@ export function logisticRidge(
   const derivatives = () => {
     let g0 = interceptPenalty * b0;
     let d0 = interceptPenalty;
-    for (let j = 0; j < p; j++) {
-      gradient[j] = ridge[j]! * beta[j]!;
-      diagonal[j] = ridge[j]!;
-    }
+    const c = buffers.c;
     for (let i = 0; i < n; i++) {
       const probability = 1 / (1 + Math.exp(-eta[i]!));
-      const c = w[i]! * (probability - y[i]!);
-      const d = w[i]! * probability * (1 - probability);
-      curvature[i] = d;
-      g0 += c;
-      d0 += d;
-      const row = i * p;
-      for (let j = 0; j < p; j++) {
-        const xij = x[row + j]!;
-        gradient[j]! += c * xij;
-        diagonal[j]! += d * xij * xij;
-      }
+      c[i] = w[i]! * (probability - y[i]!);
+      curvature[i] = w[i]! * probability * (1 - probability);
+      g0 += c[i]!;
+      d0 += curvature[i]!;
     }
+    buffers.gradient.fill(0);
+    buffers.diagonal.fill(0);
+    kernels.gradientSweep(buffers, n, p);
     let largest = fitIntercept ? Math.abs(g0) : 0;
-    for (let j = 0; j < p; j++) largest = Math.max(largest, Math.abs(gradient[j]!));
+    for (let j = 0; j < p; j++) {
+      gradient[j] = buffers.gradient[j]! + ridge[j]! * beta[j]!;
+      diagonal[j] = buffers.diagonal[j]! + ridge[j]!;
+      largest = Math.max(largest, Math.abs(gradient[j]!));
+    }
     return { largest, g0, d0 };
   };
 
   /** H·(v₀, v) into (returned h₀, hessianDirection), and X̃v (+ v₀) into xd: one sweep over the rows. */
   const hessianTimes = (v0: number, v: Float64Array) => {
-    // locals, not closure variables, in the hot loop: V8 keeps them in registers
-    const X = x;
-    const out = hessianDirection;
-    const D = curvature;
-    const dots = xd;
-    const offset = fitIntercept ? v0 : 0;
-    let h0 = interceptPenalty * v0;
-    for (let j = 0; j < p; j++) out[j] = ridge[j]! * v[j]!;
-    for (let i = 0, row = 0; i < n; i++, row += p) {
-      let dot = offset;
-      for (let j = 0; j < p; j++) dot += X[row + j]! * v[j]!;
-      dots[i] = dot;
-      const scaled = D[i]! * dot;
-      h0 += scaled;
-      for (let j = 0; j < p; j++) out[j]! += scaled * X[row + j]!;
-    }
-    return fitIntercept ? h0 : 0;
+    buffers.v.set(v);
+    const h = kernels.hessianTimes(buffers, n, p, fitIntercept ? v0 : 0);
+    const out = buffers.out;
+    for (let j = 0; j < p; j++) hessianDirection[j] = out[j]! + ridge[j]! * v[j]!;
+    return fitIntercept ? h + interceptPenalty * v0 : 0;
   };
 
   let objective = lossAt(eta) + penaltyAt(beta, b0, 0);

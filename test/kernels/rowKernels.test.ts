@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createRandom } from "../../src/core/random.js";
+import { parseCsv } from "../../src/data/parseCsv.js";
+import { logisticRidge } from "../../src/glm/logisticRidge.js";
+import { jsRowKernels, rowKernels } from "../../src/kernels/rowKernels.js";
+
+describe("row sweeps of the truncated-Newton solver", () => {
+  it("load as WebAssembly in Node", () => {
+    expect(rowKernels().name).toBe("wasm");
+  });
+
+  for (const [n, p] of [
+    [7, 1],
+    [33, 5],
+    [100, 31],
+    [64, 100],
+  ] as const) {
+    it(`WebAssembly and JavaScript agree (n = ${n}, p = ${p}, odd sizes included)`, () => {
+      const random = createRandom(n * 1000 + p);
+      const fill = (a: Float64Array) => a.forEach((_, i) => (a[i] = random.normal()));
+      const wasm = rowKernels();
+      const a = wasm.allocate(n, p);
+      const b = jsRowKernels.allocate(n, p);
+      for (const key of ["x", "v", "d", "c"] as const) {
+        fill(a[key]);
+        b[key].set(a[key]);
+      }
+      const offset = random.normal();
+      const totalA = wasm.hessianTimes(a, n, p, offset);
+      const totalB = jsRowKernels.hessianTimes(b, n, p, offset);
+      expect(Math.abs(totalA - totalB)).toBeLessThan(1e-10 * (1 + Math.abs(totalB)));
+      for (let j = 0; j < p; j++) expect(a.out[j]).toBeCloseTo(b.out[j]!, 10);
+      for (let i = 0; i < n; i++) expect(a.dots[i]).toBeCloseTo(b.dots[i]!, 10);
+      a.gradient.fill(0.5);
+      b.gradient.fill(0.5);
+      a.diagonal.fill(0.25);
+      b.diagonal.fill(0.25);
+      wasm.gradientSweep(a, n, p);
+      jsRowKernels.gradientSweep(b, n, p);
+      for (let j = 0; j < p; j++) {
+        expect(a.gradient[j]).toBeCloseTo(b.gradient[j]!, 10);
+        expect(a.diagonal[j]).toBeCloseTo(b.diagonal[j]!, 10);
+      }
+    });
+  }
+
+  it("give the solver the same answer either way", () => {
+    const data = parseCsv(readFileSync("data/breast_cancer.csv", "utf8"), "breast_cancer.csv");
+    const fast = logisticRidge(data, 1e-3, { tolerance: 1e-10 });
+    const plain = logisticRidge(data, 1e-3, { tolerance: 1e-10, kernels: jsRowKernels });
+    expect(Math.abs(fast.objective - plain.objective) / plain.objective).toBeLessThan(1e-13);
+    fast.coefs.forEach((c, j) => expect(c).toBeCloseTo(plain.coefs[j]!, 6));
+  });
+});
