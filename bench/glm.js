@@ -72,6 +72,39 @@ cat(median(times), length(fit$lambda), "\\n")
 writeBin(c(fit$lambda, fit$a0, as.numeric(as.matrix(fit$beta))), file.path(args[1], "fit.bin"))
 `;
 
+// scikit-learn's enet_path on the same data (standardized with 1/n sd, y centred) at reglab's λ
+// sequence: its objective (1/2n)‖y − Xb‖² + λ‖b‖₁ is reglab's gaussian one. Coefficients come back
+// on the original scale, each tol timed (median of 3).
+const SKLEARN_PATH = `
+import json, sys, time, numpy as np
+from sklearn.linear_model import enet_path
+folder, n, p = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+x = np.fromfile(folder + "/x.bin", dtype=np.float64).reshape(n, p)
+y = np.fromfile(folder + "/y.bin", dtype=np.float64)
+lambdas = np.fromfile(folder + "/lambda.bin", dtype=np.float64)
+out = []
+for tol in [1e-4, 1e-6, 1e-8]:
+    times = []
+    for r in range(3):
+        start = time.perf_counter()
+        mean = x.mean(axis=0); sd = x.std(axis=0); xs = (x - mean) / sd; yc = y - y.mean()
+        _, coefs, _ = enet_path(xs, yc, l1_ratio=1.0, alphas=lambdas, tol=tol, max_iter=100000)
+        times.append(time.perf_counter() - start)
+    beta = (coefs / sd[:, None]).T
+    a0 = y.mean() - beta @ mean
+    out.append({"tol": tol, "seconds": sorted(times)[1], "beta": beta.tolist(), "a0": a0.tolist()})
+print(json.dumps(out))
+`;
+
+function hasSklearn() {
+  try {
+    execFileSync("/usr/bin/python3", ["-c", "import sklearn"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function objective(data, family, lambda, a0, beta, scale) {
   const { n, p, x, y } = data;
   let loss = 0;
@@ -107,6 +140,9 @@ export async function runGlmBench({ runs = 3 } = {}) {
   if (!large) console.error("skipped: the large designs n=10000 p=1000 and n=200 p=2000 (set BENCH_LARGE=1)");
   const glmnet = hasGlmnet();
   if (!glmnet) console.error("skipped: glmnet (Rscript with r-cran-glmnet) is not installed");
+  const sklearn = hasSklearn();
+  if (!sklearn)
+    console.error("skipped: scikit-learn (/usr/bin/python3 with python3-sklearn) is not installed");
   const results = [];
   for (const [family, n, p, rho] of workloads) {
     // the large designs run once: at n·p = 1e7 one certified path takes tens of seconds
@@ -190,6 +226,48 @@ export async function runGlmBench({ runs = 3 } = {}) {
         rmSync(folder, { recursive: true, force: true });
       }
     }
+    if (sklearn && family === "gaussian") {
+      const folder = mkdtempSync(join(tmpdir(), "reglab-bench-"));
+      try {
+        writeFileSync(join(folder, "x.bin"), Buffer.from(data.x.buffer));
+        writeFileSync(join(folder, "y.bin"), Buffer.from(data.y.buffer));
+        writeFileSync(join(folder, "lambda.bin"), Buffer.from(Float64Array.from(path.lambda).buffer));
+        const runsBySklearn = JSON.parse(
+          execFileSync("/usr/bin/python3", ["-c", SKLEARN_PATH, folder, String(n), String(p)], {
+            encoding: "utf8",
+            maxBuffer: 1 << 28,
+          }),
+        );
+        const scale = Array.from({ length: p }, (_, j) => {
+          let mean = 0;
+          for (let i = 0; i < n; i++) mean += data.x[i * p + j] / n;
+          let variance = 0;
+          for (let i = 0; i < n; i++) variance += (data.x[i * p + j] - mean) ** 2 / n;
+          return Math.sqrt(variance);
+        });
+        // the loosest tol whose objectives are within 1e-6 of reglab's certified path (or below it)
+        const gapOf = (run) => {
+          let worst = Number.NEGATIVE_INFINITY;
+          for (let k = 0; k < path.lambda.length; k += Math.max(1, Math.floor(path.lambda.length / 10))) {
+            const theirs = objective(data, family, path.lambda[k], run.a0[k], run.beta[k], scale);
+            const mine = objective(data, family, path.lambda[k], path.a0[k], path.beta[k], scale);
+            worst = Math.max(worst, (theirs - mine) / Math.abs(mine));
+          }
+          return worst;
+        };
+        const equal = runsBySklearn.find((run) => gapOf(run) <= 1e-6);
+        row.sklearn = equal
+          ? {
+              seconds: equal.seconds,
+              tol: equal.tol,
+              ratio: row.reglab_seconds / equal.seconds,
+              objective_gap: gapOf(equal),
+            }
+          : { seconds: null, note: "no tol reached 1e-6 of reglab's objective" };
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }
     results.push(row);
     const equal = row.equal_objective
       ? `; at equal objective (certificate ${row.equal_objective.tolerance}) ${row.equal_objective.seconds.toFixed(3)} s = ${row.equal_objective.ratio.toFixed(2)}×`
@@ -198,6 +276,10 @@ export async function runGlmBench({ runs = 3 } = {}) {
       ? `glmnet ${row.glmnet.seconds.toFixed(3)} s; reglab certified to ${row.reglab_certificate_target}: ${row.glmnet.ratio.toFixed(1)}× glmnet's time, objective ≤ glmnet's ${row.glmnet.objective_gap <= 0 ? "everywhere" : `+${row.glmnet.objective_gap.toExponential(1)}`}${equal}`
       : "glmnet skipped";
     console.log(`  ${row.workload.padEnd(30)} reglab ${row.reglab_seconds.toFixed(3)} s   ${peer}`);
+    if (row.sklearn?.seconds)
+      console.log(
+        `  ${"".padEnd(30)} sklearn enet_path (tol ${row.sklearn.tol}, within 1e-6 of reglab's objective) ${row.sklearn.seconds.toFixed(3)} s; reglab certified: ${row.sklearn.ratio.toFixed(2)}× its time`,
+      );
   }
   return results;
 }
