@@ -166,7 +166,8 @@ function sklearnRuns(problem, folder) {
   );
   const bySolver = {};
   for (const row of JSON.parse(output)) {
-    (bySolver[row.solver] ??= []).push({
+    if (!bySolver[row.solver]) bySolver[row.solver] = [];
+    bySolver[row.solver].push({
       seconds: row.seconds,
       objective: objective(problem, row.w),
       tol: row.tol,

@@ -134,6 +134,7 @@ export const labEn = {
   "playground.lossFigure": "Training and test loss",
   "playground.layersFigure": "Per layer: weight norm ‖W‖ and gradient norm ‖∂E/∂W‖",
   "playground.noCurveYet": "Press “Train” to see the training and test loss fall (or not).",
+  "playground.probability": "P(class 1)",
   "playground.series.train": "train",
   "playground.series.test": "test",
   "playground.epoch": "epoch",
@@ -211,6 +212,8 @@ export const labEn = {
     "A logistic model on polynomial features, fitted along its whole path: from large λ (simple, underfit) to small λ (wiggly, overfit).",
   "path.stripPanel": "λ = {lambda}, {nonzero} terms",
   "path.stripAccuracy": "training accuracy {accuracy}",
+  "path.stripTerms": "terms in the model",
+  "path.stripTrainAccuracy": "training accuracy",
   "path.stripSummary": "{features} polynomial features of degree ≤ {degree}; binomial elastic net, same α.",
 
   // ── 5. instability ────────────────────────────────────────────────────────

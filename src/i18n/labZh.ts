@@ -129,6 +129,7 @@ export const labZh: Record<LabKey, string> = {
   "playground.lossFigure": "训练损失与测试损失",
   "playground.layersFigure": "每层：权重范数 ‖W‖ 与梯度范数 ‖∂E/∂W‖",
   "playground.noCurveYet": "按“开始训练”，看训练损失和测试损失是否下降。",
+  "playground.probability": "P(类别 1)",
   "playground.series.train": "训练",
   "playground.series.test": "测试",
   "playground.epoch": "轮次",
@@ -204,6 +205,8 @@ export const labZh: Record<LabKey, string> = {
   "path.stripClaim": "多项式特征上的逻辑回归，沿整条路径拟合：从大 λ（简单、欠拟合）到小 λ（曲折、过拟合）。",
   "path.stripPanel": "λ = {lambda}，{nonzero} 项",
   "path.stripAccuracy": "训练准确率 {accuracy}",
+  "path.stripTerms": "模型中的项数",
+  "path.stripTrainAccuracy": "训练准确率",
   "path.stripSummary": "{features} 个次数 ≤ {degree} 的多项式特征；二项弹性网络，α 相同。",
 
   // ── 5. 不稳定性 ───────────────────────────────────────────────────────────

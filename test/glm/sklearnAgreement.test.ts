@@ -64,9 +64,8 @@ describe("L2 logistic regression by truncated Newton vs scikit-learn's LogisticR
       expect(fit.converged).toBe(true);
       // lbfgs stops at a higher objective (2e-11 … 2e-8 relative): coefficients agree to its accuracy
       const size = Math.max(...reference.coefs.map(Math.abs));
-      reference.coefs.forEach((c, j) =>
-        expect(Math.abs(fit.coefs[j]! - c) / size, `coef ${j}`).toBeLessThan(1e-3),
-      );
+      for (const [j, c] of reference.coefs.entries())
+        expect(Math.abs(fit.coefs[j]! - c) / size, `coef ${j}`).toBeLessThan(1e-3);
       const ours = objective(data, "binomial", 0, reference.lambda, fit.intercept, fit.coefs);
       const theirs = objective(data, "binomial", 0, reference.lambda, reference.intercept, reference.coefs);
       expect((ours - theirs) / theirs).toBeLessThan(1e-9);
@@ -110,7 +109,8 @@ describe("gaussian elastic net vs scikit-learn's enet_path (the same objective f
         );
         expect((ours - theirs) / theirs, `λ #${k}`).toBeLessThan(1e-9);
         const size = Math.max(1e-12, ...reference.coefs.map(Math.abs));
-        reference.coefs.forEach((c, j) => expect(Math.abs(path.beta[k]![j]! - c) / size).toBeLessThan(1e-4));
+        for (const [j, c] of reference.coefs.entries())
+          expect(Math.abs(path.beta[k]![j]! - c) / size).toBeLessThan(1e-4);
       });
     });
   }

@@ -18,7 +18,9 @@ describe("row sweeps of the truncated-Newton solver", () => {
   ] as const) {
     it(`WebAssembly and JavaScript agree (n = ${n}, p = ${p}, odd sizes included)`, () => {
       const random = createRandom(n * 1000 + p);
-      const fill = (a: Float64Array) => a.forEach((_, i) => (a[i] = random.normal()));
+      const fill = (a: Float64Array) => {
+        for (let i = 0; i < a.length; i++) a[i] = random.normal();
+      };
       const wasm = rowKernels();
       const a = wasm.allocate(n, p);
       const b = jsRowKernels.allocate(n, p);
@@ -50,6 +52,6 @@ describe("row sweeps of the truncated-Newton solver", () => {
     const fast = logisticRidge(data, 1e-3, { tolerance: 1e-10 });
     const plain = logisticRidge(data, 1e-3, { tolerance: 1e-10, kernels: jsRowKernels });
     expect(Math.abs(fast.objective - plain.objective) / plain.objective).toBeLessThan(1e-13);
-    fast.coefs.forEach((c, j) => expect(c).toBeCloseTo(plain.coefs[j]!, 6));
+    for (const [j, c] of fast.coefs.entries()) expect(c).toBeCloseTo(plain.coefs[j]!, 6);
   });
 });

@@ -253,6 +253,7 @@ export function pathExplorer(): HTMLElement {
   // ── the strip of boundaries (2-D data) ──────────────────────────────────
   const stripRow = h("div", { class: "strip", "data-testid": "boundary-strip" });
   const stripStatus = h("p", { class: "small" });
+  const stripTable = h("table", { class: "data-table" });
   const fitStrip = () => {
     stripRun = nextRun();
     const data = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 1 });
@@ -289,6 +290,33 @@ export function pathExplorer(): HTMLElement {
           }),
         );
       }),
+    );
+    stripTable.replaceChildren(
+      h("caption", { text: t("path.stripTitle") }),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...[t("path.lambda"), t("path.stripTerms"), t("path.stripTrainAccuracy")].map((text) =>
+            h("th", { scope: "col", text }),
+          ),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...strip.panels.map((panel) =>
+          h(
+            "tr",
+            {},
+            h("td", { text: formatNumber(panel.lambda) }),
+            h("td", { text: String(panel.nonzero) }),
+            h("td", { text: formatShare(panel.trainAccuracy) }),
+          ),
+        ),
+      ),
     );
     stripStatus.textContent = t("path.stripSummary", {
       features: strip.features,
@@ -436,6 +464,7 @@ export function pathExplorer(): HTMLElement {
       tx("p", "path.stripClaim"),
       stripStatus,
       stripRow,
+      h("details", { class: "table-details" }, tx("summary", "lab.dataTable"), stripTable),
     ),
   );
   onLanguageChange(() => {

@@ -216,6 +216,18 @@ export function playground(): HTMLElement {
     stats.dataset.weightNorm = String(Math.hypot(...d.layers.map((layer) => layer.weightNorm)));
   };
 
+  /** The decision map's text alternative: P(class 1) on every 5th grid point along each axis. */
+  const drawBoundaryTable = () => {
+    if (!last || last.divergence) return;
+    const { grid, axis } = last;
+    const R = axis.length;
+    const rows: string[][] = [];
+    for (let j = 0; j < R; j += 5)
+      for (let i = 0; i < R; i += 5)
+        rows.push([formatNumber(axis[i]!), formatNumber(axis[j]!), formatNumber(grid[j * R + i]!)]);
+    boundary.setTable(["x1", "x2", t("playground.probability")], rows);
+  };
+
   const drawCurves = (d: EpochDiagnostics) => {
     const train = t("playground.series.train");
     const test = t("playground.series.test");
@@ -293,6 +305,7 @@ export function playground(): HTMLElement {
     if (!message.running || now - lastCurveDraw > CURVE_REFRESH_MS) {
       lastCurveDraw = now;
       drawCurves(d);
+      drawBoundaryTable();
     }
     if (message.divergence) explain(message.divergence.epoch, message.divergence.explanation);
     if (!message.running && running) setRunning(false);
