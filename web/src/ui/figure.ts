@@ -23,6 +23,25 @@ export function figureBlock(
 ): FigureBlock {
   const chart = h("div", { class: "chart" });
   const table = h("table", { class: "data-table" });
+  const details = h("details", { class: "table-details" }, tx("summary", "lab.dataTable"), table);
+  let pending: { headers: readonly string[]; rows: readonly (readonly (string | number)[])[] } | null = null;
+  const renderTable = () => {
+    if (!pending) return;
+    const { headers, rows } = pending;
+    pending = null;
+    table.replaceChildren(
+      h("caption", { text: t(caption) }),
+      h("thead", {}, h("tr", {}, ...headers.map((header) => h("th", { scope: "col", text: header })))),
+      h(
+        "tbody",
+        {},
+        ...rows.map((row) => h("tr", {}, ...row.map((cell) => h("td", { text: String(cell) })))),
+      ),
+    );
+  };
+  details.addEventListener("toggle", () => {
+    if (details.open) renderTable();
+  });
   const save = async (format: "svg" | "png") => {
     const svg = await withEmbeddedFont(currentSvg());
     const blob = format === "svg" ? new Blob([svg], { type: "image/svg+xml" }) : await svgToPngBlob(svg);
@@ -36,7 +55,7 @@ export function figureBlock(
     h(
       "div",
       { class: "figure-tools" },
-      h("details", { class: "table-details" }, tx("summary", "lab.dataTable"), table),
+      details,
       h(
         "div",
         { class: "button-row" },
@@ -58,15 +77,10 @@ export function figureBlock(
       for (const group of chart.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
     },
     setTable(headers, rows) {
-      table.replaceChildren(
-        h("caption", { text: t(caption) }),
-        h("thead", {}, h("tr", {}, ...headers.map((header) => h("th", { scope: "col", text: header })))),
-        h(
-          "tbody",
-          {},
-          ...rows.map((row) => h("tr", {}, ...row.map((cell) => h("td", { text: String(cell) })))),
-        ),
-      );
+      // built when shown: live figures update their data several times a second, and a closed
+      // table costs nothing then
+      pending = { headers, rows };
+      if (details.open) renderTable();
     },
   };
 }
