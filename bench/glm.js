@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRandom } from "../dist/core/random.js";
+import { columnMoments } from "../dist/data/split.js";
 import { elasticNetPath } from "../dist/glm/elasticNetPath.js";
 
 /** A deterministic FHT design: n × p, correlation ρ, SNR 3. */
@@ -187,13 +188,7 @@ export async function runGlmBench({ runs = 3 } = {}) {
           .map(Number);
         const fit = new Float64Array(new Uint8Array(execFileSync("cat", [join(folder, "fit.bin")])).buffer);
         const L = count;
-        const scale = Array.from({ length: p }, (_, j) => {
-          let mean = 0;
-          for (let i = 0; i < n; i++) mean += data.x[i * p + j] / n;
-          let variance = 0;
-          for (let i = 0; i < n; i++) variance += (data.x[i * p + j] - mean) ** 2 / n;
-          return Math.sqrt(variance);
-        });
+        const scale = columnMoments(data.x, n, p).sd;
         // objectives at shared λ (both paths use glmnet's sequence): the worst relative gap ours − glmnet
         const worstGap = (ours) => {
           let worst = Number.NEGATIVE_INFINITY;
@@ -238,13 +233,7 @@ export async function runGlmBench({ runs = 3 } = {}) {
             maxBuffer: 1 << 28,
           }),
         );
-        const scale = Array.from({ length: p }, (_, j) => {
-          let mean = 0;
-          for (let i = 0; i < n; i++) mean += data.x[i * p + j] / n;
-          let variance = 0;
-          for (let i = 0; i < n; i++) variance += (data.x[i * p + j] - mean) ** 2 / n;
-          return Math.sqrt(variance);
-        });
+        const scale = columnMoments(data.x, n, p).sd;
         // the loosest tol whose objectives are within 1e-6 of reglab's certified path (or below it)
         const gapOf = (run) => {
           let worst = Number.NEGATIVE_INFINITY;

@@ -15,23 +15,32 @@ export interface DecisionGrid {
   probability: Float64Array;
 }
 
+/**
+ * Cell centres of an even grid over the range of every value in `values` (both coordinates share
+ * one axis, so the map is square), with a 5 % margin; a range of one value is widened to ±1.
+ */
+export function gridAxis(values: ArrayLike<number>, resolution: number): Float64Array {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < values.length; k++) {
+    low = Math.min(low, values[k]!);
+    high = Math.max(high, values[k]!);
+  }
+  if (!(high > low)) [low, high] = [low - 1, high + 1];
+  const margin = 0.05 * (high - low);
+  return Float64Array.from(
+    { length: resolution },
+    (_, i) => low - margin + ((i + 0.5) * (high - low + 2 * margin)) / resolution,
+  );
+}
+
 export function decisionGrid(
   network: Network,
   standardizer: Standardizer,
   raw: Dataset,
   resolution = 60,
 ): DecisionGrid {
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
-  for (const v of raw.x) {
-    low = Math.min(low, v);
-    high = Math.max(high, v);
-  }
-  const margin = 0.05 * (high - low);
-  const axis = Float64Array.from(
-    { length: resolution },
-    (_, i) => low - margin + ((i + 0.5) * (high - low + 2 * margin)) / resolution,
-  );
+  const axis = gridAxis(raw.x, resolution);
   const inputs = new Float64Array(resolution * resolution * 2);
   for (let j = 0; j < resolution; j++) {
     for (let i = 0; i < resolution; i++) {

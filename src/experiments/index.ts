@@ -5,7 +5,7 @@ export {
   type SlopeClaim,
   type StallClaim,
 } from "./claims.js";
-export { type DecisionGrid, decisionGrid } from "./decisionGrid.js";
+export { type DecisionGrid, decisionGrid, gridAxis } from "./decisionGrid.js";
 export {
   DESCEND_DEFAULTS,
   type DescendOptions,

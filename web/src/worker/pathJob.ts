@@ -3,8 +3,10 @@
  * cross-validated λ (the same solver and CV as `reglab path` / `reglab cv`), and a strip of
  * decision boundaries across λ for a 2-D data set with polynomial features.
  */
+
 import { parseCsv } from "../../../src/data/parseCsv.js";
 import { polynomialFeatures } from "../../../src/data/polynomialFeatures.js";
+import { gridAxis } from "../../../src/experiments/decisionGrid.js";
 import { binaryTarget } from "../../../src/glm/binaryTarget.js";
 import { type CvResult, crossValidate } from "../../../src/glm/crossValidation.js";
 import { elasticNetPath } from "../../../src/glm/elasticNetPath.js";
@@ -79,17 +81,7 @@ export function boundaryStrip(request: PathStripRequest): StripResult {
   const expanded = polynomialFeatures(raw, request.degree);
   const path = elasticNetPath(expanded, { family: "binomial", alpha: request.alpha, nlambda: 60 });
   const R = request.resolution;
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
-  for (const v of raw.x) {
-    low = Math.min(low, v);
-    high = Math.max(high, v);
-  }
-  const margin = 0.05 * (high - low);
-  const axis = Float64Array.from(
-    { length: R },
-    (_, i) => low - margin + ((i + 0.5) * (high - low + 2 * margin)) / R,
-  );
+  const axis = gridAxis(raw.x, R);
   const gridPoints = new Float64Array(R * R * 2);
   for (let j = 0; j < R; j++)
     for (let i = 0; i < R; i++) {

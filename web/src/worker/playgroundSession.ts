@@ -16,6 +16,7 @@ import {
   takeRows,
 } from "../../../src/data/split.js";
 import { explainDivergence, lossExploded } from "../../../src/diagnostics/divergence.js";
+import { gridAxis } from "../../../src/experiments/decisionGrid.js";
 import { createWorkspace, forward, type Workspace } from "../../../src/nn/network.js";
 import {
   createTrainer,
@@ -37,22 +38,6 @@ export function pointsDataset(points: Points2d, source = "playground"): Dataset 
     droppedRows: 0,
     constantColumns: [],
   };
-}
-
-/** An even grid over the points' bounding box (with a 5% margin), standardized and expanded once. */
-function gridAxis(points: Points2d, resolution: number): Float64Array {
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
-  for (const v of points.x) {
-    low = Math.min(low, v);
-    high = Math.max(high, v);
-  }
-  if (!(high > low)) [low, high] = [low - 1, high + 1];
-  const margin = 0.05 * (high - low);
-  return Float64Array.from(
-    { length: resolution },
-    (_, i) => low - margin + ((i + 0.5) * (high - low + 2 * margin)) / resolution,
-  );
 }
 
 export class PlaygroundSession {
@@ -98,7 +83,7 @@ export class PlaygroundSession {
     });
 
     const R = config.resolution;
-    this.axis = gridAxis(config.points, R);
+    this.axis = gridAxis(config.points.x, R);
     const grid = new Float64Array(R * R * 2);
     for (let j = 0; j < R; j++)
       for (let i = 0; i < R; i++) {
