@@ -65,3 +65,35 @@ export function gradientSweep(x: usize, n: i32, p: i32, c: usize, d: usize, grad
     }
   }
 }
+
+// The weighted Gram matrix of a column-major design (n × p): G[j, k] = Σ_i v[i]·x[i, j]·x[i, k],
+// both triangles written, p × p row-major. `weighted` is scratch for v ⊙ x_j (n numbers).
+// Coordinate descent's covariance mode rebuilds it at every Newton step of a logistic path.
+export function weightedGram(x: usize, n: i32, p: i32, v: usize, weighted: usize, gram: usize): void {
+  for (let j = 0; j < p; j++) {
+    const column = at(x, j * n);
+    let i = 0;
+    for (; i + 1 < n; i += 2)
+      v128.store(at(weighted, i), f64x2.mul(v128.load(at(v, i)), v128.load(at(column, i))));
+    for (; i < n; i++) store<f64>(at(weighted, i), load<f64>(at(v, i)) * load<f64>(at(column, i)));
+    for (let k = 0; k <= j; k++) {
+      const other = at(x, k * n);
+      let acc0 = f64x2.splat(0);
+      let acc1 = f64x2.splat(0);
+      let acc2 = f64x2.splat(0);
+      let acc3 = f64x2.splat(0);
+      i = 0;
+      for (; i + 7 < n; i += 8) {
+        acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(weighted, i)), v128.load(at(other, i))));
+        acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(weighted, i + 2)), v128.load(at(other, i + 2))));
+        acc2 = f64x2.add(acc2, f64x2.mul(v128.load(at(weighted, i + 4)), v128.load(at(other, i + 4))));
+        acc3 = f64x2.add(acc3, f64x2.mul(v128.load(at(weighted, i + 6)), v128.load(at(other, i + 6))));
+      }
+      acc0 = f64x2.add(f64x2.add(acc0, acc1), f64x2.add(acc2, acc3));
+      let dot = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+      for (; i < n; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
+      store<f64>(at(gram, j * p + k), dot);
+      store<f64>(at(gram, k * p + j), dot);
+    }
+  }
+}

@@ -26,6 +26,8 @@
  * Convergence: a pass whose largest xv_j·Δβ_j² (and Σv·Δβ₀²) is below `tolerance`.
  */
 
+import { gramFunction } from "../kernels/gramKernel.js";
+
 export interface QuadraticState {
   n: number;
   p: number;
@@ -101,23 +103,18 @@ export function prepareCovariance(state: QuadraticState): void {
   }
   for (let j = 0; j < p; j++) {
     const cj = j * n;
-    for (let i = 0; i < n; i++) weighted[i] = v[i]! * x[cj + i]!;
     let g = 0;
     let sum = 0;
     for (let i = 0; i < n; i++) {
-      g += weighted[i]! * r[i]!;
-      sum += weighted[i]!;
+      const weightedX = v[i]! * x[cj + i]!;
+      g += weightedX * r[i]!;
+      sum += weightedX;
     }
     gradient[j] = g;
     vx[j] = sum;
-    for (let k = 0; k <= j; k++) {
-      const ck = k * n;
-      let dot = 0;
-      for (let i = 0; i < n; i++) dot += weighted[i]! * x[ck + i]!;
-      gram[j * p + k] = dot;
-      gram[k * p + j] = dot;
-    }
   }
+  // the O(n·p²/2) part: WebAssembly SIMD where it loads
+  gramFunction()(x, n, p, v, gram);
   state.covariance = { gram, gradient, vx, gradient0, vSum, weighted };
 }
 

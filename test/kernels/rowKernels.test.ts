@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/core/random.js";
 import { parseCsv } from "../../src/data/parseCsv.js";
 import { logisticRidge } from "../../src/glm/logisticRidge.js";
+import { gramFunction, jsGram } from "../../src/kernels/gramKernel.js";
 import { jsRowKernels, rowKernels } from "../../src/kernels/rowKernels.js";
 
 describe("row sweeps of the truncated-Newton solver", () => {
@@ -53,5 +54,25 @@ describe("row sweeps of the truncated-Newton solver", () => {
     const plain = logisticRidge(data, 1e-3, { tolerance: 1e-10, kernels: jsRowKernels });
     expect(Math.abs(fast.objective - plain.objective) / plain.objective).toBeLessThan(1e-13);
     for (const [j, c] of fast.coefs.entries()) expect(c).toBeCloseTo(plain.coefs[j]!, 6);
+  });
+});
+
+describe("the weighted Gram matrix of coordinate descent's covariance mode", () => {
+  it("is the same in WebAssembly and JavaScript, also for odd n and when the design is reused", () => {
+    const random = createRandom(5);
+    for (const [n, p] of [
+      [9, 3],
+      [101, 17],
+    ] as const) {
+      const x = Float64Array.from({ length: n * p }, () => random.normal());
+      for (let round = 0; round < 2; round++) {
+        const v = Float64Array.from({ length: n }, () => random.uniform());
+        const fast = new Float64Array(p * p);
+        const plain = new Float64Array(p * p);
+        gramFunction()(x, n, p, v, fast);
+        jsGram(x, n, p, v, plain);
+        for (let k = 0; k < p * p; k++) expect(fast[k]).toBeCloseTo(plain[k]!, 10);
+      }
+    }
   });
 });
