@@ -27,6 +27,7 @@
  */
 
 import { gramFunction } from "../kernels/gramKernel.js";
+import { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
 
 export interface QuadraticState {
   n: number;
@@ -455,4 +456,60 @@ function gapFrom(state: QuadraticState, lambda: number, residualNorm: number, re
     0.5 * lambda * (1 - alpha) * (1 + c * c) * l2;
   const primal = 0.5 * residualNorm + lambda * alpha * l1 + 0.5 * lambda * (1 - alpha) * l2;
   return Math.max(0, gap) / primal;
+}
+
+/**
+ * Active-set polish (covariance mode, no intercept: the gaussian family). Coordinate descent finds
+ * the active set and the signs quickly but then converges only linearly — ×0.96 per pass on
+ * correlated designs. With the active set A and the signs s of β_A fixed, the optimum solves a
+ * linear system,
+ *
+ *   (G_AA + λ(1−α)·diag(pf_A)) β_A = b_A − λα·pf_A ⊙ s,      b = g + Gβ (the linear term),
+ *
+ * one Cholesky factorization. The solution is taken only if it is consistent — every sign kept,
+ * every inactive gradient within |g_j| ≤ λα·pf_j — so it is then the exact optimum; otherwise
+ * nothing changes and coordinate descent carries on. Returns whether it was taken.
+ */
+export function polishActiveSet(state: QuadraticState, lambda: number): boolean {
+  const cov = state.covariance;
+  if (!cov || state.fitIntercept) return false;
+  const { p, beta, alpha, penaltyFactor, usable } = state;
+  const active: number[] = [];
+  for (let j = 0; j < p; j++) if (beta[j] !== 0) active.push(j);
+  const m = active.length;
+  if (m === 0) return false;
+  const { gram, gradient } = cov;
+  // b = g + Gβ over all columns (needed for the inactive gradients afterwards)
+  const b = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let row = gradient[j]!;
+    for (const k of active) row += gram[j * p + k]! * beta[k]!;
+    b[j] = row;
+  }
+  const system = new Float64Array(m * m);
+  const solution = new Float64Array(m);
+  active.forEach((j, a) => {
+    for (let c = 0; c < m; c++) system[a * m + c] = gram[j * p + active[c]!]!;
+    system[a * m + a]! += lambda * (1 - alpha) * penaltyFactor[j]!;
+    solution[a] = b[j]! - lambda * alpha * penaltyFactor[j]! * Math.sign(beta[j]!);
+  });
+  if (!choleskyInPlace(system, m)) return false;
+  choleskySolveInPlace(system, m, solution);
+  for (let a = 0; a < m; a++) if (Math.sign(solution[a]!) !== Math.sign(beta[active[a]!]!)) return false;
+  // the gradients at the candidate, and the KKT conditions of the columns left at zero
+  const candidate = new Float64Array(p);
+  active.forEach((j, a) => {
+    candidate[j] = solution[a]!;
+  });
+  const newGradient = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let row = b[j]!;
+    for (const k of active) row -= gram[j * p + k]! * candidate[k]!;
+    newGradient[j] = row;
+    if (candidate[j] === 0 && usable[j] && Math.abs(row) > lambda * alpha * penaltyFactor[j]! * (1 + 1e-12))
+      return false;
+  }
+  beta.set(candidate);
+  gradient.set(newGradient);
+  return true;
 }
