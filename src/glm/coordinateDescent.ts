@@ -472,7 +472,8 @@ function gapFrom(state: QuadraticState, lambda: number, residualNorm: number, re
  */
 export function polishActiveSet(state: QuadraticState, lambda: number): boolean {
   const cov = state.covariance;
-  if (!cov || state.fitIntercept) return false;
+  if (state.fitIntercept) return false;
+  if (!cov) return polishActiveSetNaive(state, lambda);
   const { p, beta, alpha, penaltyFactor, usable } = state;
   const active: number[] = [];
   for (let j = 0; j < p; j++) if (beta[j] !== 0) active.push(j);
@@ -511,5 +512,70 @@ export function polishActiveSet(state: QuadraticState, lambda: number): boolean 
   }
   beta.set(candidate);
   gradient.set(newGradient);
+  return true;
+}
+
+/** Active sets larger than this are left to coordinate descent (the polish costs O(n·m² + m³)). */
+const POLISH_MAX_ACTIVE = 600;
+
+/**
+ * The same polish in naive mode (p > 500, no Gram matrix kept): the Gram of the active columns only
+ * is built for it, O(n·m²), and the residual and the inactive gradients are recomputed to check the
+ * KKT conditions before anything is changed.
+ */
+function polishActiveSetNaive(state: QuadraticState, lambda: number): boolean {
+  const { n, p, x, v, r, beta, alpha, penaltyFactor, usable } = state;
+  const active: number[] = [];
+  for (let j = 0; j < p; j++) if (beta[j] !== 0) active.push(j);
+  const m = active.length;
+  if (m === 0 || m > POLISH_MAX_ACTIVE) return false;
+  const weighted = new Float64Array(n);
+  const system = new Float64Array(m * m);
+  const solution = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    const j = active[a]!;
+    const column = j * n;
+    let g = 0;
+    for (let i = 0; i < n; i++) {
+      weighted[i] = v[i]! * x[column + i]!;
+      g += weighted[i]! * r[i]!;
+    }
+    for (let c = 0; c <= a; c++) {
+      const other = active[c]! * n;
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += weighted[i]! * x[other + i]!;
+      system[a * m + c] = dot;
+      system[c * m + a] = dot;
+    }
+    solution[a] = g; // g_a for now; b_a = g_a + Σ_c G_ac β_c below
+  }
+  for (let a = 0; a < m; a++) {
+    const j = active[a]!;
+    let b = solution[a]!;
+    for (let c = 0; c < m; c++) b += system[a * m + c]! * beta[active[c]!]!;
+    solution[a] = b - lambda * alpha * penaltyFactor[j]! * Math.sign(beta[j]!);
+    system[a * m + a]! += lambda * (1 - alpha) * penaltyFactor[j]!;
+  }
+  if (!choleskyInPlace(system, m)) return false;
+  choleskySolveInPlace(system, m, solution);
+  for (let a = 0; a < m; a++) if (Math.sign(solution[a]!) !== Math.sign(beta[active[a]!]!)) return false;
+  // the residual at the candidate, then the KKT conditions of every column left at zero
+  const residual = r.slice(0, n);
+  for (let a = 0; a < m; a++) {
+    const delta = solution[a]! - beta[active[a]!]!;
+    const column = active[a]! * n;
+    for (let i = 0; i < n; i++) residual[i]! -= delta * x[column + i]!;
+  }
+  const isActive = new Uint8Array(p);
+  for (const j of active) isActive[j] = 1;
+  for (let j = 0; j < p; j++) {
+    if (isActive[j] || !usable[j]) continue;
+    const column = j * n;
+    let g = 0;
+    for (let i = 0; i < n; i++) g += v[i]! * x[column + i]! * residual[i]!;
+    if (Math.abs(g) > lambda * alpha * penaltyFactor[j]! * (1 + 1e-12)) return false;
+  }
+  for (let a = 0; a < m; a++) beta[active[a]!] = solution[a]!;
+  r.set(residual);
   return true;
 }

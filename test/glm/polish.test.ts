@@ -39,6 +39,16 @@ describe("active-set polish", () => {
     });
   }
 
+  it("works in naive mode too (no Gram kept): the same exact optimum", () => {
+    const { state, maximum } = gaussianState(1);
+    const lambda = 0.05 * maximum;
+    state.covariance = null; // naive mode, as for p > 500
+    solveAtLambda(state, lambda, lambda, 1e-3);
+    expect(kktViolation(state, lambda)).toBeGreaterThan(1e-6);
+    expect(polishActiveSet(state, lambda)).toBe(true);
+    expect(kktViolation(state, lambda)).toBeLessThan(1e-10);
+  });
+
   it("declines (and changes nothing) when the signs it is given are wrong", () => {
     const { state, maximum } = gaussianState(1);
     const lambda = 0.05 * maximum;
