@@ -5,8 +5,7 @@
  * its own module instance and memory) where it loads, plain loops otherwise. The design stays in
  * the module's memory between calls for the same array, so a path copies it once.
  */
-import { decodeBase64 } from "./base64.js";
-import { ROWS_WASM_BASE64 } from "./rowsWasm.generated.js";
+import { instantiateRowsModule, type RowsExports, WASM_PAGE } from "./rowsModule.js";
 
 export type GramFunction = (
   x: Float64Array,
@@ -31,18 +30,7 @@ export const jsGram: GramFunction = (x, n, p, v, gram) => {
   }
 };
 
-interface GramExports {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  weightedGram(x: number, n: number, p: number, v: number, weighted: number, gram: number): void;
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: GramExports };
-}
-
-const PAGE = 65536;
-
-function createWasmGram(exports: GramExports): GramFunction {
+function createWasmGram(exports: RowsExports): GramFunction {
   let resident: Float64Array | null = null;
   return (x, n, p, v, gram) => {
     const align = (count: number) => Math.ceil((count * 8) / 16) * 16;
@@ -53,7 +41,7 @@ function createWasmGram(exports: GramExports): GramFunction {
     const end = gramAt + align(p * p);
     const missing = end - exports.memory.buffer.byteLength;
     if (missing > 0) {
-      exports.memory.grow(Math.ceil(missing / PAGE));
+      exports.memory.grow(Math.ceil(missing / WASM_PAGE));
       resident = null;
     }
     const buffer = exports.memory.buffer;
@@ -72,16 +60,8 @@ let wasm: GramFunction | null | undefined;
 /** The SIMD Gram where WebAssembly with SIMD loads, else the plain loops. */
 export function gramFunction(): GramFunction {
   if (wasm === undefined) {
-    wasm = null;
-    const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-    if (api) {
-      try {
-        const module = new api.Module(decodeBase64(ROWS_WASM_BASE64));
-        wasm = createWasmGram(new api.Instance(module, { env: { abort() {} } }).exports);
-      } catch {
-        wasm = null;
-      }
-    }
+    const exports = instantiateRowsModule();
+    wasm = exports ? createWasmGram(exports) : null;
   }
   return wasm ?? jsGram;
 }

@@ -9,8 +9,7 @@
  * the WebAssembly module's memory when it loads, plain ones otherwise — so a sweep copies
  * nothing. One solve at a time: the next `allocate` reuses the same memory.
  */
-import { decodeBase64 } from "./base64.js";
-import { ROWS_WASM_BASE64 } from "./rowsWasm.generated.js";
+import { instantiateRowsModule, type RowsExports, WASM_PAGE } from "./rowsModule.js";
 
 export interface RowBuffers {
   /** The design, row-major n × p. */
@@ -73,36 +72,7 @@ export const jsRowKernels: RowKernels = {
   },
 };
 
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: RowExports };
-}
-interface RowExports {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  hessianTimes(
-    x: number,
-    n: number,
-    p: number,
-    v: number,
-    offset: number,
-    d: number,
-    out: number,
-    dots: number,
-  ): number;
-  gradientSweep(
-    x: number,
-    n: number,
-    p: number,
-    c: number,
-    d: number,
-    gradient: number,
-    diagonal: number,
-  ): void;
-}
-
-const PAGE = 65536;
-
-function createWasmRowKernels(exports: RowExports): RowKernels {
+function createWasmRowKernels(exports: RowsExports): RowKernels {
   /** Byte offsets of each buffer of the current allocation. */
   let offsets: Record<keyof RowBuffers, number> | null = null;
   return {
@@ -126,7 +96,7 @@ function createWasmRowKernels(exports: RowExports): RowKernels {
         at += Math.ceil((count * 8) / 16) * 16;
       }
       const missing = at - exports.memory.buffer.byteLength;
-      if (missing > 0) exports.memory.grow(Math.ceil(missing / PAGE));
+      if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
       offsets = placed;
       const buffer = exports.memory.buffer;
       const view = (name: keyof RowBuffers, count: number) => new Float64Array(buffer, placed[name], count);
@@ -157,16 +127,8 @@ let wasm: RowKernels | null | undefined;
 /** The SIMD row kernels, or the plain ones where WebAssembly with SIMD is not available. */
 export function rowKernels(): RowKernels {
   if (wasm === undefined) {
-    wasm = null;
-    const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-    if (api) {
-      try {
-        const module = new api.Module(decodeBase64(ROWS_WASM_BASE64));
-        wasm = createWasmRowKernels(new api.Instance(module, { env: { abort() {} } }).exports);
-      } catch {
-        wasm = null;
-      }
-    }
+    const exports = instantiateRowsModule();
+    wasm = exports ? createWasmRowKernels(exports) : null;
   }
   return wasm ?? jsRowKernels;
 }

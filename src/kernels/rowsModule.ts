@@ -1,0 +1,51 @@
+/**
+ * A fresh instance of the WebAssembly module compiled from assembly/rows.ts, or null where
+ * WebAssembly (with SIMD) is not available. Each caller gets its own instance, so its own memory:
+ * the truncated-Newton buffers and the coordinate-descent Gram never overwrite each other.
+ */
+import { decodeBase64 } from "./base64.js";
+import { ROWS_WASM_BASE64 } from "./rowsWasm.generated.js";
+
+export interface RowsExports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  hessianTimes(
+    x: number,
+    n: number,
+    p: number,
+    v: number,
+    offset: number,
+    d: number,
+    out: number,
+    dots: number,
+  ): number;
+  gradientSweep(
+    x: number,
+    n: number,
+    p: number,
+    c: number,
+    d: number,
+    gradient: number,
+    diagonal: number,
+  ): void;
+  weightedGram(x: number, n: number, p: number, v: number, weighted: number, gram: number): void;
+}
+
+/** The little of the WebAssembly API used here (typed locally: the pure core has no DOM types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: RowsExports };
+}
+
+/** One 64 KiB page of WebAssembly memory. */
+export const WASM_PAGE = 65536;
+
+export function instantiateRowsModule(): RowsExports | null {
+  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!api) return null;
+  try {
+    const module = new api.Module(decodeBase64(ROWS_WASM_BASE64));
+    return new api.Instance(module, { env: { abort() {} } }).exports;
+  } catch {
+    return null; // no SIMD support in this engine: the plain loops it is
+  }
+}
