@@ -115,7 +115,7 @@ export function prepareCovariance(state: QuadraticState): void {
     vx[j] = sum;
   }
   // the O(n·p²/2) part: WebAssembly SIMD where it loads
-  gramFunction()(x, n, p, v, gram);
+  gramFunction()(x, n, p, v, gram, weighted);
   state.covariance = { gram, gradient, vx, gradient0, vSum, weighted };
 }
 

@@ -7,16 +7,18 @@
  */
 import { instantiateRowsModule, type RowsExports, WASM_PAGE } from "./rowsModule.js";
 
+/** Writes G into `gram` (p × p); `scratch` (n numbers) holds v ⊙ x̃_j in the plain version. */
 export type GramFunction = (
   x: Float64Array,
   n: number,
   p: number,
   v: Float64Array,
   gram: Float64Array,
+  scratch?: Float64Array,
 ) => void;
 
-export const jsGram: GramFunction = (x, n, p, v, gram) => {
-  const weighted = new Float64Array(n);
+export const jsGram: GramFunction = (x, n, p, v, gram, scratch) => {
+  const weighted = scratch ?? new Float64Array(n);
   for (let j = 0; j < p; j++) {
     const cj = j * n;
     for (let i = 0; i < n; i++) weighted[i] = v[i]! * x[cj + i]!;
