@@ -66,34 +66,90 @@ export function gradientSweep(x: usize, n: i32, p: i32, c: usize, d: usize, grad
   }
 }
 
-// The weighted Gram matrix of a column-major design (n × p): G[j, k] = Σ_i v[i]·x[i, j]·x[i, k],
-// both triangles written, p × p row-major. `weighted` is scratch for v ⊙ x_j (n numbers).
-// Coordinate descent's covariance mode rebuilds it at every Newton step of a logistic path.
-export function weightedGram(x: usize, n: i32, p: i32, v: usize, weighted: usize, gram: usize): void {
-  for (let j = 0; j < p; j++) {
-    const column = at(x, j * n);
-    let i = 0;
-    for (; i + 1 < n; i += 2)
-      v128.store(at(weighted, i), f64x2.mul(v128.load(at(v, i)), v128.load(at(column, i))));
-    for (; i < n; i++) store<f64>(at(weighted, i), load<f64>(at(v, i)) * load<f64>(at(column, i)));
-    for (let k = 0; k <= j; k++) {
-      const other = at(x, k * n);
-      let acc0 = f64x2.splat(0);
-      let acc1 = f64x2.splat(0);
-      let acc2 = f64x2.splat(0);
-      let acc3 = f64x2.splat(0);
-      i = 0;
-      for (; i + 7 < n; i += 8) {
-        acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(weighted, i)), v128.load(at(other, i))));
-        acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(weighted, i + 2)), v128.load(at(other, i + 2))));
-        acc2 = f64x2.add(acc2, f64x2.mul(v128.load(at(weighted, i + 4)), v128.load(at(other, i + 4))));
-        acc3 = f64x2.add(acc3, f64x2.mul(v128.load(at(weighted, i + 6)), v128.load(at(other, i + 6))));
+// The weighted Gram matrix of chosen columns of a column-major design (n × ·):
+// G[a, b] = Σ_i v[i]·x[i, c_a]·x[i, c_b] for the m column indices c (i32) at `columns`, both
+// triangles written, m × m row-major. Coordinate descent's covariance mode rebuilds it at every
+// Newton step of a logistic path, so it is blocked for the cache: rows are taken in chunks of
+// CHUNK, and within a chunk four columns a…a+3 are weighted (v ⊙ x_c, into `weighted`, 4·CHUNK
+// numbers, in L1) and each other column b is read once for all four dots — four multiply-adds
+// per load of x_b instead of one.
+const CHUNK = 512;
+
+export function weightedGram(x: usize, n: i32, columns: usize, m: i32, v: usize, weighted: usize, gram: usize): void {
+  memory.fill(gram, 0, <usize>(m * m) << 3);
+  for (let start = 0; start < n; start += CHUNK) {
+    const length = min(CHUNK, n - start);
+    let a = 0;
+    for (; a + 3 < m; a += 4) {
+      for (let t = 0; t < 4; t++) weigh(x, n, column(columns, a + t), start, length, v, at(weighted, t * CHUNK));
+      const w0 = weighted;
+      const w1 = at(weighted, CHUNK);
+      const w2 = at(weighted, 2 * CHUNK);
+      const w3 = at(weighted, 3 * CHUNK);
+      for (let b = 0; b < a + 4; b++) {
+        const other = at(x, column(columns, b) * n + start);
+        let acc0 = f64x2.splat(0);
+        let acc1 = f64x2.splat(0);
+        let acc2 = f64x2.splat(0);
+        let acc3 = f64x2.splat(0);
+        let i = 0;
+        for (; i + 1 < length; i += 2) {
+          const xb = v128.load(at(other, i));
+          acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(w0, i)), xb));
+          acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(w1, i)), xb));
+          acc2 = f64x2.add(acc2, f64x2.mul(v128.load(at(w2, i)), xb));
+          acc3 = f64x2.add(acc3, f64x2.mul(v128.load(at(w3, i)), xb));
+        }
+        let d0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+        let d1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
+        let d2 = f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1);
+        let d3 = f64x2.extract_lane(acc3, 0) + f64x2.extract_lane(acc3, 1);
+        for (; i < length; i++) {
+          const xb = load<f64>(at(other, i));
+          d0 += load<f64>(at(w0, i)) * xb;
+          d1 += load<f64>(at(w1, i)) * xb;
+          d2 += load<f64>(at(w2, i)) * xb;
+          d3 += load<f64>(at(w3, i)) * xb;
+        }
+        accumulate(gram, a * m + b, d0);
+        accumulate(gram, (a + 1) * m + b, d1);
+        accumulate(gram, (a + 2) * m + b, d2);
+        accumulate(gram, (a + 3) * m + b, d3);
       }
-      acc0 = f64x2.add(f64x2.add(acc0, acc1), f64x2.add(acc2, acc3));
-      let dot = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
-      for (; i < n; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
-      store<f64>(at(gram, j * p + k), dot);
-      store<f64>(at(gram, k * p + j), dot);
+    }
+    // the last m mod 4 columns one at a time
+    for (; a < m; a++) {
+      weigh(x, n, column(columns, a), start, length, v, weighted);
+      for (let b = 0; b <= a; b++) {
+        const other = at(x, column(columns, b) * n + start);
+        let acc = f64x2.splat(0);
+        let i = 0;
+        for (; i + 1 < length; i += 2)
+          acc = f64x2.add(acc, f64x2.mul(v128.load(at(weighted, i)), v128.load(at(other, i))));
+        let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+        for (; i < length; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
+        accumulate(gram, a * m + b, dot);
+      }
     }
   }
+  // the lower triangle is complete; mirror it
+  for (let a = 0; a < m; a++)
+    for (let b = 0; b < a; b++) store<f64>(at(gram, b * m + a), load<f64>(at(gram, a * m + b)));
+}
+
+@inline function column(columns: usize, index: i32): i32 {
+  return load<i32>(columns + (<usize>index << 2));
+}
+
+/** out[0 … length) = v ⊙ x_c over the rows start … start + length. */
+@inline function weigh(x: usize, n: i32, c: i32, start: i32, length: i32, v: usize, out: usize): void {
+  const source = at(x, c * n + start);
+  const weights = at(v, start);
+  let i = 0;
+  for (; i + 1 < length; i += 2) v128.store(at(out, i), f64x2.mul(v128.load(at(weights, i)), v128.load(at(source, i))));
+  for (; i < length; i++) store<f64>(at(out, i), load<f64>(at(weights, i)) * load<f64>(at(source, i)));
+}
+
+@inline function accumulate(gram: usize, index: i32, value: f64): void {
+  store<f64>(at(gram, index), load<f64>(at(gram, index)) + value);
 }

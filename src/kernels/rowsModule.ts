@@ -27,7 +27,15 @@ export interface RowsExports {
     gradient: number,
     diagonal: number,
   ): void;
-  weightedGram(x: number, n: number, p: number, v: number, weighted: number, gram: number): void;
+  weightedGram(
+    x: number,
+    n: number,
+    columns: number,
+    m: number,
+    v: number,
+    weighted: number,
+    gram: number,
+  ): void;
 }
 
 /** The little of the WebAssembly API used here (typed locally: the pure core has no DOM types). */

@@ -63,6 +63,7 @@ describe("the weighted Gram matrix of coordinate descent's covariance mode", () 
     for (const [n, p] of [
       [9, 3],
       [101, 17],
+      [1037, 6], // three chunks of rows, the last one partial
     ] as const) {
       const x = Float64Array.from({ length: n * p }, () => random.normal());
       for (let round = 0; round < 2; round++) {
@@ -72,6 +73,18 @@ describe("the weighted Gram matrix of coordinate descent's covariance mode", () 
         gramFunction()(x, n, p, v, fast);
         jsGram(x, n, p, v, plain);
         for (let k = 0; k < p * p; k++) expect(fast[k]).toBeCloseTo(plain[k]!, 10);
+        // a subset of the columns, in any order (5 of them: one block of four and one left over)
+        const columns = Int32Array.from([p - 1, 0, 2, 1, Math.floor(p / 2)]);
+        const m = columns.length;
+        const subset = new Float64Array(m * m);
+        const subsetPlain = new Float64Array(m * m);
+        gramFunction()(x, n, p, v, subset, undefined, columns);
+        jsGram(x, n, p, v, subsetPlain, undefined, columns);
+        for (let a = 0; a < m; a++)
+          for (let b = 0; b < m; b++) {
+            expect(subset[a * m + b]).toBeCloseTo(plain[columns[a]! * p + columns[b]!]!, 10);
+            expect(subsetPlain[a * m + b]).toBeCloseTo(plain[columns[a]! * p + columns[b]!]!, 10);
+          }
       }
     }
   });
