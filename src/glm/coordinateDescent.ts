@@ -27,7 +27,7 @@
  */
 
 import { gramFunction } from "../kernels/gramKernel.js";
-import { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
+import type { PolishScratch } from "./activeSetPolish.js";
 
 export interface QuadraticState {
   n: number;
@@ -66,6 +66,8 @@ export interface QuadraticState {
   } | null;
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
+  /** Scratch for the active-set polish (allocated on first use; see activeSetPolish.ts). */
+  polish?: PolishScratch;
 }
 
 /** Iterates kept for Anderson extrapolation: the last K + 1 coefficient vectors. */
@@ -456,126 +458,4 @@ function gapFrom(state: QuadraticState, lambda: number, residualNorm: number, re
     0.5 * lambda * (1 - alpha) * (1 + c * c) * l2;
   const primal = 0.5 * residualNorm + lambda * alpha * l1 + 0.5 * lambda * (1 - alpha) * l2;
   return Math.max(0, gap) / primal;
-}
-
-/**
- * Active-set polish (covariance mode, no intercept: the gaussian family). Coordinate descent finds
- * the active set and the signs quickly but then converges only linearly — ×0.96 per pass on
- * correlated designs. With the active set A and the signs s of β_A fixed, the optimum solves a
- * linear system,
- *
- *   (G_AA + λ(1−α)·diag(pf_A)) β_A = b_A − λα·pf_A ⊙ s,      b = g + Gβ (the linear term),
- *
- * one Cholesky factorization. The solution is taken only if it is consistent — every sign kept,
- * every inactive gradient within |g_j| ≤ λα·pf_j — so it is then the exact optimum; otherwise
- * nothing changes and coordinate descent carries on. Returns whether it was taken.
- */
-export function polishActiveSet(state: QuadraticState, lambda: number): boolean {
-  const cov = state.covariance;
-  if (state.fitIntercept) return false;
-  if (!cov) return polishActiveSetNaive(state, lambda);
-  const { p, beta, alpha, penaltyFactor, usable } = state;
-  const active: number[] = [];
-  for (let j = 0; j < p; j++) if (beta[j] !== 0) active.push(j);
-  const m = active.length;
-  if (m === 0) return false;
-  const { gram, gradient } = cov;
-  // b = g + Gβ over all columns (needed for the inactive gradients afterwards)
-  const b = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let row = gradient[j]!;
-    for (const k of active) row += gram[j * p + k]! * beta[k]!;
-    b[j] = row;
-  }
-  const system = new Float64Array(m * m);
-  const solution = new Float64Array(m);
-  active.forEach((j, a) => {
-    for (let c = 0; c < m; c++) system[a * m + c] = gram[j * p + active[c]!]!;
-    system[a * m + a]! += lambda * (1 - alpha) * penaltyFactor[j]!;
-    solution[a] = b[j]! - lambda * alpha * penaltyFactor[j]! * Math.sign(beta[j]!);
-  });
-  if (!choleskyInPlace(system, m)) return false;
-  choleskySolveInPlace(system, m, solution);
-  for (let a = 0; a < m; a++) if (Math.sign(solution[a]!) !== Math.sign(beta[active[a]!]!)) return false;
-  // the gradients at the candidate, and the KKT conditions of the columns left at zero
-  const candidate = new Float64Array(p);
-  active.forEach((j, a) => {
-    candidate[j] = solution[a]!;
-  });
-  const newGradient = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let row = b[j]!;
-    for (const k of active) row -= gram[j * p + k]! * candidate[k]!;
-    newGradient[j] = row;
-    if (candidate[j] === 0 && usable[j] && Math.abs(row) > lambda * alpha * penaltyFactor[j]! * (1 + 1e-12))
-      return false;
-  }
-  beta.set(candidate);
-  gradient.set(newGradient);
-  return true;
-}
-
-/** Active sets larger than this are left to coordinate descent (the polish costs O(n·m² + m³)). */
-const POLISH_MAX_ACTIVE = 600;
-
-/**
- * The same polish in naive mode (p > 500, no Gram matrix kept): the Gram of the active columns only
- * is built for it, O(n·m²), and the residual and the inactive gradients are recomputed to check the
- * KKT conditions before anything is changed.
- */
-function polishActiveSetNaive(state: QuadraticState, lambda: number): boolean {
-  const { n, p, x, v, r, beta, alpha, penaltyFactor, usable } = state;
-  const active: number[] = [];
-  for (let j = 0; j < p; j++) if (beta[j] !== 0) active.push(j);
-  const m = active.length;
-  if (m === 0 || m > POLISH_MAX_ACTIVE) return false;
-  const weighted = new Float64Array(n);
-  const system = new Float64Array(m * m);
-  const solution = new Float64Array(m);
-  for (let a = 0; a < m; a++) {
-    const j = active[a]!;
-    const column = j * n;
-    let g = 0;
-    for (let i = 0; i < n; i++) {
-      weighted[i] = v[i]! * x[column + i]!;
-      g += weighted[i]! * r[i]!;
-    }
-    for (let c = 0; c <= a; c++) {
-      const other = active[c]! * n;
-      let dot = 0;
-      for (let i = 0; i < n; i++) dot += weighted[i]! * x[other + i]!;
-      system[a * m + c] = dot;
-      system[c * m + a] = dot;
-    }
-    solution[a] = g; // g_a for now; b_a = g_a + Σ_c G_ac β_c below
-  }
-  for (let a = 0; a < m; a++) {
-    const j = active[a]!;
-    let b = solution[a]!;
-    for (let c = 0; c < m; c++) b += system[a * m + c]! * beta[active[c]!]!;
-    solution[a] = b - lambda * alpha * penaltyFactor[j]! * Math.sign(beta[j]!);
-    system[a * m + a]! += lambda * (1 - alpha) * penaltyFactor[j]!;
-  }
-  if (!choleskyInPlace(system, m)) return false;
-  choleskySolveInPlace(system, m, solution);
-  for (let a = 0; a < m; a++) if (Math.sign(solution[a]!) !== Math.sign(beta[active[a]!]!)) return false;
-  // the residual at the candidate, then the KKT conditions of every column left at zero
-  const residual = r.slice(0, n);
-  for (let a = 0; a < m; a++) {
-    const delta = solution[a]! - beta[active[a]!]!;
-    const column = active[a]! * n;
-    for (let i = 0; i < n; i++) residual[i]! -= delta * x[column + i]!;
-  }
-  const isActive = new Uint8Array(p);
-  for (const j of active) isActive[j] = 1;
-  for (let j = 0; j < p; j++) {
-    if (isActive[j] || !usable[j]) continue;
-    const column = j * n;
-    let g = 0;
-    for (let i = 0; i < n; i++) g += v[i]! * x[column + i]! * residual[i]!;
-    if (Math.abs(g) > lambda * alpha * penaltyFactor[j]! * (1 + 1e-12)) return false;
-  }
-  for (let a = 0; a < m; a++) beta[active[a]!] = solution[a]!;
-  r.set(residual);
-  return true;
 }

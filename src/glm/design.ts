@@ -50,29 +50,51 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   for (let i = 0; i < n; i++) total += options.weights ? options.weights[i]! : 1;
   for (let i = 0; i < n; i++) w[i] = (options.weights ? options.weights[i]! : 1) / total;
 
-  const x = new Float64Array(n * p);
+  // Moments row by row, in the memory order of the row-major input (a column-by-column walk
+  // would touch a new cache line at every element).
+  const source = data.x;
   const mean = new Float64Array(p);
   const scale = new Float64Array(p);
   const usable = new Uint8Array(p);
-  for (let j = 0; j < p; j++) {
-    let m = 0;
-    if (intercept) for (let i = 0; i < n; i++) m += w[i]! * data.x[i * p + j]!;
-    let squares = 0;
-    for (let i = 0; i < n; i++) squares += w[i]! * (data.x[i * p + j]! - m) ** 2;
-    // a column is constant when its spread is rounding noise next to its size
-    const constant = squares <= 1e-24 * Math.max(1, m * m);
-    const s = constant ? 0 : standardize ? Math.sqrt(squares) : 1;
-    mean[j] = m;
-    scale[j] = s;
-    usable[j] = constant ? 0 : 1;
-    if (rows) continue; // filled row by row below, in memory order
-    const column = j * n;
-    for (let i = 0; i < n; i++) x[column + i] = constant ? 0 : (data.x[i * p + j]! - m) / s;
+  if (intercept)
+    for (let i = 0; i < n; i++) {
+      const wi = w[i]!;
+      const row = i * p;
+      for (let j = 0; j < p; j++) mean[j]! += wi * source[row + j]!;
+    }
+  const squares = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    const wi = w[i]!;
+    const row = i * p;
+    for (let j = 0; j < p; j++) {
+      const centred = source[row + j]! - mean[j]!;
+      squares[j]! += wi * centred * centred;
+    }
   }
+  const inverse = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    // a column is constant when its spread is rounding noise next to its size
+    const constant = squares[j]! <= 1e-24 * Math.max(1, mean[j]! * mean[j]!);
+    scale[j] = constant ? 0 : standardize ? Math.sqrt(squares[j]!) : 1;
+    usable[j] = constant ? 0 : 1;
+    inverse[j] = constant ? 0 : 1 / scale[j]!;
+  }
+  const x = new Float64Array(n * p);
   if (rows) {
-    const inverse = Float64Array.from(scale, (s) => (s > 0 ? 1 / s : 0));
     for (let i = 0; i < n; i++)
-      for (let j = 0; j < p; j++) x[i * p + j] = (data.x[i * p + j]! - mean[j]!) * inverse[j]!;
+      for (let j = 0; j < p; j++) x[i * p + j] = (source[i * p + j]! - mean[j]!) * inverse[j]!;
+  } else {
+    // transposed in blocks of rows, so the rows being read stay in cache across the columns
+    const BLOCK = 64;
+    for (let start = 0; start < n; start += BLOCK) {
+      const end = Math.min(n, start + BLOCK);
+      for (let j = 0; j < p; j++) {
+        const m = mean[j]!;
+        const f = inverse[j]!;
+        const column = j * n;
+        for (let i = start; i < end; i++) x[column + i] = (source[i * p + j]! - m) * f;
+      }
+    }
   }
   return { n, p, x, layout: rows ? "rows" : "columns", w, mean, scale, usable, standardize, intercept };
 }

@@ -1,12 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/data/parseCsv.js";
-import {
-  kktViolation,
-  polishActiveSet,
-  prepareCovariance,
-  solveAtLambda,
-} from "../../src/glm/coordinateDescent.js";
+import { polishActiveSet } from "../../src/glm/activeSetPolish.js";
+import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/coordinateDescent.js";
 import { buildDesign } from "../../src/glm/design.js";
 import { lambdaMax } from "../../src/glm/lambdaSequence.js";
 import { computeXv, createState, normalizedPenaltyFactor } from "../../src/glm/quadraticState.js";
