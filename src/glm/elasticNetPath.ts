@@ -21,7 +21,6 @@
 import type { Dataset } from "../data/parseCsv.js";
 import {
   kktViolation,
-  polishActiveSet,
   prepareCovariance,
   type QuadraticState,
   relativeDualityGap,
@@ -29,6 +28,7 @@ import {
   residualFromGradientState,
   solveAtLambda,
 } from "./coordinateDescent.js";
+import { polishActiveSet } from "./activeSetPolish.js";
 import { buildDesign, type Design } from "./design.js";
 import { lambdaMax, lambdaSequence } from "./lambdaSequence.js";
 import { computeXv, createState, normalizedPenaltyFactor, penaltyOf, softplus } from "./quadraticState.js";
