@@ -153,3 +153,49 @@ export function weightedGram(x: usize, n: i32, columns: usize, m: i32, v: usize,
 @inline function accumulate(gram: usize, index: i32, value: f64): void {
   store<f64>(at(gram, index), load<f64>(at(gram, index)) + value);
 }
+
+// The moments of the columns of a row-major design (n × p), read in memory order, two columns at a
+// time: mean[j] = Σ_i w[i]·x[i, j] (when `centre`; else left at 0), squares[j] = Σ_i w[i]·(x[i, j] − mean[j])².
+export function columnMoments(x: usize, n: i32, p: i32, w: usize, centre: i32, mean: usize, squares: usize): void {
+  memory.fill(mean, 0, <usize>p << 3);
+  memory.fill(squares, 0, <usize>p << 3);
+  if (centre) {
+    for (let i = 0; i < n; i++) {
+      const row = at(x, i * p);
+      const wi = load<f64>(at(w, i));
+      const ws = f64x2.splat(wi);
+      let j = 0;
+      for (; j + 1 < p; j += 2)
+        v128.store(at(mean, j), f64x2.add(v128.load(at(mean, j)), f64x2.mul(ws, v128.load(at(row, j)))));
+      for (; j < p; j++) store<f64>(at(mean, j), load<f64>(at(mean, j)) + wi * load<f64>(at(row, j)));
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const row = at(x, i * p);
+    const wi = load<f64>(at(w, i));
+    const ws = f64x2.splat(wi);
+    let j = 0;
+    for (; j + 1 < p; j += 2) {
+      const centred = f64x2.sub(v128.load(at(row, j)), v128.load(at(mean, j)));
+      v128.store(at(squares, j), f64x2.add(v128.load(at(squares, j)), f64x2.mul(ws, f64x2.mul(centred, centred))));
+    }
+    for (; j < p; j++) {
+      const centred = load<f64>(at(row, j)) - load<f64>(at(mean, j));
+      store<f64>(at(squares, j), load<f64>(at(squares, j)) + wi * centred * centred);
+    }
+  }
+}
+
+// out = the design centred and scaled, column-major: out[j·n + i] = (x[i, j] − mean[j])·inverse[j].
+// Transposed in blocks of 64 rows, so the rows being read stay in cache across the columns.
+export function standardizeToColumns(x: usize, n: i32, p: i32, mean: usize, inverse: usize, out: usize): void {
+  for (let start = 0; start < n; start += 32) {
+    const end = min(n, start + 32);
+    for (let j = 0; j < p; j++) {
+      const m = load<f64>(at(mean, j));
+      const f = load<f64>(at(inverse, j));
+      const column = at(out, j * n);
+      for (let i = start; i < end; i++) store<f64>(at(column, i), (load<f64>(at(x, i * p + j)) - m) * f);
+    }
+  }
+}

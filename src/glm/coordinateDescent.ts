@@ -28,6 +28,7 @@
 
 import { gramFunction } from "../kernels/gramKernel.js";
 import type { PolishScratch } from "./activeSetPolish.js";
+import { computeXv } from "./quadraticState.js";
 
 export interface QuadraticState {
   n: number;
@@ -63,6 +64,10 @@ export interface QuadraticState {
     vSum: number;
     /** Scratch: v ⊙ x̃_j, one column at a time. */
     weighted: Float64Array;
+    /** A column of n ones (so the Gram sweep also gives Σ v x̃_j and Σ v). */
+    ones: Float64Array;
+    /** Scratch: the (p + 2)² Gram of [X̃, r, 1]. */
+    extended: Float64Array;
   } | null;
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
@@ -87,38 +92,38 @@ const ANDERSON_DEPTH = 5;
 /** Largest p for which covariance mode is used (glmnet's default rule). */
 export const COVARIANCE_MAX_P = 500;
 
-/** Builds G, vx and the gradients for the current v and r (call after changing v). */
+/**
+ * Builds G, vx, the gradients and xv = diag(G) for the current v and r (call after changing v);
+ * in naive mode (p > COVARIANCE_MAX_P) only xv.
+ * One sweep of the Gram kernel over [X̃, r, 1] gives them all: G = X̃ᵀVX̃, g = X̃ᵀVr, vx = X̃ᵀv,
+ * g₀ = Σ v r and Σ v.
+ */
 export function prepareCovariance(state: QuadraticState): void {
   const { n, p, x, v, r } = state;
   if (p > COVARIANCE_MAX_P) {
     state.covariance = null;
+    computeXv(state);
     return;
   }
-  const gram = state.covariance?.gram ?? new Float64Array(p * p);
-  const gradient = state.covariance?.gradient ?? new Float64Array(p);
-  const vx = state.covariance?.vx ?? new Float64Array(p);
-  const weighted = state.covariance?.weighted ?? new Float64Array(n);
-  let vSum = 0;
-  let gradient0 = 0;
-  for (let i = 0; i < n; i++) {
-    vSum += v[i]!;
-    gradient0 += v[i]! * r[i]!;
-  }
-  for (let j = 0; j < p; j++) {
-    const cj = j * n;
-    let g = 0;
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const weightedX = v[i]! * x[cj + i]!;
-      g += weightedX * r[i]!;
-      sum += weightedX;
-    }
-    gradient[j] = g;
-    vx[j] = sum;
-  }
+  const previous = state.covariance;
+  const gram = previous?.gram ?? new Float64Array(p * p);
+  const gradient = previous?.gradient ?? new Float64Array(p);
+  const vx = previous?.vx ?? new Float64Array(p);
+  const weighted = previous?.weighted ?? new Float64Array(n);
+  const ones = previous?.ones ?? new Float64Array(n).fill(1);
+  const size = p + 2;
+  const extended = previous?.extended ?? new Float64Array(size * size);
   // the O(n·p²/2) part: WebAssembly SIMD where it loads
-  gramFunction()(x, n, p, v, gram, weighted);
-  state.covariance = { gram, gradient, vx, gradient0, vSum, weighted };
+  gramFunction()(x, n, p, v, extended, weighted, undefined, [r, ones]);
+  for (let j = 0; j < p; j++) {
+    gram.set(extended.subarray(j * size, j * size + p), j * p);
+    gradient[j] = extended[j * size + p]!;
+    vx[j] = extended[j * size + p + 1]!;
+    state.xv[j] = extended[j * size + j]!;
+  }
+  const gradient0 = extended[p * size + p + 1]!;
+  const vSum = extended[(p + 1) * size + p + 1]!;
+  state.covariance = { gram, gradient, vx, gradient0, vSum, weighted, ones, extended };
 }
 
 /** r = z − β₀ − x̃β recomputed from scratch, given the working response z = r + fit at preparation. */
@@ -411,13 +416,15 @@ export function relativeDualityGap(state: QuadraticState, lambda: number, z: Flo
 
 /**
  * The same gap in covariance mode, without the residual: with b = Xᵀ(v⊙z) = g + Gβ,
- * ‖r‖²_v = zᵀVz − 2bᵀβ + βᵀGβ and rᵀVz = zᵀVz − bᵀβ, in O(p·nonzero) instead of O(n·nonzero).
+ * ‖r‖²_v = zᵀVz − 2bᵀβ + βᵀGβ and rᵀVz = zᵀVz − bᵀβ, in O(p·nonzero) instead of O(n·nonzero);
+ * in O(p) when b is given (`linear`: then Gβ = b − g).
  * Also returns ‖r‖²_v (twice the loss).
  */
 export function relativeDualityGapFromGram(
   state: QuadraticState,
   lambda: number,
   zVz: number,
+  linear?: Float64Array,
 ): { gap: number; residualNorm: number } {
   const { p, beta } = state;
   const { gram, gradient } = state.covariance!;
@@ -426,8 +433,10 @@ export function relativeDualityGapFromGram(
   for (let j = 0; j < p; j++) {
     const bj = beta[j]!;
     if (bj === 0) continue;
+    // Gβ is b − g: O(1) per coefficient when b is known, a row of G otherwise
     let row = 0;
-    for (let k = 0; k < p; k++) if (beta[k] !== 0) row += gram[j * p + k]! * beta[k]!;
+    if (linear) row = linear[j]! - gradient[j]!;
+    else for (let k = 0; k < p; k++) if (beta[k] !== 0) row += gram[j * p + k]! * beta[k]!;
     bBeta += (gradient[j]! + row) * bj;
     betaGBeta += row * bj;
   }

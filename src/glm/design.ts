@@ -9,6 +9,7 @@
  * standardization scale_j = 1. A constant column (scale 0) is marked and never enters a model.
  */
 import type { Dataset } from "../data/parseCsv.js";
+import { designSweeps } from "../kernels/designKernel.js";
 
 export interface DesignOptions {
   /** Scale columns to unit weighted variance (default true); coefficients are returned unscaled. */
@@ -50,27 +51,13 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   for (let i = 0; i < n; i++) total += options.weights ? options.weights[i]! : 1;
   for (let i = 0; i < n; i++) w[i] = (options.weights ? options.weights[i]! : 1) / total;
 
-  // Moments row by row, in the memory order of the row-major input (a column-by-column walk
-  // would touch a new cache line at every element).
-  const source = data.x;
   const mean = new Float64Array(p);
   const scale = new Float64Array(p);
   const usable = new Uint8Array(p);
-  if (intercept)
-    for (let i = 0; i < n; i++) {
-      const wi = w[i]!;
-      const row = i * p;
-      for (let j = 0; j < p; j++) mean[j]! += wi * source[row + j]!;
-    }
   const squares = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    const wi = w[i]!;
-    const row = i * p;
-    for (let j = 0; j < p; j++) {
-      const centred = source[row + j]! - mean[j]!;
-      squares[j]! += wi * centred * centred;
-    }
-  }
+  // both sweeps read the row-major input in memory order (WebAssembly SIMD where it loads)
+  const sweeps = designSweeps(data.x, n, p, w);
+  sweeps.moments(intercept, mean, squares);
   const inverse = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     // a column is constant when its spread is rounding noise next to its size
@@ -82,19 +69,7 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   const x = new Float64Array(n * p);
   if (rows) {
     for (let i = 0; i < n; i++)
-      for (let j = 0; j < p; j++) x[i * p + j] = (source[i * p + j]! - mean[j]!) * inverse[j]!;
-  } else {
-    // transposed in blocks of rows, so the rows being read stay in cache across the columns
-    const BLOCK = 64;
-    for (let start = 0; start < n; start += BLOCK) {
-      const end = Math.min(n, start + BLOCK);
-      for (let j = 0; j < p; j++) {
-        const m = mean[j]!;
-        const f = inverse[j]!;
-        const column = j * n;
-        for (let i = start; i < end; i++) x[column + i] = (source[i * p + j]! - m) * f;
-      }
-    }
-  }
+      for (let j = 0; j < p; j++) x[i * p + j] = (data.x[i * p + j]! - mean[j]!) * inverse[j]!;
+  } else sweeps.toColumns(mean, inverse, x);
   return { n, p, x, layout: rows ? "rows" : "columns", w, mean, scale, usable, standardize, intercept };
 }

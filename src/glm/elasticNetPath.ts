@@ -19,6 +19,7 @@
  * itself, or passes 0.999.
  */
 import type { Dataset } from "../data/parseCsv.js";
+import { polishActiveSet } from "./activeSetPolish.js";
 import {
   kktViolation,
   prepareCovariance,
@@ -28,10 +29,10 @@ import {
   residualFromGradientState,
   solveAtLambda,
 } from "./coordinateDescent.js";
-import { polishActiveSet } from "./activeSetPolish.js";
 import { buildDesign, type Design } from "./design.js";
-import { lambdaMax, lambdaSequence } from "./lambdaSequence.js";
-import { computeXv, createState, normalizedPenaltyFactor, penaltyOf, softplus } from "./quadraticState.js";
+import { lambdaMax, lambdaMaxFromGradient, lambdaSequence } from "./lambdaSequence.js";
+import { type ActiveSetFactor, createActiveSetFactor, solveByActiveSet } from "./lassoActiveSet.js";
+import { createState, normalizedPenaltyFactor, penaltyOf, softplus } from "./quadraticState.js";
 
 export type Family = "gaussian" | "binomial";
 
@@ -96,19 +97,31 @@ function solveGaussian(
   target: number,
   gradientScale: number,
   centred: Float64Array,
+  factor: ActiveSetFactor | null,
 ) {
-  // Coordinate descent to 10× glmnet's threshold finds the active set and its signs; the active-set
-  // polish then lands on the exact optimum (tightening only when it cannot).
-  let tolerance = 1e-8 * scale;
   let passes = 0;
+  const settle = () => (factor ? solveByActiveSet(state, factor, lambda) : polishActiveSet(state, lambda));
+  const done = (certificate: number) => {
+    for (let j = 0; j < state.p; j++) if (state.beta[j] !== 0) state.ever[j] = 1;
+    return { certificate, converged: true, passes };
+  };
+  // The lasso: first the active set and signs of the previous λ, solved exactly (a homotopy step).
+  if (factor && settle()) {
+    const certificate = certify();
+    if (certificate <= target) return done(certificate);
+  }
+  // Coordinate descent finds the active set and its signs; the exact solve on that set then lands
+  // on the optimum (tightening coordinate descent only when it cannot).
+  let tolerance = Number(process.env.TOL0 ?? 1e-8) * scale;
   // scale is the null deviance, Σ v z² for the centred response z
-  const certify = () => {
-    if (state.alpha > 0 && state.covariance) return relativeDualityGapFromGram(state, lambda, scale).gap;
+  function certify() {
+    if (state.alpha > 0 && state.covariance)
+      return relativeDualityGapFromGram(state, lambda, scale, factor?.linear).gap;
     if (state.covariance) residualFromGradientState(state, centred);
     return state.alpha > 0
       ? relativeDualityGap(state, lambda, centred)
       : (kktViolation(state, lambda) * lambda) / gradientScale;
-  };
+  }
   for (let round = 0; round < 8; round++) {
     const result = solveAtLambda(state, lambda, previous, tolerance);
     passes += result.passes;
@@ -116,9 +129,9 @@ function solveGaussian(
     if (!result.converged) return { certificate, converged: false, passes };
     if (certificate <= target) return { certificate, converged: true, passes };
     // Skip the slow linear tail of coordinate descent when the active set and signs are found.
-    if (polishActiveSet(state, lambda)) {
+    if (settle()) {
       certificate = certify();
-      if (certificate <= target) return { certificate, converged: true, passes };
+      if (certificate <= target) return done(certificate);
     }
     tolerance *= 1e-2;
   }
@@ -137,12 +150,6 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
 
   let yMean = 0;
   if (design.intercept) for (let i = 0; i < n; i++) yMean += w[i]! * y[i]!;
-  const maximum = lambdaMax(design, y, alpha, penaltyFactor);
-  const lambdas = options.lambda
-    ? Float64Array.from([...options.lambda].sort((a, b) => b - a))
-    : lambdaSequence(maximum, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });
-  // KKT violations are measured against the gradient's size where the path starts
-  const gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
 
   const result: ElasticNetPath = {
     family,
@@ -167,6 +174,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   const eta = new Float64Array(n);
   const probability = new Float64Array(n);
   const centred = new Float64Array(n);
+  let factor: ActiveSetFactor | null = null;
   let nullDeviance: number;
   if (family === "gaussian") {
     for (let i = 0; i < n; i++) {
@@ -174,8 +182,8 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       state.r[i] = y[i]! - yMean;
       centred[i] = state.r[i]!;
     }
-    computeXv(state);
     prepareCovariance(state);
+    if (state.covariance && alpha === 1 && !process.env.NOFACTOR) factor = createActiveSetFactor(state);
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {
     state.fitIntercept = design.intercept;
@@ -186,6 +194,16 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       : 2 * Math.log(2);
   }
   result.nullDeviance = nullDeviance;
+  // the gaussian covariance sweep has already computed the gradients at β = 0 that λ_max is made of
+  const maximum =
+    family === "gaussian" && state.covariance
+      ? lambdaMaxFromGradient(state.covariance.gradient, design.usable, alpha, penaltyFactor)
+      : lambdaMax(design, y, alpha, penaltyFactor);
+  const lambdas = options.lambda
+    ? Float64Array.from([...options.lambda].sort((a, b) => b - a))
+    : lambdaSequence(maximum, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });
+  // KKT violations are measured against the gradient's size where the path starts
+  const gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
 
   for (let k = 0; k < lambdas.length; k++) {
     const lambda = lambdas[k]!;
@@ -202,9 +220,10 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
         target,
         gradientScale,
         centred,
+        factor,
       ));
       loss = state.covariance
-        ? 0.5 * relativeDualityGapFromGram(state, lambda, nullDeviance).residualNorm
+        ? 0.5 * relativeDualityGapFromGram(state, lambda, nullDeviance, factor?.linear).residualNorm
         : 0.5 * state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
     } else {
       ({ certificate, converged, loss } = solveBinomialStep(
@@ -303,7 +322,6 @@ function solveBinomialStep(
       state.v[i] = w[i]! * variance;
       state.r[i] = (y[i]! - probability[i]!) / variance;
     }
-    computeXv(state);
     prepareCovariance(state);
     const solved = solveAtLambda(state, lambda, outer === 0 ? previous : lambda, tolerance);
     if (!solved.converged) return { certificate, converged: false, loss };

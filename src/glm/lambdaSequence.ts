@@ -27,13 +27,28 @@ export function lambdaMax(
   const { n, p, x, w } = design;
   let yMean = 0;
   if (design.intercept) for (let i = 0; i < n; i++) yMean += w[i]! * y[i]!;
-  let largest = 0;
+  const gradient = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     if (!design.usable[j] || penaltyFactor[j]! <= 0) continue;
     let g = 0;
     const column = j * n;
     for (let i = 0; i < n; i++) g += w[i]! * x[column + i]! * (y[i]! - yMean);
-    largest = Math.max(largest, Math.abs(g) / penaltyFactor[j]!);
+    gradient[j] = g;
+  }
+  return lambdaMaxFromGradient(gradient, design.usable, alpha, penaltyFactor);
+}
+
+/** The same from the gradients g_j = x̃_jᵀ W (y − ȳ), where they are at hand already. */
+export function lambdaMaxFromGradient(
+  gradient: Float64Array,
+  usable: Uint8Array,
+  alpha: number,
+  penaltyFactor: Float64Array,
+): number {
+  let largest = 0;
+  for (let j = 0; j < gradient.length; j++) {
+    if (!usable[j] || penaltyFactor[j]! <= 0) continue;
+    largest = Math.max(largest, Math.abs(gradient[j]!) / penaltyFactor[j]!);
   }
   return largest / Math.max(alpha, 1e-3);
 }

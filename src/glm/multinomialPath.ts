@@ -19,7 +19,7 @@ import { kktViolation, prepareCovariance, type QuadraticState, solveAtLambda } f
 import { buildDesign } from "./design.js";
 import type { PathOptions } from "./elasticNetPath.js";
 import { lambdaMax, lambdaSequence } from "./lambdaSequence.js";
-import { computeXv, createState, normalizedPenaltyFactor, penaltyOf } from "./quadraticState.js";
+import { createState, normalizedPenaltyFactor, penaltyOf } from "./quadraticState.js";
 
 /** More distinct target values than this is not a set of classes but a number. */
 export const MAX_MULTINOMIAL_CLASSES = 50;
@@ -195,7 +195,6 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
           state.v[i] = w[i]! * variance;
           state.r[i] = (onehot[c]![i]! - pc) / variance;
         }
-        computeXv(state);
         prepareCovariance(state);
         const before = loss + penaltyAll(lambda);
         savedBeta.set(state.beta);

@@ -36,6 +36,16 @@ export interface RowsExports {
     weighted: number,
     gram: number,
   ): void;
+  columnMoments(
+    x: number,
+    n: number,
+    p: number,
+    w: number,
+    centre: number,
+    mean: number,
+    squares: number,
+  ): void;
+  standardizeToColumns(x: number, n: number, p: number, mean: number, inverse: number, out: number): void;
 }
 
 /** The little of the WebAssembly API used here (typed locally: the pure core has no DOM types). */
@@ -47,13 +57,17 @@ interface WasmApi {
 /** One 64 KiB page of WebAssembly memory. */
 export const WASM_PAGE = 65536;
 
+let compiled: object | null | undefined;
+
 export function instantiateRowsModule(): RowsExports | null {
   const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!api) return null;
+  if (!api || compiled === null) return null;
   try {
-    const module = new api.Module(decodeBase64(ROWS_WASM_BASE64));
-    return new api.Instance(module, { env: { abort() {} } }).exports;
+    // compiled once; instances are cheap, and one that is dropped takes its memory with it
+    compiled ??= new api.Module(decodeBase64(ROWS_WASM_BASE64));
+    return new api.Instance(compiled, { env: { abort() {} } }).exports;
   } catch {
+    compiled = null;
     return null; // no SIMD support in this engine: the plain loops it is
   }
 }

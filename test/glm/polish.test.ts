@@ -5,7 +5,7 @@ import { polishActiveSet } from "../../src/glm/activeSetPolish.js";
 import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/coordinateDescent.js";
 import { buildDesign } from "../../src/glm/design.js";
 import { lambdaMax } from "../../src/glm/lambdaSequence.js";
-import { computeXv, createState, normalizedPenaltyFactor } from "../../src/glm/quadraticState.js";
+import { createState, normalizedPenaltyFactor } from "../../src/glm/quadraticState.js";
 
 function gaussianState(alpha: number) {
   const data = parseCsv(readFileSync("data/diabetes.csv", "utf8"), "diabetes.csv");
@@ -17,7 +17,6 @@ function gaussianState(alpha: number) {
     state.v[i] = design.w[i]!;
     state.r[i] = data.y[i]! - mean;
   }
-  computeXv(state);
   prepareCovariance(state);
   return { state, maximum: lambdaMax(design, data.y, alpha, pf) };
 }

@@ -85,6 +85,27 @@ describe("the weighted Gram matrix of coordinate descent's covariance mode", () 
             expect(subset[a * m + b]).toBeCloseTo(plain[columns[a]! * p + columns[b]!]!, 10);
             expect(subsetPlain[a * m + b]).toBeCloseTo(plain[columns[a]! * p + columns[b]!]!, 10);
           }
+        // extra columns appended: [X, r, 1] gives Xᵀ(v ⊙ r) and Xᵀv in the last two rows
+        const r = Float64Array.from({ length: n }, () => random.normal());
+        const ones = new Float64Array(n).fill(1);
+        const size = p + 2;
+        const extended = new Float64Array(size * size);
+        const extendedPlain = new Float64Array(size * size);
+        gramFunction()(x, n, p, v, extended, undefined, undefined, [r, ones]);
+        jsGram(x, n, p, v, extendedPlain, undefined, undefined, [r, ones]);
+        for (let j = 0; j < p; j++) {
+          let g = 0;
+          let sum = 0;
+          for (let i = 0; i < n; i++) {
+            g += v[i]! * x[j * n + i]! * r[i]!;
+            sum += v[i]! * x[j * n + i]!;
+          }
+          for (const g2 of [extended, extendedPlain]) {
+            expect(g2[j * size + p]).toBeCloseTo(g, 10);
+            expect(g2[(p + 1) * size + j]).toBeCloseTo(sum, 10);
+            expect(g2[j * size + j]).toBeCloseTo(plain[j * p + j]!, 10);
+          }
+        }
       }
     }
   });

@@ -1,0 +1,185 @@
+/**
+ * The lasso path by active sets, the way homotopy (LARS) solvers walk it, on coordinate descent's
+ * covariance state. Between two λ of a path the active set A and the signs s of β_A mostly stay
+ * the same, and then the lasso optimum solves one linear system,
+ *
+ *   G_AA β_A = b_A − λ·pf_A ⊙ s,          b = Xᵀ(v ⊙ z), the same at every λ of a gaussian path,
+ *
+ * whose matrix does not depend on λ. So its Cholesky factor L (G_AA = L·Lᵀ) is kept from one λ to
+ * the next and only updated: a column that enters costs one triangular solve, O(m²); one that
+ * leaves, a refactorization of the rows after it. Each λ then costs two triangular solves and the
+ * new gradient g = b − G_{:,A}β_A, O(p·m), instead of passes of coordinate descent.
+ *
+ * The candidate is accepted only if it is the optimum: every sign as assumed and every inactive
+ * gradient within |g_j| ≤ λ·pf_j. Where not, the set is pivoted — coefficients whose sign flipped
+ * leave, violators enter with the sign of their gradient — and solved again, a few times at most;
+ * after that coordinate descent takes over and its active set seeds the next attempt.
+ * Only for α = 1 (with α < 1 the ridge term λ(1−α)·pf changes the matrix at every λ).
+ */
+import type { QuadraticState } from "./coordinateDescent.js";
+
+/** The factor of G_AA for an ordered active set, kept between calls. */
+export interface ActiveSetFactor {
+  /** Columns in the factor, in the order of its rows. */
+  order: Int32Array;
+  size: number;
+  /** position[j]: row of column j in the factor, −1 if absent. */
+  position: Int32Array;
+  /** L, lower triangular, row r at r·p (stride p, so the factor grows without moving). */
+  lower: Float64Array;
+  /** b = g + Gβ, the linear term: fixed for a gaussian path. */
+  linear: Float64Array;
+  // scratch
+  signs: Float64Array;
+  solution: Float64Array;
+  gradient: Float64Array;
+  wanted: Uint8Array;
+}
+
+/** Creates the factor (empty) and b for the current covariance state. */
+export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
+  const { p, beta } = state;
+  const { gram, gradient } = state.covariance!;
+  const linear = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let value = gradient[j]!;
+    for (let k = 0; k < p; k++) if (beta[k] !== 0) value += gram[j * p + k]! * beta[k]!;
+    linear[j] = value;
+  }
+  return {
+    order: new Int32Array(p),
+    size: 0,
+    position: new Int32Array(p).fill(-1),
+    lower: new Float64Array(p * p),
+    linear,
+    signs: new Float64Array(p),
+    solution: new Float64Array(p),
+    gradient: new Float64Array(p),
+    wanted: new Uint8Array(p),
+  };
+}
+
+/** A pivot in the factor smaller than this share of G_jj means a column the others already span. */
+const SINGULAR = 1e-10;
+
+/** Appends column j: its row of L by forward substitution. False if it is (nearly) collinear. */
+function addColumn(state: QuadraticState, factor: ActiveSetFactor, j: number): boolean {
+  const { p } = state;
+  const gram = state.covariance!.gram;
+  const { order, lower } = factor;
+  const r = factor.size;
+  const row = r * p;
+  let squares = 0;
+  for (let c = 0; c < r; c++) {
+    let value = gram[j * p + order[c]!]!;
+    const other = c * p;
+    for (let k = 0; k < c; k++) value -= lower[row + k]! * lower[other + k]!;
+    value /= lower[other + c]!;
+    lower[row + c] = value;
+    squares += value * value;
+  }
+  const pivot = gram[j * p + j]! - squares;
+  if (!(pivot > SINGULAR * gram[j * p + j]!)) return false;
+  lower[row + r] = Math.sqrt(pivot);
+  order[r] = j;
+  factor.position[j] = r;
+  factor.size = r + 1;
+  return true;
+}
+
+/** Drops the column at row q; the rows after it are refactorized. */
+function removeColumn(state: QuadraticState, factor: ActiveSetFactor, q: number): void {
+  const { order, position } = factor;
+  position[order[q]!] = -1;
+  const tail = Array.from(order.subarray(q + 1, factor.size));
+  factor.size = q;
+  for (const j of tail) {
+    position[j] = -1;
+    // the tail was in a valid factor before, so it stays independent of the columns before it
+    addColumn(state, factor, j);
+  }
+}
+
+/** Makes the factor's columns the ones flagged in `wanted` (removals first, then additions). */
+function syncFactor(state: QuadraticState, factor: ActiveSetFactor): boolean {
+  const { wanted, position } = factor;
+  for (let r = factor.size - 1; r >= 0; r--) if (!wanted[factor.order[r]!]) removeColumn(state, factor, r);
+  for (let j = 0; j < state.p; j++)
+    if (wanted[j] && position[j]! < 0 && !addColumn(state, factor, j)) return false;
+  return true;
+}
+
+/** Solves L·Lᵀ x = b_F − λ·pf_F ⊙ s_F into factor.solution (in the factor's row order). */
+function solveCandidate(state: QuadraticState, factor: ActiveSetFactor, lambda: number): void {
+  const { p, penaltyFactor } = state;
+  const { order, lower, linear, signs, solution } = factor;
+  const m = factor.size;
+  for (let r = 0; r < m; r++) {
+    const j = order[r]!;
+    let value = linear[j]! - lambda * penaltyFactor[j]! * signs[j]!;
+    const row = r * p;
+    for (let k = 0; k < r; k++) value -= lower[row + k]! * solution[k]!;
+    solution[r] = value / lower[row + r]!;
+  }
+  for (let r = m - 1; r >= 0; r--) {
+    let value = solution[r]!;
+    for (let k = r + 1; k < m; k++) value -= lower[k * p + r]! * solution[k]!;
+    solution[r] = value / lower[r * p + r]!;
+  }
+}
+
+/** How many times the set may be pivoted before coordinate descent is asked instead. */
+const MAX_PIVOTS = 6;
+
+/**
+ * Tries to solve the lasso at λ from the current β's active set and signs. On success β and the
+ * kept gradients hold the optimum (to rounding) and true is returned; otherwise nothing changes.
+ */
+export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor, lambda: number): boolean {
+  const { p, beta, penaltyFactor, usable } = state;
+  const gram = state.covariance!.gram;
+  const { wanted, signs, gradient, linear } = factor;
+  let count = 0;
+  for (let j = 0; j < p; j++) {
+    wanted[j] = beta[j] !== 0 ? 1 : 0;
+    signs[j] = Math.sign(beta[j]!);
+    count += wanted[j]!;
+  }
+  if (count === 0) return false;
+  for (let pivot = 0; pivot < MAX_PIVOTS; pivot++) {
+    if (!syncFactor(state, factor)) return false;
+    solveCandidate(state, factor, lambda);
+    const { order, solution } = factor;
+    const m = factor.size;
+    // g = b − G_{:,F}·β_F, and what is wrong with the candidate
+    gradient.set(linear);
+    let changed = false;
+    for (let r = 0; r < m; r++) {
+      const j = order[r]!;
+      const value = solution[r]!;
+      if (penaltyFactor[j] === 0)
+        signs[j] = Math.sign(value); // unpenalized: any sign will do
+      else if (Math.sign(value) !== signs[j]) {
+        wanted[j] = 0; // its sign flipped: it leaves
+        changed = true;
+      }
+      const row = j * p; // G is symmetric: row j is column j
+      for (let k = 0; k < p; k++) gradient[k]! -= value * gram[row + k]!;
+    }
+    for (let j = 0; j < p; j++) {
+      if (factor.position[j]! >= 0 || !usable[j]) continue;
+      if (Math.abs(gradient[j]!) > lambda * penaltyFactor[j]! * (1 + 1e-12)) {
+        wanted[j] = 1; // violates the KKT conditions: it enters, with its gradient's sign
+        signs[j] = Math.sign(gradient[j]!);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      beta.fill(0);
+      for (let r = 0; r < m; r++) beta[order[r]!] = solution[r]!;
+      state.covariance!.gradient.set(gradient);
+      return true;
+    }
+  }
+  return false;
+}
