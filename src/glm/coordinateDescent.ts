@@ -53,6 +53,11 @@ export interface QuadraticState {
   /** Scratch: which columns are cycled. */
   strong: Uint8Array;
   /**
+   * The working set: the only columns the solver looks at (strong rule, KKT checks), when the
+   * Gram matrix was built for them alone; null: every usable column.
+   */
+  candidates?: Uint8Array | null;
+  /**
    * Covariance mode: the Gram matrix G (p × p) of the current weights, the gradients g_j and g₀ kept
    * current, and vx_j = Σ v x̃_j (how β₀ moves g_j). null: naive mode, g_j recomputed from r.
    */
@@ -66,8 +71,10 @@ export interface QuadraticState {
     weighted: Float64Array;
     /** A column of n ones (so the Gram sweep also gives Σ v x̃_j and Σ v). */
     ones: Float64Array;
-    /** Scratch: the (p + 2)² Gram of [X̃, r, 1]. */
+    /** Scratch: the Gram of [X̃_W, r, 1], at most (p + 2)². */
     extended: Float64Array;
+    /** Scratch: the column list of that Gram. */
+    list: Int32Array;
   } | null;
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
@@ -94,11 +101,13 @@ export const COVARIANCE_MAX_P = 500;
 
 /**
  * Builds G, vx, the gradients and xv = diag(G) for the current v and r (call after changing v);
- * in naive mode (p > COVARIANCE_MAX_P) only xv.
+ * in naive mode (p > COVARIANCE_MAX_P) only xv. With `columns`, only for those (the working set
+ * of a logistic path, whose Gram is rebuilt at every Newton step): their rows and columns of G,
+ * their gradients; the other entries are stale and must not be read (see `candidates`).
  * One sweep of the Gram kernel over [X̃, r, 1] gives them all: G = X̃ᵀVX̃, g = X̃ᵀVr, vx = X̃ᵀv,
  * g₀ = Σ v r and Σ v.
  */
-export function prepareCovariance(state: QuadraticState): void {
+export function prepareCovariance(state: QuadraticState, columns?: Int32Array): void {
   const { n, p, x, v, r } = state;
   if (p > COVARIANCE_MAX_P) {
     state.covariance = null;
@@ -111,19 +120,27 @@ export function prepareCovariance(state: QuadraticState): void {
   const vx = previous?.vx ?? new Float64Array(p);
   const weighted = previous?.weighted ?? new Float64Array(n);
   const ones = previous?.ones ?? new Float64Array(n).fill(1);
-  const size = p + 2;
-  const extended = previous?.extended ?? new Float64Array(size * size);
-  // the O(n·p²/2) part: WebAssembly SIMD where it loads
-  gramFunction()(x, n, p, v, extended, weighted, undefined, [r, ones]);
-  for (let j = 0; j < p; j++) {
-    gram.set(extended.subarray(j * size, j * size + p), j * p);
-    gradient[j] = extended[j * size + p]!;
-    vx[j] = extended[j * size + p + 1]!;
-    state.xv[j] = extended[j * size + j]!;
+  const extended = previous?.extended ?? new Float64Array((p + 2) * (p + 2));
+  // the chosen columns (all by default), then r and 1 as columns p and p + 1
+  const m = columns ? columns.length : p;
+  const list = previous?.list ?? new Int32Array(p + 2);
+  for (let a = 0; a < m; a++) list[a] = columns ? columns[a]! : a;
+  list[m] = p;
+  list[m + 1] = p + 1;
+  const size = m + 2;
+  // the O(n·m²/2) part: WebAssembly SIMD where it loads
+  gramFunction()(x, n, p, v, extended, weighted, list.subarray(0, size), [r, ones]);
+  for (let a = 0; a < m; a++) {
+    const j = list[a]!;
+    const row = a * size;
+    for (let c = 0; c < m; c++) gram[j * p + list[c]!] = extended[row + c]!;
+    gradient[j] = extended[row + m]!;
+    vx[j] = extended[row + m + 1]!;
+    state.xv[j] = extended[row + a]!;
   }
-  const gradient0 = extended[p * size + p + 1]!;
-  const vSum = extended[(p + 1) * size + p + 1]!;
-  state.covariance = { gram, gradient, vx, gradient0, vSum, weighted, ones, extended };
+  const gradient0 = extended[m * size + m + 1]!;
+  const vSum = extended[(m + 1) * size + m + 1]!;
+  state.covariance = { gram, gradient, vx, gradient0, vSum, weighted, ones, extended, list };
 }
 
 /** r = z − β₀ − x̃β recomputed from scratch, given the working response z = r + fit at preparation. */
@@ -313,7 +330,8 @@ export function solveAtLambda(
   tolerance: number,
   maxPasses = 100_000,
 ): SolveResult {
-  const { p, alpha, penaltyFactor, usable, ever, strong } = state;
+  const { p, alpha, penaltyFactor, ever, strong } = state;
+  const usable = state.candidates ?? state.usable;
   const strongCutoff = alpha * (2 * lambda - previousLambda);
   for (let j = 0; j < p; j++) {
     strong[j] =

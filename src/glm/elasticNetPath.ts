@@ -112,7 +112,7 @@ function solveGaussian(
   }
   // Coordinate descent finds the active set and its signs; the exact solve on that set then lands
   // on the optimum (tightening coordinate descent only when it cannot).
-  let tolerance = Number(process.env.TOL0 ?? 1e-8) * scale;
+  let tolerance = 1e-8 * scale;
   // scale is the null deviance, Σ v z² for the centred response z
   function certify() {
     if (state.alpha > 0 && state.covariance)
@@ -183,7 +183,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       centred[i] = state.r[i]!;
     }
     prepareCovariance(state);
-    if (state.covariance && alpha === 1 && !process.env.NOFACTOR) factor = createActiveSetFactor(state);
+    if (state.covariance) factor = createActiveSetFactor(state);
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {
     state.fitIntercept = design.intercept;

@@ -1,20 +1,24 @@
 /**
- * The lasso path by active sets, the way homotopy (LARS) solvers walk it, on coordinate descent's
- * covariance state. Between two λ of a path the active set A and the signs s of β_A mostly stay
- * the same, and then the lasso optimum solves one linear system,
+ * Elastic-net solutions by active sets, the way homotopy (LARS) solvers walk a lasso path, on
+ * coordinate descent's covariance state. Between two λ of a path the active set A and the signs s
+ * of β_A mostly stay the same, and then the optimum solves one linear system,
  *
- *   G_AA β_A = b_A − λ·pf_A ⊙ s,          b = Xᵀ(v ⊙ z), the same at every λ of a gaussian path,
+ *   (G_AA + λ(1−α)·diag(pf_A)) β_A = b_A − λα·pf_A ⊙ s,     b = g + Gβ = Xᵀ(v ⊙ z), the linear term.
  *
- * whose matrix does not depend on λ. So its Cholesky factor L (G_AA = L·Lᵀ) is kept from one λ to
- * the next and only updated: a column that enters costs one triangular solve, O(m²); one that
- * leaves, a refactorization of the rows after it. Each λ then costs two triangular solves and the
- * new gradient g = b − G_{:,A}β_A, O(p·m), instead of passes of coordinate descent.
+ * Its Cholesky factor L is kept and only updated: a column that enters costs one triangular
+ * solve, O(m²); one that leaves, a refactorization of the rows after it. For the lasso on a
+ * gaussian path neither G nor b nor the matrix changes with λ, so the factor lives along the
+ * whole path and each λ costs two triangular solves and the gradients of the inactive columns,
+ * O((p − m)·m), instead of passes of coordinate descent. Where the matrix changes (α < 1: the
+ * ridge term moves with λ; a logistic path: a new G at every Newton step) the factor is rebuilt,
+ * m³/6, which is still one exact solve against the many passes coordinate descent needs on
+ * correlated columns.
  *
  * The candidate is accepted only if it is the optimum: every sign as assumed and every inactive
- * gradient within |g_j| ≤ λ·pf_j. Where not, the set is pivoted — coefficients whose sign flipped
+ * gradient within |g_j| ≤ λα·pf_j. Where not, the set is pivoted — coefficients whose sign flipped
  * leave, violators enter with the sign of their gradient — and solved again, a few times at most;
  * after that coordinate descent takes over and its active set seeds the next attempt.
- * Only for α = 1 (with α < 1 the ridge term λ(1−α)·pf changes the matrix at every λ).
+ * An unpenalized column (pf = 0, e.g. the intercept's column of ones) may take either sign.
  */
 import type { QuadraticState } from "./coordinateDescent.js";
 
@@ -29,6 +33,8 @@ export interface ActiveSetFactor {
   lower: Float64Array;
   /** b = g + Gβ, the linear term: fixed for a gaussian path. */
   linear: Float64Array;
+  /** λ(1−α), the ridge term in the factored matrix (the factor is rebuilt when it changes). */
+  ridge: number;
   // scratch
   signs: Float64Array;
   solution: Float64Array;
@@ -38,25 +44,36 @@ export interface ActiveSetFactor {
 
 /** Creates the factor (empty) and b for the current covariance state. */
 export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
-  const { p, beta } = state;
-  const { gram, gradient } = state.covariance!;
-  const linear = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let value = gradient[j]!;
-    for (let k = 0; k < p; k++) if (beta[k] !== 0) value += gram[j * p + k]! * beta[k]!;
-    linear[j] = value;
-  }
-  return {
+  const { p } = state;
+  const factor: ActiveSetFactor = {
     order: new Int32Array(p),
     size: 0,
     position: new Int32Array(p).fill(-1),
     lower: new Float64Array(p * p),
-    linear,
+    linear: new Float64Array(p),
+    ridge: 0,
     signs: new Float64Array(p),
     solution: new Float64Array(p),
     gradient: new Float64Array(p),
     wanted: new Uint8Array(p),
   };
+  resetActiveSetFactor(state, factor);
+  return factor;
+}
+
+/** Empties the factor and recomputes b = g + Gβ: after the covariance state was rebuilt. */
+export function resetActiveSetFactor(state: QuadraticState, factor: ActiveSetFactor): void {
+  const { p, beta } = state;
+  const { gram, gradient } = state.covariance!;
+  const candidates = state.candidates ?? state.usable;
+  for (let r = 0; r < factor.size; r++) factor.position[factor.order[r]!] = -1;
+  factor.size = 0;
+  for (let j = 0; j < p; j++) {
+    if (!candidates[j]) continue;
+    let value = gradient[j]!;
+    for (let k = 0; k < p; k++) if (beta[k] !== 0) value += gram[j * p + k]! * beta[k]!;
+    factor.linear[j] = value;
+  }
 }
 
 /** A pivot in the factor smaller than this share of G_jj means a column the others already span. */
@@ -78,8 +95,9 @@ function addColumn(state: QuadraticState, factor: ActiveSetFactor, j: number): b
     lower[row + c] = value;
     squares += value * value;
   }
-  const pivot = gram[j * p + j]! - squares;
-  if (!(pivot > SINGULAR * gram[j * p + j]!)) return false;
+  const diagonal = gram[j * p + j]! + factor.ridge * state.penaltyFactor[j]!;
+  const pivot = diagonal - squares;
+  if (!(pivot > SINGULAR * diagonal)) return false;
   lower[row + r] = Math.sqrt(pivot);
   order[r] = j;
   factor.position[j] = r;
@@ -109,14 +127,15 @@ function syncFactor(state: QuadraticState, factor: ActiveSetFactor): boolean {
   return true;
 }
 
-/** Solves L·Lᵀ x = b_F − λ·pf_F ⊙ s_F into factor.solution (in the factor's row order). */
+/** Solves L·Lᵀ x = b_F − λα·pf_F ⊙ s_F into factor.solution (in the factor's row order). */
 function solveCandidate(state: QuadraticState, factor: ActiveSetFactor, lambda: number): void {
   const { p, penaltyFactor } = state;
+  const shrink = lambda * state.alpha;
   const { order, lower, linear, signs, solution } = factor;
   const m = factor.size;
   for (let r = 0; r < m; r++) {
     const j = order[r]!;
-    let value = linear[j]! - lambda * penaltyFactor[j]! * signs[j]!;
+    let value = linear[j]! - shrink * penaltyFactor[j]! * signs[j]!;
     const row = r * p;
     for (let k = 0; k < r; k++) value -= lower[row + k]! * solution[k]!;
     solution[r] = value / lower[row + r]!;
@@ -136,9 +155,18 @@ const MAX_PIVOTS = 6;
  * kept gradients hold the optimum (to rounding) and true is returned; otherwise nothing changes.
  */
 export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor, lambda: number): boolean {
-  const { p, beta, penaltyFactor, usable } = state;
+  const { p, beta, penaltyFactor } = state;
+  const usable = state.candidates ?? state.usable;
   const gram = state.covariance!.gram;
   const { wanted, signs, gradient, linear } = factor;
+  const shrink = lambda * state.alpha;
+  const ridge = lambda * (1 - state.alpha);
+  if (ridge !== factor.ridge) {
+    // a different matrix: start the factor afresh
+    for (let r = 0; r < factor.size; r++) factor.position[factor.order[r]!] = -1;
+    factor.size = 0;
+    factor.ridge = ridge;
+  }
   let count = 0;
   for (let j = 0; j < p; j++) {
     wanted[j] = beta[j] !== 0 ? 1 : 0;
@@ -151,35 +179,63 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     solveCandidate(state, factor, lambda);
     const { order, solution } = factor;
     const m = factor.size;
-    // g = b − G_{:,F}·β_F, and what is wrong with the candidate
-    gradient.set(linear);
+    // What is wrong with the candidate: a sign that flipped, or an inactive column whose gradient
+    // g_j = b_j − G_{j,F}·β_F breaks the KKT conditions. On F itself it is λα·pf ⊙ s + ridge by
+    // construction, so while pivoting only the p − m others are computed, O((p − m)·m).
     let changed = false;
     for (let r = 0; r < m; r++) {
       const j = order[r]!;
       const value = solution[r]!;
-      if (penaltyFactor[j] === 0)
-        signs[j] = Math.sign(value); // unpenalized: any sign will do
+      if (penaltyFactor[j] === 0 || shrink === 0)
+        signs[j] = Math.sign(value); // no absolute value in its penalty: any sign will do
       else if (Math.sign(value) !== signs[j]) {
         wanted[j] = 0; // its sign flipped: it leaves
         changed = true;
       }
-      const row = j * p; // G is symmetric: row j is column j
-      for (let k = 0; k < p; k++) gradient[k]! -= value * gram[row + k]!;
+      gradient[j] = shrink * penaltyFactor[j]! * signs[j]! + ridge * penaltyFactor[j]! * value;
     }
     for (let j = 0; j < p; j++) {
       if (factor.position[j]! >= 0 || !usable[j]) continue;
-      if (Math.abs(gradient[j]!) > lambda * penaltyFactor[j]! * (1 + 1e-12)) {
+      const g = gradientAt(gram, p, order, solution, m, linear, j);
+      gradient[j] = g;
+      if (Math.abs(g) > shrink * penaltyFactor[j]! * (1 + 1e-12)) {
         wanted[j] = 1; // violates the KKT conditions: it enters, with its gradient's sign
-        signs[j] = Math.sign(gradient[j]!);
+        signs[j] = Math.sign(g);
         changed = true;
       }
     }
     if (!changed) {
       beta.fill(0);
       for (let r = 0; r < m; r++) beta[order[r]!] = solution[r]!;
+      // the gradients on F too, as computed, not as assumed: the certificate must see any error
+      // the triangular solves made
+      for (let r = 0; r < m; r++)
+        gradient[order[r]!] = gradientAt(gram, p, order, solution, m, linear, order[r]!);
       state.covariance!.gradient.set(gradient);
       return true;
     }
   }
   return false;
+}
+
+/** g_j = b_j − Σ_r G[j, order_r]·x_r, two accumulators. */
+function gradientAt(
+  gram: Float64Array,
+  p: number,
+  order: Int32Array,
+  x: Float64Array,
+  m: number,
+  linear: Float64Array,
+  j: number,
+): number {
+  const row = j * p;
+  let even = linear[j]!;
+  let odd = 0;
+  let r = 0;
+  for (; r + 1 < m; r += 2) {
+    even -= gram[row + order[r]!]! * x[r]!;
+    odd -= gram[row + order[r + 1]!]! * x[r + 1]!;
+  }
+  if (r < m) even -= gram[row + order[r]!]! * x[r]!;
+  return even + odd;
 }
