@@ -20,7 +20,9 @@
  */
 import type { Dataset } from "../data/parseCsv.js";
 import { polishActiveSet } from "./activeSetPolish.js";
+import { type BinomialProblem, createBinomialProblem, solveBinomialAtLambda } from "./binomialActiveSet.js";
 import {
+  COVARIANCE_MAX_P,
   kktViolation,
   prepareCovariance,
   type QuadraticState,
@@ -175,6 +177,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   const probability = new Float64Array(n);
   const centred = new Float64Array(n);
   let factor: ActiveSetFactor | null = null;
+  let binomial: BinomialProblem | null = null;
   let nullDeviance: number;
   if (family === "gaussian") {
     for (let i = 0; i < n; i++) {
@@ -186,6 +189,8 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     if (state.covariance) factor = createActiveSetFactor(state);
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {
+    // covariance mode (p + 1 ≤ 500): Newton with exact inner solves; else coordinate descent's IRLS
+    if (p + 1 <= COVARIANCE_MAX_P) binomial = createBinomialProblem(design, y, alpha, penaltyFactor, yMean);
     state.fitIntercept = design.intercept;
     state.intercept = design.intercept ? Math.log(yMean / (1 - yMean)) : 0;
     nullDeviance = design.intercept
@@ -225,6 +230,14 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       loss = state.covariance
         ? 0.5 * relativeDualityGapFromGram(state, lambda, nullDeviance, factor?.linear).residualNorm
         : 0.5 * state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
+    } else if (binomial) {
+      ({ certificate, converged, loss } = solveBinomialAtLambda(
+        binomial,
+        lambda,
+        previous,
+        target,
+        gradientScale,
+      ));
     } else {
       ({ certificate, converged, loss } = solveBinomialStep(
         state,
@@ -240,11 +253,20 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     }
     const deviance = 2 * loss; // both losses are half the deviance (Σw = 1)
     const devRatio = 1 - deviance / nullDeviance;
-    let intercept = family === "gaussian" ? yMean : state.intercept;
+    // the solver's state: the binomial active-set one keeps β₀ as the coefficient of a column of ones
+    const solved = binomial?.state ?? state;
+    let intercept =
+      family === "gaussian"
+        ? yMean
+        : binomial
+          ? binomial.interceptColumn >= 0
+            ? binomial.state.beta[binomial.interceptColumn]!
+            : 0
+          : state.intercept;
     const beta = new Array<number>(p).fill(0);
     let df = 0;
     for (let j = 0; j < p; j++) {
-      const b = state.beta[j]!;
+      const b = solved.beta[j]!;
       if (b === 0) continue;
       df++;
       beta[j] = b / design.scale[j]!;
@@ -255,7 +277,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     result.beta.push(beta);
     result.devRatio.push(devRatio);
     result.df.push(df);
-    result.objective.push(loss + penaltyOf(state, lambda));
+    result.objective.push(loss + penaltyOf(solved, lambda));
     result.certificate.push(certificate);
     result.converged.push(converged);
     const gain = k > 0 ? devRatio - result.devRatio[k - 1]! : Number.POSITIVE_INFINITY;

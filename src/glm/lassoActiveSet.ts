@@ -63,11 +63,19 @@ export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
 
 /** Empties the factor and recomputes b = g + Gβ: after the covariance state was rebuilt. */
 export function resetActiveSetFactor(state: QuadraticState, factor: ActiveSetFactor): void {
+  for (let r = 0; r < factor.size; r++) factor.position[factor.order[r]!] = -1;
+  factor.size = 0;
+  updateLinearTerm(state, factor);
+}
+
+/**
+ * Recomputes b = g + Gβ after the gradients changed but G did not (a Newton step that keeps the
+ * previous Hessian): the factor stays valid.
+ */
+export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor): void {
   const { p, beta } = state;
   const { gram, gradient } = state.covariance!;
   const candidates = state.candidates ?? state.usable;
-  for (let r = 0; r < factor.size; r++) factor.position[factor.order[r]!] = -1;
-  factor.size = 0;
   for (let j = 0; j < p; j++) {
     if (!candidates[j]) continue;
     let value = gradient[j]!;
