@@ -199,3 +199,51 @@ export function standardizeToColumns(x: usize, n: i32, p: i32, mean: usize, inve
     }
   }
 }
+
+// out = Σ_a coefficients[a]·x[:, c_a] over the m column indices c (i32) of a column-major design:
+// the linear predictor X_F β_F of the columns in a model. Two columns per sweep over out.
+export function columnsTimes(x: usize, n: i32, columns: usize, m: i32, coefficients: usize, out: usize): void {
+  memory.fill(out, 0, <usize>n << 3);
+  let a = 0;
+  for (; a + 1 < m; a += 2) {
+    const first = at(x, column(columns, a) * n);
+    const second = at(x, column(columns, a + 1) * n);
+    const b0 = load<f64>(at(coefficients, a));
+    const b1 = load<f64>(at(coefficients, a + 1));
+    const s0 = f64x2.splat(b0);
+    const s1 = f64x2.splat(b1);
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const sum = f64x2.add(f64x2.mul(s0, v128.load(at(first, i))), f64x2.mul(s1, v128.load(at(second, i))));
+      v128.store(at(out, i), f64x2.add(v128.load(at(out, i)), sum));
+    }
+    for (; i < n; i++)
+      store<f64>(at(out, i), load<f64>(at(out, i)) + b0 * load<f64>(at(first, i)) + b1 * load<f64>(at(second, i)));
+  }
+  if (a < m) {
+    const only = at(x, column(columns, a) * n);
+    const b0 = load<f64>(at(coefficients, a));
+    const s0 = f64x2.splat(b0);
+    let i = 0;
+    for (; i + 1 < n; i += 2) v128.store(at(out, i), f64x2.add(v128.load(at(out, i)), f64x2.mul(s0, v128.load(at(only, i)))));
+    for (; i < n; i++) store<f64>(at(out, i), load<f64>(at(out, i)) + b0 * load<f64>(at(only, i)));
+  }
+}
+
+// out[a] = x[:, c_a] · r for the m column indices c: the gradient Xᵀr of the chosen columns.
+export function transposeTimes(x: usize, n: i32, columns: usize, m: i32, r: usize, out: usize): void {
+  for (let a = 0; a < m; a++) {
+    const source = at(x, column(columns, a) * n);
+    let acc0 = f64x2.splat(0);
+    let acc1 = f64x2.splat(0);
+    let i = 0;
+    for (; i + 3 < n; i += 4) {
+      acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(source, i)), v128.load(at(r, i))));
+      acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(source, i + 2)), v128.load(at(r, i + 2))));
+    }
+    acc0 = f64x2.add(acc0, acc1);
+    let dot = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+    for (; i < n; i++) dot += load<f64>(at(source, i)) * load<f64>(at(r, i));
+    store<f64>(at(out, a), dot);
+  }
+}

@@ -19,6 +19,8 @@
  * - a step that would raise the objective is halved until it does not (the objective is convex,
  *   so along the step it falls for a short enough one).
  */
+
+import { designProducts } from "../kernels/gramKernel.js";
 import { prepareCovariance, type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
 import type { Design } from "./design.js";
 import {
@@ -46,6 +48,10 @@ export interface BinomialProblem {
   trueGradient: Float64Array;
   working: Uint8Array;
   list: Int32Array;
+  /** Scratch: coefficients (or gradients) in the order of a column list. */
+  coefficients: Float64Array;
+  /** The usable columns, in order. */
+  usableColumns: Int32Array;
   /** The columns the kept Hessian (state.covariance.gram) was built for, and how many. */
   hessianColumns: Int32Array;
   hessianSize: number;
@@ -95,6 +101,8 @@ export function createBinomialProblem(
     trueGradient: new Float64Array(columns),
     working: state.candidates,
     list: new Int32Array(columns),
+    coefficients: new Float64Array(columns),
+    usableColumns: Int32Array.from({ length: columns }, (_, j) => j).filter((j) => usable[j]),
     hessianColumns: new Int32Array(columns),
     hessianSize: -1,
     hessianFresh: null,
@@ -107,15 +115,15 @@ export function createBinomialProblem(
 
 /** η = X̃β, the probabilities, and the loss Σ w [softplus(η) − yη]. */
 function refresh(problem: BinomialProblem): number {
-  const { state, eta } = problem;
+  const { state, eta, list, coefficients } = problem;
   const { n, p, x, beta } = state;
-  eta.fill(0);
+  let m = 0;
   for (let j = 0; j < p; j++) {
-    const b = beta[j]!;
-    if (b === 0) continue;
-    const column = j * n;
-    for (let i = 0; i < n; i++) eta[i]! += b * x[column + i]!;
+    if (beta[j] === 0) continue;
+    list[m] = j;
+    coefficients[m++] = beta[j]!;
   }
+  designProducts().times(x, n, p, list, m, coefficients, eta);
   return lossAt(problem);
 }
 
@@ -132,22 +140,12 @@ function lossAt(problem: BinomialProblem): number {
 /** X̃ᵀ W (y − p) for every usable column, and the KKT certificate it gives (relative to `scale`). */
 function certify(problem: BinomialProblem, lambda: number, scale: number): number {
   const { state, trueGradient, probability, y, w } = problem;
-  const { n, p, x, usable } = state;
+  const { n, p, x } = state;
   const residual = state.r; // scratch here: the quadratic's residual is rebuilt before each step
   for (let i = 0; i < n; i++) residual[i] = w[i]! * (y[i]! - probability[i]!);
-  for (let j = 0; j < p; j++) {
-    if (!usable[j]) continue;
-    const column = j * n;
-    let even = 0;
-    let odd = 0;
-    let i = 0;
-    for (; i + 1 < n; i += 2) {
-      even += x[column + i]! * residual[i]!;
-      odd += x[column + i + 1]! * residual[i + 1]!;
-    }
-    if (i < n) even += x[column + i]! * residual[i]!;
-    trueGradient[j] = even + odd;
-  }
+  const { usableColumns, coefficients } = problem;
+  designProducts().transposeTimes(x, n, p, usableColumns, usableColumns.length, residual, coefficients);
+  for (let a = 0; a < usableColumns.length; a++) trueGradient[usableColumns[a]!] = coefficients[a]!;
   problem.gradientCurrent = true;
   return kktCertificate(problem, lambda, scale);
 }

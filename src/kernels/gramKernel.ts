@@ -56,51 +56,140 @@ export const jsGram: GramFunction = (x, n, p, v, gram, scratch, columns, extras 
 /** Rows per chunk in assembly/rows.ts's weightedGram (its scratch holds four chunks). */
 const GRAM_CHUNK = 512;
 
-function createWasmGram(exports: RowsExports): GramFunction {
+/** Products of a column-major design (n × p) with vectors, over chosen columns. */
+export interface DesignProducts {
+  /** out (n) = Σ_a coefficients[a]·x̃[:, columns[a]], a < m. */
+  times(
+    x: Float64Array,
+    n: number,
+    p: number,
+    columns: Int32Array,
+    m: number,
+    coefficients: Float64Array,
+    out: Float64Array,
+  ): void;
+  /** out[a] = x̃[:, columns[a]] · r, a < m. */
+  transposeTimes(
+    x: Float64Array,
+    n: number,
+    p: number,
+    columns: Int32Array,
+    m: number,
+    r: Float64Array,
+    out: Float64Array,
+  ): void;
+}
+
+export const jsProducts: DesignProducts = {
+  times(x, n, _p, columns, m, coefficients, out) {
+    out.fill(0, 0, n);
+    for (let a = 0; a < m; a++) {
+      const b = coefficients[a]!;
+      const column = columns[a]! * n;
+      for (let i = 0; i < n; i++) out[i]! += b * x[column + i]!;
+    }
+  },
+  transposeTimes(x, n, _p, columns, m, r, out) {
+    for (let a = 0; a < m; a++) {
+      const column = columns[a]! * n;
+      let even = 0;
+      let odd = 0;
+      let i = 0;
+      for (; i + 1 < n; i += 2) {
+        even += x[column + i]! * r[i]!;
+        odd += x[column + i + 1]! * r[i + 1]!;
+      }
+      if (i < n) even += x[column + i]! * r[i]!;
+      out[a] = even + odd;
+    }
+  },
+};
+
+/**
+ * One module instance holding one design at a time (copied in once per array), laid out for
+ * everything done with it: [X̃ | 2 extra columns] then v, the Gram's scratch and result, a
+ * column list, coefficients and two vectors of n.
+ */
+function createWasmDesign(exports: RowsExports): { gram: GramFunction; products: DesignProducts } {
   let resident: Float64Array | null = null;
+  let shape = "";
   let all = new Int32Array(0);
-  return (x, n, p, v, gram, _scratch, columns, extras = []) => {
+  let layout = { v: 0, weighted: 0, gram: 0, columns: 0, coefficients: 0, vector: 0, out: 0 };
+  const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+  const place = (x: Float64Array, n: number, p: number) => {
+    if (shape !== `${n}x${p}`) {
+      shape = `${n}x${p}`;
+      const v = align(8 * n * (p + 2));
+      const weighted = v + align(8 * n);
+      const gram = weighted + align(8 * 4 * GRAM_CHUNK);
+      const columns = gram + align(8 * (p + 2) * (p + 2));
+      const coefficients = columns + align(4 * (p + 2));
+      const vector = coefficients + align(8 * (p + 2));
+      const out = vector + align(8 * n);
+      const end = out + align(8 * Math.max(n, p + 2));
+      layout = { v, weighted, gram, columns, coefficients, vector, out };
+      const missing = end - exports.memory.buffer.byteLength;
+      if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
+      resident = null;
+    }
+    if (resident !== x) {
+      new Float64Array(exports.memory.buffer, 0, n * p).set(x.subarray(0, n * p));
+      resident = x;
+    }
+    return exports.memory.buffer;
+  };
+  const gram: GramFunction = (x, n, p, v, out, _scratch, columns, extras = []) => {
     const total = p + extras.length;
     if (!columns) {
       if (all.length !== total) all = Int32Array.from({ length: total }, (_, j) => j);
       columns = all;
     }
     const m = columns.length;
-    const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+    const buffer = place(x, n, p);
     // the extras follow the design's columns directly: one column-major block of n × (p + extras)
-    const xAt = 0;
-    const vAt = xAt + align(8 * n * total);
-    const weightedAt = vAt + align(8 * n);
-    const gramAt = weightedAt + align(8 * 4 * GRAM_CHUNK);
-    const columnsAt = gramAt + align(8 * m * m);
-    const end = columnsAt + align(4 * m);
-    const missing = end - exports.memory.buffer.byteLength;
-    if (missing > 0) {
-      exports.memory.grow(Math.ceil(missing / WASM_PAGE));
-      resident = null;
-    }
-    const buffer = exports.memory.buffer;
-    if (resident !== x) {
-      new Float64Array(buffer, xAt, n * p).set(x.subarray(0, n * p));
-      resident = x;
-    }
     extras.forEach((extra, e) => {
-      new Float64Array(buffer, xAt + 8 * n * (p + e), n).set(extra.subarray(0, n));
+      new Float64Array(buffer, 8 * n * (p + e), n).set(extra.subarray(0, n));
     });
-    new Float64Array(buffer, vAt, n).set(v.subarray(0, n));
-    new Int32Array(buffer, columnsAt, m).set(columns);
-    exports.weightedGram(xAt, n, columnsAt, m, vAt, weightedAt, gramAt);
-    gram.set(new Float64Array(buffer, gramAt, m * m));
+    new Float64Array(buffer, layout.v, n).set(v.subarray(0, n));
+    new Int32Array(buffer, layout.columns, m).set(columns);
+    exports.weightedGram(0, n, layout.columns, m, layout.v, layout.weighted, layout.gram);
+    out.set(new Float64Array(buffer, layout.gram, m * m));
   };
+  const products: DesignProducts = {
+    times(x, n, p, columns, m, coefficients, out) {
+      const buffer = place(x, n, p);
+      new Int32Array(buffer, layout.columns, m).set(columns.subarray(0, m));
+      new Float64Array(buffer, layout.coefficients, m).set(coefficients.subarray(0, m));
+      exports.columnsTimes(0, n, layout.columns, m, layout.coefficients, layout.out);
+      out.set(new Float64Array(buffer, layout.out, n));
+    },
+    transposeTimes(x, n, p, columns, m, r, out) {
+      const buffer = place(x, n, p);
+      new Int32Array(buffer, layout.columns, m).set(columns.subarray(0, m));
+      new Float64Array(buffer, layout.vector, n).set(r.subarray(0, n));
+      exports.transposeTimes(0, n, layout.columns, m, layout.vector, layout.out);
+      out.set(new Float64Array(buffer, layout.out, m).subarray(0, m), 0);
+    },
+  };
+  return { gram, products };
 }
 
-let wasm: GramFunction | null | undefined;
+let wasm: { gram: GramFunction; products: DesignProducts } | null | undefined;
+
+function wasmDesign() {
+  if (wasm === undefined) {
+    const exports = instantiateRowsModule();
+    wasm = exports ? createWasmDesign(exports) : null;
+  }
+  return wasm;
+}
 
 /** The SIMD Gram where WebAssembly with SIMD loads, else the plain loops. */
 export function gramFunction(): GramFunction {
-  if (wasm === undefined) {
-    const exports = instantiateRowsModule();
-    wasm = exports ? createWasmGram(exports) : null;
-  }
-  return wasm ?? jsGram;
+  return wasmDesign()?.gram ?? jsGram;
+}
+
+/** The SIMD design products where WebAssembly with SIMD loads (sharing the Gram's copy of X̃). */
+export function designProducts(): DesignProducts {
+  return wasmDesign()?.products ?? jsProducts;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/core/random.js";
 import { parseCsv } from "../../src/data/parseCsv.js";
 import { logisticRidge } from "../../src/glm/logisticRidge.js";
-import { gramFunction, jsGram } from "../../src/kernels/gramKernel.js";
+import { designProducts, gramFunction, jsGram, jsProducts } from "../../src/kernels/gramKernel.js";
 import { jsRowKernels, rowKernels } from "../../src/kernels/rowKernels.js";
 
 describe("row sweeps of the truncated-Newton solver", () => {
@@ -105,6 +105,43 @@ describe("the weighted Gram matrix of coordinate descent's covariance mode", () 
             expect(g2[(p + 1) * size + j]).toBeCloseTo(sum, 10);
             expect(g2[j * size + j]).toBeCloseTo(plain[j * p + j]!, 10);
           }
+        }
+      }
+    }
+  });
+});
+
+describe("products of a column-major design with vectors, over chosen columns", () => {
+  it("are the same in WebAssembly and JavaScript (odd n, odd m, the design reused)", () => {
+    const random = createRandom(8);
+    for (const [n, p] of [
+      [7, 3],
+      [1001, 9],
+    ] as const) {
+      const x = Float64Array.from({ length: n * p }, () => random.normal());
+      const columns = Int32Array.from([p - 1, 0, 2]);
+      const coefficients = Float64Array.from([0.5, -1.25, 2]);
+      const r = Float64Array.from({ length: n }, () => random.normal());
+      for (const m of [3, 2]) {
+        const fast = new Float64Array(n);
+        const plain = new Float64Array(n);
+        designProducts().times(x, n, p, columns, m, coefficients, fast);
+        jsProducts.times(x, n, p, columns, m, coefficients, plain);
+        for (let i = 0; i < n; i++) {
+          let expected = 0;
+          for (let a = 0; a < m; a++) expected += coefficients[a]! * x[columns[a]! * n + i]!;
+          expect(fast[i]).toBeCloseTo(expected, 12);
+          expect(plain[i]).toBeCloseTo(expected, 12);
+        }
+        const gradient = new Float64Array(m);
+        const gradientPlain = new Float64Array(m);
+        designProducts().transposeTimes(x, n, p, columns, m, r, gradient);
+        jsProducts.transposeTimes(x, n, p, columns, m, r, gradientPlain);
+        for (let a = 0; a < m; a++) {
+          let expected = 0;
+          for (let i = 0; i < n; i++) expected += x[columns[a]! * n + i]! * r[i]!;
+          expect(gradient[a]).toBeCloseTo(expected, 10);
+          expect(gradientPlain[a]).toBeCloseTo(expected, 10);
         }
       }
     }
