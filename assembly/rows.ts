@@ -247,3 +247,33 @@ export function transposeTimes(x: usize, n: i32, columns: usize, m: i32, r: usiz
     store<f64>(at(out, a), dot);
   }
 }
+
+// out = linear − Σ_a coefficients[a]·G[rows_a, :] for a symmetric p × p matrix G (row-major): the
+// gradients b − G·β of all p columns from the m rows of the active ones. Two rows per sweep over out.
+export function gradientFromRows(gram: usize, p: i32, rows: usize, m: i32, coefficients: usize, linear: usize, out: usize): void {
+  memory.copy(out, linear, <usize>p << 3);
+  let a = 0;
+  for (; a + 1 < m; a += 2) {
+    const first = at(gram, column(rows, a) * p);
+    const second = at(gram, column(rows, a + 1) * p);
+    const c0 = load<f64>(at(coefficients, a));
+    const c1 = load<f64>(at(coefficients, a + 1));
+    const s0 = f64x2.splat(c0);
+    const s1 = f64x2.splat(c1);
+    let k = 0;
+    for (; k + 1 < p; k += 2) {
+      const sum = f64x2.add(f64x2.mul(s0, v128.load(at(first, k))), f64x2.mul(s1, v128.load(at(second, k))));
+      v128.store(at(out, k), f64x2.sub(v128.load(at(out, k)), sum));
+    }
+    for (; k < p; k++)
+      store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(first, k)) - c1 * load<f64>(at(second, k)));
+  }
+  if (a < m) {
+    const only = at(gram, column(rows, a) * p);
+    const c0 = load<f64>(at(coefficients, a));
+    const s0 = f64x2.splat(c0);
+    let k = 0;
+    for (; k + 1 < p; k += 2) v128.store(at(out, k), f64x2.sub(v128.load(at(out, k)), f64x2.mul(s0, v128.load(at(only, k)))));
+    for (; k < p; k++) store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(only, k)));
+  }
+}

@@ -75,6 +75,8 @@ export interface QuadraticState {
     extended: Float64Array;
     /** Scratch: the column list of that Gram. */
     list: Int32Array;
+    /** Changes whenever G is rebuilt (so a copy of it elsewhere knows it is stale). */
+    version: number;
   } | null;
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
@@ -95,6 +97,9 @@ interface AndersonScratch {
 
 /** How many passes Anderson acceleration looks back over. */
 const ANDERSON_DEPTH = 5;
+
+/** Counts Gram rebuilds, for QuadraticState.covariance.version. */
+let gramVersion = 0;
 
 /** Largest p for which covariance mode is used (glmnet's default rule). */
 export const COVARIANCE_MAX_P = 500;
@@ -140,7 +145,19 @@ export function prepareCovariance(state: QuadraticState, columns?: Int32Array): 
   }
   const gradient0 = extended[m * size + m + 1]!;
   const vSum = extended[(m + 1) * size + m + 1]!;
-  state.covariance = { gram, gradient, vx, gradient0, vSum, weighted, ones, extended, list };
+  gramVersion++;
+  state.covariance = {
+    gram,
+    gradient,
+    vx,
+    gradient0,
+    vSum,
+    weighted,
+    ones,
+    extended,
+    list,
+    version: gramVersion,
+  };
 }
 
 /** r = z − β₀ − x̃β recomputed from scratch, given the working response z = r + fit at preparation. */

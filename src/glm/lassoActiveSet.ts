@@ -8,8 +8,8 @@
  * Its Cholesky factor L is kept and only updated: a column that enters costs one triangular
  * solve, O(m²); one that leaves, a refactorization of the rows after it. For the lasso on a
  * gaussian path neither G nor b nor the matrix changes with λ, so the factor lives along the
- * whole path and each λ costs two triangular solves and the gradients of the inactive columns,
- * O((p − m)·m), instead of passes of coordinate descent. Where the matrix changes (α < 1: the
+ * whole path and each λ costs two triangular solves and the gradients g = b − G_{:,A}β_A, O(p·m)
+ * in WebAssembly SIMD, instead of passes of coordinate descent. Where the matrix changes (α < 1: the
  * ridge term moves with λ; a logistic path: a new G at every Newton step) the factor is rebuilt,
  * m³/6, which is still one exact solve against the many passes coordinate descent needs on
  * correlated columns.
@@ -20,6 +20,7 @@
  * after that coordinate descent takes over and its active set seeds the next attempt.
  * An unpenalized column (pf = 0, e.g. the intercept's column of ones) may take either sign.
  */
+import { gramRows } from "../kernels/gramRowsKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 
 /** The factor of G_AA for an ordered active set, kept between calls. */
@@ -187,9 +188,12 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     solveCandidate(state, factor, lambda);
     const { order, solution } = factor;
     const m = factor.size;
-    // What is wrong with the candidate: a sign that flipped, or an inactive column whose gradient
-    // g_j = b_j − G_{j,F}·β_F breaks the KKT conditions. On F itself it is λα·pf ⊙ s + ridge by
-    // construction, so while pivoting only the p − m others are computed, O((p − m)·m).
+    // The gradients g = b − G_{:,F}·β_F of every column (WebAssembly SIMD, O(p·m)), then what is
+    // wrong with the candidate: a sign that flipped, or an inactive column breaking the KKT
+    // conditions. On F they are λα·pf ⊙ s + ridge by construction, up to the rounding of the
+    // solves — computed all the same, so the certificate sees that rounding.
+    const cov = state.covariance!;
+    gramRows().gradient(gram, cov.version, p, order, m, solution, linear, gradient);
     let changed = false;
     for (let r = 0; r < m; r++) {
       const j = order[r]!;
@@ -200,12 +204,10 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
         wanted[j] = 0; // its sign flipped: it leaves
         changed = true;
       }
-      gradient[j] = shrink * penaltyFactor[j]! * signs[j]! + ridge * penaltyFactor[j]! * value;
     }
     for (let j = 0; j < p; j++) {
       if (factor.position[j]! >= 0 || !usable[j]) continue;
-      const g = gradientAt(gram, p, order, solution, m, linear, j);
-      gradient[j] = g;
+      const g = gradient[j]!;
       if (Math.abs(g) > shrink * penaltyFactor[j]! * (1 + 1e-12)) {
         wanted[j] = 1; // violates the KKT conditions: it enters, with its gradient's sign
         signs[j] = Math.sign(g);
@@ -215,35 +217,9 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     if (!changed) {
       beta.fill(0);
       for (let r = 0; r < m; r++) beta[order[r]!] = solution[r]!;
-      // the gradients on F too, as computed, not as assumed: the certificate must see any error
-      // the triangular solves made
-      for (let r = 0; r < m; r++)
-        gradient[order[r]!] = gradientAt(gram, p, order, solution, m, linear, order[r]!);
-      state.covariance!.gradient.set(gradient);
+      cov.gradient.set(gradient);
       return true;
     }
   }
   return false;
-}
-
-/** g_j = b_j − Σ_r G[j, order_r]·x_r, two accumulators. */
-function gradientAt(
-  gram: Float64Array,
-  p: number,
-  order: Int32Array,
-  x: Float64Array,
-  m: number,
-  linear: Float64Array,
-  j: number,
-): number {
-  const row = j * p;
-  let even = linear[j]!;
-  let odd = 0;
-  let r = 0;
-  for (; r + 1 < m; r += 2) {
-    even -= gram[row + order[r]!]! * x[r]!;
-    odd -= gram[row + order[r + 1]!]! * x[r + 1]!;
-  }
-  if (r < m) even -= gram[row + order[r]!]! * x[r]!;
-  return even + odd;
 }

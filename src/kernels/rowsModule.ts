@@ -48,6 +48,15 @@ export interface RowsExports {
   standardizeToColumns(x: number, n: number, p: number, mean: number, inverse: number, out: number): void;
   columnsTimes(x: number, n: number, columns: number, m: number, coefficients: number, out: number): void;
   transposeTimes(x: number, n: number, columns: number, m: number, r: number, out: number): void;
+  gradientFromRows(
+    gram: number,
+    p: number,
+    rows: number,
+    m: number,
+    coefficients: number,
+    linear: number,
+    out: number,
+  ): void;
 }
 
 /** The little of the WebAssembly API used here (typed locally: the pure core has no DOM types). */
