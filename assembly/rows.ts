@@ -277,3 +277,47 @@ export function gradientFromRows(gram: usize, p: i32, rows: usize, m: i32, coeff
     for (; k < p; k++) store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(only, k)));
   }
 }
+
+// Row r of a Cholesky factor L (p × p storage, row-major, lower triangular) for a new column j of
+// the symmetric matrix G: L[r, c] = (G[j, order_c] − L[r, 0:c]·L[c, 0:c]) / L[c, c] for c < r.
+// Returns Σ_c L[r, c]², which the caller subtracts from the diagonal to get the pivot.
+export function factorRow(gram: usize, lower: usize, p: i32, order: usize, r: i32, j: i32): f64 {
+  const row = at(lower, r * p);
+  const source = at(gram, j * p);
+  let squares: f64 = 0;
+  for (let c = 0; c < r; c++) {
+    const other = at(lower, c * p);
+    let acc = f64x2.splat(0);
+    let k = 0;
+    for (; k + 1 < c; k += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(at(row, k)), v128.load(at(other, k))));
+    let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+    for (; k < c; k++) dot += load<f64>(at(row, k)) * load<f64>(at(other, k));
+    const value = (load<f64>(at(source, column(order, c))) - dot) / load<f64>(at(other, c));
+    store<f64>(at(row, c), value);
+    squares += value * value;
+  }
+  return squares;
+}
+
+// Solves L·Lᵀ x = b in place (b at `x`, m entries) with the factor's first m rows: forward along
+// the rows of L, then backward taking each solved x_r out of the entries above it along row r.
+export function factorSolve(lower: usize, p: i32, m: i32, x: usize): void {
+  for (let r = 0; r < m; r++) {
+    const row = at(lower, r * p);
+    let acc = f64x2.splat(0);
+    let k = 0;
+    for (; k + 1 < r; k += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(at(row, k)), v128.load(at(x, k))));
+    let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+    for (; k < r; k++) dot += load<f64>(at(row, k)) * load<f64>(at(x, k));
+    store<f64>(at(x, r), (load<f64>(at(x, r)) - dot) / load<f64>(at(row, r)));
+  }
+  for (let r = m - 1; r >= 0; r--) {
+    const row = at(lower, r * p);
+    const value = load<f64>(at(x, r)) / load<f64>(at(row, r));
+    store<f64>(at(x, r), value);
+    const s = f64x2.splat(value);
+    let k = 0;
+    for (; k + 1 < r; k += 2) v128.store(at(x, k), f64x2.sub(v128.load(at(x, k)), f64x2.mul(s, v128.load(at(row, k)))));
+    for (; k < r; k++) store<f64>(at(x, k), load<f64>(at(x, k)) - value * load<f64>(at(row, k)));
+  }
+}

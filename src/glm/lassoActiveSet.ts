@@ -20,7 +20,7 @@
  * after that coordinate descent takes over and its active set seeds the next attempt.
  * An unpenalized column (pf = 0, e.g. the intercept's column of ones) may take either sign.
  */
-import { gramRows } from "../kernels/gramRowsKernel.js";
+import { createFactorWorkspace, type FactorWorkspace } from "../kernels/factorKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 
 /** The factor of G_AA for an ordered active set, kept between calls. */
@@ -41,22 +41,26 @@ export interface ActiveSetFactor {
   solution: Float64Array;
   gradient: Float64Array;
   wanted: Uint8Array;
+  /** Where L, G's copy and the solve's vectors live (order, lower, linear, solution, gradient are its arrays). */
+  workspace: FactorWorkspace;
 }
 
 /** Creates the factor (empty) and b for the current covariance state. */
 export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
   const { p } = state;
+  const workspace = createFactorWorkspace(p);
   const factor: ActiveSetFactor = {
-    order: new Int32Array(p),
+    order: workspace.order,
     size: 0,
     position: new Int32Array(p).fill(-1),
-    lower: new Float64Array(p * p),
-    linear: new Float64Array(p),
+    lower: workspace.lower,
+    linear: workspace.linear,
     ridge: 0,
     signs: new Float64Array(p),
-    solution: new Float64Array(p),
-    gradient: new Float64Array(p),
+    solution: workspace.solution,
+    gradient: workspace.gradient,
     wanted: new Uint8Array(p),
+    workspace,
   };
   resetActiveSetFactor(state, factor);
   return factor;
@@ -94,21 +98,12 @@ function addColumn(state: QuadraticState, factor: ActiveSetFactor, j: number): b
   const gram = state.covariance!.gram;
   const { order, lower } = factor;
   const r = factor.size;
-  const row = r * p;
-  let squares = 0;
-  for (let c = 0; c < r; c++) {
-    let value = gram[j * p + order[c]!]!;
-    const other = c * p;
-    for (let k = 0; k < c; k++) value -= lower[row + k]! * lower[other + k]!;
-    value /= lower[other + c]!;
-    lower[row + c] = value;
-    squares += value * value;
-  }
+  order[r] = j; // the kernel reads G[j, order_c] for c < r only
+  const squares = factor.workspace.row(r, j);
   const diagonal = gram[j * p + j]! + factor.ridge * state.penaltyFactor[j]!;
   const pivot = diagonal - squares;
   if (!(pivot > SINGULAR * diagonal)) return false;
-  lower[row + r] = Math.sqrt(pivot);
-  order[r] = j;
+  lower[r * p + r] = Math.sqrt(pivot);
   factor.position[j] = r;
   factor.size = r + 1;
   return true;
@@ -138,22 +133,15 @@ function syncFactor(state: QuadraticState, factor: ActiveSetFactor): boolean {
 
 /** Solves L·Lᵀ x = b_F − λα·pf_F ⊙ s_F into factor.solution (in the factor's row order). */
 function solveCandidate(state: QuadraticState, factor: ActiveSetFactor, lambda: number): void {
-  const { p, penaltyFactor } = state;
+  const { penaltyFactor } = state;
   const shrink = lambda * state.alpha;
-  const { order, lower, linear, signs, solution } = factor;
+  const { order, linear, signs, solution } = factor;
   const m = factor.size;
   for (let r = 0; r < m; r++) {
     const j = order[r]!;
-    let value = linear[j]! - shrink * penaltyFactor[j]! * signs[j]!;
-    const row = r * p;
-    for (let k = 0; k < r; k++) value -= lower[row + k]! * solution[k]!;
-    solution[r] = value / lower[row + r]!;
+    solution[r] = linear[j]! - shrink * penaltyFactor[j]! * signs[j]!;
   }
-  for (let r = m - 1; r >= 0; r--) {
-    let value = solution[r]!;
-    for (let k = r + 1; k < m; k++) value -= lower[k * p + r]! * solution[k]!;
-    solution[r] = value / lower[r * p + r]!;
-  }
+  factor.workspace.solve(m);
 }
 
 /** How many times the set may be pivoted before coordinate descent is asked instead. */
@@ -166,10 +154,11 @@ const MAX_PIVOTS = 6;
 export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor, lambda: number): boolean {
   const { p, beta, penaltyFactor } = state;
   const usable = state.candidates ?? state.usable;
-  const gram = state.covariance!.gram;
-  const { wanted, signs, gradient, linear } = factor;
+  const { wanted, signs, gradient } = factor;
   const shrink = lambda * state.alpha;
   const ridge = lambda * (1 - state.alpha);
+  const cov = state.covariance!;
+  factor.workspace.load(cov.gram, cov.version);
   if (ridge !== factor.ridge) {
     // a different matrix: start the factor afresh
     for (let r = 0; r < factor.size; r++) factor.position[factor.order[r]!] = -1;
@@ -192,8 +181,7 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     // wrong with the candidate: a sign that flipped, or an inactive column breaking the KKT
     // conditions. On F they are λα·pf ⊙ s + ridge by construction, up to the rounding of the
     // solves — computed all the same, so the certificate sees that rounding.
-    const cov = state.covariance!;
-    gramRows().gradient(gram, cov.version, p, order, m, solution, linear, gradient);
+    factor.workspace.computeGradient(m);
     let changed = false;
     for (let r = 0; r < m; r++) {
       const j = order[r]!;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/core/random.js";
 import { parseCsv } from "../../src/data/parseCsv.js";
 import { logisticRidge } from "../../src/glm/logisticRidge.js";
+import { createFactorWorkspace } from "../../src/kernels/factorKernel.js";
 import { designProducts, gramFunction, jsGram, jsProducts } from "../../src/kernels/gramKernel.js";
 import { jsRowKernels, rowKernels } from "../../src/kernels/rowKernels.js";
 
@@ -144,6 +145,47 @@ describe("products of a column-major design with vectors, over chosen columns", 
           expect(gradientPlain[a]).toBeCloseTo(expected, 10);
         }
       }
+    }
+  });
+});
+
+describe("the active-set factor workspace", () => {
+  it("builds the same factor, solves and gradients in WebAssembly and JavaScript", () => {
+    const random = createRandom(13);
+    const p = 9;
+    const n = 40;
+    const x = Float64Array.from({ length: n * p }, () => random.normal());
+    const gram = new Float64Array(p * p);
+    jsGram(x, n, p, new Float64Array(n).fill(1 / n), gram);
+    const order = [4, 0, 7, 2, 8];
+    const results = [false, true].map((plain) => {
+      const workspace = createFactorWorkspace(p, plain);
+      workspace.load(gram, 1);
+      order.forEach((j, r) => {
+        workspace.order[r] = j;
+        const squares = workspace.row(r, j);
+        workspace.lower[r * p + r] = Math.sqrt(gram[j * p + j]! - squares);
+      });
+      const m = order.length;
+      for (let r = 0; r < m; r++) workspace.solution[r] = r - 1.5;
+      workspace.solve(m);
+      for (let j = 0; j < p; j++) workspace.linear[j] = j * 0.1;
+      workspace.computeGradient(m);
+      return {
+        lower: workspace.lower.slice(),
+        solution: workspace.solution.slice(0, m),
+        gradient: workspace.gradient.slice(),
+      };
+    });
+    const [fast, plain] = results as [(typeof results)[0], (typeof results)[0]];
+    for (let k = 0; k < p * p; k++) expect(fast.lower[k]).toBeCloseTo(plain.lower[k]!, 12);
+    for (let r = 0; r < order.length; r++) expect(fast.solution[r]).toBeCloseTo(plain.solution[r]!, 10);
+    for (let j = 0; j < p; j++) expect(fast.gradient[j]).toBeCloseTo(plain.gradient[j]!, 10);
+    // and the solve is a solve: G_FF · x = b on the active block
+    for (let a = 0; a < order.length; a++) {
+      let product = 0;
+      for (let c = 0; c < order.length; c++) product += gram[order[a]! * p + order[c]!]! * fast.solution[c]!;
+      expect(product).toBeCloseTo(a - 1.5, 9);
     }
   });
 });

@@ -1,0 +1,126 @@
+/**
+ * The workspace of an active-set solver (src/glm/lassoActiveSet.ts): a copy of the Gram matrix G
+ * (p × p), the Cholesky factor L of its active block, the active columns' order, and the vectors
+ * of a solve — with the three O(m²)–O(p·m) operations it repeats at every λ:
+ *
+ *   row:      a new row of L for a column entering, by forward substitution
+ *   solve:    L·Lᵀ x = b, two triangular solves
+ *   gradient: g = b − Σ_r x_r·G[order_r, :], the gradients of all p columns
+ *
+ * Each workspace owns a WebAssembly module instance whose memory is sized once, for p, so the
+ * arrays below are views on it that never move; the operations run there in SIMD. Plain arrays
+ * and loops where WebAssembly (with SIMD) does not load. G is copied in only when it changes.
+ */
+import { instantiateRowsModule, WASM_PAGE } from "./rowsModule.js";
+
+export interface FactorWorkspace {
+  gram: Float64Array;
+  lower: Float64Array;
+  order: Int32Array;
+  solution: Float64Array;
+  linear: Float64Array;
+  gradient: Float64Array;
+  /** Copies G in unless the same array with the same version is there already. */
+  load(gram: Float64Array, version: number): void;
+  /** Fills L[r, 0:r] for column j; returns Σ L[r, c]² (the pivot is G_jj + ridge − that). */
+  row(r: number, j: number): number;
+  /** solution ← (L·Lᵀ)⁻¹ solution over the first m rows. */
+  solve(m: number): void;
+  /** gradient ← linear − Σ_{r<m} solution[r]·G[order[r], :]. */
+  computeGradient(m: number): void;
+}
+
+function plainWorkspace(p: number): FactorWorkspace {
+  let loaded: Float64Array | null = null;
+  let loadedVersion = -1;
+  const workspace: FactorWorkspace = {
+    gram: new Float64Array(p * p),
+    lower: new Float64Array(p * p),
+    order: new Int32Array(p),
+    solution: new Float64Array(p),
+    linear: new Float64Array(p),
+    gradient: new Float64Array(p),
+    load(gram, version) {
+      if (loaded === gram && loadedVersion === version) return;
+      workspace.gram.set(gram.subarray(0, p * p));
+      loaded = gram;
+      loadedVersion = version;
+    },
+    row(r, j) {
+      const { gram, lower, order } = workspace;
+      const row = r * p;
+      let squares = 0;
+      for (let c = 0; c < r; c++) {
+        let value = gram[j * p + order[c]!]!;
+        const other = c * p;
+        for (let k = 0; k < c; k++) value -= lower[row + k]! * lower[other + k]!;
+        value /= lower[other + c]!;
+        lower[row + c] = value;
+        squares += value * value;
+      }
+      return squares;
+    },
+    solve(m) {
+      const { lower, solution } = workspace;
+      for (let r = 0; r < m; r++) {
+        const row = r * p;
+        let value = solution[r]!;
+        for (let k = 0; k < r; k++) value -= lower[row + k]! * solution[k]!;
+        solution[r] = value / lower[row + r]!;
+      }
+      for (let r = m - 1; r >= 0; r--) {
+        const row = r * p;
+        const value = solution[r]! / lower[row + r]!;
+        solution[r] = value;
+        for (let k = 0; k < r; k++) solution[k]! -= lower[row + k]! * value;
+      }
+    },
+    computeGradient(m) {
+      const { gram, order, solution, linear, gradient } = workspace;
+      gradient.set(linear);
+      for (let a = 0; a < m; a++) {
+        const c = solution[a]!;
+        const row = order[a]! * p;
+        for (let k = 0; k < p; k++) gradient[k]! -= c * gram[row + k]!;
+      }
+    },
+  };
+  return workspace;
+}
+
+/** A workspace for p columns: WebAssembly SIMD where it loads, plain loops otherwise. */
+export function createFactorWorkspace(p: number, plain = false): FactorWorkspace {
+  const exports = plain ? null : instantiateRowsModule();
+  if (!exports) return plainWorkspace(p);
+  const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+  const gramAt = 0;
+  const lowerAt = gramAt + align(8 * p * p);
+  const orderAt = lowerAt + align(8 * p * p);
+  const solutionAt = orderAt + align(4 * p);
+  const linearAt = solutionAt + align(8 * p);
+  const gradientAt = linearAt + align(8 * p);
+  const end = gradientAt + align(8 * p);
+  const missing = end - exports.memory.buffer.byteLength;
+  if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
+  const buffer = exports.memory.buffer; // never grown again: the views below stay valid
+  let loaded: Float64Array | null = null;
+  let loadedVersion = -1;
+  const workspace: FactorWorkspace = {
+    gram: new Float64Array(buffer, gramAt, p * p),
+    lower: new Float64Array(buffer, lowerAt, p * p),
+    order: new Int32Array(buffer, orderAt, p),
+    solution: new Float64Array(buffer, solutionAt, p),
+    linear: new Float64Array(buffer, linearAt, p),
+    gradient: new Float64Array(buffer, gradientAt, p),
+    load(gram, version) {
+      if (loaded === gram && loadedVersion === version) return;
+      workspace.gram.set(gram.subarray(0, p * p));
+      loaded = gram;
+      loadedVersion = version;
+    },
+    row: (r, j) => exports.factorRow(gramAt, lowerAt, p, orderAt, r, j),
+    solve: (m) => exports.factorSolve(lowerAt, p, m, solutionAt),
+    computeGradient: (m) => exports.gradientFromRows(gramAt, p, orderAt, m, solutionAt, linearAt, gradientAt),
+  };
+  return workspace;
+}
