@@ -30,7 +30,7 @@ import {
   solveByActiveSet,
   updateLinearTerm,
 } from "./lassoActiveSet.js";
-import { createState, penaltyOf, softplus } from "./quadraticState.js";
+import { createState, penaltyOf } from "./quadraticState.js";
 
 export interface BinomialProblem {
   /** The state over [X̃, 1] (the last column the intercept's when there is one). */
@@ -131,8 +131,12 @@ function lossAt(problem: BinomialProblem): number {
   const { eta, probability, y, w } = problem;
   let loss = 0;
   for (let i = 0; i < eta.length; i++) {
-    probability[i] = 1 / (1 + Math.exp(-eta[i]!));
-    loss += w[i]! * (softplus(eta[i]!) - y[i]! * eta[i]!);
+    // one exponential for both: e = exp(−|η|) ≤ 1 never overflows, and
+    // σ(η) = 1/(1 + e) or e/(1 + e), log(1 + e^η) = max(η, 0) + log1p(e)
+    const value = eta[i]!;
+    const e = Math.exp(-Math.abs(value));
+    probability[i] = value >= 0 ? 1 / (1 + e) : e / (1 + e);
+    loss += w[i]! * ((value > 0 ? value : 0) + Math.log1p(e) - y[i]! * value);
   }
   return loss;
 }

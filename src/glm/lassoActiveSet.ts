@@ -79,14 +79,20 @@ export function resetActiveSetFactor(state: QuadraticState, factor: ActiveSetFac
  */
 export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor): void {
   const { p, beta } = state;
-  const { gram, gradient } = state.covariance!;
+  const cov = state.covariance!;
   const candidates = state.candidates ?? state.usable;
-  for (let j = 0; j < p; j++) {
-    if (!candidates[j]) continue;
-    let value = gradient[j]!;
-    for (let k = 0; k < p; k++) if (beta[k] !== 0) value += gram[j * p + k]! * beta[k]!;
-    factor.linear[j] = value;
+  const workspace = factor.workspace;
+  workspace.load(cov.gram, cov.version);
+  // b = g − Σ_k (−β_k)·G[k, :] over the nonzero β, by the workspace's row products
+  let m = 0;
+  for (let k = 0; k < p; k++) {
+    if (beta[k] === 0) continue;
+    workspace.rows[m] = k;
+    workspace.values[m++] = -beta[k]!;
   }
+  workspace.base.set(cov.gradient);
+  workspace.combine(m);
+  for (let j = 0; j < p; j++) if (candidates[j]) factor.linear[j] = workspace.out[j]!;
 }
 
 /** A pivot in the factor smaller than this share of G_jj means a column the others already span. */

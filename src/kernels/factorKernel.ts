@@ -28,6 +28,12 @@ export interface FactorWorkspace {
   solve(m: number): void;
   /** gradient ← linear − Σ_{r<m} solution[r]·G[order[r], :]. */
   computeGradient(m: number): void;
+  /** The same product on arrays of its own (the factor's stay untouched): out ← base − Σ_{a<m} values[a]·G[rows[a], :]. */
+  rows: Int32Array;
+  values: Float64Array;
+  base: Float64Array;
+  out: Float64Array;
+  combine(m: number): void;
 }
 
 function plainWorkspace(p: number): FactorWorkspace {
@@ -76,16 +82,42 @@ function plainWorkspace(p: number): FactorWorkspace {
       }
     },
     computeGradient(m) {
-      const { gram, order, solution, linear, gradient } = workspace;
-      gradient.set(linear);
-      for (let a = 0; a < m; a++) {
-        const c = solution[a]!;
-        const row = order[a]! * p;
-        for (let k = 0; k < p; k++) gradient[k]! -= c * gram[row + k]!;
-      }
+      rowProducts(
+        workspace.gram,
+        p,
+        workspace.order,
+        m,
+        workspace.solution,
+        workspace.linear,
+        workspace.gradient,
+      );
+    },
+    rows: new Int32Array(p),
+    values: new Float64Array(p),
+    base: new Float64Array(p),
+    out: new Float64Array(p),
+    combine(m) {
+      rowProducts(workspace.gram, p, workspace.rows, m, workspace.values, workspace.base, workspace.out);
     },
   };
   return workspace;
+}
+
+function rowProducts(
+  gram: Float64Array,
+  p: number,
+  rows: Int32Array,
+  m: number,
+  values: Float64Array,
+  base: Float64Array,
+  out: Float64Array,
+): void {
+  out.set(base);
+  for (let a = 0; a < m; a++) {
+    const c = values[a]!;
+    const row = rows[a]! * p;
+    for (let k = 0; k < p; k++) out[k]! -= c * gram[row + k]!;
+  }
 }
 
 /** A workspace for p columns: WebAssembly SIMD where it loads, plain loops otherwise. */
@@ -99,7 +131,11 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
   const solutionAt = orderAt + align(4 * p);
   const linearAt = solutionAt + align(8 * p);
   const gradientAt = linearAt + align(8 * p);
-  const end = gradientAt + align(8 * p);
+  const rowsAt = gradientAt + align(8 * p);
+  const valuesAt = rowsAt + align(4 * p);
+  const baseAt = valuesAt + align(8 * p);
+  const outAt = baseAt + align(8 * p);
+  const end = outAt + align(8 * p);
   const missing = end - exports.memory.buffer.byteLength;
   if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
   const buffer = exports.memory.buffer; // never grown again: the views below stay valid
@@ -121,6 +157,11 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
     row: (r, j) => exports.factorRow(gramAt, lowerAt, p, orderAt, r, j),
     solve: (m) => exports.factorSolve(lowerAt, p, m, solutionAt),
     computeGradient: (m) => exports.gradientFromRows(gramAt, p, orderAt, m, solutionAt, linearAt, gradientAt),
+    rows: new Int32Array(buffer, rowsAt, p),
+    values: new Float64Array(buffer, valuesAt, p),
+    base: new Float64Array(buffer, baseAt, p),
+    out: new Float64Array(buffer, outAt, p),
+    combine: (m) => exports.gradientFromRows(gramAt, p, rowsAt, m, valuesAt, baseAt, outAt),
   };
   return workspace;
 }
