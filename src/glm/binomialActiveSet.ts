@@ -136,7 +136,7 @@ function lossAt(problem: BinomialProblem): number {
     const value = eta[i]!;
     const e = Math.exp(-Math.abs(value));
     probability[i] = value >= 0 ? 1 / (1 + e) : e / (1 + e);
-    loss += w[i]! * ((value > 0 ? value : 0) + Math.log1p(e) - y[i]! * value);
+    loss += w[i]! * (Math.max(value, 0) + Math.log1p(e) - y[i]! * value);
   }
   return loss;
 }
