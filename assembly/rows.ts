@@ -321,3 +321,65 @@ export function factorSolve(lower: usize, p: i32, m: i32, x: usize): void {
     for (; k < r; k++) store<f64>(at(x, k), load<f64>(at(x, k)) - value * load<f64>(at(row, k)));
   }
 }
+
+// The rectangular block of a weighted Gram matrix: out[a·mc + b] = Σ_i v[i]·x[i, r_a]·x[i, c_b]
+// for the mr column indices r and the mc indices c (i32 lists) of a column-major design — the
+// rows a kept Gram matrix needs for columns joining it. Blocked as weightedGram: rows in chunks
+// of CHUNK, four r-columns weighted at a time, each c-column read once for four dots.
+export function weightedCross(x: usize, n: i32, rows: usize, mr: i32, cols: usize, mc: i32, v: usize, weighted: usize, out: usize): void {
+  memory.fill(out, 0, <usize>(mr * mc) << 3);
+  for (let start = 0; start < n; start += CHUNK) {
+    const length = min(CHUNK, n - start);
+    let a = 0;
+    for (; a + 3 < mr; a += 4) {
+      for (let t = 0; t < 4; t++) weigh(x, n, column(rows, a + t), start, length, v, at(weighted, t * CHUNK));
+      const w0 = weighted;
+      const w1 = at(weighted, CHUNK);
+      const w2 = at(weighted, 2 * CHUNK);
+      const w3 = at(weighted, 3 * CHUNK);
+      for (let b = 0; b < mc; b++) {
+        const other = at(x, column(cols, b) * n + start);
+        let acc0 = f64x2.splat(0);
+        let acc1 = f64x2.splat(0);
+        let acc2 = f64x2.splat(0);
+        let acc3 = f64x2.splat(0);
+        let i = 0;
+        for (; i + 1 < length; i += 2) {
+          const xb = v128.load(at(other, i));
+          acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(w0, i)), xb));
+          acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(w1, i)), xb));
+          acc2 = f64x2.add(acc2, f64x2.mul(v128.load(at(w2, i)), xb));
+          acc3 = f64x2.add(acc3, f64x2.mul(v128.load(at(w3, i)), xb));
+        }
+        let d0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+        let d1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
+        let d2 = f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1);
+        let d3 = f64x2.extract_lane(acc3, 0) + f64x2.extract_lane(acc3, 1);
+        for (; i < length; i++) {
+          const xb = load<f64>(at(other, i));
+          d0 += load<f64>(at(w0, i)) * xb;
+          d1 += load<f64>(at(w1, i)) * xb;
+          d2 += load<f64>(at(w2, i)) * xb;
+          d3 += load<f64>(at(w3, i)) * xb;
+        }
+        accumulate(out, a * mc + b, d0);
+        accumulate(out, (a + 1) * mc + b, d1);
+        accumulate(out, (a + 2) * mc + b, d2);
+        accumulate(out, (a + 3) * mc + b, d3);
+      }
+    }
+    for (; a < mr; a++) {
+      weigh(x, n, column(rows, a), start, length, v, weighted);
+      for (let b = 0; b < mc; b++) {
+        const other = at(x, column(cols, b) * n + start);
+        let acc = f64x2.splat(0);
+        let i = 0;
+        for (; i + 1 < length; i += 2)
+          acc = f64x2.add(acc, f64x2.mul(v128.load(at(weighted, i)), v128.load(at(other, i))));
+        let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+        for (; i < length; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
+        accumulate(out, a * mc + b, dot);
+      }
+    }
+  }
+}

@@ -20,8 +20,8 @@
  *   so along the step it falls for a short enough one).
  */
 
-import { designProducts } from "../kernels/gramKernel.js";
-import { prepareCovariance, type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
+import { crossFunction, designProducts } from "../kernels/gramKernel.js";
+import { gramChanged, prepareCovariance, type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
 import type { Design } from "./design.js";
 import {
   type ActiveSetFactor,
@@ -52,9 +52,10 @@ export interface BinomialProblem {
   coefficients: Float64Array;
   /** The usable columns, in order. */
   usableColumns: Int32Array;
-  /** The columns the kept Hessian (state.covariance.gram) was built for, and how many. */
+  /** The columns the kept Hessian (state.covariance.gram) holds, how many, and a mask of them. */
   hessianColumns: Int32Array;
   hessianSize: number;
+  inHessian: Uint8Array;
   /** Whether the kept Hessian may serve the next step (null: none built yet). */
   hessianFresh: boolean | null;
   /** Whether η, the probabilities and trueGradient belong to the current β (and its loss). */
@@ -104,7 +105,8 @@ export function createBinomialProblem(
     coefficients: new Float64Array(columns),
     usableColumns: Int32Array.from({ length: columns }, (_, j) => j).filter((j) => usable[j]),
     hessianColumns: new Int32Array(columns),
-    hessianSize: -1,
+    hessianSize: 0,
+    inHessian: new Uint8Array(columns),
     hessianFresh: null,
     staleSteps: 0,
     freshSteps: 0,
@@ -173,6 +175,37 @@ function kktCertificate(problem: BinomialProblem, lambda: number, scale: number)
   return worst / scale;
 }
 
+/** Adds to the kept Hessian the rows and columns of the listed columns it does not hold yet. */
+function extendHessian(problem: BinomialProblem, columns: Int32Array): void {
+  const { state, inHessian, hessianColumns } = problem;
+  const { n, p, x, v } = state;
+  let joining = 0;
+  for (const j of columns) if (!inHessian[j]) joining++;
+  if (joining === 0) return;
+  const rows = new Int32Array(joining);
+  let r = 0;
+  for (const j of columns)
+    if (!inHessian[j]) {
+      rows[r++] = j;
+      inHessian[j] = 1;
+      hessianColumns[problem.hessianSize++] = j;
+    }
+  const all = hessianColumns.subarray(0, problem.hessianSize);
+  const block = new Float64Array(joining * all.length);
+  crossFunction()(x, n, p, v, rows, all, block);
+  const gram = state.covariance!.gram;
+  for (let a = 0; a < joining; a++) {
+    const j = rows[a]!;
+    for (let b = 0; b < all.length; b++) {
+      const value = block[a * all.length + b]!;
+      gram[j * p + all[b]!] = value;
+      gram[all[b]! * p + j] = value;
+    }
+    state.xv[j] = gram[j * p + j]!;
+  }
+  gramChanged(state);
+}
+
 export interface BinomialStepResult {
   certificate: number;
   converged: boolean;
@@ -222,15 +255,12 @@ export function solveBinomialAtLambda(
     // and it changes little from one step or one λ to the next: a step may keep the previous one
     // with only the gradient updated — then the factor stays valid too and the step costs
     // O(n·p) — as long as that keeps converging fast (the certificate falling ×10 per step).
+    // Columns joining W get their rows of the kept Hessian at its own weights (n·k·|H| instead of
+    // a new n·|W|²/2 Gram).
     let m = 0;
-    let sameSet = problem.hessianFresh !== null;
-    for (let j = 0; j < p; j++) {
-      if (!working[j]) continue;
-      if (problem.hessianColumns[m] !== j) sameSet = false;
-      list[m++] = j;
-    }
-    const keepHessian =
-      factor !== null && sameSet && m === problem.hessianSize && problem.hessianFresh === true;
+    for (let j = 0; j < p; j++) if (working[j]) list[m++] = j;
+    const keepHessian = factor !== null && problem.hessianFresh === true;
+    if (keepHessian) extendHessian(problem, list.subarray(0, m));
     previousBeta.set(beta);
     previousEta.set(eta);
     const objectiveBefore = loss + penaltyOf(state, lambda);
@@ -251,6 +281,8 @@ export function solveBinomialAtLambda(
       prepareCovariance(state, list.subarray(0, m));
       problem.hessianColumns.set(list.subarray(0, m));
       problem.hessianSize = m;
+      problem.inHessian.fill(0);
+      for (let a = 0; a < m; a++) problem.inHessian[list[a]!] = 1;
       problem.hessianFresh = true;
       problem.freshSteps++;
       if (factor) {

@@ -160,6 +160,11 @@ export function prepareCovariance(state: QuadraticState, columns?: Int32Array): 
   };
 }
 
+/** Marks G as changed in place (entries added by the caller), so copies of it are refreshed. */
+export function gramChanged(state: QuadraticState): void {
+  state.covariance!.version = ++gramVersion;
+}
+
 /** r = z − β₀ − x̃β recomputed from scratch, given the working response z = r + fit at preparation. */
 export function residualFromGradientState(state: QuadraticState, z: Float64Array): void {
   const { n, p, x, beta, r } = state;

@@ -53,6 +53,33 @@ export const jsGram: GramFunction = (x, n, p, v, gram, scratch, columns, extras 
   }
 };
 
+/**
+ * The rectangular block out[a·mc + b] = Σ_i v_i x̃_{i,rows[a]} x̃_{i,cols[b]} (mr × mc, row-major):
+ * what a kept Gram matrix needs for the columns that join it.
+ */
+export type CrossFunction = (
+  x: Float64Array,
+  n: number,
+  p: number,
+  v: Float64Array,
+  rows: Int32Array,
+  cols: Int32Array,
+  out: Float64Array,
+) => void;
+
+export const jsCross: CrossFunction = (x, n, _p, v, rows, cols, out) => {
+  const mc = cols.length;
+  for (let a = 0; a < rows.length; a++) {
+    const ra = rows[a]! * n;
+    for (let b = 0; b < mc; b++) {
+      const cb = cols[b]! * n;
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += v[i]! * x[ra + i]! * x[cb + i]!;
+      out[a * mc + b] = dot;
+    }
+  }
+};
+
 /** Rows per chunk in assembly/rows.ts's weightedGram (its scratch holds four chunks). */
 const GRAM_CHUNK = 512;
 
@@ -110,7 +137,11 @@ export const jsProducts: DesignProducts = {
  * everything done with it: [X̃ | 2 extra columns] then v, the Gram's scratch and result, a
  * column list, coefficients and two vectors of n.
  */
-function createWasmDesign(exports: RowsExports): { gram: GramFunction; products: DesignProducts } {
+function createWasmDesign(exports: RowsExports): {
+  gram: GramFunction;
+  cross: CrossFunction;
+  products: DesignProducts;
+} {
   let resident: Float64Array | null = null;
   let shape = "";
   let all = new Int32Array(0);
@@ -123,7 +154,7 @@ function createWasmDesign(exports: RowsExports): { gram: GramFunction; products:
       const weighted = v + align(8 * n);
       const gram = weighted + align(8 * 4 * GRAM_CHUNK);
       const columns = gram + align(8 * (p + 2) * (p + 2));
-      const coefficients = columns + align(4 * (p + 2));
+      const coefficients = columns + align(4 * 2 * (p + 2));
       const vector = coefficients + align(8 * (p + 2));
       const out = vector + align(8 * n);
       const end = out + align(8 * Math.max(n, p + 2));
@@ -155,6 +186,29 @@ function createWasmDesign(exports: RowsExports): { gram: GramFunction; products:
     exports.weightedGram(0, n, layout.columns, m, layout.v, layout.weighted, layout.gram);
     out.set(new Float64Array(buffer, layout.gram, m * m));
   };
+  const cross: CrossFunction = (x, n, p, v, rows, cols, out) => {
+    const mr = rows.length;
+    const mc = cols.length;
+    // rows and cols share the column-list area (it holds p + 2 indices; mr + mc ≤ 2p here), the
+    // result the Gram's area ((p + 2)² numbers; mr·mc ≤ p² here)
+    const buffer = place(x, n, p);
+    if (mr + mc > 2 * (p + 2) || mr * mc > (p + 2) * (p + 2)) return jsCross(x, n, p, v, rows, cols, out);
+    new Int32Array(buffer, layout.columns, mr).set(rows);
+    new Int32Array(buffer, layout.columns + 4 * mr, mc).set(cols);
+    new Float64Array(buffer, layout.v, n).set(v.subarray(0, n));
+    exports.weightedCross(
+      0,
+      n,
+      layout.columns,
+      mr,
+      layout.columns + 4 * mr,
+      mc,
+      layout.v,
+      layout.weighted,
+      layout.gram,
+    );
+    out.set(new Float64Array(buffer, layout.gram, mr * mc));
+  };
   const products: DesignProducts = {
     times(x, n, p, columns, m, coefficients, out) {
       const buffer = place(x, n, p);
@@ -171,10 +225,10 @@ function createWasmDesign(exports: RowsExports): { gram: GramFunction; products:
       out.set(new Float64Array(buffer, layout.out, m).subarray(0, m), 0);
     },
   };
-  return { gram, products };
+  return { gram, cross, products };
 }
 
-let wasm: { gram: GramFunction; products: DesignProducts } | null | undefined;
+let wasm: { gram: GramFunction; cross: CrossFunction; products: DesignProducts } | null | undefined;
 
 function wasmDesign() {
   if (wasm === undefined) {
@@ -187,6 +241,11 @@ function wasmDesign() {
 /** The SIMD Gram where WebAssembly with SIMD loads, else the plain loops. */
 export function gramFunction(): GramFunction {
   return wasmDesign()?.gram ?? jsGram;
+}
+
+/** The SIMD rectangular Gram block where WebAssembly with SIMD loads, else the plain loops. */
+export function crossFunction(): CrossFunction {
+  return wasmDesign()?.cross ?? jsCross;
 }
 
 /** The SIMD design products where WebAssembly with SIMD loads (sharing the Gram's copy of X̃). */

@@ -48,6 +48,17 @@ export interface RowsExports {
   standardizeToColumns(x: number, n: number, p: number, mean: number, inverse: number, out: number): void;
   columnsTimes(x: number, n: number, columns: number, m: number, coefficients: number, out: number): void;
   transposeTimes(x: number, n: number, columns: number, m: number, r: number, out: number): void;
+  weightedCross(
+    x: number,
+    n: number,
+    rows: number,
+    mr: number,
+    cols: number,
+    mc: number,
+    v: number,
+    weighted: number,
+    out: number,
+  ): void;
   factorRow(gram: number, lower: number, p: number, order: number, r: number, j: number): number;
   factorSolve(lower: number, p: number, m: number, x: number): void;
   gradientFromRows(

@@ -4,7 +4,14 @@ import { createRandom } from "../../src/core/random.js";
 import { parseCsv } from "../../src/data/parseCsv.js";
 import { logisticRidge } from "../../src/glm/logisticRidge.js";
 import { createFactorWorkspace } from "../../src/kernels/factorKernel.js";
-import { designProducts, gramFunction, jsGram, jsProducts } from "../../src/kernels/gramKernel.js";
+import {
+  crossFunction,
+  designProducts,
+  gramFunction,
+  jsCross,
+  jsGram,
+  jsProducts,
+} from "../../src/kernels/gramKernel.js";
 import { jsRowKernels, rowKernels } from "../../src/kernels/rowKernels.js";
 
 describe("row sweeps of the truncated-Newton solver", () => {
@@ -86,6 +93,16 @@ describe("the weighted Gram matrix of coordinate descent's covariance mode", () 
             expect(subset[a * m + b]).toBeCloseTo(plain[columns[a]! * p + columns[b]!]!, 10);
             expect(subsetPlain[a * m + b]).toBeCloseTo(plain[columns[a]! * p + columns[b]!]!, 10);
           }
+        // a rectangular block, as a kept Gram matrix is extended with it
+        const rows = Int32Array.from([1, p - 1, 0, 2, Math.floor(p / 2)]);
+        const cols = Int32Array.from([0, 2, p - 1]);
+        for (const cross of [crossFunction(), jsCross]) {
+          const block = new Float64Array(rows.length * cols.length);
+          cross(x, n, p, v, rows, cols, block);
+          for (let a = 0; a < rows.length; a++)
+            for (let b = 0; b < cols.length; b++)
+              expect(block[a * cols.length + b]).toBeCloseTo(plain[rows[a]! * p + cols[b]!]!, 10);
+        }
         // extra columns appended: [X, r, 1] gives Xᵀ(v ⊙ r) and Xᵀv in the last two rows
         const r = Float64Array.from({ length: n }, () => random.normal());
         const ones = new Float64Array(n).fill(1);
