@@ -254,7 +254,7 @@ export function solveBinomialAtLambda(
     // The quadratic model at η. Its Hessian X̃ᵀVX̃ (the Gram matrix over W) is the expensive part,
     // and it changes little from one step or one λ to the next: a step may keep the previous one
     // with only the gradient updated — then the factor stays valid too and the step costs
-    // O(n·p) — as long as that keeps converging fast (the certificate falling ×10 per step).
+    // O(n·p) — as long as that keeps converging fast (the certificate falling ×4 per step).
     // Columns joining W get their rows of the kept Hessian at its own weights (n·k·|H| instead of
     // a new n·|W|²/2 Gram).
     let m = 0;
@@ -312,7 +312,7 @@ export function solveBinomialAtLambda(
     const before = certificate;
     certificate = certify(problem, lambda, scale);
     // keep the Hessian for the next step only while steps converge fast and need no shortening
-    problem.hessianFresh = certificate <= 0.1 * before && objective <= objectiveBefore * (1 + 1e-15);
+    problem.hessianFresh = certificate <= 0.25 * before && objective <= objectiveBefore * (1 + 1e-15);
   }
   for (let j = 0; j < p; j++) if (beta[j] !== 0) ever[j] = 1;
   problem.loss = loss;
