@@ -42,6 +42,8 @@ export interface BinomialProblem {
   w: Float64Array;
   eta: Float64Array;
   probability: Float64Array;
+  /** exp(−|η_i|), kept from the probabilities for the loss. */
+  negativeExp: Float64Array;
   previousEta: Float64Array;
   previousBeta: Float64Array;
   /** Gradient of the log-likelihood, X̃ᵀ W (y − p), for every column. */
@@ -97,6 +99,7 @@ export function createBinomialProblem(
     w: design.w,
     eta: new Float64Array(n),
     probability: new Float64Array(n),
+    negativeExp: new Float64Array(n),
     previousEta: new Float64Array(n),
     previousBeta: new Float64Array(columns),
     trueGradient: new Float64Array(columns),
@@ -115,8 +118,8 @@ export function createBinomialProblem(
   };
 }
 
-/** η = X̃β, the probabilities, and the loss Σ w [softplus(η) − yη]. */
-function refresh(problem: BinomialProblem): number {
+/** η = X̃β and the probabilities (the loss only when asked: see lossOf). */
+function refresh(problem: BinomialProblem): void {
   const { state, eta, list, coefficients } = problem;
   const { n, p, x, beta } = state;
   let m = 0;
@@ -126,19 +129,39 @@ function refresh(problem: BinomialProblem): number {
     coefficients[m++] = beta[j]!;
   }
   designProducts().times(x, n, p, list, m, coefficients, eta);
-  return lossAt(problem);
+  probabilities(problem);
 }
 
-function lossAt(problem: BinomialProblem): number {
-  const { eta, probability, y, w } = problem;
-  let loss = 0;
+/** σ(η) for the current η, keeping e = exp(−|η|) (≤ 1, never overflows) for the loss. */
+function probabilities(problem: BinomialProblem): void {
+  const { eta, probability, negativeExp } = problem;
+  problem.gradientCurrent = false; // η moved: the kept gradient no longer belongs to it
   for (let i = 0; i < eta.length; i++) {
-    // one exponential for both: e = exp(−|η|) ≤ 1 never overflows, and
-    // σ(η) = 1/(1 + e) or e/(1 + e), log(1 + e^η) = max(η, 0) + log1p(e)
     const value = eta[i]!;
     const e = Math.exp(-Math.abs(value));
+    negativeExp[i] = e;
     probability[i] = value >= 0 ? 1 / (1 + e) : e / (1 + e);
-    loss += w[i]! * (Math.max(value, 0) + Math.log1p(e) - y[i]! * value);
+  }
+}
+
+/** Σ w [log(1 + e^η) − yη] at the current η, with log(1 + e^η) = max(η, 0) + log1p(e). */
+function lossOf(problem: BinomialProblem): number {
+  const { eta, negativeExp, y, w } = problem;
+  let loss = 0;
+  for (let i = 0; i < eta.length; i++) {
+    const value = eta[i]!;
+    loss += w[i]! * (Math.max(value, 0) + Math.log1p(negativeExp[i]!) - y[i]! * value);
+  }
+  return loss;
+}
+
+/** The same loss at another η (a step's starting point, when it has to be compared). */
+function lossAtEta(problem: BinomialProblem, eta: Float64Array): number {
+  const { y, w } = problem;
+  let loss = 0;
+  for (let i = 0; i < eta.length; i++) {
+    const value = eta[i]!;
+    loss += w[i]! * (Math.max(value, 0) + Math.log1p(Math.exp(-Math.abs(value))) - y[i]! * value);
   }
   return loss;
 }
@@ -230,7 +253,9 @@ export function solveBinomialAtLambda(
   const { n, p, alpha, penaltyFactor, usable, beta, ever } = state;
   // η, p and the true gradient are still those of the previous λ's solution: only the
   // certificate, which depends on λ, is new
-  let loss = problem.gradientCurrent ? problem.loss : refresh(problem);
+  if (!problem.gradientCurrent) refresh(problem);
+  // NaN: not computed since η last changed (a step that converges fast does not need it)
+  let loss = problem.gradientCurrent ? problem.loss : lossOf(problem);
   let certificate = problem.gradientCurrent
     ? kktCertificate(problem, lambda, scale)
     : certify(problem, lambda, scale);
@@ -263,7 +288,8 @@ export function solveBinomialAtLambda(
     if (keepHessian) extendHessian(problem, list.subarray(0, m));
     previousBeta.set(beta);
     previousEta.set(eta);
-    const objectiveBefore = loss + penaltyOf(state, lambda);
+    const lossBefore = loss;
+    const penaltyBefore = penaltyOf(state, lambda);
     let solved = false;
     if (keepHessian) {
       const gradient = state.covariance!.gradient;
@@ -295,25 +321,41 @@ export function solveBinomialAtLambda(
       const tolerance = Math.min(1e-10, (certificate * scale) ** 2);
       const result = solveAtLambda(state, lambda, lambda, tolerance);
       if (!result.converged) {
-        problem.gradientCurrent = false; // β moved, η did not
+        refresh(problem); // β moved: η follows, and the certificate below says how far
+        loss = Number.NaN;
         break;
       }
       if (factor) solveByActiveSet(state, factor, lambda);
     }
-    loss = refresh(problem);
-    // a step that raises the objective is shortened (η and β move along the same segment)
-    let objective = loss + penaltyOf(state, lambda);
-    for (let halving = 0; halving < 30 && objective > objectiveBefore * (1 + 1e-15); halving++) {
-      for (let j = 0; j < p; j++) beta[j] = 0.5 * (beta[j]! + previousBeta[j]!);
-      for (let i = 0; i < n; i++) eta[i] = 0.5 * (eta[i]! + previousEta[i]!);
-      loss = lossAt(problem);
-      objective = loss + penaltyOf(state, lambda);
-    }
+    refresh(problem);
+    loss = Number.NaN;
     const before = certificate;
     certificate = certify(problem, lambda, scale);
-    // keep the Hessian for the next step only while steps converge fast and need no shortening
-    problem.hessianFresh = certificate <= 0.25 * before && objective <= objectiveBefore * (1 + 1e-15);
+    // A step that cuts the certificate ×4 is taken as it is. Otherwise the objective decides: a
+    // step that raised it is shortened (η and β move along the same segment) until it does not,
+    // and the next step builds a new Hessian.
+    let fast = certificate <= 0.25 * before;
+    if (!fast) {
+      const objectiveBefore =
+        (Number.isNaN(lossBefore) ? lossAtEta(problem, previousEta) : lossBefore) + penaltyBefore;
+      loss = lossOf(problem);
+      let objective = loss + penaltyOf(state, lambda);
+      let halved = false;
+      for (let halving = 0; halving < 30 && objective > objectiveBefore * (1 + 1e-15); halving++) {
+        for (let j = 0; j < p; j++) beta[j] = 0.5 * (beta[j]! + previousBeta[j]!);
+        for (let i = 0; i < n; i++) eta[i] = 0.5 * (eta[i]! + previousEta[i]!);
+        probabilities(problem);
+        loss = lossOf(problem);
+        objective = loss + penaltyOf(state, lambda);
+        halved = true;
+      }
+      if (halved) certificate = certify(problem, lambda, scale);
+      fast = false;
+    }
+    problem.hessianFresh = fast;
   }
+  if (!problem.gradientCurrent) certificate = certify(problem, lambda, scale);
+  if (Number.isNaN(loss)) loss = lossOf(problem);
   for (let j = 0; j < p; j++) if (beta[j] !== 0) ever[j] = 1;
   problem.loss = loss;
   return { certificate, converged: certificate <= target, loss, newtonSteps: steps };
