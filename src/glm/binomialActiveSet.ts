@@ -21,7 +21,13 @@
  */
 
 import { crossFunction, designProducts } from "../kernels/gramKernel.js";
-import { gramChanged, prepareCovariance, type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
+import {
+  ACTIVE_SET_MAX_P,
+  gramChanged,
+  prepareCovariance,
+  type QuadraticState,
+  solveAtLambda,
+} from "./coordinateDescent.js";
 import type { Design } from "./design.js";
 import {
   type ActiveSetFactor,
@@ -90,7 +96,7 @@ export function createBinomialProblem(
   const state = createState({ ...design, p: columns, x, usable }, alpha, pf);
   if (withIntercept) state.beta[p] = Math.log(yMean / (1 - yMean));
   state.candidates = new Uint8Array(columns);
-  prepareCovariance(state, new Int32Array(0)); // allocates the covariance buffers once
+  prepareCovariance(state, new Int32Array(0), ACTIVE_SET_MAX_P + 1); // allocates the buffers once (+ 1: the intercept)
   return {
     state,
     interceptColumn: withIntercept ? p : -1,
@@ -304,7 +310,7 @@ export function solveBinomialAtLambda(
         state.v[i] = w[i]! * variance;
         state.r[i] = (y[i]! - probability[i]!) / variance;
       }
-      prepareCovariance(state, list.subarray(0, m));
+      prepareCovariance(state, list.subarray(0, m), ACTIVE_SET_MAX_P + 1);
       problem.hessianColumns.set(list.subarray(0, m));
       problem.hessianSize = m;
       problem.inHessian.fill(0);

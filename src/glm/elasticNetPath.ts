@@ -22,7 +22,7 @@ import type { Dataset } from "../data/parseCsv.js";
 import { polishActiveSet } from "./activeSetPolish.js";
 import { type BinomialProblem, createBinomialProblem, solveBinomialAtLambda } from "./binomialActiveSet.js";
 import {
-  COVARIANCE_MAX_P,
+  ACTIVE_SET_MAX_P,
   kktViolation,
   prepareCovariance,
   type QuadraticState,
@@ -185,12 +185,12 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       state.r[i] = y[i]! - yMean;
       centred[i] = state.r[i]!;
     }
-    prepareCovariance(state);
+    prepareCovariance(state, undefined, ACTIVE_SET_MAX_P);
     if (state.covariance) factor = createActiveSetFactor(state);
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {
-    // covariance mode (p + 1 ≤ 500): Newton with exact inner solves; else coordinate descent's IRLS
-    if (p + 1 <= COVARIANCE_MAX_P) binomial = createBinomialProblem(design, y, alpha, penaltyFactor, yMean);
+    // up to p = 2000 features: Newton with exact inner solves; else coordinate descent's IRLS
+    if (p <= ACTIVE_SET_MAX_P) binomial = createBinomialProblem(design, y, alpha, penaltyFactor, yMean);
     state.fitIntercept = design.intercept;
     state.intercept = design.intercept ? Math.log(yMean / (1 - yMean)) : 0;
     nullDeviance = design.intercept

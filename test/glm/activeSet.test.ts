@@ -152,3 +152,40 @@ describe("logistic paths by Newton with exact inner solves", () => {
     expect(Math.max(...noIntercept.certificate)).toBeLessThan(1e-7);
   });
 });
+
+describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
+  it("are solved with a Gram matrix too, and certified, for both families", () => {
+    const random = createRandom(21);
+    const n = 60;
+    const p = 600;
+    const x = Float64Array.from({ length: n * p }, () => random.normal());
+    const signal = Array.from({ length: n }, (_, i) => x[i * p]! - 2 * x[i * p + 1]! + x[i * p + 2]!);
+    const gaussian: Dataset = {
+      source: "wide",
+      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
+      targetName: "y",
+      n,
+      p,
+      x,
+      y: Float64Array.from(signal, (s) => s + 0.5 * random.normal()),
+      droppedRows: 0,
+      constantColumns: [],
+    };
+    const binomial: Dataset = {
+      ...gaussian,
+      y: Float64Array.from(signal, (s) => (random.uniform() < 1 / (1 + Math.exp(-s)) ? 1 : 0)),
+    };
+    for (const [data, family] of [
+      [gaussian, "gaussian"],
+      [binomial, "binomial"],
+    ] as const) {
+      const path = elasticNetPath(data, { family });
+      expect(path.converged.every(Boolean)).toBe(true);
+      expect(Math.max(...path.certificate)).toBeLessThan(1e-7);
+      expect(Math.max(...path.df)).toBeLessThanOrEqual(n); // the lasso keeps at most n columns
+      const last = path.lambda.length - 1;
+      const violation = kktFromRawData(data, family, path.lambda[last]!, path.a0[last]!, path.beta[last]!);
+      expect(violation / path.lambda[0]!).toBeLessThan(1e-6);
+    }
+  });
+});
