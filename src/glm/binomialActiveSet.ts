@@ -13,11 +13,15 @@
  * What keeps a step cheap:
  * - the intercept is one more column of the design (all ones, unpenalized), so the same solver
  *   and factor handle it;
- * - the weighted Gram matrix, new at every step, is built only for the working set W: the
+ * - the weighted Gram matrix (the model's Hessian) is built only for the working set W: the
  *   columns in a model so far, those the sequential strong rule keeps, and the KKT violators found
  *   at the true gradient, which is computed over all columns after each step (O(n·p));
- * - a step that would raise the objective is halved until it does not (the objective is convex,
- *   so along the step it falls for a short enough one).
+ * - a Hessian is kept from step to step and from λ to λ while the steps it gives cut the
+ *   certificate ×4 or more (then the factor stays valid too, and a step costs O(n·p)); columns
+ *   joining W get their rows of it at its own weights, O(n·k·|W|), not a new O(n·|W|²/2) Gram;
+ * - the loss (a logarithm per row) is computed only when a step has to be judged by it: a step
+ *   that does not cut the certificate ×4 and raised the objective is halved until it does not
+ *   (the objective is convex, so along the step it falls for a short enough one).
  */
 
 import { crossFunction, designProducts } from "../kernels/gramKernel.js";
