@@ -26,7 +26,7 @@
  * Convergence: a pass whose largest xv_j·Δβ_j² (and Σv·Δβ₀²) is below `tolerance`.
  */
 
-import { gramFunction } from "../kernels/gramKernel.js";
+import { crossFunction, designProducts, gramFunction } from "../kernels/gramKernel.js";
 import type { PolishScratch } from "./activeSetPolish.js";
 import { computeXv } from "./quadraticState.js";
 
@@ -77,6 +77,12 @@ export interface QuadraticState {
     list: Int32Array;
     /** Changes whenever G is rebuilt (so a copy of it elsewhere knows it is stale). */
     version: number;
+    /**
+     * A lazy Gram (prepareLazyCovariance): complete[j] = 1 once row j of G is filled (and xv_j);
+     * the solvers fill the rows they are about to read (ensureGramRows) and read G[j, k] for a
+     * column k of the model as G[k, j], from k's row. Absent: G is complete.
+     */
+    complete?: Uint8Array;
   } | null;
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
@@ -175,6 +181,68 @@ export function prepareCovariance(
     list,
     version: gramVersion,
   };
+}
+
+/**
+ * The gaussian covariance state with G filled lazily, a row at a time, for the columns
+ * that enter the working set — as glmnet's covariance mode does. For wide designs (p > n) the
+ * solution has at most n nonzeros, so this costs n·p·|W| multiply-adds where the whole Gram would
+ * cost n·p²/2. The gradients X̃ᵀ(v ⊙ r) of all columns are computed here (O(n·p)).
+ */
+export function prepareLazyCovariance(state: QuadraticState): void {
+  const { n, p, x, v, r } = state;
+  const weightedResidual = new Float64Array(n);
+  for (let i = 0; i < n; i++) weightedResidual[i] = v[i]! * r[i]!;
+  const gradient = new Float64Array(p);
+  designProducts().transposeTimes(x, n, p, allColumns(p), p, weightedResidual, gradient);
+  gramVersion++;
+  state.covariance = {
+    gram: new Float64Array(p * p),
+    gradient,
+    vx: new Float64Array(p), // only the intercept's update reads it: the gaussian family has none
+    gradient0: 0,
+    vSum: v.reduce((a, b) => a + b, 0),
+    weighted: new Float64Array(n),
+    ones: new Float64Array(0),
+    extended: new Float64Array(0),
+    list: allColumns(p),
+    version: gramVersion,
+    complete: new Uint8Array(p),
+  };
+}
+
+function allColumns(p: number): Int32Array {
+  return Int32Array.from({ length: p }, (_, j) => j);
+}
+
+/**
+ * Fills the rows of a lazy G for the columns flagged in `wanted` (or listed), at the weights v; a
+ * no-op for a complete G. Rows already filled never change, so copies of them stay valid.
+ */
+export function ensureGramRows(
+  state: QuadraticState,
+  wanted: Uint8Array | Int32Array,
+  count = wanted.length,
+): void {
+  const cov = state.covariance;
+  const complete = cov?.complete;
+  if (!cov || !complete) return;
+  const { n, p, x, v } = state;
+  const missing: number[] = [];
+  if (wanted instanceof Uint8Array) {
+    for (let j = 0; j < p; j++) if (wanted[j] && !complete[j]) missing.push(j);
+  } else for (let a = 0; a < count; a++) if (!complete[wanted[a]!]) missing.push(wanted[a]!);
+  if (missing.length === 0) return;
+  const rows = Int32Array.from(missing);
+  const block = new Float64Array(rows.length * p);
+  crossFunction()(x, n, p, v, rows, cov.list, block);
+  const gram = cov.gram;
+  for (let a = 0; a < rows.length; a++) {
+    const j = rows[a]!;
+    gram.set(block.subarray(a * p, a * p + p), j * p);
+    state.xv[j] = gram[j * p + j]!;
+    complete[j] = 1;
+  }
 }
 
 /** Marks G as changed in place (entries added by the caller), so copies of it are refreshed. */
@@ -280,7 +348,7 @@ function quadraticObjective(
     const bj = beta[j]!;
     if (bj === 0) continue;
     let row = 0;
-    for (let k = 0; k < p; k++) if (beta[k] !== 0) row += gram[j * p + k]! * beta[k]!;
+    for (let k = 0; k < p; k++) if (beta[k] !== 0) row += gram[k * p + j]! * beta[k]!;
     value +=
       0.5 * bj * row -
       b[j]! * bj +
@@ -348,7 +416,7 @@ function andersonStep(state: QuadraticState, lambda: number): void {
   const cov = state.covariance!;
   for (let j = 0; j < p; j++) {
     let row = 0;
-    for (let k = 0; k < p; k++) if (trial[k] !== 0) row += cov.gram[j * p + k]! * trial[k]!;
+    for (let k = 0; k < p; k++) if (trial[k] !== 0) row += cov.gram[k * p + j]! * trial[k]!;
     cov.gradient[j] = b[j]! - row;
   }
 }
@@ -381,6 +449,7 @@ export function solveAtLambda(
         ? 1
         : 0;
   }
+  ensureGramRows(state, strong); // a lazy Gram: the rows the passes will read
   const accelerate = state.covariance !== null && !state.fitIntercept;
   if (accelerate) {
     state.anderson ??= {
@@ -395,7 +464,7 @@ export function solveAtLambda(
     const { gram, gradient } = state.covariance!;
     for (let j = 0; j < p; j++) {
       let row = 0;
-      for (let k = 0; k < p; k++) if (state.beta[k] !== 0) row += gram[j * p + k]! * state.beta[k]!;
+      for (let k = 0; k < p; k++) if (state.beta[k] !== 0) row += gram[k * p + j]! * state.beta[k]!;
       state.anderson.b[j] = gradient[j]! + row;
     }
   }
@@ -423,6 +492,7 @@ export function solveAtLambda(
       }
     }
     if (!violated) break;
+    ensureGramRows(state, strong);
   }
   for (let j = 0; j < p; j++) if (state.beta[j] !== 0) ever[j] = 1;
   return { passes, converged: true };
@@ -493,7 +563,7 @@ export function relativeDualityGapFromGram(
     // Gβ is b − g: O(1) per coefficient when b is known, a row of G otherwise
     let row = 0;
     if (linear) row = linear[j]! - gradient[j]!;
-    else for (let k = 0; k < p; k++) if (beta[k] !== 0) row += gram[j * p + k]! * beta[k]!;
+    else for (let k = 0; k < p; k++) if (beta[k] !== 0) row += gram[k * p + j]! * beta[k]!;
     bBeta += (gradient[j]! + row) * bj;
     betaGBeta += row * bj;
   }

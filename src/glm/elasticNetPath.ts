@@ -25,6 +25,7 @@ import {
   ACTIVE_SET_MAX_P,
   kktViolation,
   prepareCovariance,
+  prepareLazyCovariance,
   type QuadraticState,
   relativeDualityGap,
   relativeDualityGapFromGram,
@@ -185,7 +186,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       state.r[i] = y[i]! - yMean;
       centred[i] = state.r[i]!;
     }
-    prepareCovariance(state, undefined, ACTIVE_SET_MAX_P);
+    // wide designs (p > n: at most n nonzero coefficients) fill G a row at a time as columns enter
+    if (p > n && p <= ACTIVE_SET_MAX_P) prepareLazyCovariance(state);
+    else prepareCovariance(state, undefined, ACTIVE_SET_MAX_P);
     if (state.covariance) factor = createActiveSetFactor(state);
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {

@@ -21,7 +21,7 @@
  * An unpenalized column (pf = 0, e.g. the intercept's column of ones) may take either sign.
  */
 import { createFactorWorkspace, type FactorWorkspace } from "../kernels/factorKernel.js";
-import type { QuadraticState } from "./coordinateDescent.js";
+import { ensureGramRows, type QuadraticState } from "./coordinateDescent.js";
 
 /** The factor of G_AA for an ordered active set, kept between calls. */
 export interface ActiveSetFactor {
@@ -82,7 +82,6 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
   const cov = state.covariance!;
   const candidates = state.candidates ?? state.usable;
   const workspace = factor.workspace;
-  workspace.load(cov.gram, cov.version);
   // b = g − Σ_k (−β_k)·G[k, :] over the nonzero β, by the workspace's row products
   let m = 0;
   for (let k = 0; k < p; k++) {
@@ -90,6 +89,8 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
     workspace.rows[m] = k;
     workspace.values[m++] = -beta[k]!;
   }
+  ensureGramRows(state, workspace.rows, m); // a lazy Gram: those rows filled first
+  workspace.load(cov.gram, cov.version, cov.complete);
   workspace.base.set(cov.gradient);
   workspace.combine(m);
   for (let j = 0; j < p; j++) if (candidates[j]) factor.linear[j] = workspace.out[j]!;
@@ -164,7 +165,7 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
   const shrink = lambda * state.alpha;
   const ridge = lambda * (1 - state.alpha);
   const cov = state.covariance!;
-  factor.workspace.load(cov.gram, cov.version);
+
   if (ridge !== factor.ridge) {
     // a different matrix: start the factor afresh
     for (let r = 0; r < factor.size; r++) factor.position[factor.order[r]!] = -1;
@@ -179,6 +180,9 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
   }
   if (count === 0) return false;
   for (let pivot = 0; pivot < MAX_PIVOTS; pivot++) {
+    // a lazy Gram fills the rows of the columns about to enter first; then the copy follows
+    ensureGramRows(state, wanted);
+    factor.workspace.load(cov.gram, cov.version, cov.complete);
     if (!syncFactor(state, factor)) return false;
     solveCandidate(state, factor, lambda);
     const { order, solution } = factor;

@@ -20,8 +20,12 @@ export interface FactorWorkspace {
   solution: Float64Array;
   linear: Float64Array;
   gradient: Float64Array;
-  /** Copies G in unless the same array with the same version is there already. */
-  load(gram: Float64Array, version: number): void;
+  /**
+   * Copies G in unless the same array with the same version is there already. With `complete`
+   * (a Gram filled a row at a time, whose filled rows never change): only the rows filled since
+   * the last call.
+   */
+  load(gram: Float64Array, version: number, complete?: Uint8Array | null): void;
   /** Fills L[r, 0:r] for column j; returns Σ L[r, c]² (the pivot is G_jj + ridge − that). */
   row(r: number, j: number): number;
   /** solution ← (L·Lᵀ)⁻¹ solution over the first m rows. */
@@ -39,6 +43,7 @@ export interface FactorWorkspace {
 function plainWorkspace(p: number): FactorWorkspace {
   let loaded: Float64Array | null = null;
   let loadedVersion = -1;
+  const copied = new Uint8Array(p);
   const workspace: FactorWorkspace = {
     gram: new Float64Array(p * p),
     lower: new Float64Array(p * p),
@@ -46,11 +51,22 @@ function plainWorkspace(p: number): FactorWorkspace {
     solution: new Float64Array(p),
     linear: new Float64Array(p),
     gradient: new Float64Array(p),
-    load(gram, version) {
-      if (loaded === gram && loadedVersion === version) return;
-      workspace.gram.set(gram.subarray(0, p * p));
-      loaded = gram;
-      loadedVersion = version;
+    load(gram, version, complete) {
+      if (loaded !== gram || loadedVersion !== version) {
+        copied.fill(0);
+        loaded = gram;
+        loadedVersion = version;
+        if (!complete) {
+          workspace.gram.set(gram.subarray(0, p * p));
+          copied.fill(1);
+        }
+      }
+      if (!complete) return;
+      for (let j = 0; j < p; j++)
+        if (complete[j] && !copied[j]) {
+          workspace.gram.set(gram.subarray(j * p, j * p + p), j * p);
+          copied[j] = 1;
+        }
     },
     row(r, j) {
       const { gram, lower, order } = workspace;
@@ -141,6 +157,7 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
   const buffer = exports.memory.buffer; // never grown again: the views below stay valid
   let loaded: Float64Array | null = null;
   let loadedVersion = -1;
+  const copied = new Uint8Array(p);
   const workspace: FactorWorkspace = {
     gram: new Float64Array(buffer, gramAt, p * p),
     lower: new Float64Array(buffer, lowerAt, p * p),
@@ -148,11 +165,22 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
     solution: new Float64Array(buffer, solutionAt, p),
     linear: new Float64Array(buffer, linearAt, p),
     gradient: new Float64Array(buffer, gradientAt, p),
-    load(gram, version) {
-      if (loaded === gram && loadedVersion === version) return;
-      workspace.gram.set(gram.subarray(0, p * p));
-      loaded = gram;
-      loadedVersion = version;
+    load(gram, version, complete) {
+      if (loaded !== gram || loadedVersion !== version) {
+        copied.fill(0);
+        loaded = gram;
+        loadedVersion = version;
+        if (!complete) {
+          workspace.gram.set(gram.subarray(0, p * p));
+          copied.fill(1);
+        }
+      }
+      if (!complete) return;
+      for (let j = 0; j < p; j++)
+        if (complete[j] && !copied[j]) {
+          workspace.gram.set(gram.subarray(j * p, j * p + p), j * p);
+          copied[j] = 1;
+        }
     },
     row: (r, j) => exports.factorRow(gramAt, lowerAt, p, orderAt, r, j),
     solve: (m) => exports.factorSolve(lowerAt, p, m, solutionAt),
