@@ -319,6 +319,8 @@ export function solveBinomialAtLambda(
       problem.hessianSize = m;
       problem.inHessian.fill(0);
       for (let a = 0; a < m; a++) problem.inHessian[list[a]!] = 1;
+      // only these rows of G hold anything: the factor's workspace copies just them
+      state.covariance!.complete = problem.inHessian;
       problem.hessianFresh = true;
       problem.freshSteps++;
       if (factor) {

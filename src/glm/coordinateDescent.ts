@@ -80,7 +80,8 @@ export interface QuadraticState {
     /**
      * A lazy Gram (prepareLazyCovariance): complete[j] = 1 once row j of G is filled (and xv_j);
      * the solvers fill the rows they are about to read (ensureGramRows) and read G[j, k] for a
-     * column k of the model as G[k, j], from k's row. Absent: G is complete.
+     * column k of the model as G[k, j], from k's row. A logistic path's working-set Gram marks
+     * its rows here too (the working set never reaches past them). Absent: G is complete.
      */
     complete?: Uint8Array;
   } | null;
