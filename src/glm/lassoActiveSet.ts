@@ -165,7 +165,6 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
   const shrink = lambda * state.alpha;
   const ridge = lambda * (1 - state.alpha);
   const cov = state.covariance!;
-
   if (ridge !== factor.ridge) {
     // a different matrix: start the factor afresh
     for (let r = 0; r < factor.size; r++) factor.position[factor.order[r]!] = -1;
