@@ -82,118 +82,130 @@ export function weightedGram(x: usize, n: i32, columns: usize, m: i32, v: usize,
     let a = 0;
     for (; a + 3 < m; a += 4) {
       for (let t = 0; t < 4; t++) weigh(x, n, column(columns, a + t), start, length, v, at(weighted, t * CHUNK));
-      const w0 = weighted;
-      const w1 = at(weighted, CHUNK);
-      const w2 = at(weighted, 2 * CHUNK);
-      const w3 = at(weighted, 3 * CHUNK);
-      // two columns b at a time: eight dots from six loads per pair of rows
+      // the lower triangle and the diagonal block: columns b < a + 4, two at a time
       let b = 0;
-      for (; b + 1 < a + 4; b += 2) {
-        const first = at(x, column(columns, b) * n + start);
-        const second = at(x, column(columns, b + 1) * n + start);
-        let p0 = f64x2.splat(0);
-        let p1 = f64x2.splat(0);
-        let p2 = f64x2.splat(0);
-        let p3 = f64x2.splat(0);
-        let q0 = f64x2.splat(0);
-        let q1 = f64x2.splat(0);
-        let q2 = f64x2.splat(0);
-        let q3 = f64x2.splat(0);
-        let i = 0;
-        for (; i + 1 < length; i += 2) {
-          const xb = v128.load(at(first, i));
-          const xc = v128.load(at(second, i));
-          const v0 = v128.load(at(w0, i));
-          const v1 = v128.load(at(w1, i));
-          const v2 = v128.load(at(w2, i));
-          const v3 = v128.load(at(w3, i));
-          p0 = f64x2.add(p0, f64x2.mul(v0, xb));
-          p1 = f64x2.add(p1, f64x2.mul(v1, xb));
-          p2 = f64x2.add(p2, f64x2.mul(v2, xb));
-          p3 = f64x2.add(p3, f64x2.mul(v3, xb));
-          q0 = f64x2.add(q0, f64x2.mul(v0, xc));
-          q1 = f64x2.add(q1, f64x2.mul(v1, xc));
-          q2 = f64x2.add(q2, f64x2.mul(v2, xc));
-          q3 = f64x2.add(q3, f64x2.mul(v3, xc));
-        }
-        let d0 = f64x2.extract_lane(p0, 0) + f64x2.extract_lane(p0, 1);
-        let d1 = f64x2.extract_lane(p1, 0) + f64x2.extract_lane(p1, 1);
-        let d2 = f64x2.extract_lane(p2, 0) + f64x2.extract_lane(p2, 1);
-        let d3 = f64x2.extract_lane(p3, 0) + f64x2.extract_lane(p3, 1);
-        let e0 = f64x2.extract_lane(q0, 0) + f64x2.extract_lane(q0, 1);
-        let e1 = f64x2.extract_lane(q1, 0) + f64x2.extract_lane(q1, 1);
-        let e2 = f64x2.extract_lane(q2, 0) + f64x2.extract_lane(q2, 1);
-        let e3 = f64x2.extract_lane(q3, 0) + f64x2.extract_lane(q3, 1);
-        for (; i < length; i++) {
-          const xb = load<f64>(at(first, i));
-          const xc = load<f64>(at(second, i));
-          d0 += load<f64>(at(w0, i)) * xb;
-          d1 += load<f64>(at(w1, i)) * xb;
-          d2 += load<f64>(at(w2, i)) * xb;
-          d3 += load<f64>(at(w3, i)) * xb;
-          e0 += load<f64>(at(w0, i)) * xc;
-          e1 += load<f64>(at(w1, i)) * xc;
-          e2 += load<f64>(at(w2, i)) * xc;
-          e3 += load<f64>(at(w3, i)) * xc;
-        }
-        accumulate(gram, a * m + b, d0);
-        accumulate(gram, (a + 1) * m + b, d1);
-        accumulate(gram, (a + 2) * m + b, d2);
-        accumulate(gram, (a + 3) * m + b, d3);
-        accumulate(gram, a * m + b + 1, e0);
-        accumulate(gram, (a + 1) * m + b + 1, e1);
-        accumulate(gram, (a + 2) * m + b + 1, e2);
-        accumulate(gram, (a + 3) * m + b + 1, e3);
-      }
-      for (; b < a + 4; b++) {
-        const other = at(x, column(columns, b) * n + start);
-        let acc0 = f64x2.splat(0);
-        let acc1 = f64x2.splat(0);
-        let acc2 = f64x2.splat(0);
-        let acc3 = f64x2.splat(0);
-        let i = 0;
-        for (; i + 1 < length; i += 2) {
-          const xb = v128.load(at(other, i));
-          acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(w0, i)), xb));
-          acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(w1, i)), xb));
-          acc2 = f64x2.add(acc2, f64x2.mul(v128.load(at(w2, i)), xb));
-          acc3 = f64x2.add(acc3, f64x2.mul(v128.load(at(w3, i)), xb));
-        }
-        let d0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
-        let d1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
-        let d2 = f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1);
-        let d3 = f64x2.extract_lane(acc3, 0) + f64x2.extract_lane(acc3, 1);
-        for (; i < length; i++) {
-          const xb = load<f64>(at(other, i));
-          d0 += load<f64>(at(w0, i)) * xb;
-          d1 += load<f64>(at(w1, i)) * xb;
-          d2 += load<f64>(at(w2, i)) * xb;
-          d3 += load<f64>(at(w3, i)) * xb;
-        }
-        accumulate(gram, a * m + b, d0);
-        accumulate(gram, (a + 1) * m + b, d1);
-        accumulate(gram, (a + 2) * m + b, d2);
-        accumulate(gram, (a + 3) * m + b, d3);
-      }
+      for (; b + 1 < a + 4; b += 2)
+        eightDots(weighted, at(x, column(columns, b) * n + start), at(x, column(columns, b + 1) * n + start), length, gram, a * m + b, m);
+      for (; b < a + 4; b++) fourDots(weighted, at(x, column(columns, b) * n + start), length, gram, a * m + b, m);
     }
     // the last m mod 4 columns one at a time
     for (; a < m; a++) {
       weigh(x, n, column(columns, a), start, length, v, weighted);
-      for (let b = 0; b <= a; b++) {
-        const other = at(x, column(columns, b) * n + start);
-        let acc = f64x2.splat(0);
-        let i = 0;
-        for (; i + 1 < length; i += 2)
-          acc = f64x2.add(acc, f64x2.mul(v128.load(at(weighted, i)), v128.load(at(other, i))));
-        let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-        for (; i < length; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
-        accumulate(gram, a * m + b, dot);
-      }
+      for (let b = 0; b <= a; b++)
+        accumulate(gram, a * m + b, oneDot(weighted, at(x, column(columns, b) * n + start), length));
     }
   }
   // the lower triangle is complete; mirror it
   for (let a = 0; a < m; a++)
     for (let b = 0; b < a; b++) store<f64>(at(gram, b * m + a), load<f64>(at(gram, a * m + b)));
+}
+
+// Four dots of the weighted chunks w_t (at weighted + t·CHUNK, t < 4) with one column chunk:
+// out[index + t·stride] += w_t · other. One load of `other` serves four multiply-adds.
+@inline function fourDots(weighted: usize, other: usize, length: i32, out: usize, index: i32, stride: i32): void {
+  const w0 = weighted;
+  const w1 = at(weighted, CHUNK);
+  const w2 = at(weighted, 2 * CHUNK);
+  const w3 = at(weighted, 3 * CHUNK);
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let acc2 = f64x2.splat(0);
+  let acc3 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const xb = v128.load(at(other, i));
+    acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(w0, i)), xb));
+    acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(w1, i)), xb));
+    acc2 = f64x2.add(acc2, f64x2.mul(v128.load(at(w2, i)), xb));
+    acc3 = f64x2.add(acc3, f64x2.mul(v128.load(at(w3, i)), xb));
+  }
+  let d0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+  let d1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
+  let d2 = f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1);
+  let d3 = f64x2.extract_lane(acc3, 0) + f64x2.extract_lane(acc3, 1);
+  for (; i < length; i++) {
+    const xb = load<f64>(at(other, i));
+    d0 += load<f64>(at(w0, i)) * xb;
+    d1 += load<f64>(at(w1, i)) * xb;
+    d2 += load<f64>(at(w2, i)) * xb;
+    d3 += load<f64>(at(w3, i)) * xb;
+  }
+  accumulate(out, index, d0);
+  accumulate(out, index + stride, d1);
+  accumulate(out, index + 2 * stride, d2);
+  accumulate(out, index + 3 * stride, d3);
+}
+
+// The same for two column chunks at once (out[index + t·stride] and out[index + t·stride + 1]):
+// eight dots from six loads per pair of rows.
+@inline function eightDots(weighted: usize, first: usize, second: usize, length: i32, out: usize, index: i32, stride: i32): void {
+  const w0 = weighted;
+  const w1 = at(weighted, CHUNK);
+  const w2 = at(weighted, 2 * CHUNK);
+  const w3 = at(weighted, 3 * CHUNK);
+  let p0 = f64x2.splat(0);
+  let p1 = f64x2.splat(0);
+  let p2 = f64x2.splat(0);
+  let p3 = f64x2.splat(0);
+  let q0 = f64x2.splat(0);
+  let q1 = f64x2.splat(0);
+  let q2 = f64x2.splat(0);
+  let q3 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const xb = v128.load(at(first, i));
+    const xc = v128.load(at(second, i));
+    const v0 = v128.load(at(w0, i));
+    const v1 = v128.load(at(w1, i));
+    const v2 = v128.load(at(w2, i));
+    const v3 = v128.load(at(w3, i));
+    p0 = f64x2.add(p0, f64x2.mul(v0, xb));
+    p1 = f64x2.add(p1, f64x2.mul(v1, xb));
+    p2 = f64x2.add(p2, f64x2.mul(v2, xb));
+    p3 = f64x2.add(p3, f64x2.mul(v3, xb));
+    q0 = f64x2.add(q0, f64x2.mul(v0, xc));
+    q1 = f64x2.add(q1, f64x2.mul(v1, xc));
+    q2 = f64x2.add(q2, f64x2.mul(v2, xc));
+    q3 = f64x2.add(q3, f64x2.mul(v3, xc));
+  }
+  let d0 = f64x2.extract_lane(p0, 0) + f64x2.extract_lane(p0, 1);
+  let d1 = f64x2.extract_lane(p1, 0) + f64x2.extract_lane(p1, 1);
+  let d2 = f64x2.extract_lane(p2, 0) + f64x2.extract_lane(p2, 1);
+  let d3 = f64x2.extract_lane(p3, 0) + f64x2.extract_lane(p3, 1);
+  let e0 = f64x2.extract_lane(q0, 0) + f64x2.extract_lane(q0, 1);
+  let e1 = f64x2.extract_lane(q1, 0) + f64x2.extract_lane(q1, 1);
+  let e2 = f64x2.extract_lane(q2, 0) + f64x2.extract_lane(q2, 1);
+  let e3 = f64x2.extract_lane(q3, 0) + f64x2.extract_lane(q3, 1);
+  for (; i < length; i++) {
+    const xb = load<f64>(at(first, i));
+    const xc = load<f64>(at(second, i));
+    d0 += load<f64>(at(w0, i)) * xb;
+    d1 += load<f64>(at(w1, i)) * xb;
+    d2 += load<f64>(at(w2, i)) * xb;
+    d3 += load<f64>(at(w3, i)) * xb;
+    e0 += load<f64>(at(w0, i)) * xc;
+    e1 += load<f64>(at(w1, i)) * xc;
+    e2 += load<f64>(at(w2, i)) * xc;
+    e3 += load<f64>(at(w3, i)) * xc;
+  }
+  accumulate(out, index, d0);
+  accumulate(out, index + stride, d1);
+  accumulate(out, index + 2 * stride, d2);
+  accumulate(out, index + 3 * stride, d3);
+  accumulate(out, index + 1, e0);
+  accumulate(out, index + stride + 1, e1);
+  accumulate(out, index + 2 * stride + 1, e2);
+  accumulate(out, index + 3 * stride + 1, e3);
+}
+
+// weighted · other over `length` rows.
+@inline function oneDot(weighted: usize, other: usize, length: i32): f64 {
+  let acc = f64x2.splat(0);
+  let i = 0;
+  for (; i + 1 < length; i += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(at(weighted, i)), v128.load(at(other, i))));
+  let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (; i < length; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
+  return dot;
 }
 
 @inline function column(columns: usize, index: i32): i32 {
@@ -383,8 +395,7 @@ export function factorSolve(lower: usize, p: i32, m: i32, x: usize): void {
 
 // The rectangular block of a weighted Gram matrix: out[a·mc + b] = Σ_i v[i]·x[i, r_a]·x[i, c_b]
 // for the mr column indices r and the mc indices c (i32 lists) of a column-major design — the
-// rows a kept Gram matrix needs for columns joining it. Blocked as weightedGram: rows in chunks
-// of CHUNK, four r-columns weighted at a time, each c-column read once for four dots.
+// rows a kept Gram matrix needs for columns joining it. Blocked as weightedGram.
 export function weightedCross(x: usize, n: i32, rows: usize, mr: i32, cols: usize, mc: i32, v: usize, weighted: usize, out: usize): void {
   memory.fill(out, 0, <usize>(mr * mc) << 3);
   for (let start = 0; start < n; start += CHUNK) {
@@ -392,53 +403,14 @@ export function weightedCross(x: usize, n: i32, rows: usize, mr: i32, cols: usiz
     let a = 0;
     for (; a + 3 < mr; a += 4) {
       for (let t = 0; t < 4; t++) weigh(x, n, column(rows, a + t), start, length, v, at(weighted, t * CHUNK));
-      const w0 = weighted;
-      const w1 = at(weighted, CHUNK);
-      const w2 = at(weighted, 2 * CHUNK);
-      const w3 = at(weighted, 3 * CHUNK);
-      for (let b = 0; b < mc; b++) {
-        const other = at(x, column(cols, b) * n + start);
-        let acc0 = f64x2.splat(0);
-        let acc1 = f64x2.splat(0);
-        let acc2 = f64x2.splat(0);
-        let acc3 = f64x2.splat(0);
-        let i = 0;
-        for (; i + 1 < length; i += 2) {
-          const xb = v128.load(at(other, i));
-          acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(w0, i)), xb));
-          acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(w1, i)), xb));
-          acc2 = f64x2.add(acc2, f64x2.mul(v128.load(at(w2, i)), xb));
-          acc3 = f64x2.add(acc3, f64x2.mul(v128.load(at(w3, i)), xb));
-        }
-        let d0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
-        let d1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
-        let d2 = f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1);
-        let d3 = f64x2.extract_lane(acc3, 0) + f64x2.extract_lane(acc3, 1);
-        for (; i < length; i++) {
-          const xb = load<f64>(at(other, i));
-          d0 += load<f64>(at(w0, i)) * xb;
-          d1 += load<f64>(at(w1, i)) * xb;
-          d2 += load<f64>(at(w2, i)) * xb;
-          d3 += load<f64>(at(w3, i)) * xb;
-        }
-        accumulate(out, a * mc + b, d0);
-        accumulate(out, (a + 1) * mc + b, d1);
-        accumulate(out, (a + 2) * mc + b, d2);
-        accumulate(out, (a + 3) * mc + b, d3);
-      }
+      let b = 0;
+      for (; b + 1 < mc; b += 2)
+        eightDots(weighted, at(x, column(cols, b) * n + start), at(x, column(cols, b + 1) * n + start), length, out, a * mc + b, mc);
+      for (; b < mc; b++) fourDots(weighted, at(x, column(cols, b) * n + start), length, out, a * mc + b, mc);
     }
     for (; a < mr; a++) {
       weigh(x, n, column(rows, a), start, length, v, weighted);
-      for (let b = 0; b < mc; b++) {
-        const other = at(x, column(cols, b) * n + start);
-        let acc = f64x2.splat(0);
-        let i = 0;
-        for (; i + 1 < length; i += 2)
-          acc = f64x2.add(acc, f64x2.mul(v128.load(at(weighted, i)), v128.load(at(other, i))));
-        let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-        for (; i < length; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
-        accumulate(out, a * mc + b, dot);
-      }
+      for (let b = 0; b < mc; b++) accumulate(out, a * mc + b, oneDot(weighted, at(x, column(cols, b) * n + start), length));
     }
   }
 }
