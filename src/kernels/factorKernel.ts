@@ -40,34 +40,43 @@ export interface FactorWorkspace {
   combine(m: number): void;
 }
 
-function plainWorkspace(p: number): FactorWorkspace {
+/**
+ * The workspace's `load`: copies G into `target` when a different array or version comes, or —
+ * for a Gram filled a row at a time (`complete`) — just the rows filled since the last call.
+ */
+function gramCopier(target: Float64Array, p: number): FactorWorkspace["load"] {
   let loaded: Float64Array | null = null;
   let loadedVersion = -1;
   const copied = new Uint8Array(p);
+  return (gram, version, complete) => {
+    if (loaded !== gram || loadedVersion !== version) {
+      copied.fill(0);
+      loaded = gram;
+      loadedVersion = version;
+      if (!complete) {
+        target.set(gram.subarray(0, p * p));
+        copied.fill(1);
+      }
+    }
+    if (!complete) return;
+    for (let j = 0; j < p; j++)
+      if (complete[j] && !copied[j]) {
+        target.set(gram.subarray(j * p, j * p + p), j * p);
+        copied[j] = 1;
+      }
+  };
+}
+
+function plainWorkspace(p: number): FactorWorkspace {
+  const target = new Float64Array(p * p);
   const workspace: FactorWorkspace = {
-    gram: new Float64Array(p * p),
+    gram: target,
     lower: new Float64Array(p * p),
     order: new Int32Array(p),
     solution: new Float64Array(p),
     linear: new Float64Array(p),
     gradient: new Float64Array(p),
-    load(gram, version, complete) {
-      if (loaded !== gram || loadedVersion !== version) {
-        copied.fill(0);
-        loaded = gram;
-        loadedVersion = version;
-        if (!complete) {
-          workspace.gram.set(gram.subarray(0, p * p));
-          copied.fill(1);
-        }
-      }
-      if (!complete) return;
-      for (let j = 0; j < p; j++)
-        if (complete[j] && !copied[j]) {
-          workspace.gram.set(gram.subarray(j * p, j * p + p), j * p);
-          copied[j] = 1;
-        }
-    },
+    load: gramCopier(target, p),
     row(r, j) {
       const { gram, lower, order } = workspace;
       const row = r * p;
@@ -155,33 +164,15 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
   const missing = end - exports.memory.buffer.byteLength;
   if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
   const buffer = exports.memory.buffer; // never grown again: the views below stay valid
-  let loaded: Float64Array | null = null;
-  let loadedVersion = -1;
-  const copied = new Uint8Array(p);
+  const target = new Float64Array(buffer, gramAt, p * p);
   const workspace: FactorWorkspace = {
-    gram: new Float64Array(buffer, gramAt, p * p),
+    gram: target,
     lower: new Float64Array(buffer, lowerAt, p * p),
     order: new Int32Array(buffer, orderAt, p),
     solution: new Float64Array(buffer, solutionAt, p),
     linear: new Float64Array(buffer, linearAt, p),
     gradient: new Float64Array(buffer, gradientAt, p),
-    load(gram, version, complete) {
-      if (loaded !== gram || loadedVersion !== version) {
-        copied.fill(0);
-        loaded = gram;
-        loadedVersion = version;
-        if (!complete) {
-          workspace.gram.set(gram.subarray(0, p * p));
-          copied.fill(1);
-        }
-      }
-      if (!complete) return;
-      for (let j = 0; j < p; j++)
-        if (complete[j] && !copied[j]) {
-          workspace.gram.set(gram.subarray(j * p, j * p + p), j * p);
-          copied[j] = 1;
-        }
-    },
+    load: gramCopier(target, p),
     row: (r, j) => exports.factorRow(gramAt, lowerAt, p, orderAt, r, j),
     solve: (m) => exports.factorSolve(lowerAt, p, m, solutionAt),
     computeGradient: (m) => exports.gradientFromRows(gramAt, p, orderAt, m, solutionAt, linearAt, gradientAt),
