@@ -177,22 +177,33 @@ function lossAtEta(problem: BinomialProblem, eta: Float64Array): number {
 }
 
 /** X̃ᵀ W (y − p) for every usable column, and the KKT certificate it gives (relative to `scale`). */
-function certify(problem: BinomialProblem, lambda: number, scale: number): number {
+function certify(problem: BinomialProblem, lambda: number, scale: number, onlyWorking = false): number {
   const { state, trueGradient, probability, y, w } = problem;
   const { n, p, x } = state;
   const residual = state.r; // scratch here: the quadratic's residual is rebuilt before each step
   for (let i = 0; i < n; i++) residual[i] = w[i]! * (y[i]! - probability[i]!);
-  const { usableColumns, coefficients } = problem;
-  designProducts().transposeTimes(x, n, p, usableColumns, usableColumns.length, residual, coefficients);
-  for (let a = 0; a < usableColumns.length; a++) trueGradient[usableColumns[a]!] = coefficients[a]!;
-  problem.gradientCurrent = true;
-  return kktCertificate(problem, lambda, scale);
+  let columns = problem.usableColumns;
+  if (onlyWorking) {
+    let m = 0;
+    for (let j = 0; j < p; j++) if (problem.working[j]) problem.list[m++] = j;
+    columns = problem.list.subarray(0, m);
+  }
+  const { coefficients } = problem;
+  designProducts().transposeTimes(x, n, p, columns, columns.length, residual, coefficients);
+  for (let a = 0; a < columns.length; a++) trueGradient[columns[a]!] = coefficients[a]!;
+  problem.gradientCurrent = !onlyWorking;
+  return kktCertificate(problem, lambda, scale, onlyWorking ? problem.working : state.usable);
 }
 
 /** The largest violation of the KKT conditions at λ, from the kept true gradient: O(p). */
-function kktCertificate(problem: BinomialProblem, lambda: number, scale: number): number {
+function kktCertificate(
+  problem: BinomialProblem,
+  lambda: number,
+  scale: number,
+  usable: Uint8Array = problem.state.usable,
+): number {
   const { state, trueGradient } = problem;
-  const { p, beta, alpha, penaltyFactor, usable } = state;
+  const { p, beta, alpha, penaltyFactor } = state;
   let worst = 0;
   for (let j = 0; j < p; j++) {
     if (!usable[j]) continue;
@@ -282,10 +293,12 @@ export function solveBinomialAtLambda(
         : 0;
   let steps = 0;
   for (; steps < maxNewtonSteps && certificate > target; steps++) {
-    // violators of the KKT conditions at the true gradient join the working set
-    for (let j = 0; j < p; j++)
-      if (usable[j] && !working[j] && Math.abs(trueGradient[j]!) > lambda * alpha * penaltyFactor[j]!)
-        working[j] = 1;
+    // violators of the KKT conditions at the true gradient join the working set (when it is known
+    // for every column: after a sweep over W alone, the others' entries are stale)
+    if (problem.gradientCurrent)
+      for (let j = 0; j < p; j++)
+        if (usable[j] && !working[j] && Math.abs(trueGradient[j]!) > lambda * alpha * penaltyFactor[j]!)
+          working[j] = 1;
     // The quadratic model at η. Its Hessian X̃ᵀVX̃ (the Gram matrix over W) is the expensive part,
     // and it changes little from one step or one λ to the next: a step may keep the previous one
     // with only the gradient updated — then the factor stays valid too and the step costs
@@ -342,7 +355,13 @@ export function solveBinomialAtLambda(
     refresh(problem);
     loss = Number.NaN;
     const before = certificate;
-    certificate = certify(problem, lambda, scale);
+    // Where W is a small part of the columns (wide designs), the gradient is computed over W alone
+    // until W is solved, and over every column then, for the violators outside it.
+    let inW = 0;
+    for (let j = 0; j < p; j++) inW += working[j]!;
+    const narrow = 4 * inW < p;
+    certificate = certify(problem, lambda, scale, narrow);
+    if (narrow && certificate <= target) certificate = certify(problem, lambda, scale);
     // A step that cuts the certificate ×4 is taken as it is. Otherwise the objective decides: a
     // step that raised it is shortened (η and β move along the same segment) until it does not,
     // and the next step builds a new Hessian.
