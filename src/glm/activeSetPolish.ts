@@ -17,6 +17,7 @@
  * handful of O(m²) steps where a Cholesky factorization costs m³/3 every λ. Where it does not
  * converge within m + 5 steps (ill-conditioned G_AA), a Cholesky factorization takes over.
  */
+import { dot } from "../kernels/dot.js";
 import { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 
@@ -134,20 +135,9 @@ export function polishActiveSet(state: QuadraticState, lambda: number): boolean 
   return true;
 }
 
-/** to = A·from for the m × m block A (row-major), two accumulators per row. */
+/** to = A·from for the m × m block A (row-major). */
 function multiplyBlock(system: Float64Array, m: number, from: Float64Array, to: Float64Array): void {
-  for (let a = 0; a < m; a++) {
-    const row = a * m;
-    let even = 0;
-    let odd = 0;
-    let c = 0;
-    for (; c + 1 < m; c += 2) {
-      even += system[row + c]! * from[c]!;
-      odd += system[row + c + 1]! * from[c + 1]!;
-    }
-    if (c < m) even += system[row + c]! * from[c]!;
-    to[a] = even + odd;
-  }
+  for (let a = 0; a < m; a++) to[a] = dot(system, a * m, from, 0, m);
 }
 
 /** The same face system by a Cholesky factorization, into scratch.solution; false if not SPD. */

@@ -40,7 +40,7 @@ import {
   solveByActiveSet,
   updateLinearTerm,
 } from "./lassoActiveSet.js";
-import { createState, penaltyOf } from "./quadraticState.js";
+import { createState, penaltyOf, softplus } from "./quadraticState.js";
 
 export interface BinomialProblem {
   /** The state over [X̃, 1] (the last column the intercept's when there is one). */
@@ -73,9 +73,6 @@ export interface BinomialProblem {
   /** Whether η, the probabilities and trueGradient belong to the current β (and its loss). */
   gradientCurrent: boolean;
   loss: number;
-  /** Steps taken with a kept Hessian, and with a new one (for the benchmarks). */
-  staleSteps: number;
-  freshSteps: number;
 }
 
 /** The state for a design (p + 1 columns with an intercept), β₀ started at the log-odds of ȳ. */
@@ -121,8 +118,6 @@ export function createBinomialProblem(
     hessianSize: 0,
     inHessian: new Uint8Array(columns),
     hessianFresh: null,
-    staleSteps: 0,
-    freshSteps: 0,
     gradientCurrent: false,
     loss: 0,
   };
@@ -169,10 +164,7 @@ function lossOf(problem: BinomialProblem): number {
 function lossAtEta(problem: BinomialProblem, eta: Float64Array): number {
   const { y, w } = problem;
   let loss = 0;
-  for (let i = 0; i < eta.length; i++) {
-    const value = eta[i]!;
-    loss += w[i]! * (Math.max(value, 0) + Math.log1p(Math.exp(-Math.abs(value))) - y[i]! * value);
-  }
+  for (let i = 0; i < eta.length; i++) loss += w[i]! * (softplus(eta[i]!) - y[i]! * eta[i]!);
   return loss;
 }
 
@@ -319,7 +311,6 @@ export function solveBinomialAtLambda(
       for (let a = 0; a < m; a++) gradient[list[a]!] = trueGradient[list[a]!]!;
       updateLinearTerm(state, factor);
       solved = solveByActiveSet(state, factor, lambda);
-      problem.staleSteps++;
     }
     if (!solved) {
       for (let i = 0; i < n; i++) {
@@ -335,7 +326,6 @@ export function solveBinomialAtLambda(
       // only these rows of G hold anything: the factor's workspace copies just them
       state.covariance!.complete = problem.inHessian;
       problem.hessianFresh = true;
-      problem.freshSteps++;
       if (factor) {
         resetActiveSetFactor(state, factor);
         solved = solveByActiveSet(state, factor, lambda);
@@ -357,15 +347,13 @@ export function solveBinomialAtLambda(
     const before = certificate;
     // Where W is a small part of the columns (wide designs), the gradient is computed over W alone
     // until W is solved, and over every column then, for the violators outside it.
-    let inW = 0;
-    for (let j = 0; j < p; j++) inW += working[j]!;
-    const narrow = 4 * inW < p;
+    const narrow = 4 * m < p; // m: the size of W, unchanged since the top of the step
     certificate = certify(problem, lambda, scale, narrow);
     if (narrow && certificate <= target) certificate = certify(problem, lambda, scale);
     // A step that cuts the certificate ×4 is taken as it is. Otherwise the objective decides: a
     // step that raised it is shortened (η and β move along the same segment) until it does not,
     // and the next step builds a new Hessian.
-    let fast = certificate <= 0.25 * before;
+    const fast = certificate <= 0.25 * before;
     if (!fast) {
       const objectiveBefore =
         (Number.isNaN(lossBefore) ? lossAtEta(problem, previousEta) : lossBefore) + penaltyBefore;
@@ -381,7 +369,6 @@ export function solveBinomialAtLambda(
         halved = true;
       }
       if (halved) certificate = certify(problem, lambda, scale);
-      fast = false;
     }
     problem.hessianFresh = fast;
   }

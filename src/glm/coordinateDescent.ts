@@ -246,6 +246,16 @@ export function ensureGramRows(
   }
 }
 
+/**
+ * (G·vector)_j over the nonzero entries of `vector`, each G[j, k] read as G[k, j] from the row of k:
+ * the rows of the columns in a model are all a lazy Gram is sure to hold.
+ */
+function gramTimes(gram: Float64Array, p: number, j: number, vector: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < p; k++) if (vector[k] !== 0) sum += gram[k * p + j]! * vector[k]!;
+  return sum;
+}
+
 /** Marks G as changed in place (entries added by the caller), so copies of it are refreshed. */
 export function gramChanged(state: QuadraticState): void {
   state.covariance!.version = ++gramVersion;
@@ -348,8 +358,7 @@ function quadraticObjective(
   for (let j = 0; j < p; j++) {
     const bj = beta[j]!;
     if (bj === 0) continue;
-    let row = 0;
-    for (let k = 0; k < p; k++) if (beta[k] !== 0) row += gram[k * p + j]! * beta[k]!;
+    const row = gramTimes(gram, p, j, beta);
     value +=
       0.5 * bj * row -
       b[j]! * bj +
@@ -416,9 +425,7 @@ function andersonStep(state: QuadraticState, lambda: number): void {
   state.beta.set(trial);
   const cov = state.covariance!;
   for (let j = 0; j < p; j++) {
-    let row = 0;
-    for (let k = 0; k < p; k++) if (trial[k] !== 0) row += cov.gram[k * p + j]! * trial[k]!;
-    cov.gradient[j] = b[j]! - row;
+    cov.gradient[j] = b[j]! - gramTimes(cov.gram, p, j, trial);
   }
 }
 
@@ -463,11 +470,7 @@ export function solveAtLambda(
     };
     // b = Xᵀ(v⊙z) = g + Gβ: the linear term of the quadratic, fixed during this solve
     const { gram, gradient } = state.covariance!;
-    for (let j = 0; j < p; j++) {
-      let row = 0;
-      for (let k = 0; k < p; k++) if (state.beta[k] !== 0) row += gram[k * p + j]! * state.beta[k]!;
-      state.anderson.b[j] = gradient[j]! + row;
-    }
+    for (let j = 0; j < p; j++) state.anderson.b[j] = gradient[j]! + gramTimes(gram, p, j, state.beta);
   }
   let passes = 0;
   for (;;) {
@@ -562,9 +565,7 @@ export function relativeDualityGapFromGram(
     const bj = beta[j]!;
     if (bj === 0) continue;
     // Gβ is b − g: O(1) per coefficient when b is known, a row of G otherwise
-    let row = 0;
-    if (linear) row = linear[j]! - gradient[j]!;
-    else for (let k = 0; k < p; k++) if (beta[k] !== 0) row += gram[k * p + j]! * beta[k]!;
+    const row = linear ? linear[j]! - gradient[j]! : gramTimes(gram, p, j, beta);
     bBeta += (gradient[j]! + row) * bj;
     betaGBeta += row * bj;
   }

@@ -8,6 +8,7 @@
  * The design stays in the module's memory between calls for the same array, so a path copies it
  * once.
  */
+import { dot } from "./dot.js";
 import { instantiateRowsModule, type RowsExports, WASM_PAGE } from "./rowsModule.js";
 
 /**
@@ -37,18 +38,9 @@ export const jsGram: GramFunction = (x, n, p, v, gram, scratch, columns, extras 
     const xa = source(a);
     for (let i = 0; i < n; i++) weighted[i] = v[i]! * xa[i]!;
     for (let b = 0; b <= a; b++) {
-      const xb = source(b);
-      // two accumulators: the additions do not wait on each other
-      let even = 0;
-      let odd = 0;
-      let i = 0;
-      for (; i + 1 < n; i += 2) {
-        even += weighted[i]! * xb[i]!;
-        odd += weighted[i + 1]! * xb[i + 1]!;
-      }
-      if (i < n) even += weighted[i]! * xb[i]!;
-      gram[a * m + b] = even + odd;
-      gram[b * m + a] = even + odd;
+      const value = dot(weighted, 0, source(b), 0, n);
+      gram[a * m + b] = value;
+      gram[b * m + a] = value;
     }
   }
 };
@@ -117,18 +109,7 @@ export const jsProducts: DesignProducts = {
     }
   },
   transposeTimes(x, n, _p, columns, m, r, out) {
-    for (let a = 0; a < m; a++) {
-      const column = columns[a]! * n;
-      let even = 0;
-      let odd = 0;
-      let i = 0;
-      for (; i + 1 < n; i += 2) {
-        even += x[column + i]! * r[i]!;
-        odd += x[column + i + 1]! * r[i + 1]!;
-      }
-      if (i < n) even += x[column + i]! * r[i]!;
-      out[a] = even + odd;
-    }
+    for (let a = 0; a < m; a++) out[a] = dot(x, columns[a]! * n, r, 0, n);
   },
 };
 
