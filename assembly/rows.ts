@@ -349,6 +349,38 @@ export function gradientFromRows(gram: usize, p: i32, rows: usize, m: i32, coeff
   }
 }
 
+// The same gradients for a list of columns only (a working set W): out[k] = linear[k] −
+// Σ_a coefficients[a]·G[rows_a, k] for the k in `columns` (count of them); the other entries of
+// out are left alone. O(|W|·m) gathers instead of the O(p·m) sweep: for wide designs, where W is
+// a small part of the columns and G holds entries only for it.
+export function gradientOverColumns(
+  gram: usize, p: i32, rows: usize, m: i32, coefficients: usize, linear: usize, out: usize, columns: usize, count: i32,
+): void {
+  for (let c = 0; c < count; c++) {
+    const k = column(columns, c);
+    store<f64>(at(out, k), load<f64>(at(linear, k)));
+  }
+  let a = 0;
+  for (; a + 1 < m; a += 2) {
+    const first = at(gram, column(rows, a) * p);
+    const second = at(gram, column(rows, a + 1) * p);
+    const c0 = load<f64>(at(coefficients, a));
+    const c1 = load<f64>(at(coefficients, a + 1));
+    for (let c = 0; c < count; c++) {
+      const k = column(columns, c);
+      store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(first, k)) - c1 * load<f64>(at(second, k)));
+    }
+  }
+  if (a < m) {
+    const only = at(gram, column(rows, a) * p);
+    const c0 = load<f64>(at(coefficients, a));
+    for (let c = 0; c < count; c++) {
+      const k = column(columns, c);
+      store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(only, k)));
+    }
+  }
+}
+
 // Row r of a Cholesky factor L (p × p storage, row-major, lower triangular) for a new column j of
 // the symmetric matrix G: L[r, c] = (G[j, order_c] − L[r, 0:c]·L[c, 0:c]) / L[c, c] for c < r.
 // Returns Σ_c L[r, c]², which the caller subtracts from the diagonal to get the pivot.

@@ -45,10 +45,21 @@ export interface ActiveSetFactor {
   workspace: FactorWorkspace;
 }
 
-/** Creates the factor (empty) and b for the current covariance state. */
+/**
+ * Creates the factor (empty) and b for the current covariance state, whose G moves into the
+ * factor's workspace: coordinate descent and the Gram builders then write it where the solves
+ * read it, and it is never copied again.
+ */
 export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
   const { p } = state;
   const workspace = createFactorWorkspace(p);
+  const cov = state.covariance!;
+  if (cov.complete) {
+    // a lazy Gram: only its filled rows hold anything
+    for (let j = 0; j < p; j++)
+      if (cov.complete[j]) workspace.gram.set(cov.gram.subarray(j * p, j * p + p), j * p);
+  } else workspace.gram.set(cov.gram.subarray(0, p * p));
+  cov.gram = workspace.gram;
   const factor: ActiveSetFactor = {
     order: workspace.order,
     size: 0,
@@ -80,8 +91,8 @@ export function resetActiveSetFactor(state: QuadraticState, factor: ActiveSetFac
 export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor): void {
   const { p, beta } = state;
   const cov = state.covariance!;
-  const candidates = state.candidates ?? state.usable;
   const workspace = factor.workspace;
+  const count = listCandidates(state, workspace.columns);
   // b = g − Σ_k (−β_k)·G[k, :] over the nonzero β, by the workspace's row products
   let m = 0;
   for (let k = 0; k < p; k++) {
@@ -92,8 +103,29 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
   ensureGramRows(state, workspace.rows, m); // a lazy Gram: those rows filled first
   workspace.load(cov.gram, cov.version, cov.complete);
   workspace.base.set(cov.gradient);
-  workspace.combine(m);
-  for (let j = 0; j < p; j++) if (candidates[j]) factor.linear[j] = workspace.out[j]!;
+  workspace.combine(m, gatherBelowHalf(count, p));
+  const { columns, out } = workspace;
+  for (let c = 0; c < count; c++) factor.linear[columns[c]!] = out[columns[c]!]!;
+}
+
+/**
+ * Lists the columns the solver considers (the working set when there is one, else the usable
+ * columns) into `columns`; returns how many. Gradients are computed and checked at those alone.
+ */
+function listCandidates(state: QuadraticState, columns: Int32Array): number {
+  const usable = state.candidates ?? state.usable;
+  let count = 0;
+  for (let j = 0; j < state.p; j++) if (usable[j]) columns[count++] = j;
+  return count;
+}
+
+/**
+ * The workspace's products either sweep every column in SIMD or gather the listed ones: gathering
+ * pays off when the list is under half of them (the other entries are then left stale, and only
+ * the listed ones are read).
+ */
+function gatherBelowHalf(count: number, p: number): number | undefined {
+  return 2 * count < p ? count : undefined;
 }
 
 /** A pivot in the factor smaller than this share of G_jj means a column the others already span. */
@@ -160,8 +192,9 @@ const MAX_PIVOTS = 6;
  */
 export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor, lambda: number): boolean {
   const { p, beta, penaltyFactor } = state;
-  const usable = state.candidates ?? state.usable;
   const { wanted, signs, gradient } = factor;
+  const columns = factor.workspace.columns;
+  const count = listCandidates(state, columns);
   const shrink = lambda * state.alpha;
   const ridge = lambda * (1 - state.alpha);
   const cov = state.covariance!;
@@ -171,13 +204,13 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     factor.size = 0;
     factor.ridge = ridge;
   }
-  let count = 0;
+  let nonzero = 0;
   for (let j = 0; j < p; j++) {
     wanted[j] = beta[j] !== 0 ? 1 : 0;
     signs[j] = Math.sign(beta[j]!);
-    count += wanted[j]!;
+    nonzero += wanted[j]!;
   }
-  if (count === 0) return false;
+  if (nonzero === 0) return false;
   for (let pivot = 0; pivot < MAX_PIVOTS; pivot++) {
     // a lazy Gram fills the rows of the columns about to enter first; then the copy follows
     ensureGramRows(state, wanted);
@@ -186,11 +219,11 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     solveCandidate(state, factor, lambda);
     const { order, solution } = factor;
     const m = factor.size;
-    // The gradients g = b − G_{:,F}·β_F of every column (WebAssembly SIMD, O(p·m)), then what is
-    // wrong with the candidate: a sign that flipped, or an inactive column breaking the KKT
-    // conditions. On F they are λα·pf ⊙ s + ridge by construction, up to the rounding of the
+    // The gradients g = b − G_{:,F}·β_F of every candidate column (WebAssembly, O(|W|·m)), then
+    // what is wrong with the candidate: a sign that flipped, or an inactive column breaking the
+    // KKT conditions. On F they are λα·pf ⊙ s + ridge by construction, up to the rounding of the
     // solves — computed all the same, so the certificate sees that rounding.
-    factor.workspace.computeGradient(m);
+    factor.workspace.computeGradient(m, gatherBelowHalf(count, p));
     let changed = false;
     for (let r = 0; r < m; r++) {
       const j = order[r]!;
@@ -202,8 +235,9 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
         changed = true;
       }
     }
-    for (let j = 0; j < p; j++) {
-      if (factor.position[j]! >= 0 || !usable[j]) continue;
+    for (let c = 0; c < count; c++) {
+      const j = columns[c]!;
+      if (factor.position[j]! >= 0) continue;
       const g = gradient[j]!;
       if (Math.abs(g) > shrink * penaltyFactor[j]! * (1 + 1e-12)) {
         wanted[j] = 1; // violates the KKT conditions: it enters, with its gradient's sign
@@ -214,7 +248,7 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     if (!changed) {
       beta.fill(0);
       for (let r = 0; r < m; r++) beta[order[r]!] = solution[r]!;
-      cov.gradient.set(gradient);
+      for (let c = 0; c < count; c++) cov.gradient[columns[c]!] = gradient[columns[c]!]!;
       return true;
     }
   }

@@ -5,11 +5,14 @@
  *
  *   row:      a new row of L for a column entering, by forward substitution
  *   solve:    L·Lᵀ x = b, two triangular solves
- *   gradient: g = b − Σ_r x_r·G[order_r, :], the gradients of all p columns
+ *   gradient: g = b − Σ_r x_r·G[order_r, :], the gradients of all p columns (or of a working
+ *             set's, listed in `columns`)
  *
  * Each workspace owns a WebAssembly module instance whose memory is sized once, for p, so the
  * arrays below are views on it that never move; the operations run there in SIMD. Plain arrays
- * and loops where WebAssembly (with SIMD) does not load. G is copied in only when it changes.
+ * and loops where WebAssembly (with SIMD) does not load. A solver that builds G directly in
+ * `gram` (see adoptGram in lassoActiveSet.ts) never copies it; any other G is copied in when it
+ * changes.
  */
 import { instantiateRowsModule, WASM_PAGE } from "./rowsModule.js";
 
@@ -30,14 +33,19 @@ export interface FactorWorkspace {
   row(r: number, j: number): number;
   /** solution ← (L·Lᵀ)⁻¹ solution over the first m rows. */
   solve(m: number): void;
-  /** gradient ← linear − Σ_{r<m} solution[r]·G[order[r], :]. */
-  computeGradient(m: number): void;
+  /**
+   * gradient ← linear − Σ_{r<m} solution[r]·G[order[r], :]; with `count`, only at the first
+   * `count` columns listed in `columns` (the other entries of gradient keep what they had).
+   */
+  computeGradient(m: number, count?: number): void;
+  /** The columns a gradient is wanted for, when not all (a working set). */
+  columns: Int32Array;
   /** The same product on arrays of its own (the factor's stay untouched): out ← base − Σ_{a<m} values[a]·G[rows[a], :]. */
   rows: Int32Array;
   values: Float64Array;
   base: Float64Array;
   out: Float64Array;
-  combine(m: number): void;
+  combine(m: number, count?: number): void;
 }
 
 /**
@@ -49,6 +57,7 @@ function gramCopier(target: Float64Array, p: number): FactorWorkspace["load"] {
   let loadedVersion = -1;
   const copied = new Uint8Array(p);
   return (gram, version, complete) => {
+    if (gram === target) return; // G is built in place: nothing to copy
     if (loaded !== gram || loadedVersion !== version) {
       copied.fill(0);
       loaded = gram;
@@ -106,28 +115,34 @@ function plainWorkspace(p: number): FactorWorkspace {
         for (let k = 0; k < r; k++) solution[k]! -= lower[row + k]! * value;
       }
     },
-    computeGradient(m) {
+    computeGradient(m, count) {
+      const { gram, order, solution, linear, gradient, columns } = workspace;
       rowProducts(
-        workspace.gram,
+        gram,
         p,
-        workspace.order,
+        order,
         m,
-        workspace.solution,
-        workspace.linear,
-        workspace.gradient,
+        solution,
+        linear,
+        gradient,
+        count === undefined ? null : columns,
+        count ?? p,
       );
     },
+    columns: new Int32Array(p),
     rows: new Int32Array(p),
     values: new Float64Array(p),
     base: new Float64Array(p),
     out: new Float64Array(p),
-    combine(m) {
-      rowProducts(workspace.gram, p, workspace.rows, m, workspace.values, workspace.base, workspace.out);
+    combine(m, count) {
+      const { gram, rows, values, base, out, columns } = workspace;
+      rowProducts(gram, p, rows, m, values, base, out, count === undefined ? null : columns, count ?? p);
     },
   };
   return workspace;
 }
 
+/** out ← base − Σ_{a<m} values[a]·G[rows[a], :], at every column or at the `count` listed ones. */
 function rowProducts(
   gram: Float64Array,
   p: number,
@@ -136,12 +151,20 @@ function rowProducts(
   values: Float64Array,
   base: Float64Array,
   out: Float64Array,
+  columns: Int32Array | null,
+  count: number,
 ): void {
-  out.set(base);
+  if (columns) for (let c = 0; c < count; c++) out[columns[c]!] = base[columns[c]!]!;
+  else out.set(base);
   for (let a = 0; a < m; a++) {
-    const c = values[a]!;
+    const value = values[a]!;
     const row = rows[a]! * p;
-    for (let k = 0; k < p; k++) out[k]! -= c * gram[row + k]!;
+    if (columns)
+      for (let c = 0; c < count; c++) {
+        const k = columns[c]!;
+        out[k]! -= value * gram[row + k]!;
+      }
+    else for (let k = 0; k < p; k++) out[k]! -= value * gram[row + k]!;
   }
 }
 
@@ -156,7 +179,8 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
   const solutionAt = orderAt + align(4 * p);
   const linearAt = solutionAt + align(8 * p);
   const gradientAt = linearAt + align(8 * p);
-  const rowsAt = gradientAt + align(8 * p);
+  const columnsAt = gradientAt + align(8 * p);
+  const rowsAt = columnsAt + align(4 * p);
   const valuesAt = rowsAt + align(4 * p);
   const baseAt = valuesAt + align(8 * p);
   const outAt = baseAt + align(8 * p);
@@ -175,12 +199,29 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
     load: gramCopier(target, p),
     row: (r, j) => exports.factorRow(gramAt, lowerAt, p, orderAt, r, j),
     solve: (m) => exports.factorSolve(lowerAt, p, m, solutionAt),
-    computeGradient: (m) => exports.gradientFromRows(gramAt, p, orderAt, m, solutionAt, linearAt, gradientAt),
+    computeGradient: (m, count) =>
+      count === undefined
+        ? exports.gradientFromRows(gramAt, p, orderAt, m, solutionAt, linearAt, gradientAt)
+        : exports.gradientOverColumns(
+            gramAt,
+            p,
+            orderAt,
+            m,
+            solutionAt,
+            linearAt,
+            gradientAt,
+            columnsAt,
+            count,
+          ),
+    columns: new Int32Array(buffer, columnsAt, p),
     rows: new Int32Array(buffer, rowsAt, p),
     values: new Float64Array(buffer, valuesAt, p),
     base: new Float64Array(buffer, baseAt, p),
     out: new Float64Array(buffer, outAt, p),
-    combine: (m) => exports.gradientFromRows(gramAt, p, rowsAt, m, valuesAt, baseAt, outAt),
+    combine: (m, count) =>
+      count === undefined
+        ? exports.gradientFromRows(gramAt, p, rowsAt, m, valuesAt, baseAt, outAt)
+        : exports.gradientOverColumns(gramAt, p, rowsAt, m, valuesAt, baseAt, outAt, columnsAt, count),
   };
   return workspace;
 }

@@ -70,6 +70,17 @@ export interface RowsExports {
     linear: number,
     out: number,
   ): void;
+  gradientOverColumns(
+    gram: number,
+    p: number,
+    rows: number,
+    m: number,
+    coefficients: number,
+    linear: number,
+    out: number,
+    columns: number,
+    count: number,
+  ): void;
 }
 
 /** The little of the WebAssembly API used here (typed locally: the pure core has no DOM types). */

@@ -188,16 +188,28 @@ describe("the active-set factor workspace", () => {
       workspace.solve(m);
       for (let j = 0; j < p; j++) workspace.linear[j] = j * 0.1;
       workspace.computeGradient(m);
+      const gradient = workspace.gradient.slice();
+      // the same gradients at a listed working set only; the entries outside it are left alone
+      const listed = [8, 1, 3];
+      workspace.columns.set(listed);
+      workspace.gradient.fill(-7);
+      workspace.computeGradient(m, listed.length);
       return {
         lower: workspace.lower.slice(),
         solution: workspace.solution.slice(0, m),
-        gradient: workspace.gradient.slice(),
+        gradient,
+        listed: listed.map((j) => workspace.gradient[j]! - gradient[j]!),
+        untouched: workspace.gradient.filter((_, j) => !listed.includes(j)),
       };
     });
     const [fast, plain] = results as [(typeof results)[0], (typeof results)[0]];
     for (let k = 0; k < p * p; k++) expect(fast.lower[k]).toBeCloseTo(plain.lower[k]!, 12);
     for (let r = 0; r < order.length; r++) expect(fast.solution[r]).toBeCloseTo(plain.solution[r]!, 10);
     for (let j = 0; j < p; j++) expect(fast.gradient[j]).toBeCloseTo(plain.gradient[j]!, 10);
+    for (const result of results) {
+      for (const difference of result.listed) expect(Math.abs(difference)).toBeLessThan(1e-14);
+      expect(result.untouched.every((value) => value === -7)).toBe(true);
+    }
     // and the solve is a solve: G_FF · x = b on the active block
     for (let a = 0; a < order.length; a++) {
       let product = 0;
