@@ -98,6 +98,8 @@ export function createBinomialProblem(
   if (withIntercept) state.beta[p] = Math.log(yMean / (1 - yMean));
   state.candidates = new Uint8Array(columns);
   prepareCovariance(state, new Int32Array(0), ACTIVE_SET_MAX_P + 1); // allocates the buffers once (+ 1: the intercept)
+  const inHessian = new Uint8Array(columns);
+  if (state.covariance) state.covariance.complete = inHessian; // no rows yet (the factor copies none)
   return {
     state,
     interceptColumn: withIntercept ? p : -1,
@@ -116,7 +118,7 @@ export function createBinomialProblem(
     usableColumns: Int32Array.from({ length: columns }, (_, j) => j).filter((j) => usable[j]),
     hessianColumns: new Int32Array(columns),
     hessianSize: 0,
-    inHessian: new Uint8Array(columns),
+    inHessian,
     hessianFresh: null,
     gradientCurrent: false,
     loss: 0,

@@ -26,7 +26,7 @@
  * Convergence: a pass whose largest xv_j·Δβ_j² (and Σv·Δβ₀²) is below `tolerance`.
  */
 
-import { crossFunction, designProducts, gramFunction } from "../kernels/gramKernel.js";
+import { gramFunction } from "../kernels/gramKernel.js";
 import type { PolishScratch } from "./activeSetPolish.js";
 import { computeXv } from "./quadraticState.js";
 
@@ -57,6 +57,9 @@ export interface QuadraticState {
    * Gram matrix was built for them alone; null: every usable column.
    */
   candidates?: Uint8Array | null;
+  /** The same working set as a list (its first `candidateCount` entries), where its owner keeps one. */
+  candidateList?: Int32Array | null;
+  candidateCount?: number;
   /**
    * Covariance mode: the Gram matrix G (p × p) of the current weights, the gradients g_j and g₀ kept
    * current, and vx_j = Σ v x̃_j (how β₀ moves g_j). null: naive mode, g_j recomputed from r.
@@ -78,10 +81,9 @@ export interface QuadraticState {
     /** Changes whenever G is rebuilt (so a copy of it elsewhere knows it is stale). */
     version: number;
     /**
-     * A lazy Gram (prepareLazyCovariance): complete[j] = 1 once row j of G is filled (and xv_j);
-     * the solvers fill the rows they are about to read (ensureGramRows) and read G[j, k] for a
-     * column k of the model as G[k, j], from k's row. A logistic path's working-set Gram marks
-     * its rows here too (the working set never reaches past them). Absent: G is complete.
+     * A working set's Gram (a logistic path's Hessian, a wide gaussian design's G_WW): complete[j]
+     * = 1 for the columns whose rows (and columns) of G hold anything; the solvers never read past
+     * them, since the working set is their candidates. Absent: G is complete.
      */
     complete?: Uint8Array;
   } | null;
@@ -182,68 +184,6 @@ export function prepareCovariance(
     list,
     version: gramVersion,
   };
-}
-
-/**
- * The gaussian covariance state with G filled lazily, a row at a time, for the columns
- * that enter the working set — as glmnet's covariance mode does. For wide designs (p > n) the
- * solution has at most n nonzeros, so this costs n·p·|W| multiply-adds where the whole Gram would
- * cost n·p²/2. The gradients X̃ᵀ(v ⊙ r) of all columns are computed here (O(n·p)).
- */
-export function prepareLazyCovariance(state: QuadraticState): void {
-  const { n, p, x, v, r } = state;
-  const weightedResidual = new Float64Array(n);
-  for (let i = 0; i < n; i++) weightedResidual[i] = v[i]! * r[i]!;
-  const gradient = new Float64Array(p);
-  designProducts().transposeTimes(x, n, p, allColumns(p), p, weightedResidual, gradient);
-  gramVersion++;
-  state.covariance = {
-    gram: new Float64Array(p * p),
-    gradient,
-    vx: new Float64Array(p), // only the intercept's update reads it: the gaussian family has none
-    gradient0: 0,
-    vSum: v.reduce((a, b) => a + b, 0),
-    weighted: new Float64Array(n),
-    ones: new Float64Array(0),
-    extended: new Float64Array(0),
-    list: allColumns(p),
-    version: gramVersion,
-    complete: new Uint8Array(p),
-  };
-}
-
-function allColumns(p: number): Int32Array {
-  return Int32Array.from({ length: p }, (_, j) => j);
-}
-
-/**
- * Fills the rows of a lazy G for the columns flagged in `wanted` (or listed), at the weights v; a
- * no-op for a complete G. Rows already filled never change, so copies of them stay valid.
- */
-export function ensureGramRows(
-  state: QuadraticState,
-  wanted: Uint8Array | Int32Array,
-  count = wanted.length,
-): void {
-  const cov = state.covariance;
-  const complete = cov?.complete;
-  if (!cov || !complete) return;
-  const { n, p, x, v } = state;
-  const missing: number[] = [];
-  if (wanted instanceof Uint8Array) {
-    for (let j = 0; j < p; j++) if (wanted[j] && !complete[j]) missing.push(j);
-  } else for (let a = 0; a < count; a++) if (!complete[wanted[a]!]) missing.push(wanted[a]!);
-  if (missing.length === 0) return;
-  const rows = Int32Array.from(missing);
-  const block = new Float64Array(rows.length * p);
-  crossFunction()(x, n, p, v, rows, cov.list, block);
-  const gram = cov.gram;
-  for (let a = 0; a < rows.length; a++) {
-    const j = rows[a]!;
-    gram.set(block.subarray(a * p, a * p + p), j * p);
-    state.xv[j] = gram[j * p + j]!;
-    complete[j] = 1;
-  }
 }
 
 /**
@@ -457,7 +397,6 @@ export function solveAtLambda(
         ? 1
         : 0;
   }
-  ensureGramRows(state, strong); // a lazy Gram: the rows the passes will read
   const accelerate = state.covariance !== null && !state.fitIntercept;
   if (accelerate) {
     state.anderson ??= {
@@ -496,7 +435,6 @@ export function solveAtLambda(
       }
     }
     if (!violated) break;
-    ensureGramRows(state, strong);
   }
   for (let j = 0; j < p; j++) if (state.beta[j] !== 0) ever[j] = 1;
   return { passes, converged: true };
@@ -573,17 +511,33 @@ export function relativeDualityGapFromGram(
   return { gap: gapFrom(state, lambda, residualNorm, zVz - bBeta), residualNorm };
 }
 
-function gapFrom(state: QuadraticState, lambda: number, residualNorm: number, residualDotZ: number): number {
-  const { p, beta, alpha, penaltyFactor, usable } = state;
+/**
+ * The gap from ‖r‖²_v and rᵀVz, with the kept gradients of every usable column — or only of the
+ * `count` columns listed in `columns` (a working set holding every nonzero coefficient), the others
+ * entering through `dualFloor`: a bound on their part of the dual norm (see wideGaussian.ts). A
+ * larger dual norm still gives a dual-feasible point, so the gap stays an upper bound.
+ */
+export function gapFrom(
+  state: QuadraticState,
+  lambda: number,
+  residualNorm: number,
+  residualDotZ: number,
+  dualFloor = 0,
+  columns?: Int32Array,
+  count = state.p,
+): number {
+  const { beta, alpha, penaltyFactor, usable } = state;
   if (!(alpha > 0)) return Number.NaN;
-  let dualNorm = 0;
+  let dualNorm = dualFloor;
   let l1 = 0;
   let l2 = 0;
-  for (let j = 0; j < p; j++) {
+  for (let c = 0; c < count; c++) {
+    const j = columns ? columns[c]! : c;
     if (!usable[j]) continue;
     const pf = penaltyFactor[j]!;
     const b = beta[j]!;
-    const shifted = columnGradient(state, j) - lambda * (1 - alpha) * pf * b;
+    const g = columnGradient(state, j);
+    const shifted = g - lambda * (1 - alpha) * pf * b;
     if (pf > 0) dualNorm = Math.max(dualNorm, Math.abs(shifted) / (lambda * alpha * pf));
     l1 += pf * Math.abs(b);
     l2 += pf * b * b;

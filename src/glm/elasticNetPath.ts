@@ -25,7 +25,6 @@ import {
   ACTIVE_SET_MAX_P,
   kktViolation,
   prepareCovariance,
-  prepareLazyCovariance,
   type QuadraticState,
   relativeDualityGap,
   relativeDualityGapFromGram,
@@ -36,6 +35,7 @@ import { buildDesign, type Design } from "./design.js";
 import { lambdaMax, lambdaMaxFromGradient, lambdaSequence } from "./lambdaSequence.js";
 import { type ActiveSetFactor, createActiveSetFactor, solveByActiveSet } from "./lassoActiveSet.js";
 import { createState, normalizedPenaltyFactor, penaltyOf, softplus } from "./quadraticState.js";
+import { createWideGaussian, solveWideGaussianAtLambda, type WideGaussian } from "./wideGaussian.js";
 
 export type Family = "gaussian" | "binomial";
 
@@ -178,6 +178,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   const probability = new Float64Array(n);
   const centred = new Float64Array(n);
   let factor: ActiveSetFactor | null = null;
+  let wide: WideGaussian | null = null;
   let binomial: BinomialProblem | null = null;
   let nullDeviance: number;
   if (family === "gaussian") {
@@ -186,10 +187,12 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       state.r[i] = y[i]! - yMean;
       centred[i] = state.r[i]!;
     }
-    // wide designs (p > n: at most n nonzero coefficients) fill G a row at a time as columns enter
-    if (p > n && p <= ACTIVE_SET_MAX_P) prepareLazyCovariance(state);
-    else prepareCovariance(state, undefined, ACTIVE_SET_MAX_P);
-    if (state.covariance) factor = createActiveSetFactor(state);
+    // wide designs (p > n: at most n nonzero coefficients) by working sets, whose Gram alone is built
+    if (p > n && p <= ACTIVE_SET_MAX_P) wide = createWideGaussian(state, centred);
+    else {
+      prepareCovariance(state, undefined, ACTIVE_SET_MAX_P);
+      if (state.covariance) factor = createActiveSetFactor(state);
+    }
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {
     // up to p = 2000 features: Newton with exact inner solves; else coordinate descent's IRLS
@@ -219,7 +222,15 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     let certificate: number;
     let converged: boolean;
     let loss: number;
-    if (family === "gaussian") {
+    if (wide) {
+      ({ certificate, converged, loss } = solveWideGaussianAtLambda(
+        wide,
+        lambda,
+        previous,
+        target,
+        gradientScale,
+      ));
+    } else if (family === "gaussian") {
       ({ certificate, converged } = solveGaussian(
         state,
         lambda,

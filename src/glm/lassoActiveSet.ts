@@ -21,7 +21,7 @@
  * An unpenalized column (pf = 0, e.g. the intercept's column of ones) may take either sign.
  */
 import { createFactorWorkspace, type FactorWorkspace } from "../kernels/factorKernel.js";
-import { ensureGramRows, type QuadraticState } from "./coordinateDescent.js";
+import type { QuadraticState } from "./coordinateDescent.js";
 
 /** The factor of G_AA for an ordered active set, kept between calls. */
 export interface ActiveSetFactor {
@@ -55,7 +55,7 @@ export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
   const workspace = createFactorWorkspace(p);
   const cov = state.covariance!;
   if (cov.complete) {
-    // a lazy Gram: only its filled rows hold anything
+    // a working set's Gram: only its rows hold anything
     for (let j = 0; j < p; j++)
       if (cov.complete[j]) workspace.gram.set(cov.gram.subarray(j * p, j * p + p), j * p);
   } else workspace.gram.set(cov.gram.subarray(0, p * p));
@@ -100,8 +100,7 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
     workspace.rows[m] = k;
     workspace.values[m++] = -beta[k]!;
   }
-  ensureGramRows(state, workspace.rows, m); // a lazy Gram: those rows filled first
-  workspace.load(cov.gram, cov.version, cov.complete);
+  workspace.load(cov.gram, cov.version);
   workspace.base.set(cov.gradient);
   workspace.combine(m, gatherBelowHalf(count, p));
   const { columns, out } = workspace;
@@ -113,6 +112,11 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
  * columns) into `columns`; returns how many. Gradients are computed and checked at those alone.
  */
 function listCandidates(state: QuadraticState, columns: Int32Array): number {
+  if (state.candidateList) {
+    const count = state.candidateCount ?? 0;
+    columns.set(state.candidateList.subarray(0, count));
+    return count;
+  }
   const usable = state.candidates ?? state.usable;
   let count = 0;
   for (let j = 0; j < state.p; j++) if (usable[j]) columns[count++] = j;
@@ -162,11 +166,18 @@ function removeColumn(state: QuadraticState, factor: ActiveSetFactor, q: number)
 }
 
 /** Makes the factor's columns the ones flagged in `wanted` (removals first, then additions). */
-function syncFactor(state: QuadraticState, factor: ActiveSetFactor): boolean {
+function syncFactor(
+  state: QuadraticState,
+  factor: ActiveSetFactor,
+  columns: Int32Array,
+  count: number,
+): boolean {
   const { wanted, position } = factor;
   for (let r = factor.size - 1; r >= 0; r--) if (!wanted[factor.order[r]!]) removeColumn(state, factor, r);
-  for (let j = 0; j < state.p; j++)
+  for (let c = 0; c < count; c++) {
+    const j = columns[c]!;
     if (wanted[j] && position[j]! < 0 && !addColumn(state, factor, j)) return false;
+  }
   return true;
 }
 
@@ -204,18 +215,33 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     factor.size = 0;
     factor.ridge = ridge;
   }
+  // the columns wanted in the factor are always candidates (so are all nonzero coefficients)
+  wanted.fill(0);
   let nonzero = 0;
-  for (let j = 0; j < p; j++) {
+  for (let c = 0; c < count; c++) {
+    const j = columns[c]!;
     wanted[j] = beta[j] !== 0 ? 1 : 0;
     signs[j] = Math.sign(beta[j]!);
     nonzero += wanted[j]!;
   }
-  if (nonzero === 0) return false;
+  if (nonzero === 0) {
+    // β = 0 (the start of a path): the columns violating the KKT conditions there enter, with
+    // the signs of their gradients; none means β = 0 is the optimum
+    const gradient0 = state.covariance!.gradient;
+    for (let c = 0; c < count; c++) {
+      const j = columns[c]!;
+      const g = gradient0[j]!;
+      if (penaltyFactor[j] === 0 || Math.abs(g) > shrink * penaltyFactor[j]! * (1 + 1e-12)) {
+        wanted[j] = 1;
+        signs[j] = Math.sign(g);
+        nonzero++;
+      }
+    }
+    if (nonzero === 0) return true;
+  }
   for (let pivot = 0; pivot < MAX_PIVOTS; pivot++) {
-    // a lazy Gram fills the rows of the columns about to enter first; then the copy follows
-    ensureGramRows(state, wanted);
-    factor.workspace.load(cov.gram, cov.version, cov.complete);
-    if (!syncFactor(state, factor)) return false;
+    factor.workspace.load(cov.gram, cov.version); // a no-op where G is built in the workspace
+    if (!syncFactor(state, factor, columns, count)) return false;
     solveCandidate(state, factor, lambda);
     const { order, solution } = factor;
     const m = factor.size;

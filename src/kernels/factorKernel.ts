@@ -23,12 +23,8 @@ export interface FactorWorkspace {
   solution: Float64Array;
   linear: Float64Array;
   gradient: Float64Array;
-  /**
-   * Copies G in unless the same array with the same version is there already. With `complete`
-   * (a Gram filled a row at a time, whose filled rows never change): only the rows filled since
-   * the last call.
-   */
-  load(gram: Float64Array, version: number, complete?: Uint8Array | null): void;
+  /** Copies G in unless it is this workspace's own `gram` or the same array at the same version. */
+  load(gram: Float64Array, version: number): void;
   /** Fills L[r, 0:r] for column j; returns Σ L[r, c]² (the pivot is G_jj + ridge − that). */
   row(r: number, j: number): number;
   /** solution ← (L·Lᵀ)⁻¹ solution over the first m rows. */
@@ -48,31 +44,15 @@ export interface FactorWorkspace {
   combine(m: number, count?: number): void;
 }
 
-/**
- * The workspace's `load`: copies G into `target` when a different array or version comes, or —
- * for a Gram filled a row at a time (`complete`) — just the rows filled since the last call.
- */
+/** The workspace's `load`: copies G into `target` when a different array or version comes. */
 function gramCopier(target: Float64Array, p: number): FactorWorkspace["load"] {
   let loaded: Float64Array | null = null;
   let loadedVersion = -1;
-  const copied = new Uint8Array(p);
-  return (gram, version, complete) => {
-    if (gram === target) return; // G is built in place: nothing to copy
-    if (loaded !== gram || loadedVersion !== version) {
-      copied.fill(0);
-      loaded = gram;
-      loadedVersion = version;
-      if (!complete) {
-        target.set(gram.subarray(0, p * p));
-        copied.fill(1);
-      }
-    }
-    if (!complete) return;
-    for (let j = 0; j < p; j++)
-      if (complete[j] && !copied[j]) {
-        target.set(gram.subarray(j * p, j * p + p), j * p);
-        copied[j] = 1;
-      }
+  return (gram, version) => {
+    if (gram === target || (gram === loaded && version === loadedVersion)) return;
+    target.set(gram.subarray(0, p * p));
+    loaded = gram;
+    loadedVersion = version;
   };
 }
 

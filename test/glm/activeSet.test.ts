@@ -12,6 +12,7 @@ import { elasticNetPath } from "../../src/glm/elasticNetPath.js";
 import { lambdaMax } from "../../src/glm/lambdaSequence.js";
 import { createActiveSetFactor, solveByActiveSet } from "../../src/glm/lassoActiveSet.js";
 import { createState, normalizedPenaltyFactor } from "../../src/glm/quadraticState.js";
+import { createWideGaussian, solveWideGaussianAtLambda } from "../../src/glm/wideGaussian.js";
 
 const load = (file: string) => parseCsv(readFileSync(`data/${file}`, "utf8"), file);
 
@@ -26,21 +27,28 @@ function withDuplicate(data: Dataset, j: number): Dataset {
   return { ...data, p: p + 1, x, featureNames: [...data.featureNames, `${data.featureNames[j]}_again`] };
 }
 
-/** Largest KKT violation of a path point, from the raw data (absolute: divide by the scale wanted). */
+/**
+ * Largest KKT violation of a path point, from the raw data (absolute: divide by the scale wanted),
+ * for the elastic net with penalty factors (as the path reports them, rescaled) and weights.
+ */
 function kktFromRawData(
   data: Dataset,
   family: "gaussian" | "binomial",
   lambda: number,
   a0: number,
   beta: number[],
+  options: { alpha?: number; penaltyFactor?: number[]; weights?: Float64Array } = {},
 ) {
   const { n, p, x, y } = data;
-  const design = buildDesign(data);
+  const alpha = options.alpha ?? 1;
+  const design = buildDesign(data, { weights: options.weights });
+  const weights = options.weights ?? new Float64Array(n).fill(1);
+  const total = weights.reduce((a, b) => a + b, 0);
   const residual = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let eta = a0;
     for (let j = 0; j < p; j++) eta += x[i * p + j]! * beta[j]!;
-    residual[i] = (y[i]! - (family === "gaussian" ? eta : 1 / (1 + Math.exp(-eta)))) / n;
+    residual[i] = (weights[i]! * (y[i]! - (family === "gaussian" ? eta : 1 / (1 + Math.exp(-eta))))) / total;
   }
   let worst = 0;
   for (let j = 0; j < p; j++) {
@@ -48,7 +56,11 @@ function kktFromRawData(
     let g = 0;
     for (let i = 0; i < n; i++) g += ((x[i * p + j]! - design.mean[j]!) / design.scale[j]!) * residual[i]!;
     const b = beta[j]! * design.scale[j]!;
-    const violation = b !== 0 ? Math.abs(g - lambda * Math.sign(b)) : Math.max(0, Math.abs(g) - lambda);
+    const pf = options.penaltyFactor?.[j] ?? 1;
+    const violation =
+      b !== 0
+        ? Math.abs(g - lambda * (1 - alpha) * pf * b - lambda * alpha * pf * Math.sign(b))
+        : Math.max(0, Math.abs(g) - lambda * alpha * pf);
     worst = Math.max(worst, violation);
   }
   return worst;
@@ -188,5 +200,89 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
         expect(violation / path.lambda[0]!).toBeLessThan(1e-6);
       }
     }
+  });
+
+  it("gaussian by working sets: exact at every λ of a coarse grid, with weights, penalty factors and α < 1", () => {
+    // Three λ far apart (the strong rule then takes in nearly every column), weights, an
+    // unpenalized column (in the working set from the start) and a heavier penalty on others.
+    const random = createRandom(5);
+    const n = 50;
+    const p = 400;
+    const x = Float64Array.from({ length: n * p }, () => random.normal());
+    const data: Dataset = {
+      source: "wide-weighted",
+      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
+      targetName: "y",
+      n,
+      p,
+      x,
+      y: Float64Array.from({ length: n }, (_, i) => 2 * x[i * p + 3]! - x[i * p + 7]! + random.normal()),
+      droppedRows: 0,
+      constantColumns: [],
+    };
+    const weights = Float64Array.from({ length: n }, () => 0.5 + random.uniform());
+    const penaltyFactor = Array.from({ length: p }, (_, j) => (j === 0 ? 0 : j % 5 === 0 ? 2 : 1));
+    for (const alpha of [1, 0.5]) {
+      const start = elasticNetPath(data, { alpha, weights, penaltyFactor, nlambda: 2 }).lambda[0]!;
+      const lambda = [0.9 * start, 0.1 * start, 0.01 * start];
+      const path = elasticNetPath(data, { alpha, weights, penaltyFactor, lambda, earlyStop: false });
+      expect(path.converged).toEqual([true, true, true]);
+      expect(Math.max(...path.certificate)).toBeLessThan(1e-7);
+      expect(path.df[2]!).toBeGreaterThan(20);
+      expect(path.beta[0]![0]).not.toBe(0); // the unpenalized column is in every model
+      for (let k = 0; k < 3; k++) {
+        const violation = kktFromRawData(data, "gaussian", path.lambda[k]!, path.a0[k]!, path.beta[k]!, {
+          alpha,
+          penaltyFactor: path.penaltyFactor,
+          weights,
+        });
+        expect(violation / start).toBeLessThan(1e-7);
+      }
+    }
+  });
+  it("gaussian by working sets: the violators found outside the working set join it until none is left", () => {
+    // Solved at 0.9·λ_max, then straight at 0.05·λ_max with no strong-rule look-ahead (previous
+    // λ = λ): the working set starts as the columns violating the conditions at the old β, and
+    // the columns that violate them once those are solved must be found by the checks outside.
+    const random = createRandom(8);
+    const n = 40;
+    const p = 300;
+    const x = Float64Array.from({ length: n * p }, () => random.normal());
+    const data: Dataset = {
+      source: "wide-jump",
+      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
+      targetName: "y",
+      n,
+      p,
+      x,
+      y: Float64Array.from(
+        { length: n },
+        (_, i) => x[i * p]! + x[i * p + 1]! - x[i * p + 2]! + random.normal(),
+      ),
+      droppedRows: 0,
+      constantColumns: [],
+    };
+    const design = buildDesign(data);
+    const state = createState(design, 1, normalizedPenaltyFactor(p));
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += design.w[i]! * data.y[i]!;
+    const centred = Float64Array.from(data.y, (y) => y - mean);
+    state.v.set(design.w);
+    const problem = createWideGaussian(state, centred);
+    const maximum = lambdaMax(design, data.y, 1, state.penaltyFactor);
+    const scale = maximum;
+    solveWideGaussianAtLambda(problem, 0.9 * maximum, maximum, 1e-7, scale);
+    const target = 0.05 * maximum;
+    // the working set the strong rule gives (with previous λ = λ: the current violators)
+    let strongSet = problem.workingSize;
+    for (let j = 0; j < p; j++)
+      if (!problem.working[j] && Math.abs(problem.gradient[j]!) >= target) strongSet++;
+    const result = solveWideGaussianAtLambda(problem, target, target, 1e-7, scale);
+    expect(result.converged).toBe(true);
+    expect(result.certificate).toBeLessThan(1e-7);
+    expect(problem.workingSize).toBeGreaterThan(strongSet); // violators found outside it joined
+    const beta = Array.from(state.beta, (b, j) => b / design.scale[j]!);
+    const a0 = mean - beta.reduce((sum, b, j) => sum + b * design.mean[j]!, 0);
+    expect(kktFromRawData(data, "gaussian", target, a0, beta) / maximum).toBeLessThan(1e-7);
   });
 });
