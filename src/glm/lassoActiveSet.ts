@@ -136,7 +136,7 @@ function gatherBelowHalf(count: number, p: number): number | undefined {
 const SINGULAR = 1e-10;
 
 /** Appends column j: its row of L by forward substitution. False if it is (nearly) collinear. */
-function addColumn(state: QuadraticState, factor: ActiveSetFactor, j: number): boolean {
+export function addColumn(state: QuadraticState, factor: ActiveSetFactor, j: number): boolean {
   const { p } = state;
   const gram = state.covariance!.gram;
   const { order, lower } = factor;
@@ -152,17 +152,39 @@ function addColumn(state: QuadraticState, factor: ActiveSetFactor, j: number): b
   return true;
 }
 
-/** Drops the column at row q; the rows after it are refactorized. */
-function removeColumn(state: QuadraticState, factor: ActiveSetFactor, q: number): void {
-  const { order, position } = factor;
+/**
+ * Drops the column at row q, in O((m − q)·m): with row q of L deleted, the rows after it move up
+ * and each has one entry right of the diagonal; Givens rotations of columns (c, c + 1), c = q, q + 1,
+ * …, applied from the right (so L·Lᵀ is unchanged), zero those entries one by one and leave L
+ * lower triangular with a positive diagonal. (Refactorizing the rows after q would cost O((m − q)·m²).)
+ */
+export function removeColumn(state: QuadraticState, factor: ActiveSetFactor, q: number): void {
+  const { p } = state;
+  const { order, position, lower } = factor;
+  const m = factor.size;
   position[order[q]!] = -1;
-  const tail = Array.from(order.subarray(q + 1, factor.size));
-  factor.size = q;
-  for (const j of tail) {
-    position[j] = -1;
-    // the tail was in a valid factor before, so it stays independent of the columns before it
-    addColumn(state, factor, j);
+  for (let i = q + 1; i < m; i++) {
+    lower.copyWithin((i - 1) * p, i * p, i * p + i + 1); // row i holds columns 0 … i
+    order[i - 1] = order[i]!;
+    position[order[i - 1]!] = i - 1;
   }
+  const size = m - 1;
+  for (let c = q; c < size; c++) {
+    const a = lower[c * p + c]!;
+    const b = lower[c * p + c + 1]!;
+    const radius = Math.hypot(a, b);
+    const cos = a / radius;
+    const sin = b / radius;
+    lower[c * p + c] = radius;
+    lower[c * p + c + 1] = 0;
+    for (let i = c + 1; i < size; i++) {
+      const left = lower[i * p + c]!;
+      const right = lower[i * p + c + 1]!;
+      lower[i * p + c] = cos * left + sin * right;
+      lower[i * p + c + 1] = cos * right - sin * left;
+    }
+  }
+  factor.size = size;
 }
 
 /** Makes the factor's columns the ones flagged in `wanted` (removals first, then additions). */

@@ -10,7 +10,12 @@ import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/co
 import { buildDesign } from "../../src/glm/design.js";
 import { elasticNetPath } from "../../src/glm/elasticNetPath.js";
 import { lambdaMax } from "../../src/glm/lambdaSequence.js";
-import { createActiveSetFactor, solveByActiveSet } from "../../src/glm/lassoActiveSet.js";
+import {
+  addColumn,
+  createActiveSetFactor,
+  removeColumn,
+  solveByActiveSet,
+} from "../../src/glm/lassoActiveSet.js";
 import { createState, normalizedPenaltyFactor } from "../../src/glm/quadraticState.js";
 import { createWideGaussian, solveWideGaussianAtLambda } from "../../src/glm/wideGaussian.js";
 
@@ -94,6 +99,30 @@ describe("the lasso by active sets (gaussian)", () => {
           for (let k = 0; k <= b; k++) product += factor.lower[a * p + k]! * factor.lower[b * p + k]!;
           expect(product).toBeCloseTo(gram[factor.order[a]! * p + factor.order[b]!]!, 10);
         }
+    }
+  });
+
+  it("drops a column from the factor by Givens rotations: the factor of the columns left, as if built afresh", () => {
+    const data = load("diabetes.csv");
+    const design = buildDesign(data);
+    const state = createState(design, 1, normalizedPenaltyFactor(design.p));
+    state.v.set(design.w);
+    prepareCovariance(state);
+    const { p } = state;
+    const factor = createActiveSetFactor(state);
+    const columns = [3, 0, 7, 5, 9, 1, 6];
+    for (const j of columns) expect(addColumn(state, factor, j)).toBe(true);
+    for (const q of [1, 3, 0, 3]) {
+      columns.splice(q, 1);
+      removeColumn(state, factor, q);
+      expect(Array.from(factor.order.subarray(0, factor.size))).toEqual(columns);
+      columns.forEach((j, r) => expect(factor.position[j]).toBe(r));
+      const kept = factor.lower.slice();
+      // the Cholesky factor with a positive diagonal is unique: built afresh it is the same
+      const fresh = createActiveSetFactor(state);
+      for (const j of columns) addColumn(state, fresh, j);
+      for (let a = 0; a < columns.length; a++)
+        for (let b = 0; b <= a; b++) expect(kept[a * p + b]).toBeCloseTo(fresh.lower[a * p + b]!, 12);
     }
   });
 
