@@ -31,6 +31,7 @@ import {
   prepareCovariance,
   type QuadraticState,
   solveAtLambda,
+  workingSetCovariance,
 } from "./coordinateDescent.js";
 import type { Design } from "./design.js";
 import {
@@ -97,9 +98,9 @@ export function createBinomialProblem(
   const state = createState({ ...design, p: columns, x, usable }, alpha, pf);
   if (withIntercept) state.beta[p] = Math.log(yMean / (1 - yMean));
   state.candidates = new Uint8Array(columns);
-  prepareCovariance(state, new Int32Array(0), ACTIVE_SET_MAX_P + 1); // allocates the buffers once (+ 1: the intercept)
-  const inHessian = new Uint8Array(columns);
-  if (state.covariance) state.covariance.complete = inHessian; // no rows yet (the factor copies none)
+  // no Hessian yet; up to ACTIVE_SET_MAX_P features (+ 1: the intercept) one will be kept
+  if (columns <= ACTIVE_SET_MAX_P + 1) workingSetCovariance(state, new Float64Array(columns));
+  const inHessian = state.covariance?.complete ?? new Uint8Array(columns);
   return {
     state,
     interceptColumn: withIntercept ? p : -1,

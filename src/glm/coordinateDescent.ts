@@ -146,12 +146,12 @@ export function prepareCovariance(
     return;
   }
   const previous = state.covariance;
-  const gram = previous?.gram ?? new Float64Array(p * p);
+  // buffers are reused from the previous state (G perhaps in a factor's workspace by now)
+  const gram = previous && previous.gram.length >= p * p ? previous.gram : new Float64Array(p * p);
   const gradient = previous?.gradient ?? new Float64Array(p);
   const vx = previous?.vx ?? new Float64Array(p);
   const weighted = previous?.weighted ?? new Float64Array(n);
   const ones = previous?.ones ?? new Float64Array(n).fill(1);
-  const extended = previous?.extended ?? new Float64Array((p + 2) * (p + 2));
   // the chosen columns (all by default), then r and 1 as columns p and p + 1
   const m = columns ? columns.length : p;
   const list = previous?.list ?? new Int32Array(p + 2);
@@ -159,6 +159,10 @@ export function prepareCovariance(
   list[m] = p;
   list[m + 1] = p + 1;
   const size = m + 2;
+  // the scratch Gram grows with the working set (doubling), never past (p + 2)²
+  let extended = previous?.extended ?? new Float64Array(0);
+  if (extended.length < size * size)
+    extended = new Float64Array(Math.min((p + 2) * (p + 2), Math.max(size * size, 2 * extended.length)));
   // the O(n·m²/2) part: WebAssembly SIMD where it loads
   gramFunction()(x, n, p, v, extended, weighted, list.subarray(0, size), [r, ones]);
   for (let a = 0; a < m; a++) {
@@ -183,6 +187,29 @@ export function prepareCovariance(
     extended,
     list,
     version: gramVersion,
+  };
+}
+
+/**
+ * A covariance state with no Gram built yet, for the working-set solvers: their G is filled for
+ * the working set alone (`complete` marks whose rows: none yet) and lives in an active-set
+ * factor's workspace, which takes it over when created (createActiveSetFactor) — so no p × p
+ * array is allocated here. `gradient` holds the gradients at the current β.
+ */
+export function workingSetCovariance(state: QuadraticState, gradient: Float64Array): void {
+  const { n, p, v } = state;
+  state.covariance = {
+    gram: new Float64Array(0),
+    gradient,
+    vx: new Float64Array(p),
+    gradient0: 0,
+    vSum: v.reduce((a, b) => a + b, 0),
+    weighted: new Float64Array(n),
+    ones: new Float64Array(n).fill(1),
+    extended: new Float64Array(0),
+    list: new Int32Array(p + 2),
+    version: ++gramVersion,
+    complete: new Uint8Array(p),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   kktViolation,
   type QuadraticState,
   solveAtLambda,
+  workingSetCovariance,
 } from "./coordinateDescent.js";
 import { type ActiveSetFactor, createActiveSetFactor, solveByActiveSet } from "./lassoActiveSet.js";
 
@@ -84,21 +85,9 @@ export function createWideGaussian(state: QuadraticState, response: Float64Array
     for (let i = 0; i < n; i++) sum += v[i]! * x[column + i]! * x[column + i]!;
     norms[j] = Math.sqrt(sum);
   }
-  const working = new Uint8Array(p);
+  workingSetCovariance(state, linear.slice());
+  const working = state.covariance!.complete!;
   state.candidates = working;
-  state.covariance = {
-    gram: new Float64Array(0), // G lives in the factor's workspace (createActiveSetFactor below)
-    gradient: linear.slice(),
-    vx: new Float64Array(p), // only the intercept's update reads it: the gaussian family centres instead
-    gradient0: 0,
-    vSum: v.reduce((a, b) => a + b, 0),
-    weighted: new Float64Array(n),
-    ones: new Float64Array(0),
-    extended: new Float64Array(0),
-    list: all,
-    version: 0,
-    complete: working,
-  };
   const workingList = new Int32Array(p);
   state.candidateList = workingList;
   state.candidateCount = 0;
