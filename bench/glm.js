@@ -137,6 +137,8 @@ export async function runGlmBench({ runs = 3 } = {}) {
     ...(large ? [["binomial", 10000, 1000, 0.5]] : []),
   ];
   if (!large) console.error("skipped: the large designs n=10000 p=1000 (set BENCH_LARGE=1)");
+  // BENCH_GLM_ONLY=p=2000 (say) keeps the workloads whose name contains it
+  const only = process.env.BENCH_GLM_ONLY;
   const glmnet = hasGlmnet();
   if (!glmnet) console.error("skipped: glmnet (Rscript with r-cran-glmnet) is not installed");
   const sklearn = hasSklearn();
@@ -144,6 +146,7 @@ export async function runGlmBench({ runs = 3 } = {}) {
     console.error("skipped: scikit-learn (/usr/bin/python3 with python3-sklearn) is not installed");
   const results = [];
   for (const [family, n, p, rho] of workloads) {
+    if (only && !`${family} n=${n} p=${p}`.includes(only)) continue;
     // the large designs run once (n·p = 1e7: seconds per path), p > n three times
     // The small paths take 10–50 ms on a shared 2-core machine whose speed swings by 2–3× within a
     // minute: they are repeated 11 times (both tools), the median taken.

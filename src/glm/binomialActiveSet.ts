@@ -35,6 +35,13 @@ import {
 } from "./coordinateDescent.js";
 import type { Design } from "./design.js";
 import {
+  computeExact,
+  createGradientScreen,
+  type GradientScreen,
+  setResidual,
+  settleGradients,
+} from "./gradientScreen.js";
+import {
   type ActiveSetFactor,
   createActiveSetFactor,
   resetActiveSetFactor,
@@ -57,21 +64,24 @@ export interface BinomialProblem {
   negativeExp: Float64Array;
   previousEta: Float64Array;
   previousBeta: Float64Array;
-  /** Gradient of the log-likelihood, X̃ᵀ W (y − p), for every column. */
-  trueGradient: Float64Array;
+  /**
+   * The gradient of the log-likelihood, X̃ᵀ W (y − p): exact for the working set and wherever a
+   * check needed it, bounded elsewhere (gradientScreen.ts).
+   */
+  screen: GradientScreen;
+  /** Whether the screen's residual y − p belongs to the current η. */
+  residualCurrent: boolean;
   working: Uint8Array;
   list: Int32Array;
   /** Scratch: coefficients (or gradients) in the order of a column list. */
   coefficients: Float64Array;
-  /** The usable columns, in order. */
-  usableColumns: Int32Array;
   /** The columns the kept Hessian (state.covariance.gram) holds, how many, and a mask of them. */
   hessianColumns: Int32Array;
   hessianSize: number;
   inHessian: Uint8Array;
   /** Whether the kept Hessian may serve the next step (null: none built yet). */
   hessianFresh: boolean | null;
-  /** Whether η, the probabilities and trueGradient belong to the current β (and its loss). */
+  /** Whether η, the probabilities and every column's KKT check belong to the current β (and its loss). */
   gradientCurrent: boolean;
   loss: number;
 }
@@ -112,11 +122,11 @@ export function createBinomialProblem(
     negativeExp: new Float64Array(n),
     previousEta: new Float64Array(n),
     previousBeta: new Float64Array(columns),
-    trueGradient: new Float64Array(columns),
+    screen: createGradientScreen(x, n, columns, design.w, usable),
+    residualCurrent: false,
     working: state.candidates,
     list: new Int32Array(columns),
     coefficients: new Float64Array(columns),
-    usableColumns: Int32Array.from({ length: columns }, (_, j) => j).filter((j) => usable[j]),
     hessianColumns: new Int32Array(columns),
     hessianSize: 0,
     inHessian,
@@ -144,6 +154,7 @@ function refresh(problem: BinomialProblem): void {
 function probabilities(problem: BinomialProblem): void {
   const { eta, probability, negativeExp } = problem;
   problem.gradientCurrent = false; // η moved: the kept gradient no longer belongs to it
+  problem.residualCurrent = false;
   for (let i = 0; i < eta.length; i++) {
     const value = eta[i]!;
     const e = Math.exp(-Math.abs(value));
@@ -171,38 +182,51 @@ function lossAtEta(problem: BinomialProblem, eta: Float64Array): number {
   return loss;
 }
 
-/** X̃ᵀ W (y − p) for every usable column, and the KKT certificate it gives (relative to `scale`). */
+/**
+ * The KKT certificate (relative to `scale`) from the gradient X̃ᵀ W (y − p): over the working set,
+ * or over every usable column — those outside the working set computed only where their bound
+ * does not settle them.
+ */
 function certify(problem: BinomialProblem, lambda: number, scale: number, onlyWorking = false): number {
-  const { state, trueGradient, probability, y, w } = problem;
-  const { n, p, x } = state;
-  const residual = state.r; // scratch here: the quadratic's residual is rebuilt before each step
-  for (let i = 0; i < n; i++) residual[i] = w[i]! * (y[i]! - probability[i]!);
-  let columns = problem.usableColumns;
-  if (onlyWorking) {
-    let m = 0;
-    for (let j = 0; j < p; j++) if (problem.working[j]) problem.list[m++] = j;
-    columns = problem.list.subarray(0, m);
+  const { state, screen, probability, y, working } = problem;
+  if (!problem.residualCurrent) {
+    const residual = state.r; // scratch here: the quadratic's residual is rebuilt before each step
+    for (let i = 0; i < state.n; i++) residual[i] = y[i]! - probability[i]!;
+    setResidual(screen, residual);
+    problem.residualCurrent = true;
   }
-  const { coefficients } = problem;
-  designProducts().transposeTimes(x, n, p, columns, columns.length, residual, coefficients);
-  for (let a = 0; a < columns.length; a++) trueGradient[columns[a]!] = coefficients[a]!;
+  if (onlyWorking) makeExact(problem, working);
+  else settleGradients(screen, lambda * state.alpha, state.penaltyFactor, working);
   problem.gradientCurrent = !onlyWorking;
-  return kktCertificate(problem, lambda, scale, onlyWorking ? problem.working : state.usable);
+  return kktCertificate(problem, lambda, scale, onlyWorking ? working : state.usable);
 }
 
-/** The largest violation of the KKT conditions at λ, from the kept true gradient: O(p). */
+/** Computes the gradients of the flagged columns not yet exact at the current residual. */
+function makeExact(problem: BinomialProblem, flagged: Uint8Array): void {
+  const { screen } = problem;
+  const { columns, exactAt, version } = screen;
+  let m = 0;
+  for (let j = 0; j < screen.p; j++) if (flagged[j] && exactAt[j] !== version) columns[m++] = j;
+  computeExact(screen, columns, m);
+}
+
+/**
+ * The largest violation of the KKT conditions at λ: O(p). A column whose gradient is not exact
+ * was settled by its bound (β_j = 0 and |g_j| ≤ λα·pf_j): it violates nothing.
+ */
 function kktCertificate(
   problem: BinomialProblem,
   lambda: number,
   scale: number,
   usable: Uint8Array = problem.state.usable,
 ): number {
-  const { state, trueGradient } = problem;
+  const { state, screen } = problem;
+  const { gradient, exactAt, version } = screen;
   const { p, beta, alpha, penaltyFactor } = state;
   let worst = 0;
   for (let j = 0; j < p; j++) {
-    if (!usable[j]) continue;
-    const g = trueGradient[j]!;
+    if (!usable[j] || exactAt[j] !== version) continue;
+    const g = gradient[j]!;
     const pf = penaltyFactor[j]!;
     const b = beta[j]!;
     const violation =
@@ -264,17 +288,16 @@ export function solveBinomialAtLambda(
   scale: number,
   maxNewtonSteps = 100,
 ): BinomialStepResult {
-  const { state, factor, working, list, trueGradient, eta, previousEta, previousBeta, probability, y, w } =
-    problem;
+  const { state, factor, working, list, screen, eta, previousEta, previousBeta, probability, y, w } = problem;
+  const trueGradient = screen.gradient;
   const { n, p, alpha, penaltyFactor, usable, beta, ever } = state;
   // η, p and the true gradient are still those of the previous λ's solution: only the
   // certificate, which depends on λ, is new
   if (!problem.gradientCurrent) refresh(problem);
   // NaN: not computed since η last changed (a step that converges fast does not need it)
   let loss = problem.gradientCurrent ? problem.loss : lossOf(problem);
-  let certificate = problem.gradientCurrent
-    ? kktCertificate(problem, lambda, scale)
-    : certify(problem, lambda, scale);
+  // (with the residual unchanged, only what the new thresholds leave open is computed)
+  let certificate = certify(problem, lambda, scale);
   // the working set: every column in a model so far, unpenalized ones, and the strong rule's
   const cutoff = alpha * (2 * lambda - previousLambda);
   for (let j = 0; j < p; j++)
@@ -292,7 +315,12 @@ export function solveBinomialAtLambda(
     // for every column: after a sweep over W alone, the others' entries are stale)
     if (problem.gradientCurrent)
       for (let j = 0; j < p; j++)
-        if (usable[j] && !working[j] && Math.abs(trueGradient[j]!) > lambda * alpha * penaltyFactor[j]!)
+        if (
+          usable[j] &&
+          !working[j] &&
+          screen.exactAt[j] === screen.version && // the others were settled by their bounds
+          Math.abs(trueGradient[j]!) > lambda * alpha * penaltyFactor[j]!
+        )
           working[j] = 1;
     // The quadratic model at η. Its Hessian X̃ᵀVX̃ (the Gram matrix over W) is the expensive part,
     // and it changes little from one step or one λ to the next: a step may keep the previous one
@@ -311,6 +339,7 @@ export function solveBinomialAtLambda(
     let solved = false;
     if (keepHessian) {
       const gradient = state.covariance!.gradient;
+      makeExact(problem, working); // columns that joined W by the strong rule may have had bounds only
       for (let a = 0; a < m; a++) gradient[list[a]!] = trueGradient[list[a]!]!;
       updateLinearTerm(state, factor);
       solved = solveByActiveSet(state, factor, lambda);

@@ -4,17 +4,8 @@
  * columns — those in a model so far, those the sequential strong rule keeps, and the violators of
  * the optimality conditions found outside — whose Gram matrix G_WW alone is built, a block at a
  * time as columns join (n·k·|W| multiply-adds for k joining). The columns outside W are only
- * checked, once W is solved: their gradients g_j = x̃_jᵀ V r come from the residual r, O(n) each.
- *
- * Most of those checks need no dot product at all. With r₀ and g⁰ the residual and gradients of
- * the last full sweep, Cauchy–Schwarz in the v-weighted norm bounds every gradient since:
- *
- *   |g_j| ≤ |g⁰_j| + ‖x̃_j‖_v · ‖r − r₀‖_v,
- *
- * so a column whose bound is below λα·pf_j is certainly not a violator (its coefficient is 0 at
- * the optimum restricted to W, and stays 0 at the full one). Only the others are computed; once
- * they are more than a third of the columns, a full sweep renews r₀ and g⁰. The duality-gap
- * certificate stays exact: the bounds (each below 1 in dual norm) only cap the dual scaling.
+ * checked, once W is solved: their gradients g_j = x̃_jᵀ V r come from the residual r, O(n) each,
+ * and most need not be computed at all — a bound settles them (gradientScreen.ts).
  */
 import { crossFunction, designProducts, gramFunction } from "../kernels/gramKernel.js";
 import {
@@ -25,6 +16,13 @@ import {
   solveAtLambda,
   workingSetCovariance,
 } from "./coordinateDescent.js";
+import {
+  createGradientScreen,
+  type GradientScreen,
+  recordExact,
+  setResidual,
+  settleGradients,
+} from "./gradientScreen.js";
 import { type ActiveSetFactor, createActiveSetFactor, solveByActiveSet } from "./lassoActiveSet.js";
 
 export interface WideGaussian {
@@ -41,16 +39,11 @@ export interface WideGaussian {
   workingSize: number;
   /** b = X̃ᵀVz, the linear term (fixed along a gaussian path). */
   linear: Float64Array;
-  /** ‖x̃_j‖_v for every column. */
-  norms: Float64Array;
-  /** The residual and every column's gradient at the last full sweep (r₀, g⁰). */
-  referenceResidual: Float64Array;
-  referenceGradient: Float64Array;
   /**
-   * Each column's gradient as best known at the current β: exact in W and where it was last
-   * computed, g⁰ where only bounded (the strong rule of the next λ reads it as an estimate).
+   * Every column's gradient at the current residual, exact or bounded; its `gradient` is the
+   * best estimate the strong rule of the next λ has for the columns outside W.
    */
-  gradient: Float64Array;
+  screen: GradientScreen;
   /**
    * The dual norm max |g_j| / (λα·pf_j) over the columns outside W at the last check: computed
    * ones exactly, the others by their bounds (below 1).
@@ -58,33 +51,22 @@ export interface WideGaussian {
   outsideDualNorm: number;
   residual: Float64Array;
   // scratch
-  weighted: Float64Array;
   columns: Int32Array;
   values: Float64Array;
 }
 
 /**
  * Sets up the working-set state for `state` (v = w and the centred response z in `response`),
- * with W empty: the gradients at β = 0 (one sweep, they give λ_max), the column norms, the factor.
+ * with W empty: the gradients at β = 0 (one sweep, they give λ_max), the factor.
  */
 export function createWideGaussian(state: QuadraticState, response: Float64Array): WideGaussian {
   const { n, p, x, v } = state;
-  const all = Int32Array.from({ length: p }, (_, j) => j);
-  const weighted = new Float64Array(n);
+  const screen = createGradientScreen(x, n, p, v, state.usable);
+  setResidual(screen, response);
+  settleGradients(screen, 0, state.penaltyFactor); // a full sweep: the gradients at β = 0
+  const linear = screen.gradient.slice();
   let nullDeviance = 0;
-  for (let i = 0; i < n; i++) {
-    weighted[i] = v[i]! * response[i]!;
-    nullDeviance += weighted[i]! * response[i]!;
-  }
-  const linear = new Float64Array(p);
-  designProducts().transposeTimes(x, n, p, all, p, weighted, linear);
-  const norms = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let sum = 0;
-    const column = j * n;
-    for (let i = 0; i < n; i++) sum += v[i]! * x[column + i]! * x[column + i]!;
-    norms[j] = Math.sqrt(sum);
-  }
+  for (let i = 0; i < n; i++) nullDeviance += v[i]! * response[i]! * response[i]!;
   workingSetCovariance(state, linear.slice());
   const working = state.covariance!.complete!;
   state.candidates = working;
@@ -101,13 +83,9 @@ export function createWideGaussian(state: QuadraticState, response: Float64Array
     workingList,
     workingSize: 0,
     linear,
-    norms,
-    referenceResidual: response.slice(),
-    referenceGradient: linear.slice(),
-    gradient: linear.slice(),
+    screen,
     outsideDualNorm: 0,
     residual: response.slice(),
-    weighted,
     columns: new Int32Array(p),
     values: new Float64Array(p),
   };
@@ -167,8 +145,8 @@ function join(problem: WideGaussian, joining: Int32Array): void {
  * (returns how many).
  */
 function check(problem: WideGaussian, lambda: number): number {
-  const { state, residual, response, weighted, columns, values, norms, gradient, working } = problem;
-  const { n, p, x, v, beta, usable, alpha, penaltyFactor } = state;
+  const { state, residual, response, columns, values, screen, working } = problem;
+  const { n, p, x, beta, usable, alpha, penaltyFactor } = state;
   const cov = state.covariance!;
   // r = z − X̃β over the nonzero coefficients
   let m = 0;
@@ -178,55 +156,23 @@ function check(problem: WideGaussian, lambda: number): number {
     columns[m] = j;
     values[m++] = beta[j]!;
   }
-  const products = designProducts();
-  products.times(x, n, p, columns, m, values, residual);
-  let drift = 0;
-  for (let i = 0; i < n; i++) {
-    const value = response[i]! - residual[i]!;
-    residual[i] = value;
-    const change = value - problem.referenceResidual[i]!;
-    drift += v[i]! * change * change;
-    weighted[i] = v[i]! * value;
+  designProducts().times(x, n, p, columns, m, values, residual);
+  for (let i = 0; i < n; i++) residual[i] = response[i]! - residual[i]!;
+  setResidual(screen, residual);
+  // W's gradients are known from G; the others are settled by their bounds or computed
+  for (let a = 0; a < problem.workingSize; a++) {
+    const j = problem.workingList[a]!;
+    recordExact(screen, j, cov.gradient[j]!);
   }
-  drift = Math.sqrt(drift);
-  // which columns outside W the bound leaves open
-  const { referenceGradient, referenceResidual } = problem;
   const shrink = lambda * alpha;
-  let open = 0;
-  let outside = 0;
-  let dualNorm = 0;
-  for (let j = 0; j < p; j++) {
-    if (!usable[j] || working[j]) continue;
-    outside++;
-    const threshold = shrink * penaltyFactor[j]!;
-    const bound = Math.abs(referenceGradient[j]!) + norms[j]! * drift;
-    if (bound <= threshold * (1 - 1e-9)) {
-      gradient[j] = referenceGradient[j]!;
-      if (bound > dualNorm * threshold) dualNorm = bound / threshold;
-    } else columns[open++] = j;
-  }
-  if (3 * open > outside) {
-    // most need computing: a full sweep, which becomes the new reference
-    open = 0;
-    dualNorm = 0;
-    for (let j = 0; j < p; j++) if (usable[j] && !working[j]) columns[open++] = j;
-    referenceResidual.set(residual);
-    for (let a = 0; a < problem.workingSize; a++) {
-      const j = problem.workingList[a]!;
-      referenceGradient[j] = cov.gradient[j]!;
-    }
-  }
-  products.transposeTimes(x, n, p, columns, open, weighted, values);
-  const full = open === outside;
+  let dualNorm = settleGradients(screen, shrink, penaltyFactor);
   let violators = 0;
-  for (let a = 0; a < open; a++) {
-    const j = columns[a]!;
-    const g = values[a]!;
-    gradient[j] = g;
-    if (full) referenceGradient[j] = g;
+  for (let j = 0; j < p; j++) {
+    if (!usable[j] || working[j] || screen.exactAt[j] !== screen.version) continue;
+    const g = Math.abs(screen.gradient[j]!);
     const threshold = shrink * penaltyFactor[j]!;
-    if (Math.abs(g) > dualNorm * threshold) dualNorm = Math.abs(g) / threshold;
-    if (Math.abs(g) > threshold * (1 + 1e-12)) columns[violators++] = j;
+    if (g > dualNorm * threshold) dualNorm = g / threshold;
+    if (g > threshold * (1 + 1e-12)) columns[violators++] = j;
   }
   problem.outsideDualNorm = dualNorm;
   return violators;
@@ -274,7 +220,8 @@ export function solveWideGaussianAtLambda(
   target: number,
   gradientScale: number,
 ): WideStepResult {
-  const { state, factor, working, columns, gradient } = problem;
+  const { state, factor, working, columns } = problem;
+  const gradient = problem.screen.gradient;
   const { p, usable, alpha, penaltyFactor, beta, ever } = state;
   // the sequential strong rule on the gradients as best known (unpenalized columns always)
   const cutoff = alpha * (2 * lambda - previousLambda);

@@ -305,7 +305,7 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
     // the working set the strong rule gives (with previous λ = λ: the current violators)
     let strongSet = problem.workingSize;
     for (let j = 0; j < p; j++)
-      if (!problem.working[j] && Math.abs(problem.gradient[j]!) >= target) strongSet++;
+      if (!problem.working[j] && Math.abs(problem.screen.gradient[j]!) >= target) strongSet++;
     const result = solveWideGaussianAtLambda(problem, target, target, 1e-7, scale);
     expect(result.converged).toBe(true);
     expect(result.certificate).toBeLessThan(1e-7);
