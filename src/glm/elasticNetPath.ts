@@ -33,7 +33,12 @@ import {
 } from "./coordinateDescent.js";
 import { buildDesign, type Design } from "./design.js";
 import { lambdaMax, lambdaMaxFromGradient, lambdaSequence } from "./lambdaSequence.js";
-import { type ActiveSetFactor, createActiveSetFactor, solveByActiveSet } from "./lassoActiveSet.js";
+import {
+  type ActiveSetFactor,
+  createActiveSetFactor,
+  releaseActiveSetFactor,
+  solveByActiveSet,
+} from "./lassoActiveSet.js";
 import { createState, normalizedPenaltyFactor, penaltyOf, softplus } from "./quadraticState.js";
 import { createWideGaussian, solveWideGaussianAtLambda, type WideGaussian } from "./wideGaussian.js";
 
@@ -297,6 +302,10 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     const gain = k > 0 ? devRatio - result.devRatio[k - 1]! : Number.POSITIVE_INFINITY;
     if ((options.earlyStop ?? true) && k >= 4 && (gain < 1e-5 * devRatio || devRatio > 0.999)) break;
   }
+  // the active-set factor's workspace serves the next path of the same size (a fold of a
+  // cross-validation, say); this one reads nothing in it any more
+  const used = factor ?? wide?.factor ?? binomial?.factor;
+  if (used) releaseActiveSetFactor(used);
   return result;
 }
 

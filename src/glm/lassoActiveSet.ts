@@ -20,7 +20,11 @@
  * after that coordinate descent takes over and its active set seeds the next attempt.
  * An unpenalized column (pf = 0, e.g. the intercept's column of ones) may take either sign.
  */
-import { createFactorWorkspace, type FactorWorkspace } from "../kernels/factorKernel.js";
+import {
+  createFactorWorkspace,
+  type FactorWorkspace,
+  releaseFactorWorkspace,
+} from "../kernels/factorKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 
 /** The factor of G_AA for an ordered active set, kept between calls. */
@@ -75,6 +79,11 @@ export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
   };
   resetActiveSetFactor(state, factor);
   return factor;
+}
+
+/** Hands the factor's workspace on to the next solver of the same size (see releaseFactorWorkspace). */
+export function releaseActiveSetFactor(factor: ActiveSetFactor): void {
+  releaseFactorWorkspace(factor.workspace);
 }
 
 /** Empties the factor and recomputes b = g + Gβ: after the covariance state was rebuilt. */

@@ -148,8 +148,28 @@ function rowProducts(
   }
 }
 
+/**
+ * The last workspace released (for a p), held weakly: the next path of the same p — the folds of
+ * a cross-validation, repeated fits — takes it instead of a fresh instance (whose 2·8·p² bytes of
+ * memory are paged in anew and later collected), unless the collector has taken it meanwhile.
+ */
+let spare: { p: number; workspace: WeakRef<FactorWorkspace> } | null = null;
+
+/**
+ * Hands a workspace back for reuse once its solver is done with it. Its contents are left as they
+ * are: a solver reads nothing in it that it has not written itself.
+ */
+export function releaseFactorWorkspace(workspace: FactorWorkspace): void {
+  spare = { p: workspace.order.length, workspace: new WeakRef(workspace) };
+}
+
 /** A workspace for p columns: WebAssembly SIMD where it loads, plain loops otherwise. */
 export function createFactorWorkspace(p: number, plain = false): FactorWorkspace {
+  if (!plain && spare?.p === p) {
+    const reused = spare.workspace.deref();
+    spare = null;
+    if (reused) return reused;
+  }
   const exports = plain ? null : instantiateRowsModule();
   if (!exports) return plainWorkspace(p);
   const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
