@@ -314,4 +314,35 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
     const a0 = mean - beta.reduce((sum, b, j) => sum + b * design.mean[j]!, 0);
     expect(kktFromRawData(data, "gaussian", target, a0, beta) / maximum).toBeLessThan(1e-7);
   });
+  it("give the same paths with a workspace handed on from another path (nothing stale is read)", () => {
+    const random = createRandom(17);
+    const n = 40;
+    const p = 320;
+    const make = (family: "gaussian" | "binomial"): Dataset => {
+      const x = Float64Array.from({ length: n * p }, () => random.normal());
+      const signal = Array.from({ length: n }, (_, i) => x[i * p]! - x[i * p + 1]!);
+      return {
+        source: family,
+        featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
+        targetName: "y",
+        n,
+        p,
+        x,
+        y: Float64Array.from(signal, (s) =>
+          family === "gaussian" ? s + random.normal() : random.uniform() < 1 / (1 + Math.exp(-s)) ? 1 : 0,
+        ),
+        droppedRows: 0,
+        constantColumns: [],
+      };
+    };
+    for (const family of ["gaussian", "binomial"] as const) {
+      const first = make(family);
+      const second = make(family);
+      const before = elasticNetPath(second, { family });
+      elasticNetPath(first, { family }); // leaves its G and factor in the workspace
+      const after = elasticNetPath(second, { family });
+      expect(after.beta).toEqual(before.beta);
+      expect(after.objective).toEqual(before.objective);
+    }
+  });
 });
