@@ -40,7 +40,12 @@ import {
   solveByActiveSet,
 } from "./lassoActiveSet.js";
 import { createState, normalizedPenaltyFactor, penaltyOf, softplus } from "./quadraticState.js";
-import { createWideGaussian, solveWideGaussianAtLambda, type WideGaussian } from "./wideGaussian.js";
+import {
+  createWideGaussian,
+  releaseWideGaussian,
+  solveWideGaussianAtLambda,
+  type WideGaussian,
+} from "./wideGaussian.js";
 
 export type Family = "gaussian" | "binomial";
 
@@ -193,7 +198,8 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       centred[i] = state.r[i]!;
     }
     // wide designs (p > n: at most n nonzero coefficients) by working sets, whose Gram alone is built
-    if (p > n && p <= ACTIVE_SET_MAX_P) wide = createWideGaussian(state, centred);
+    // (the ridge, α = 0, keeps every column: a working set helps no more than a whole Gram)
+    if (p > n && (alpha > 0 || p <= ACTIVE_SET_MAX_P)) wide = createWideGaussian(state, centred);
     else {
       prepareCovariance(state, undefined, ACTIVE_SET_MAX_P);
       if (state.covariance) factor = createActiveSetFactor(state);
@@ -211,10 +217,10 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   }
   result.nullDeviance = nullDeviance;
   // the gaussian covariance sweep has already computed the gradients at β = 0 that λ_max is made of
-  const maximum =
-    family === "gaussian" && state.covariance
-      ? lambdaMaxFromGradient(state.covariance.gradient, design.usable, alpha, penaltyFactor)
-      : lambdaMax(design, y, alpha, penaltyFactor);
+  const atZero = wide ? wide.linear : family === "gaussian" ? state.covariance?.gradient : undefined;
+  const maximum = atZero
+    ? lambdaMaxFromGradient(atZero, design.usable, alpha, penaltyFactor)
+    : lambdaMax(design, y, alpha, penaltyFactor);
   const lambdas = options.lambda
     ? Float64Array.from([...options.lambda].sort((a, b) => b - a))
     : lambdaSequence(maximum, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });
@@ -304,8 +310,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   }
   // the active-set factor's workspace serves the next path of the same size (a fold of a
   // cross-validation, say); this one reads nothing in it any more
-  const used = factor ?? wide?.factor ?? binomial?.factor;
+  const used = factor ?? binomial?.factor;
   if (used) releaseActiveSetFactor(used);
+  if (wide) releaseWideGaussian(wide);
   return result;
 }
 

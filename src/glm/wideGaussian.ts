@@ -1,21 +1,17 @@
 /**
  * Gaussian elastic-net paths on wide designs (p > n) by working sets, as celer and skglm solve
  * the lasso: the exact active-set solver (lassoActiveSet.ts) works on a small working set W of
- * columns — those in a model so far, those the sequential strong rule keeps, and the violators of
- * the optimality conditions found outside — whose Gram matrix G_WW alone is built, a block at a
- * time as columns join (n·k·|W| multiply-adds for k joining). The columns outside W are only
- * checked, once W is solved: their gradients g_j = x̃_jᵀ V r come from the residual r, O(n) each,
- * and most need not be computed at all — a bound settles them (gradientScreen.ts).
+ * columns (workingSet.ts: the problem restricted to W, held compactly, whatever p is) — those in a
+ * model so far, those the sequential strong rule keeps, and the violators of the optimality
+ * conditions found outside — whose Gram matrix G_WW alone is built, a block at a time as columns
+ * join (n·k·|W| multiply-adds for k joining). The columns outside W are only checked, once W is
+ * solved: their gradients g_j = x̃_jᵀ V r come from the residual r, O(n) each, and most need not be
+ * computed at all — a bound settles them (gradientScreen.ts). W at most doubles per join, the
+ * columns taken by their KKT violation |g_j|/pf_j, so a coarse λ grid (whose strong rule keeps
+ * nearly every column) does not fill it with columns that stay out of the model.
  */
-import { crossFunction, designProducts, gramFunction } from "../kernels/gramKernel.js";
-import {
-  gapFrom,
-  gramChanged,
-  kktViolation,
-  type QuadraticState,
-  solveAtLambda,
-  workingSetCovariance,
-} from "./coordinateDescent.js";
+import { designProducts } from "../kernels/gramKernel.js";
+import { gapFrom, kktViolation, type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
 import {
   createGradientScreen,
   type GradientScreen,
@@ -23,20 +19,26 @@ import {
   setResidual,
   settleGradients,
 } from "./gradientScreen.js";
-import { type ActiveSetFactor, createActiveSetFactor, solveByActiveSet } from "./lassoActiveSet.js";
+import { solveByActiveSet } from "./lassoActiveSet.js";
+import {
+  addColumns,
+  createWorkingSet,
+  gramTimesBeta,
+  nonzeroCoefficients,
+  releaseWorkingSet,
+  scatterCoefficients,
+  type WorkingSet,
+} from "./workingSet.js";
 
 export interface WideGaussian {
+  /** The path's state over all p columns (its β is written after each λ). */
   state: QuadraticState;
-  factor: ActiveSetFactor;
+  /** W and the problem restricted to it. */
+  set: WorkingSet;
   /** The centred response z; the residual is r = z − X̃β. */
   response: Float64Array;
   /** Σ v z², the null deviance: the duality gap is relative to the objective, whose scale it sets. */
   nullDeviance: number;
-  /** W as a mask (also state.candidates and the covariance's `complete`: its rows of G are filled). */
-  working: Uint8Array;
-  /** W's columns in the order they joined, and how many. */
-  workingList: Int32Array;
-  workingSize: number;
   /** b = X̃ᵀVz, the linear term (fixed along a gaussian path). */
   linear: Float64Array;
   /**
@@ -57,7 +59,7 @@ export interface WideGaussian {
 
 /**
  * Sets up the working-set state for `state` (v = w and the centred response z in `response`),
- * with W empty: the gradients at β = 0 (one sweep, they give λ_max), the factor.
+ * with W empty: the gradients at β = 0 (one sweep, they give λ_max).
  */
 export function createWideGaussian(state: QuadraticState, response: Float64Array): WideGaussian {
   const { n, p, x, v } = state;
@@ -67,21 +69,11 @@ export function createWideGaussian(state: QuadraticState, response: Float64Array
   const linear = screen.gradient.slice();
   let nullDeviance = 0;
   for (let i = 0; i < n; i++) nullDeviance += v[i]! * response[i]! * response[i]!;
-  workingSetCovariance(state, linear.slice());
-  const working = state.covariance!.complete!;
-  state.candidates = working;
-  const workingList = new Int32Array(p);
-  state.candidateList = workingList;
-  state.candidateCount = 0;
-  const factor = createActiveSetFactor(state);
   return {
     state,
-    factor,
+    set: createWorkingSet(x, n, p, v, state.r, state.alpha, state.penaltyFactor),
     response,
     nullDeviance,
-    working,
-    workingList,
-    workingSize: 0,
     linear,
     screen,
     outsideDualNorm: 0,
@@ -91,52 +83,36 @@ export function createWideGaussian(state: QuadraticState, response: Float64Array
   };
 }
 
+/** Hands the working set's workspace on to the next path (see releaseFactorWorkspace). */
+export function releaseWideGaussian(problem: WideGaussian): void {
+  releaseWorkingSet(problem.set);
+}
+
 /**
- * Adds the listed columns to W: their blocks of G (against the columns already in W, and among
- * themselves), their diagonal xv_j, and their gradients at the current β from those rows.
+ * Adds the first `count` columns listed in problem.columns to W — all of them, or (more than W
+ * holds already, and α > 0) the ones with the largest |g_j|/pf_j, as many as W holds —, with their
+ * gradients at the current β from their rows of G. Returns how many joined.
  */
-function join(problem: WideGaussian, joining: Int32Array): void {
-  const k = joining.length;
-  if (k === 0) return;
-  const { state, working, workingList } = problem;
-  const { n, p, x, v, beta } = state;
-  const cov = state.covariance!;
-  const gram = cov.gram;
-  const before = workingList.subarray(0, problem.workingSize);
-  if (before.length > 0) {
-    const block = new Float64Array(k * before.length);
-    crossFunction()(x, n, p, v, joining, before, block);
-    for (let a = 0; a < k; a++) {
-      const j = joining[a]!;
-      for (let b = 0; b < before.length; b++) {
-        const value = block[a * before.length + b]!;
-        gram[j * p + before[b]!] = value;
-        gram[before[b]! * p + j] = value;
-      }
-    }
+function join(problem: WideGaussian, count: number): number {
+  const { set, columns, screen, state } = problem;
+  if (count === 0) return 0;
+  const room = Math.max(64, set.size);
+  if (count > room && state.alpha > 0) {
+    const pf = state.penaltyFactor;
+    const score = (j: number) => (pf[j] === 0 ? Infinity : Math.abs(screen.gradient[j]!) / pf[j]!);
+    const ranked = Array.from(columns.subarray(0, count)).sort((a, b) => score(b) - score(a));
+    columns.set(ranked.slice(0, room));
+    count = room;
   }
-  const square = new Float64Array(k * k);
-  gramFunction()(x, n, p, v, square, cov.weighted, joining);
-  for (let a = 0; a < k; a++) {
-    const j = joining[a]!;
-    for (let b = 0; b < k; b++) gram[j * p + joining[b]!] = square[a * k + b]!;
-    state.xv[j] = square[a * k + a]!;
-    working[j] = 1;
-    workingList[problem.workingSize++] = j;
+  const { first, added } = addColumns(set, columns, count);
+  const { inner, factor } = set;
+  for (let s = first; s < first + added; s++) {
+    const j = set.columnOf[s]!;
+    // g_j = b_j − (G β)_j: exact at the current β, from the row just built
+    inner.covariance!.gradient[s] = problem.linear[j]! - gramTimesBeta(set, s);
+    factor.linear[s] = problem.linear[j]!;
   }
-  state.candidateCount = problem.workingSize;
-  // g_j = b_j − Σ_k G_jk β_k over the nonzero β (all in W, so G holds those entries now)
-  for (let a = 0; a < k; a++) {
-    const j = joining[a]!;
-    let sum = problem.linear[j]!;
-    for (let b = 0; b < problem.workingSize; b++) {
-      const c = workingList[b]!;
-      if (beta[c] !== 0) sum -= gram[j * p + c]! * beta[c]!;
-    }
-    cov.gradient[j] = sum;
-    problem.factor.linear[j] = problem.linear[j]!;
-  }
-  gramChanged(state);
+  return added;
 }
 
 /**
@@ -145,30 +121,21 @@ function join(problem: WideGaussian, joining: Int32Array): void {
  * (returns how many).
  */
 function check(problem: WideGaussian, lambda: number): number {
-  const { state, residual, response, columns, values, screen, working } = problem;
-  const { n, p, x, beta, usable, alpha, penaltyFactor } = state;
-  const cov = state.covariance!;
+  const { state, set, residual, response, columns, values, screen } = problem;
+  const { n, p, x, usable, alpha, penaltyFactor } = state;
   // r = z − X̃β over the nonzero coefficients
-  let m = 0;
-  for (let a = 0; a < problem.workingSize; a++) {
-    const j = problem.workingList[a]!;
-    if (beta[j] === 0) continue;
-    columns[m] = j;
-    values[m++] = beta[j]!;
-  }
+  const m = nonzeroCoefficients(set, columns, values);
   designProducts().times(x, n, p, columns, m, values, residual);
   for (let i = 0; i < n; i++) residual[i] = response[i]! - residual[i]!;
   setResidual(screen, residual);
   // W's gradients are known from G; the others are settled by their bounds or computed
-  for (let a = 0; a < problem.workingSize; a++) {
-    const j = problem.workingList[a]!;
-    recordExact(screen, j, cov.gradient[j]!);
-  }
+  const gradient = set.inner.covariance!.gradient;
+  for (let s = 0; s < set.size; s++) recordExact(screen, set.columnOf[s]!, gradient[s]!);
   const shrink = lambda * alpha;
   let dualNorm = settleGradients(screen, shrink, penaltyFactor);
   let violators = 0;
   for (let j = 0; j < p; j++) {
-    if (!usable[j] || working[j] || screen.exactAt[j] !== screen.version) continue;
+    if (!usable[j] || set.slotOf[j]! >= 0 || screen.exactAt[j] !== screen.version) continue;
     const g = Math.abs(screen.gradient[j]!);
     const threshold = shrink * penaltyFactor[j]!;
     if (g > dualNorm * threshold) dualNorm = g / threshold;
@@ -180,24 +147,17 @@ function check(problem: WideGaussian, lambda: number): number {
 
 /** The relative duality gap at the current β (α > 0), or the KKT violation / gradientScale (α = 0). */
 function certify(problem: WideGaussian, lambda: number, gradientScale: number): number {
-  const { state, residual, response } = problem;
-  if (!(state.alpha > 0)) return (kktViolation(state, lambda) * lambda) / gradientScale;
-  const { n, v } = state;
+  const { set, residual, response } = problem;
+  // every nonzero coefficient is in W: the gap's sums run over it, the outside enters by its dual norm
+  if (!(set.inner.alpha > 0)) return (kktViolation(set.inner, lambda) * lambda) / gradientScale;
+  const { n, v } = problem.state;
   let residualNorm = 0;
   let residualDotZ = 0;
   for (let i = 0; i < n; i++) {
     residualNorm += v[i]! * residual[i]! * residual[i]!;
     residualDotZ += v[i]! * residual[i]! * response[i]!;
   }
-  return gapFrom(
-    state,
-    lambda,
-    residualNorm,
-    residualDotZ,
-    problem.outsideDualNorm,
-    problem.workingList,
-    problem.workingSize,
-  );
+  return gapFrom(set.inner, lambda, residualNorm, residualDotZ, problem.outsideDualNorm);
 }
 
 export interface WideStepResult {
@@ -220,47 +180,46 @@ export function solveWideGaussianAtLambda(
   target: number,
   gradientScale: number,
 ): WideStepResult {
-  const { state, factor, working, columns } = problem;
+  const { state, set, columns } = problem;
   const gradient = problem.screen.gradient;
-  const { p, usable, alpha, penaltyFactor, beta, ever } = state;
+  const { p, usable, alpha, penaltyFactor } = state;
   // the sequential strong rule on the gradients as best known (unpenalized columns always)
   const cutoff = alpha * (2 * lambda - previousLambda);
   let joining = 0;
   for (let j = 0; j < p; j++)
     if (
       usable[j] &&
-      !working[j] &&
+      set.slotOf[j]! < 0 &&
       (penaltyFactor[j] === 0 || Math.abs(gradient[j]!) >= cutoff * penaltyFactor[j]!)
     )
       columns[joining++] = j;
-  join(problem, columns.slice(0, joining));
+  join(problem, joining);
   let passes = 0;
   let tolerance = 1e-8 * problem.nullDeviance;
   let needsDescent = false;
   const finish = (certificate: number, converged: boolean): WideStepResult => {
-    for (let a = 0; a < problem.workingSize; a++) {
-      const j = problem.workingList[a]!;
-      if (beta[j] !== 0) ever[j] = 1;
-    }
+    scatterCoefficients(set, state.beta);
+    for (let s = 0; s < set.size; s++) if (set.inner.beta[s] !== 0) state.ever[set.columnOf[s]!] = 1;
     let loss = 0;
     for (let i = 0; i < state.n; i++) loss += state.v[i]! * problem.residual[i]! ** 2;
     return { certificate, converged, passes, loss: 0.5 * loss };
   };
-  for (let round = 0; round < 24; round++) {
-    if (needsDescent || !solveByActiveSet(state, factor, lambda)) {
+  for (let round = 0; round < 40; round++) {
+    // (set.inner and set.factor are read afresh: a join may have moved them to a larger capacity)
+    if (needsDescent || !solveByActiveSet(set.inner, set.factor, lambda)) {
       // coordinate descent on W finds the active set and signs; the exact solve then lands on the optimum
-      const result = solveAtLambda(state, lambda, previousLambda, tolerance);
+      const result = solveAtLambda(set.inner, lambda, previousLambda, tolerance);
       passes += result.passes;
       tolerance *= 1e-2;
       if (!result.converged) {
         check(problem, lambda);
         return finish(certify(problem, lambda, gradientScale), false);
       }
-      solveByActiveSet(state, factor, lambda);
+      solveByActiveSet(set.inner, set.factor, lambda);
     }
     const violators = check(problem, lambda);
     if (violators > 0) {
-      join(problem, columns.slice(0, violators));
+      if (join(problem, violators) === 0) break; // W is full: this λ stays unconverged
       needsDescent = false;
       continue;
     }

@@ -116,7 +116,9 @@ describe("the lasso by active sets (gaussian)", () => {
       columns.splice(q, 1);
       removeColumn(state, factor, q);
       expect(Array.from(factor.order.subarray(0, factor.size))).toEqual(columns);
-      columns.forEach((j, r) => expect(factor.position[j]).toBe(r));
+      columns.forEach((j, r) => {
+        expect(factor.position[j]).toBe(r);
+      });
       const kept = factor.lower.slice();
       // the Cholesky factor with a positive diagonal is unique: built afresh it is the same
       const fresh = createActiveSetFactor(state);
@@ -271,7 +273,7 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
   });
   it("gaussian by working sets: the violators found outside the working set join it until none is left", () => {
     // Solved at 0.9·λ_max, then straight at 0.05·λ_max with no strong-rule look-ahead (previous
-    // λ = λ): the working set starts as the columns violating the conditions at the old β, and
+    // λ = λ): the working set starts from the columns violating the conditions at the old β, and
     // the columns that violate them once those are solved must be found by the checks outside.
     const random = createRandom(8);
     const n = 40;
@@ -302,14 +304,18 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
     const scale = maximum;
     solveWideGaussianAtLambda(problem, 0.9 * maximum, maximum, 1e-7, scale);
     const target = 0.05 * maximum;
-    // the working set the strong rule gives (with previous λ = λ: the current violators)
-    let strongSet = problem.workingSize;
+    // the strong rule (with previous λ = λ: the current violators) keeps many columns; W takes
+    // at most as many more as it holds (64 at least), those violating most
+    const before = problem.set.size;
+    let strong = 0;
     for (let j = 0; j < p; j++)
-      if (!problem.working[j] && Math.abs(problem.screen.gradient[j]!) >= target) strongSet++;
+      if (problem.set.slotOf[j]! < 0 && Math.abs(problem.screen.gradient[j]!) >= target) strong++;
+    const afterStrongRule = before + Math.min(strong, Math.max(64, before));
     const result = solveWideGaussianAtLambda(problem, target, target, 1e-7, scale);
     expect(result.converged).toBe(true);
     expect(result.certificate).toBeLessThan(1e-7);
-    expect(problem.workingSize).toBeGreaterThan(strongSet); // violators found outside it joined
+    expect(problem.set.size).toBeGreaterThan(afterStrongRule); // violators found outside it joined
+    expect(problem.set.size).toBeLessThan(before + strong); // and not every column the strong rule kept
     const beta = Array.from(state.beta, (b, j) => b / design.scale[j]!);
     const a0 = mean - beta.reduce((sum, b, j) => sum + b * design.mean[j]!, 0);
     expect(kktFromRawData(data, "gaussian", target, a0, beta) / maximum).toBeLessThan(1e-7);
@@ -343,6 +349,38 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
       const after = elasticNetPath(second, { family });
       expect(after.beta).toEqual(before.beta);
       expect(after.objective).toEqual(before.objective);
+    }
+  });
+  it("gaussian beyond 2000 columns: the working set keeps the problem small, certified as before", () => {
+    const random = createRandom(23);
+    const n = 30;
+    const p = 2600;
+    const x = Float64Array.from({ length: n * p }, () => random.normal());
+    const data: Dataset = {
+      source: "very-wide",
+      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
+      targetName: "y",
+      n,
+      p,
+      x,
+      y: Float64Array.from(
+        { length: n },
+        (_, i) => 3 * x[i * p + 10]! - 2 * x[i * p + 2000]! + random.normal(),
+      ),
+      droppedRows: 0,
+      constantColumns: [],
+    };
+    const path = elasticNetPath(data, { alpha: 0.9 });
+    expect(path.converged.every(Boolean)).toBe(true);
+    expect(Math.max(...path.certificate)).toBeLessThan(1e-7);
+    const last = path.beta.at(-1)!;
+    expect(last[10]).toBeGreaterThan(0); // the signal is found
+    expect(last[2000]).toBeLessThan(0);
+    for (let k = 0; k < path.lambda.length; k += 11) {
+      const violation = kktFromRawData(data, "gaussian", path.lambda[k]!, path.a0[k]!, path.beta[k]!, {
+        alpha: 0.9,
+      });
+      expect(violation / path.lambda[0]!).toBeLessThan(1e-7);
     }
   });
 });

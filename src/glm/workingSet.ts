@@ -1,0 +1,206 @@
+/**
+ * A working set W of a design's columns, held compactly: the penalized quadratic restricted to W
+ * as a coordinate-descent state over |W| slots (slot s ↔ column columnOf[s]) in covariance mode,
+ * its Gram matrix G_WW (weights v) in an active-set factor's workspace with stride `capacity`.
+ * The exact solvers (lassoActiveSet.ts, coordinateDescent.ts) run on it as on any small problem,
+ * whatever p is: memory and every per-solve sweep are O(|W|²), not O(p²) or O(p·|W|). This is how
+ * working-set solvers (celer, skglm, blitz) meet wide designs; the caller keeps the columns
+ * outside W in check with the full gradient.
+ *
+ * W only grows (a column that joins stays: its coefficient may be zero), and the capacity doubles
+ * as it does, up to WORKING_SET_MAX columns.
+ */
+import { crossFunction, gramFunction } from "../kernels/gramKernel.js";
+import { gramChanged, type QuadraticState } from "./coordinateDescent.js";
+import { type ActiveSetFactor, createActiveSetFactor, releaseActiveSetFactor } from "./lassoActiveSet.js";
+
+/** The most columns a working set holds: its G and factor take 2·8·WORKING_SET_MAX² bytes (256 MB). */
+export const WORKING_SET_MAX = 4096;
+
+export interface WorkingSet {
+  /** The design: n × p, column-major, and its columns' penalty factors. */
+  n: number;
+  p: number;
+  x: Float64Array;
+  penaltyFactor: Float64Array;
+  /** Slot ↔ column. */
+  columnOf: Int32Array;
+  slotOf: Int32Array;
+  size: number;
+  capacity: number;
+  /** The quadratic over the slots: v and r (n) are the design's weights and working residual. */
+  inner: QuadraticState;
+  factor: ActiveSetFactor;
+}
+
+/** An inner state of `capacity` slots (none in use), with weights v shared with the caller. */
+function innerState(
+  n: number,
+  capacity: number,
+  alpha: number,
+  v: Float64Array,
+  r: Float64Array,
+): QuadraticState {
+  const inner: QuadraticState = {
+    n,
+    p: capacity,
+    x: new Float64Array(0), // covariance mode reads G, never the design
+    v,
+    xv: new Float64Array(capacity),
+    r,
+    beta: new Float64Array(capacity),
+    intercept: 0,
+    fitIntercept: false,
+    alpha,
+    penaltyFactor: new Float64Array(capacity),
+    usable: new Uint8Array(capacity), // slots in use
+    ever: new Uint8Array(capacity),
+    strong: new Uint8Array(capacity),
+    covariance: {
+      gram: new Float64Array(0), // G_WW lives in the factor's workspace (createActiveSetFactor)
+      gradient: new Float64Array(capacity),
+      vx: new Float64Array(capacity),
+      gradient0: 0,
+      vSum: 0,
+      weighted: new Float64Array(n),
+      ones: new Float64Array(n).fill(1),
+      extended: new Float64Array(0),
+      list: new Int32Array(0),
+      version: 0,
+    },
+  };
+  return inner;
+}
+
+export function createWorkingSet(
+  x: Float64Array,
+  n: number,
+  p: number,
+  v: Float64Array,
+  r: Float64Array,
+  alpha: number,
+  penaltyFactor: Float64Array,
+  capacity = 128,
+): WorkingSet {
+  const inner = innerState(n, capacity, alpha, v, r);
+  return {
+    n,
+    p,
+    x,
+    penaltyFactor,
+    columnOf: new Int32Array(capacity),
+    slotOf: new Int32Array(p).fill(-1),
+    size: 0,
+    capacity,
+    inner,
+    factor: createActiveSetFactor(inner),
+  };
+}
+
+/** Moves the set to a larger capacity (its factor starts afresh; the next solve refactors). */
+function grow(set: WorkingSet, needed: number): void {
+  const capacity = Math.min(WORKING_SET_MAX, Math.max(needed, 2 * set.capacity));
+  const old = set.inner;
+  const inner = innerState(set.n, capacity, old.alpha, old.v, old.r);
+  const factor = createActiveSetFactor(inner);
+  const from = old.covariance!;
+  const to = inner.covariance!;
+  for (let s = 0; s < set.size; s++)
+    to.gram.set(from.gram.subarray(s * set.capacity, s * set.capacity + set.size), s * capacity);
+  for (const name of ["xv", "beta", "penaltyFactor"] as const)
+    inner[name].set(old[name].subarray(0, set.size));
+  for (const name of ["usable", "ever"] as const) inner[name].set(old[name].subarray(0, set.size));
+  to.gradient.set(from.gradient.subarray(0, set.size));
+  to.vx.set(from.vx.subarray(0, set.size));
+  to.gradient0 = from.gradient0;
+  to.vSum = from.vSum;
+  factor.linear.set(set.factor.linear.subarray(0, set.size));
+  releaseActiveSetFactor(set.factor);
+  const columnOf = new Int32Array(capacity);
+  columnOf.set(set.columnOf.subarray(0, set.size));
+  set.columnOf = columnOf;
+  set.capacity = capacity;
+  set.inner = inner;
+  set.factor = factor;
+}
+
+/**
+ * Adds the listed columns (not in W yet) at the current weights v: their blocks of G against W
+ * and among themselves, their xv. Returns the first new slot; the caller sets the new slots'
+ * gradients and linear terms. Columns beyond WORKING_SET_MAX are left out (returns how many
+ * joined as well).
+ */
+export function addColumns(
+  set: WorkingSet,
+  columns: Int32Array,
+  count: number,
+): { first: number; added: number } {
+  const first = set.size;
+  const added = Math.min(count, WORKING_SET_MAX - first);
+  if (added <= 0) return { first, added: 0 };
+  if (first + added > set.capacity) grow(set, first + added);
+  const { n, p, x, capacity, inner } = set;
+  const joining = columns.slice(0, added);
+  const cov = inner.covariance!;
+  const gram = cov.gram;
+  if (first > 0) {
+    const block = new Float64Array(added * first);
+    crossFunction()(x, n, p, inner.v, joining, set.columnOf.subarray(0, first), block);
+    for (let a = 0; a < added; a++) {
+      const s = first + a;
+      for (let t = 0; t < first; t++) {
+        const value = block[a * first + t]!;
+        gram[s * capacity + t] = value;
+        gram[t * capacity + s] = value;
+      }
+    }
+  }
+  const square = new Float64Array(added * added);
+  gramFunction()(x, n, p, inner.v, square, cov.weighted, joining);
+  for (let a = 0; a < added; a++) {
+    const s = first + a;
+    const j = joining[a]!;
+    for (let b = 0; b < added; b++) gram[s * capacity + first + b] = square[a * added + b]!;
+    inner.xv[s] = square[a * added + a]!;
+    inner.penaltyFactor[s] = set.penaltyFactor[j]!;
+    inner.usable[s] = 1;
+    inner.beta[s] = 0;
+    set.columnOf[s] = j;
+    set.slotOf[j] = s;
+  }
+  set.size = first + added;
+  gramChanged(inner);
+  return { first, added };
+}
+
+/** (G_WW β)_s over the nonzero coefficients. */
+export function gramTimesBeta(set: WorkingSet, s: number): number {
+  const { inner, capacity, size } = set;
+  const gram = inner.covariance!.gram;
+  let sum = 0;
+  for (let t = 0; t < size; t++) if (inner.beta[t] !== 0) sum += gram[s * capacity + t]! * inner.beta[t]!;
+  return sum;
+}
+
+/** The nonzero coefficients as columns and values (for X̃β); returns how many. */
+export function nonzeroCoefficients(set: WorkingSet, columns: Int32Array, values: Float64Array): number {
+  let m = 0;
+  for (let s = 0; s < set.size; s++) {
+    const b = set.inner.beta[s]!;
+    if (b === 0) continue;
+    columns[m] = set.columnOf[s]!;
+    values[m++] = b;
+  }
+  return m;
+}
+
+/** Writes the coefficients of W into a vector over all p columns (the others are zero). */
+export function scatterCoefficients(set: WorkingSet, beta: Float64Array): void {
+  beta.fill(0);
+  for (let s = 0; s < set.size; s++) beta[set.columnOf[s]!] = set.inner.beta[s]!;
+}
+
+/** Hands the workspace on (at the end of a path). */
+export function releaseWorkingSet(set: WorkingSet): void {
+  releaseActiveSetFactor(set.factor);
+}
