@@ -15,7 +15,9 @@
  *   and factor handle it;
  * - the weighted Gram matrix (the model's Hessian) is built only for the working set W: the
  *   columns in a model so far, those the sequential strong rule keeps, and the KKT violators found
- *   at the true gradient, which is computed over all columns after each step (O(n·p));
+ *   at the true gradient, which is checked over all columns after each step, most of them by a
+ *   bound alone (gradientScreen.ts); the problem restricted to W is held compactly
+ *   (workingSet.ts), so a step costs O(|W|²) in the solver whatever p is;
  * - a Hessian is kept from step to step and from λ to λ while the steps it gives cut the
  *   certificate ×4 or more (then the factor stays valid too, and a step costs O(n·p)); columns
  *   joining W get their rows of it at its own weights, O(n·k·|W|), not a new O(n·|W|²/2) Gram;
@@ -24,15 +26,8 @@
  *   (the objective is convex, so along the step it falls for a short enough one).
  */
 
-import { crossFunction, designProducts } from "../kernels/gramKernel.js";
-import {
-  ACTIVE_SET_MAX_P,
-  gramChanged,
-  prepareCovariance,
-  type QuadraticState,
-  solveAtLambda,
-  workingSetCovariance,
-} from "./coordinateDescent.js";
+import { designProducts } from "../kernels/gramKernel.js";
+import { type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
 import type { Design } from "./design.js";
 import {
   computeExact,
@@ -41,21 +36,25 @@ import {
   setResidual,
   settleGradients,
 } from "./gradientScreen.js";
-import {
-  type ActiveSetFactor,
-  createActiveSetFactor,
-  resetActiveSetFactor,
-  solveByActiveSet,
-  updateLinearTerm,
-} from "./lassoActiveSet.js";
+import { resetActiveSetFactor, solveByActiveSet, updateLinearTerm } from "./lassoActiveSet.js";
 import { createState, penaltyOf, softplus } from "./quadraticState.js";
+import {
+  addColumns,
+  createWorkingSet,
+  rankJoining,
+  rebuildGram,
+  releaseWorkingSet,
+  scatterCoefficients,
+  type WorkingSet,
+} from "./workingSet.js";
 
 export interface BinomialProblem {
-  /** The state over [X̃, 1] (the last column the intercept's when there is one). */
+  /** The state over [X̃, 1] (the last column the intercept's when there is one): β over all columns. */
   state: QuadraticState;
+  /** W and the quadratic model restricted to it (weights state.v, working residual state.r). */
+  set: WorkingSet;
   /** Index of the intercept's column, or −1 without an intercept. */
   interceptColumn: number;
-  factor: ActiveSetFactor | null;
   y: Float64Array;
   w: Float64Array;
   eta: Float64Array;
@@ -71,15 +70,13 @@ export interface BinomialProblem {
   screen: GradientScreen;
   /** Whether the screen's residual y − p belongs to the current η. */
   residualCurrent: boolean;
+  /** W as a mask over the columns. */
   working: Uint8Array;
+  /** Scratch: column lists, coefficients (or gradients) in their order, y − p. */
   list: Int32Array;
-  /** Scratch: coefficients (or gradients) in the order of a column list. */
   coefficients: Float64Array;
-  /** The columns the kept Hessian (state.covariance.gram) holds, how many, and a mask of them. */
-  hessianColumns: Int32Array;
-  hessianSize: number;
-  inHessian: Uint8Array;
-  /** Whether the kept Hessian may serve the next step (null: none built yet). */
+  difference: Float64Array;
+  /** Whether the Hessian in `set` may serve the next step (null: none built yet). */
   hessianFresh: boolean | null;
   /** Whether η, the probabilities and every column's KKT check belong to the current β (and its loss). */
   gradientCurrent: boolean;
@@ -107,14 +104,10 @@ export function createBinomialProblem(
   if (withIntercept) usable[p] = 1; // pf stays 0: the intercept is not penalized
   const state = createState({ ...design, p: columns, x, usable }, alpha, pf);
   if (withIntercept) state.beta[p] = Math.log(yMean / (1 - yMean));
-  state.candidates = new Uint8Array(columns);
-  // no Hessian yet; up to ACTIVE_SET_MAX_P features (+ 1: the intercept) one will be kept
-  if (columns <= ACTIVE_SET_MAX_P + 1) workingSetCovariance(state, new Float64Array(columns));
-  const inHessian = state.covariance?.complete ?? new Uint8Array(columns);
   return {
     state,
+    set: createWorkingSet(x, n, columns, state.v, state.r, alpha, pf),
     interceptColumn: withIntercept ? p : -1,
-    factor: state.covariance ? createActiveSetFactor(state) : null,
     y,
     w: design.w,
     eta: new Float64Array(n),
@@ -124,16 +117,19 @@ export function createBinomialProblem(
     previousBeta: new Float64Array(columns),
     screen: createGradientScreen(x, n, columns, design.w, usable),
     residualCurrent: false,
-    working: state.candidates,
+    working: new Uint8Array(columns),
     list: new Int32Array(columns),
     coefficients: new Float64Array(columns),
-    hessianColumns: new Int32Array(columns),
-    hessianSize: 0,
-    inHessian,
+    difference: new Float64Array(n),
     hessianFresh: null,
     gradientCurrent: false,
     loss: 0,
   };
+}
+
+/** Hands the working set's workspace on to the next path (see releaseFactorWorkspace). */
+export function releaseBinomialProblem(problem: BinomialProblem): void {
+  releaseWorkingSet(problem.set);
 }
 
 /** η = X̃β and the probabilities (the loss only when asked: see lossOf). */
@@ -148,6 +144,12 @@ function refresh(problem: BinomialProblem): void {
   }
   designProducts().times(x, n, p, list, m, coefficients, eta);
   probabilities(problem);
+}
+
+/** W's coefficients from β over all columns (after a step was shortened there). */
+function gatherCoefficients(problem: BinomialProblem): void {
+  const { set, state } = problem;
+  for (let s = 0; s < set.size; s++) set.inner.beta[s] = state.beta[set.columnOf[s]!]!;
 }
 
 /** σ(η) for the current η, keeping e = exp(−|η|) (≤ 1, never overflows) for the loss. */
@@ -190,7 +192,7 @@ function lossAtEta(problem: BinomialProblem, eta: Float64Array): number {
 function certify(problem: BinomialProblem, lambda: number, scale: number, onlyWorking = false): number {
   const { state, screen, probability, y, working } = problem;
   if (!problem.residualCurrent) {
-    const residual = state.r; // scratch here: the quadratic's residual is rebuilt before each step
+    const residual = problem.difference;
     for (let i = 0; i < state.n; i++) residual[i] = y[i]! - probability[i]!;
     setResidual(screen, residual);
     problem.residualCurrent = true;
@@ -238,35 +240,18 @@ function kktCertificate(
   return worst / scale;
 }
 
-/** Adds to the kept Hessian the rows and columns of the listed columns it does not hold yet. */
-function extendHessian(problem: BinomialProblem, columns: Int32Array): void {
-  const { state, inHessian, hessianColumns } = problem;
-  const { n, p, x, v } = state;
-  let joining = 0;
-  for (const j of columns) if (!inHessian[j]) joining++;
-  if (joining === 0) return;
-  const rows = new Int32Array(joining);
-  let r = 0;
-  for (const j of columns)
-    if (!inHessian[j]) {
-      rows[r++] = j;
-      inHessian[j] = 1;
-      hessianColumns[problem.hessianSize++] = j;
-    }
-  const all = hessianColumns.subarray(0, problem.hessianSize);
-  const block = new Float64Array(joining * all.length);
-  crossFunction()(x, n, p, v, rows, all, block);
-  const gram = state.covariance!.gram;
-  for (let a = 0; a < joining; a++) {
-    const j = rows[a]!;
-    for (let b = 0; b < all.length; b++) {
-      const value = block[a * all.length + b]!;
-      gram[j * p + all[b]!] = value;
-      gram[all[b]! * p + j] = value;
-    }
-    state.xv[j] = gram[j * p + j]!;
-  }
-  gramChanged(state);
+/**
+ * Adds the first `count` columns listed in problem.list to W, or the most violating of them
+ * (rankJoining), at the kept Hessian's weights when `withGram`; their coefficients are taken
+ * from β (the intercept's starts at the log-odds).
+ */
+function join(problem: BinomialProblem, count: number, withGram: boolean): void {
+  const { set, state, working, list, screen } = problem;
+  // the columns listed were flagged in `working` as they were listed; those left out are unflagged
+  const taking = rankJoining(set, list, count, screen.gradient);
+  const { first, added } = addColumns(set, list, taking, withGram);
+  for (let a = added; a < count; a++) working[list[a]!] = 0;
+  for (let s = first; s < first + added; s++) set.inner.beta[s] = state.beta[set.columnOf[s]!]!;
 }
 
 export interface BinomialStepResult {
@@ -288,7 +273,7 @@ export function solveBinomialAtLambda(
   scale: number,
   maxNewtonSteps = 100,
 ): BinomialStepResult {
-  const { state, factor, working, list, screen, eta, previousEta, previousBeta, probability, y, w } = problem;
+  const { state, set, working, list, screen, eta, previousEta, previousBeta, probability, y, w } = problem;
   const trueGradient = screen.gradient;
   const { n, p, alpha, penaltyFactor, usable, beta, ever } = state;
   // η, p and the true gradient are still those of the previous λ's solution: only the
@@ -298,17 +283,20 @@ export function solveBinomialAtLambda(
   let loss = problem.gradientCurrent ? problem.loss : lossOf(problem);
   // (with the residual unchanged, only what the new thresholds leave open is computed)
   let certificate = certify(problem, lambda, scale);
-  // the working set: every column in a model so far, unpenalized ones, and the strong rule's
+  // the working set takes unpenalized columns and the strong rule's (those in a model so far are
+  // in it already: it only grows)
   const cutoff = alpha * (2 * lambda - previousLambda);
+  let strong = 0;
   for (let j = 0; j < p; j++)
-    working[j] =
+    if (
       usable[j] &&
-      (beta[j] !== 0 ||
-        ever[j] ||
-        penaltyFactor[j] === 0 ||
-        Math.abs(trueGradient[j]!) >= cutoff * penaltyFactor[j]!)
-        ? 1
-        : 0;
+      !working[j] &&
+      (penaltyFactor[j] === 0 || Math.abs(trueGradient[j]!) >= cutoff * penaltyFactor[j]!)
+    ) {
+      working[j] = 1; // listed (so not listed twice); join unflags any it leaves out
+      list[strong++] = j;
+    }
+  let joining = strong;
   let steps = 0;
   for (; steps < maxNewtonSteps && certificate > target; steps++) {
     // violators of the KKT conditions at the true gradient join the working set (when it is known
@@ -320,29 +308,32 @@ export function solveBinomialAtLambda(
           !working[j] &&
           screen.exactAt[j] === screen.version && // the others were settled by their bounds
           Math.abs(trueGradient[j]!) > lambda * alpha * penaltyFactor[j]!
-        )
+        ) {
           working[j] = 1;
+          list[joining++] = j;
+        }
     // The quadratic model at η. Its Hessian X̃ᵀVX̃ (the Gram matrix over W) is the expensive part,
     // and it changes little from one step or one λ to the next: a step may keep the previous one
     // with only the gradient updated — then the factor stays valid too and the step costs
-    // O(n·p) — as long as that keeps converging fast (the certificate falling ×4 per step).
-    // Columns joining W get their rows of the kept Hessian at its own weights (n·k·|H| instead of
+    // O(n·|W|) — as long as that keeps converging fast (the certificate falling ×4 per step).
+    // Columns joining W get their rows of the kept Hessian at its own weights (n·k·|W| instead of
     // a new n·|W|²/2 Gram).
-    let m = 0;
-    for (let j = 0; j < p; j++) if (working[j]) list[m++] = j;
-    const keepHessian = factor !== null && problem.hessianFresh === true;
-    if (keepHessian) extendHessian(problem, list.subarray(0, m));
+    const keepHessian = problem.hessianFresh === true;
+    join(problem, joining, keepHessian);
+    joining = 0;
+    const { inner } = set; // (read after the join: it may have moved to a larger capacity)
+    const m = set.size;
     previousBeta.set(beta);
     previousEta.set(eta);
     const lossBefore = loss;
     const penaltyBefore = penaltyOf(state, lambda);
     let solved = false;
     if (keepHessian) {
-      const gradient = state.covariance!.gradient;
       makeExact(problem, working); // columns that joined W by the strong rule may have had bounds only
-      for (let a = 0; a < m; a++) gradient[list[a]!] = trueGradient[list[a]!]!;
-      updateLinearTerm(state, factor);
-      solved = solveByActiveSet(state, factor, lambda);
+      const gradient = inner.covariance!.gradient;
+      for (let s = 0; s < m; s++) gradient[s] = trueGradient[set.columnOf[s]!]!;
+      updateLinearTerm(inner, set.factor);
+      solved = solveByActiveSet(inner, set.factor, lambda);
     }
     if (!solved) {
       for (let i = 0; i < n; i++) {
@@ -350,36 +341,30 @@ export function solveBinomialAtLambda(
         state.v[i] = w[i]! * variance;
         state.r[i] = (y[i]! - probability[i]!) / variance;
       }
-      prepareCovariance(state, list.subarray(0, m), ACTIVE_SET_MAX_P + 1);
-      problem.hessianColumns.set(list.subarray(0, m));
-      problem.hessianSize = m;
-      problem.inHessian.fill(0);
-      for (let a = 0; a < m; a++) problem.inHessian[list[a]!] = 1;
-      // only these rows of G hold anything: the factor's workspace copies just them
-      state.covariance!.complete = problem.inHessian;
+      rebuildGram(set);
       problem.hessianFresh = true;
-      if (factor) {
-        resetActiveSetFactor(state, factor);
-        solved = solveByActiveSet(state, factor, lambda);
-      }
+      resetActiveSetFactor(inner, set.factor);
+      solved = solveByActiveSet(inner, set.factor, lambda);
     }
     if (!solved) {
       // coordinate descent on the model finds the active set, the factor then solves it exactly
       const tolerance = Math.min(1e-10, (certificate * scale) ** 2);
-      const result = solveAtLambda(state, lambda, lambda, tolerance);
+      const result = solveAtLambda(inner, lambda, lambda, tolerance);
       if (!result.converged) {
+        scatterCoefficients(set, beta);
         refresh(problem); // β moved: η follows, and the certificate below says how far
         loss = Number.NaN;
         break;
       }
-      if (factor) solveByActiveSet(state, factor, lambda);
+      solveByActiveSet(inner, set.factor, lambda);
     }
+    scatterCoefficients(set, beta);
     refresh(problem);
     loss = Number.NaN;
     const before = certificate;
     // Where W is a small part of the columns (wide designs), the gradient is computed over W alone
     // until W is solved, and over every column then, for the violators outside it.
-    const narrow = 4 * m < p; // m: the size of W, unchanged since the top of the step
+    const narrow = 4 * m < p;
     certificate = certify(problem, lambda, scale, narrow);
     if (narrow && certificate <= target) certificate = certify(problem, lambda, scale);
     // A step that cuts the certificate ×4 is taken as it is. Otherwise the objective decides: a
@@ -400,13 +385,18 @@ export function solveBinomialAtLambda(
         objective = loss + penaltyOf(state, lambda);
         halved = true;
       }
-      if (halved) certificate = certify(problem, lambda, scale);
+      if (halved) {
+        gatherCoefficients(problem);
+        certificate = certify(problem, lambda, scale);
+      }
     }
     problem.hessianFresh = fast;
   }
+  // columns the strong rule listed when no step was needed after all: not in W, not flagged
+  for (let a = 0; a < joining; a++) working[list[a]!] = 0;
   if (!problem.gradientCurrent) certificate = certify(problem, lambda, scale);
   if (Number.isNaN(loss)) loss = lossOf(problem);
-  for (let j = 0; j < p; j++) if (beta[j] !== 0) ever[j] = 1;
+  for (let s = 0; s < set.size; s++) if (set.inner.beta[s] !== 0) ever[set.columnOf[s]!] = 1;
   problem.loss = loss;
   return { certificate, converged: certificate <= target, loss, newtonSteps: steps };
 }

@@ -57,9 +57,6 @@ export interface QuadraticState {
    * Gram matrix was built for them alone; null: every usable column.
    */
   candidates?: Uint8Array | null;
-  /** The same working set as a list (its first `candidateCount` entries), where its owner keeps one. */
-  candidateList?: Int32Array | null;
-  candidateCount?: number;
   /**
    * Covariance mode: the Gram matrix G (p × p) of the current weights, the gradients g_j and g₀ kept
    * current, and vx_j = Σ v x̃_j (how β₀ moves g_j). null: naive mode, g_j recomputed from r.

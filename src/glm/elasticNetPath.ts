@@ -20,7 +20,12 @@
  */
 import type { Dataset } from "../data/parseCsv.js";
 import { polishActiveSet } from "./activeSetPolish.js";
-import { type BinomialProblem, createBinomialProblem, solveBinomialAtLambda } from "./binomialActiveSet.js";
+import {
+  type BinomialProblem,
+  createBinomialProblem,
+  releaseBinomialProblem,
+  solveBinomialAtLambda,
+} from "./binomialActiveSet.js";
 import {
   ACTIVE_SET_MAX_P,
   kktViolation,
@@ -206,8 +211,10 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     }
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {
-    // up to p = 2000 features: Newton with exact inner solves; else coordinate descent's IRLS
-    if (p <= ACTIVE_SET_MAX_P) binomial = createBinomialProblem(design, y, alpha, penaltyFactor, yMean);
+    // Newton with exact inner solves on a working set; coordinate descent's IRLS only for the
+    // ridge (α = 0: every column in the model) above p = 2000
+    if (alpha > 0 || p <= ACTIVE_SET_MAX_P)
+      binomial = createBinomialProblem(design, y, alpha, penaltyFactor, yMean);
     state.fitIntercept = design.intercept;
     state.intercept = design.intercept ? Math.log(yMean / (1 - yMean)) : 0;
     nullDeviance = design.intercept
@@ -310,9 +317,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   }
   // the active-set factor's workspace serves the next path of the same size (a fold of a
   // cross-validation, say); this one reads nothing in it any more
-  const used = factor ?? binomial?.factor;
-  if (used) releaseActiveSetFactor(used);
+  if (factor) releaseActiveSetFactor(factor);
   if (wide) releaseWideGaussian(wide);
+  if (binomial) releaseBinomialProblem(binomial);
   return result;
 }
 

@@ -121,11 +121,6 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
  * columns) into `columns`; returns how many. Gradients are computed and checked at those alone.
  */
 function listCandidates(state: QuadraticState, columns: Int32Array): number {
-  if (state.candidateList) {
-    const count = state.candidateCount ?? 0;
-    columns.set(state.candidateList.subarray(0, count));
-    return count;
-  }
   const usable = state.candidates ?? state.usable;
   let count = 0;
   for (let j = 0; j < state.p; j++) if (usable[j]) columns[count++] = j;

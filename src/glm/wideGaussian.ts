@@ -25,6 +25,7 @@ import {
   createWorkingSet,
   gramTimesBeta,
   nonzeroCoefficients,
+  rankJoining,
   releaseWorkingSet,
   scatterCoefficients,
   type WorkingSet,
@@ -89,22 +90,13 @@ export function releaseWideGaussian(problem: WideGaussian): void {
 }
 
 /**
- * Adds the first `count` columns listed in problem.columns to W — all of them, or (more than W
- * holds already, and α > 0) the ones with the largest |g_j|/pf_j, as many as W holds —, with their
- * gradients at the current β from their rows of G. Returns how many joined.
+ * Adds the first `count` columns listed in problem.columns to W (or the most violating of them:
+ * rankJoining), with their gradients at the current β from their rows of G. Returns how many joined.
  */
 function join(problem: WideGaussian, count: number): number {
-  const { set, columns, screen, state } = problem;
+  const { set, columns, screen } = problem;
   if (count === 0) return 0;
-  const room = Math.max(64, set.size);
-  if (count > room && state.alpha > 0) {
-    const pf = state.penaltyFactor;
-    const score = (j: number) => (pf[j] === 0 ? Infinity : Math.abs(screen.gradient[j]!) / pf[j]!);
-    const ranked = Array.from(columns.subarray(0, count)).sort((a, b) => score(b) - score(a));
-    columns.set(ranked.slice(0, room));
-    count = room;
-  }
-  const { first, added } = addColumns(set, columns, count);
+  const { first, added } = addColumns(set, columns, rankJoining(set, columns, count, screen.gradient));
   const { inner, factor } = set;
   for (let s = first; s < first + added; s++) {
     const j = set.columnOf[s]!;

@@ -126,14 +126,15 @@ function grow(set: WorkingSet, needed: number): void {
 
 /**
  * Adds the listed columns (not in W yet) at the current weights v: their blocks of G against W
- * and among themselves, their xv. Returns the first new slot; the caller sets the new slots'
- * gradients and linear terms. Columns beyond WORKING_SET_MAX are left out (returns how many
- * joined as well).
+ * and among themselves, their xv (unless `withGram` is false: G is about to be rebuilt). Returns
+ * the first new slot; the caller sets the new slots' gradients and linear terms. Columns beyond
+ * WORKING_SET_MAX are left out (returns how many joined as well).
  */
 export function addColumns(
   set: WorkingSet,
   columns: Int32Array,
   count: number,
+  withGram = true,
 ): { first: number; added: number } {
   const first = set.size;
   const added = Math.min(count, WORKING_SET_MAX - first);
@@ -143,6 +144,17 @@ export function addColumns(
   const joining = columns.slice(0, added);
   const cov = inner.covariance!;
   const gram = cov.gram;
+  for (let a = 0; a < added; a++) {
+    const s = first + a;
+    const j = joining[a]!;
+    inner.penaltyFactor[s] = set.penaltyFactor[j]!;
+    inner.usable[s] = 1;
+    inner.beta[s] = 0;
+    set.columnOf[s] = j;
+    set.slotOf[j] = s;
+  }
+  set.size = first + added;
+  if (!withGram) return { first, added };
   if (first > 0) {
     const block = new Float64Array(added * first);
     crossFunction()(x, n, p, inner.v, joining, set.columnOf.subarray(0, first), block);
@@ -159,18 +171,61 @@ export function addColumns(
   gramFunction()(x, n, p, inner.v, square, cov.weighted, joining);
   for (let a = 0; a < added; a++) {
     const s = first + a;
-    const j = joining[a]!;
     for (let b = 0; b < added; b++) gram[s * capacity + first + b] = square[a * added + b]!;
     inner.xv[s] = square[a * added + a]!;
-    inner.penaltyFactor[s] = set.penaltyFactor[j]!;
-    inner.usable[s] = 1;
-    inner.beta[s] = 0;
-    set.columnOf[s] = j;
-    set.slotOf[j] = s;
   }
-  set.size = first + added;
   gramChanged(inner);
   return { first, added };
+}
+
+/**
+ * Rebuilds G_WW at the current weights v (a logistic path's new Hessian) and with it, in the same
+ * sweep over [X̃_W, r, 1]: the gradients X̃_Wᵀ V r, vx = X̃_Wᵀ v, Σ v r and Σ v, and xv = diag(G).
+ */
+export function rebuildGram(set: WorkingSet): void {
+  const { n, p, x, size, capacity, inner } = set;
+  const cov = inner.covariance!;
+  const m = size + 2;
+  const list = new Int32Array(m);
+  list.set(set.columnOf.subarray(0, size));
+  list[size] = p; // r
+  list[size + 1] = p + 1; // 1
+  if (cov.extended.length < m * m) cov.extended = new Float64Array(Math.max(m * m, 2 * cov.extended.length));
+  const extended = cov.extended;
+  gramFunction()(x, n, p, inner.v, extended, cov.weighted, list, [inner.r, cov.ones]);
+  const gram = cov.gram;
+  for (let s = 0; s < size; s++) {
+    const row = s * m;
+    gram.set(extended.subarray(row, row + size), s * capacity);
+    cov.gradient[s] = extended[row + size]!;
+    cov.vx[s] = extended[row + size + 1]!;
+    inner.xv[s] = extended[row + s]!;
+  }
+  cov.gradient0 = extended[size * m + size + 1]!;
+  cov.vSum = extended[(size + 1) * m + size + 1]!;
+  gramChanged(inner);
+}
+
+/**
+ * How many of the `count` columns listed should join W now: all of them, or — when they are more
+ * than W holds already (64 at least) and α > 0 — that many, those with the largest |g_j|/pf_j
+ * (unpenalized ones first), moved to the front of the list. So W at most doubles per join, and a
+ * coarse λ grid, whose strong rule keeps nearly every column, does not fill it with columns that
+ * stay out of the model (the checks outside W bring in any that belong).
+ */
+export function rankJoining(
+  set: WorkingSet,
+  columns: Int32Array,
+  count: number,
+  gradient: Float64Array,
+): number {
+  const room = Math.max(64, set.size);
+  if (count <= room || !(set.inner.alpha > 0)) return count;
+  const pf = set.penaltyFactor;
+  const score = (j: number) => (pf[j] === 0 ? Number.POSITIVE_INFINITY : Math.abs(gradient[j]!) / pf[j]!);
+  const ranked = Array.from(columns.subarray(0, count)).sort((a, b) => score(b) - score(a));
+  columns.set(ranked);
+  return room;
 }
 
 /** (G_WW β)_s over the nonzero coefficients. */
