@@ -319,10 +319,13 @@ export function transposeTimes(x: usize, n: i32, columns: usize, m: i32, r: usiz
   }
 }
 
-// out = linear − Σ_a coefficients[a]·G[rows_a, :] for a symmetric p × p matrix G (row-major): the
-// gradients b − G·β of all p columns from the m rows of the active ones. Two rows per sweep over out.
-export function gradientFromRows(gram: usize, p: i32, rows: usize, m: i32, coefficients: usize, linear: usize, out: usize): void {
-  memory.copy(out, linear, <usize>p << 3);
+// out = linear − Σ_a coefficients[a]·G[rows_a, 0:width] for a symmetric matrix G (row-major, row
+// stride p): the gradients b − G·β of the first `width` columns from the m rows of the active ones.
+// Two rows per sweep over out.
+export function gradientFromRows(
+  gram: usize, p: i32, width: i32, rows: usize, m: i32, coefficients: usize, linear: usize, out: usize,
+): void {
+  memory.copy(out, linear, <usize>width << 3);
   let a = 0;
   for (; a + 1 < m; a += 2) {
     const first = at(gram, column(rows, a) * p);
@@ -332,11 +335,11 @@ export function gradientFromRows(gram: usize, p: i32, rows: usize, m: i32, coeff
     const s0 = f64x2.splat(c0);
     const s1 = f64x2.splat(c1);
     let k = 0;
-    for (; k + 1 < p; k += 2) {
+    for (; k + 1 < width; k += 2) {
       const sum = f64x2.add(f64x2.mul(s0, v128.load(at(first, k))), f64x2.mul(s1, v128.load(at(second, k))));
       v128.store(at(out, k), f64x2.sub(v128.load(at(out, k)), sum));
     }
-    for (; k < p; k++)
+    for (; k < width; k++)
       store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(first, k)) - c1 * load<f64>(at(second, k)));
   }
   if (a < m) {
@@ -344,40 +347,8 @@ export function gradientFromRows(gram: usize, p: i32, rows: usize, m: i32, coeff
     const c0 = load<f64>(at(coefficients, a));
     const s0 = f64x2.splat(c0);
     let k = 0;
-    for (; k + 1 < p; k += 2) v128.store(at(out, k), f64x2.sub(v128.load(at(out, k)), f64x2.mul(s0, v128.load(at(only, k)))));
-    for (; k < p; k++) store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(only, k)));
-  }
-}
-
-// The same gradients for a list of columns only (a working set W): out[k] = linear[k] −
-// Σ_a coefficients[a]·G[rows_a, k] for the k in `columns` (count of them); the other entries of
-// out are left alone. O(|W|·m) gathers instead of the O(p·m) sweep: for wide designs, where W is
-// a small part of the columns and G holds entries only for it.
-export function gradientOverColumns(
-  gram: usize, p: i32, rows: usize, m: i32, coefficients: usize, linear: usize, out: usize, columns: usize, count: i32,
-): void {
-  for (let c = 0; c < count; c++) {
-    const k = column(columns, c);
-    store<f64>(at(out, k), load<f64>(at(linear, k)));
-  }
-  let a = 0;
-  for (; a + 1 < m; a += 2) {
-    const first = at(gram, column(rows, a) * p);
-    const second = at(gram, column(rows, a + 1) * p);
-    const c0 = load<f64>(at(coefficients, a));
-    const c1 = load<f64>(at(coefficients, a + 1));
-    for (let c = 0; c < count; c++) {
-      const k = column(columns, c);
-      store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(first, k)) - c1 * load<f64>(at(second, k)));
-    }
-  }
-  if (a < m) {
-    const only = at(gram, column(rows, a) * p);
-    const c0 = load<f64>(at(coefficients, a));
-    for (let c = 0; c < count; c++) {
-      const k = column(columns, c);
-      store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(only, k)));
-    }
+    for (; k + 1 < width; k += 2) v128.store(at(out, k), f64x2.sub(v128.load(at(out, k)), f64x2.mul(s0, v128.load(at(only, k)))));
+    for (; k < width; k++) store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(only, k)));
   }
 }
 

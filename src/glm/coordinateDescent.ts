@@ -53,11 +53,6 @@ export interface QuadraticState {
   /** Scratch: which columns are cycled. */
   strong: Uint8Array;
   /**
-   * The working set: the only columns the solver looks at (strong rule, KKT checks), when the
-   * Gram matrix was built for them alone; null: every usable column.
-   */
-  candidates?: Uint8Array | null;
-  /**
    * Covariance mode: the Gram matrix G (p × p) of the current weights, the gradients g_j and g₀ kept
    * current, and vx_j = Σ v x̃_j (how β₀ moves g_j). null: naive mode, g_j recomputed from r.
    */
@@ -71,18 +66,10 @@ export interface QuadraticState {
     weighted: Float64Array;
     /** A column of n ones (so the Gram sweep also gives Σ v x̃_j and Σ v). */
     ones: Float64Array;
-    /** Scratch: the Gram of [X̃_W, r, 1], at most (p + 2)². */
+    /** Scratch: the Gram of [X̃, r, 1] (of [X̃_W, r, 1] for a working set). */
     extended: Float64Array;
-    /** Scratch: the column list of that Gram. */
-    list: Int32Array;
     /** Changes whenever G is rebuilt (so a copy of it elsewhere knows it is stale). */
     version: number;
-    /**
-     * A working set's Gram (a logistic path's Hessian, a wide gaussian design's G_WW): complete[j]
-     * = 1 for the columns whose rows (and columns) of G hold anything; the solvers never read past
-     * them, since the working set is their candidates. Absent: G is complete.
-     */
-    complete?: Uint8Array;
   } | null;
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
@@ -114,28 +101,20 @@ let gramVersion = 0;
 export const COVARIANCE_MAX_P = 500;
 
 /**
- * Largest p for which the active-set solvers of elasticNetPath keep a Gram matrix. They need far
- * fewer passes than coordinate descent, so the Gram pays off well above glmnet's 500; the bound is
- * memory: four p × p arrays (the Gram, the solver's copy and factor, a scratch), 128 MB at 2000.
- * Measured (FHT ρ = 0.5, certified 1e-7): n = 200, p = 2000 gaussian 0.9 s (13 s by naive
- * coordinate descent), binomial 1.3 s (84 s, and not converged); n = 10000, p = 1000 gaussian
- * 6.4 s (unfinished after 10 min).
+ * Largest p for which elasticNetPath keeps the whole Gram matrix of a design: a gaussian one with
+ * n ≥ p (its active-set solver needs far fewer passes than coordinate descent, so the Gram pays off
+ * well above glmnet's 500), or a ridge (α = 0, every column in the model) of either family. The
+ * bound is memory: the Gram and the factor, 64 MB at 2000. Other designs are solved on a working
+ * set (workingSet.ts), whose Gram grows with the model, not with p.
  */
 export const ACTIVE_SET_MAX_P = 2000;
 
 /**
  * Builds G, vx, the gradients and xv = diag(G) for the current v and r (call after changing v);
- * in naive mode (p > maxP) only xv. With `columns`, only for those (the working set
- * of a logistic path, whose Gram is rebuilt at every Newton step): their rows and columns of G,
- * their gradients; the other entries are stale and must not be read (see `candidates`).
- * One sweep of the Gram kernel over [X̃, r, 1] gives them all: G = X̃ᵀVX̃, g = X̃ᵀVr, vx = X̃ᵀv,
- * g₀ = Σ v r and Σ v.
+ * in naive mode (p > maxP) only xv. One sweep of the Gram kernel over [X̃, r, 1] gives them all:
+ * G = X̃ᵀVX̃, g = X̃ᵀVr, vx = X̃ᵀv, g₀ = Σ v r and Σ v.
  */
-export function prepareCovariance(
-  state: QuadraticState,
-  columns?: Int32Array,
-  maxP = COVARIANCE_MAX_P,
-): void {
+export function prepareCovariance(state: QuadraticState, maxP = COVARIANCE_MAX_P): void {
   const { n, p, x, v, r } = state;
   if (p > maxP) {
     state.covariance = null;
@@ -149,29 +128,21 @@ export function prepareCovariance(
   const vx = previous?.vx ?? new Float64Array(p);
   const weighted = previous?.weighted ?? new Float64Array(n);
   const ones = previous?.ones ?? new Float64Array(n).fill(1);
-  // the chosen columns (all by default), then r and 1 as columns p and p + 1
-  const m = columns ? columns.length : p;
-  const list = previous?.list ?? new Int32Array(p + 2);
-  for (let a = 0; a < m; a++) list[a] = columns ? columns[a]! : a;
-  list[m] = p;
-  list[m + 1] = p + 1;
-  const size = m + 2;
-  // the scratch Gram grows with the working set (doubling), never past (p + 2)²
-  let extended = previous?.extended ?? new Float64Array(0);
-  if (extended.length < size * size)
-    extended = new Float64Array(Math.min((p + 2) * (p + 2), Math.max(size * size, 2 * extended.length)));
-  // the O(n·m²/2) part: WebAssembly SIMD where it loads
-  gramFunction()(x, n, p, v, extended, weighted, list.subarray(0, size), [r, ones]);
-  for (let a = 0; a < m; a++) {
-    const j = list[a]!;
-    const row = a * size;
-    for (let c = 0; c < m; c++) gram[j * p + list[c]!] = extended[row + c]!;
-    gradient[j] = extended[row + m]!;
-    vx[j] = extended[row + m + 1]!;
-    state.xv[j] = extended[row + a]!;
+  // the Gram of [X̃, r, 1] (r and 1 are the extra columns p and p + 1): O(n·p²/2), in
+  // WebAssembly SIMD where it loads
+  const size = p + 2;
+  const extended =
+    previous?.extended.length === size * size ? previous.extended : new Float64Array(size * size);
+  gramFunction()(x, n, p, v, extended, weighted, undefined, [r, ones]);
+  for (let j = 0; j < p; j++) {
+    const row = j * size;
+    gram.set(extended.subarray(row, row + p), j * p);
+    gradient[j] = extended[row + p]!;
+    vx[j] = extended[row + p + 1]!;
+    state.xv[j] = extended[row + j]!;
   }
-  const gradient0 = extended[m * size + m + 1]!;
-  const vSum = extended[(m + 1) * size + m + 1]!;
+  const gradient0 = extended[p * size + p + 1]!;
+  const vSum = extended[(p + 1) * size + p + 1]!;
   gramVersion++;
   state.covariance = {
     gram,
@@ -182,31 +153,7 @@ export function prepareCovariance(
     weighted,
     ones,
     extended,
-    list,
     version: gramVersion,
-  };
-}
-
-/**
- * A covariance state with no Gram built yet, for the working-set solvers: their G is filled for
- * the working set alone (`complete` marks whose rows: none yet) and lives in an active-set
- * factor's workspace, which takes it over when created (createActiveSetFactor) — so no p × p
- * array is allocated here. `gradient` holds the gradients at the current β.
- */
-export function workingSetCovariance(state: QuadraticState, gradient: Float64Array): void {
-  const { n, p, v } = state;
-  state.covariance = {
-    gram: new Float64Array(0),
-    gradient,
-    vx: new Float64Array(p),
-    gradient0: 0,
-    vSum: v.reduce((a, b) => a + b, 0),
-    weighted: new Float64Array(n),
-    ones: new Float64Array(n).fill(1),
-    extended: new Float64Array(0),
-    list: new Int32Array(p + 2),
-    version: ++gramVersion,
-    complete: new Uint8Array(p),
   };
 }
 
@@ -410,7 +357,7 @@ export function solveAtLambda(
   maxPasses = 100_000,
 ): SolveResult {
   const { p, alpha, penaltyFactor, ever, strong } = state;
-  const usable = state.candidates ?? state.usable;
+  const { usable } = state;
   const strongCutoff = alpha * (2 * lambda - previousLambda);
   for (let j = 0; j < p; j++) {
     strong[j] =

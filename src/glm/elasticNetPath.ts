@@ -206,7 +206,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     // (the ridge, α = 0, keeps every column: a working set helps no more than a whole Gram)
     if (p > n && (alpha > 0 || p <= ACTIVE_SET_MAX_P)) wide = createWideGaussian(state, centred);
     else {
-      prepareCovariance(state, undefined, ACTIVE_SET_MAX_P);
+      prepareCovariance(state, ACTIVE_SET_MAX_P);
       if (state.covariance) factor = createActiveSetFactor(state);
     }
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);

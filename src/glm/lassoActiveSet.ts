@@ -45,6 +45,8 @@ export interface ActiveSetFactor {
   solution: Float64Array;
   gradient: Float64Array;
   wanted: Uint8Array;
+  /** The usable columns, listed at each solve. */
+  candidates: Int32Array;
   /** Where L, G's copy and the solve's vectors live (order, lower, linear, solution, gradient are its arrays). */
   workspace: FactorWorkspace;
 }
@@ -58,11 +60,7 @@ export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
   const { p } = state;
   const workspace = createFactorWorkspace(p);
   const cov = state.covariance!;
-  if (cov.complete) {
-    // a working set's Gram: only its rows hold anything
-    for (let j = 0; j < p; j++)
-      if (cov.complete[j]) workspace.gram.set(cov.gram.subarray(j * p, j * p + p), j * p);
-  } else workspace.gram.set(cov.gram.subarray(0, p * p));
+  workspace.gram.set(cov.gram.subarray(0, p * p)); // none yet where G is to be built in place
   cov.gram = workspace.gram;
   const factor: ActiveSetFactor = {
     order: workspace.order,
@@ -75,6 +73,7 @@ export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
     solution: workspace.solution,
     gradient: workspace.gradient,
     wanted: new Uint8Array(p),
+    candidates: new Int32Array(p),
     workspace,
   };
   resetActiveSetFactor(state, factor);
@@ -101,7 +100,8 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
   const { p, beta } = state;
   const cov = state.covariance!;
   const workspace = factor.workspace;
-  const count = listCandidates(state, workspace.columns);
+  const count = listCandidates(state, factor.candidates);
+  const width = count > 0 ? factor.candidates[count - 1]! + 1 : 0;
   // b = g − Σ_k (−β_k)·G[k, :] over the nonzero β, by the workspace's row products
   let m = 0;
   for (let k = 0; k < p; k++) {
@@ -111,29 +111,20 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
   }
   workspace.load(cov.gram, cov.version);
   workspace.base.set(cov.gradient);
-  workspace.combine(m, gatherBelowHalf(count, p));
-  const { columns, out } = workspace;
-  for (let c = 0; c < count; c++) factor.linear[columns[c]!] = out[columns[c]!]!;
+  workspace.combine(m, width);
+  const { candidates } = factor;
+  for (let c = 0; c < count; c++) factor.linear[candidates[c]!] = workspace.out[candidates[c]!]!;
 }
 
 /**
- * Lists the columns the solver considers (the working set when there is one, else the usable
- * columns) into `columns`; returns how many. Gradients are computed and checked at those alone.
+ * Lists the usable columns (a working set's slots in use: a prefix) into `columns`; returns how
+ * many. Gradients are computed up to the last of them and checked at them alone.
  */
 function listCandidates(state: QuadraticState, columns: Int32Array): number {
-  const usable = state.candidates ?? state.usable;
+  const { usable } = state;
   let count = 0;
   for (let j = 0; j < state.p; j++) if (usable[j]) columns[count++] = j;
   return count;
-}
-
-/**
- * The workspace's products either sweep every column in SIMD or gather the listed ones: gathering
- * pays off when the list is under half of them (the other entries are then left stale, and only
- * the listed ones are read).
- */
-function gatherBelowHalf(count: number, p: number): number | undefined {
-  return 2 * count < p ? count : undefined;
 }
 
 /** A pivot in the factor smaller than this share of G_jj means a column the others already span. */
@@ -230,8 +221,9 @@ const MAX_PIVOTS = 6;
 export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor, lambda: number): boolean {
   const { p, beta, penaltyFactor } = state;
   const { wanted, signs, gradient } = factor;
-  const columns = factor.workspace.columns;
+  const columns = factor.candidates;
   const count = listCandidates(state, columns);
+  const width = count > 0 ? columns[count - 1]! + 1 : 0;
   const shrink = lambda * state.alpha;
   const ridge = lambda * (1 - state.alpha);
   const cov = state.covariance!;
@@ -275,7 +267,7 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     // what is wrong with the candidate: a sign that flipped, or an inactive column breaking the
     // KKT conditions. On F they are λα·pf ⊙ s + ridge by construction, up to the rounding of the
     // solves — computed all the same, so the certificate sees that rounding.
-    factor.workspace.computeGradient(m, gatherBelowHalf(count, p));
+    factor.workspace.computeGradient(m, width);
     let changed = false;
     for (let r = 0; r < m; r++) {
       const j = order[r]!;

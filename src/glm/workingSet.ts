@@ -65,7 +65,6 @@ function innerState(
       weighted: new Float64Array(n),
       ones: new Float64Array(n).fill(1),
       extended: new Float64Array(0),
-      list: new Int32Array(0),
       version: 0,
     },
   };

@@ -5,8 +5,8 @@
  *
  *   row:      a new row of L for a column entering, by forward substitution
  *   solve:    L·Lᵀ x = b, two triangular solves
- *   gradient: g = b − Σ_r x_r·G[order_r, :], the gradients of all p columns (or of a working
- *             set's, listed in `columns`)
+ *   gradient: g = b − Σ_r x_r·G[order_r, :], the gradients of all p columns (or of the first
+ *             `width`: the slots a working set uses)
  *
  * Each workspace owns a WebAssembly module instance whose memory is sized once, for p, so the
  * arrays below are views on it that never move; the operations run there in SIMD. Plain arrays
@@ -30,18 +30,16 @@ export interface FactorWorkspace {
   /** solution ← (L·Lᵀ)⁻¹ solution over the first m rows. */
   solve(m: number): void;
   /**
-   * gradient ← linear − Σ_{r<m} solution[r]·G[order[r], :]; with `count`, only at the first
-   * `count` columns listed in `columns` (the other entries of gradient keep what they had).
+   * gradient ← linear − Σ_{r<m} solution[r]·G[order[r], :] over the first `width` columns (all p
+   * by default; the other entries of gradient keep what they had).
    */
-  computeGradient(m: number, count?: number): void;
-  /** The columns a gradient is wanted for, when not all (a working set). */
-  columns: Int32Array;
+  computeGradient(m: number, width?: number): void;
   /** The same product on arrays of its own (the factor's stay untouched): out ← base − Σ_{a<m} values[a]·G[rows[a], :]. */
   rows: Int32Array;
   values: Float64Array;
   base: Float64Array;
   out: Float64Array;
-  combine(m: number, count?: number): void;
+  combine(m: number, width?: number): void;
 }
 
 /** The workspace's `load`: copies G into `target` when a different array or version comes. */
@@ -95,56 +93,38 @@ function plainWorkspace(p: number): FactorWorkspace {
         for (let k = 0; k < r; k++) solution[k]! -= lower[row + k]! * value;
       }
     },
-    computeGradient(m, count) {
-      const { gram, order, solution, linear, gradient, columns } = workspace;
-      rowProducts(
-        gram,
-        p,
-        order,
-        m,
-        solution,
-        linear,
-        gradient,
-        count === undefined ? null : columns,
-        count ?? p,
-      );
+    computeGradient(m, width = p) {
+      const { gram, order, solution, linear, gradient } = workspace;
+      rowProducts(gram, p, width, order, m, solution, linear, gradient);
     },
-    columns: new Int32Array(p),
     rows: new Int32Array(p),
     values: new Float64Array(p),
     base: new Float64Array(p),
     out: new Float64Array(p),
-    combine(m, count) {
-      const { gram, rows, values, base, out, columns } = workspace;
-      rowProducts(gram, p, rows, m, values, base, out, count === undefined ? null : columns, count ?? p);
+    combine(m, width = p) {
+      const { gram, rows, values, base, out } = workspace;
+      rowProducts(gram, p, width, rows, m, values, base, out);
     },
   };
   return workspace;
 }
 
-/** out ← base − Σ_{a<m} values[a]·G[rows[a], :], at every column or at the `count` listed ones. */
+/** out ← base − Σ_{a<m} values[a]·G[rows[a], 0:width] (row stride p). */
 function rowProducts(
   gram: Float64Array,
   p: number,
+  width: number,
   rows: Int32Array,
   m: number,
   values: Float64Array,
   base: Float64Array,
   out: Float64Array,
-  columns: Int32Array | null,
-  count: number,
 ): void {
-  if (columns) for (let c = 0; c < count; c++) out[columns[c]!] = base[columns[c]!]!;
-  else out.set(base);
+  out.set(base.subarray(0, width));
   for (let a = 0; a < m; a++) {
     const value = values[a]!;
     const row = rows[a]! * p;
-    if (columns)
-      for (let c = 0; c < count; c++) {
-        const k = columns[c]!;
-        out[k]! -= value * gram[row + k]!;
-      }
-    else for (let k = 0; k < p; k++) out[k]! -= value * gram[row + k]!;
+    for (let k = 0; k < width; k++) out[k]! -= value * gram[row + k]!;
   }
 }
 
@@ -179,8 +159,7 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
   const solutionAt = orderAt + align(4 * p);
   const linearAt = solutionAt + align(8 * p);
   const gradientAt = linearAt + align(8 * p);
-  const columnsAt = gradientAt + align(8 * p);
-  const rowsAt = columnsAt + align(4 * p);
+  const rowsAt = gradientAt + align(8 * p);
   const valuesAt = rowsAt + align(4 * p);
   const baseAt = valuesAt + align(8 * p);
   const outAt = baseAt + align(8 * p);
@@ -199,29 +178,13 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
     load: gramCopier(target, p),
     row: (r, j) => exports.factorRow(gramAt, lowerAt, p, orderAt, r, j),
     solve: (m) => exports.factorSolve(lowerAt, p, m, solutionAt),
-    computeGradient: (m, count) =>
-      count === undefined
-        ? exports.gradientFromRows(gramAt, p, orderAt, m, solutionAt, linearAt, gradientAt)
-        : exports.gradientOverColumns(
-            gramAt,
-            p,
-            orderAt,
-            m,
-            solutionAt,
-            linearAt,
-            gradientAt,
-            columnsAt,
-            count,
-          ),
-    columns: new Int32Array(buffer, columnsAt, p),
+    computeGradient: (m, width = p) =>
+      exports.gradientFromRows(gramAt, p, width, orderAt, m, solutionAt, linearAt, gradientAt),
     rows: new Int32Array(buffer, rowsAt, p),
     values: new Float64Array(buffer, valuesAt, p),
     base: new Float64Array(buffer, baseAt, p),
     out: new Float64Array(buffer, outAt, p),
-    combine: (m, count) =>
-      count === undefined
-        ? exports.gradientFromRows(gramAt, p, rowsAt, m, valuesAt, baseAt, outAt)
-        : exports.gradientOverColumns(gramAt, p, rowsAt, m, valuesAt, baseAt, outAt, columnsAt, count),
+    combine: (m, width = p) => exports.gradientFromRows(gramAt, p, width, rowsAt, m, valuesAt, baseAt, outAt),
   };
   return workspace;
 }

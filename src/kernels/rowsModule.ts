@@ -64,22 +64,12 @@ export interface RowsExports {
   gradientFromRows(
     gram: number,
     p: number,
+    width: number,
     rows: number,
     m: number,
     coefficients: number,
     linear: number,
     out: number,
-  ): void;
-  gradientOverColumns(
-    gram: number,
-    p: number,
-    rows: number,
-    m: number,
-    coefficients: number,
-    linear: number,
-    out: number,
-    columns: number,
-    count: number,
   ): void;
 }
 

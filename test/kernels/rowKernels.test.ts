@@ -189,11 +189,12 @@ describe("the active-set factor workspace", () => {
       for (let j = 0; j < p; j++) workspace.linear[j] = j * 0.1;
       workspace.computeGradient(m);
       const gradient = workspace.gradient.slice();
-      // the same gradients at a listed working set only; the entries outside it are left alone
-      const listed = [8, 1, 3];
-      workspace.columns.set(listed);
+      // the same gradients over the first columns only (a working set's slots in use); the
+      // entries past them are left alone
+      const width = 5;
+      const listed = [0, 1, 2, 3, 4];
       workspace.gradient.fill(-7);
-      workspace.computeGradient(m, listed.length);
+      workspace.computeGradient(m, width);
       return {
         lower: workspace.lower.slice(),
         solution: workspace.solution.slice(0, m),
