@@ -219,7 +219,7 @@ const MAX_PIVOTS = 6;
  * kept gradients hold the optimum (to rounding) and true is returned; otherwise nothing changes.
  */
 export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor, lambda: number): boolean {
-  const { p, beta, penaltyFactor } = state;
+  const { beta, penaltyFactor } = state;
   const { wanted, signs, gradient } = factor;
   const columns = factor.candidates;
   const count = listCandidates(state, columns);
