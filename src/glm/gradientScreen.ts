@@ -38,6 +38,8 @@ export interface GradientScreen {
   exactAt: Int32Array;
   /** Each column's gradient: exact where exactAt[j] = version, else the last value computed (an estimate only). */
   gradient: Float64Array;
+  /** The columns the last settleGradients computed: the first `computed` of `columns`. */
+  computed: number;
   // scratch
   columns: Int32Array;
   values: Float64Array;
@@ -73,6 +75,7 @@ export function createGradientScreen(
     version: 0,
     exactAt: new Int32Array(p).fill(-1),
     gradient: new Float64Array(p),
+    computed: 0,
     columns: new Int32Array(p),
     values: new Float64Array(p),
   };
@@ -119,8 +122,9 @@ export function gradientBound(screen: GradientScreen, j: number): number {
 
 /**
  * Settles every usable column against its threshold λα·pf_j: afterwards each is exact, or its
- * bound is at most the threshold. Columns flagged in `required` are made exact regardless.
- * Returns the largest bound / threshold among the columns left to their bounds (≤ 1; 0 if none).
+ * bound is at most the threshold. Columns flagged in `required` are made exact regardless; the
+ * ones computed here are listed in screen.columns (screen.computed of them). Returns the largest
+ * bound / threshold among the columns left to their bounds (≤ 1; 0 if none).
  */
 export function settleGradients(
   screen: GradientScreen,
@@ -142,12 +146,14 @@ export function settleGradients(
   }
   if (3 * open < pending) {
     computeExact(screen, columns, open);
+    screen.computed = open;
     return ratio;
   }
   // most need computing: every one, and the result is the new reference
   open = 0;
   for (let j = 0; j < p; j++) if (usable[j] && exactAt[j] !== version) columns[open++] = j;
   computeExact(screen, columns, open);
+  screen.computed = open;
   referenceGradient.set(screen.gradient);
   screen.referenceResidual.set(screen.residual);
   screen.hasReference = true;

@@ -114,7 +114,7 @@ function join(problem: WideGaussian, count: number): number {
  */
 function check(problem: WideGaussian, lambda: number): number {
   const { state, set, residual, response, columns, values, screen } = problem;
-  const { n, p, x, usable, alpha, penaltyFactor } = state;
+  const { n, p, x, alpha, penaltyFactor } = state;
   // r = z − X̃β over the nonzero coefficients
   const m = nonzeroCoefficients(set, columns, values);
   designProducts().times(x, n, p, columns, m, values, residual);
@@ -125,9 +125,10 @@ function check(problem: WideGaussian, lambda: number): number {
   for (let s = 0; s < set.size; s++) recordExact(screen, set.columnOf[s]!, gradient[s]!);
   const shrink = lambda * alpha;
   let dualNorm = settleGradients(screen, shrink, penaltyFactor);
+  // the columns outside W computed just now (W's were recorded, so none of them is among these)
   let violators = 0;
-  for (let j = 0; j < p; j++) {
-    if (!usable[j] || set.slotOf[j]! >= 0 || screen.exactAt[j] !== screen.version) continue;
+  for (let a = 0; a < screen.computed; a++) {
+    const j = screen.columns[a]!;
     const g = Math.abs(screen.gradient[j]!);
     const threshold = shrink * penaltyFactor[j]!;
     if (g > dualNorm * threshold) dualNorm = g / threshold;
@@ -177,11 +178,12 @@ export function solveWideGaussianAtLambda(
   const { p, usable, alpha, penaltyFactor } = state;
   // the sequential strong rule on the gradients as best known (unpenalized columns always)
   const cutoff = alpha * (2 * lambda - previousLambda);
+  const { slotOf } = set;
   let joining = 0;
   for (let j = 0; j < p; j++)
     if (
       usable[j] &&
-      set.slotOf[j]! < 0 &&
+      slotOf[j]! < 0 &&
       (penaltyFactor[j] === 0 || Math.abs(gradient[j]!) >= cutoff * penaltyFactor[j]!)
     )
       columns[joining++] = j;
