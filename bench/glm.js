@@ -123,17 +123,19 @@ function objective(data, family, lambda, a0, beta, scale) {
 }
 
 export async function runGlmBench({ runs = 3 } = {}) {
-  // p > n (FHT n = 200, p = 2000) always; n = 10000, p = 1000 only with BENCH_LARGE=1 (a certified
+  // p > n (FHT n = 200, p = 2000 and 10000) always; n = 10000, p = 1000 only with BENCH_LARGE=1 (a certified
   // path there takes seconds, and glmnet's too: the binomial one ~7 s).
   const large = process.env.BENCH_LARGE === "1";
   const workloads = [
     ["gaussian", 1000, 100, 0.5],
     ["gaussian", 5000, 100, 0.5],
     ["gaussian", 200, 2000, 0.5],
+    ["gaussian", 200, 10000, 0.5],
     ...(large ? [["gaussian", 10000, 1000, 0.5]] : []),
     ["binomial", 1000, 100, 0.5],
     ["binomial", 5000, 100, 0.5],
     ["binomial", 200, 2000, 0.5],
+    ["binomial", 200, 10000, 0.5],
     ...(large ? [["binomial", 10000, 1000, 0.5]] : []),
   ];
   if (!large) console.error("skipped: the large designs n=10000 p=1000 (set BENCH_LARGE=1)");
@@ -150,11 +152,11 @@ export async function runGlmBench({ runs = 3 } = {}) {
     // the large designs run once (n·p = 1e7: seconds per path), p > n three times
     // The small paths take 10–50 ms on a shared 2-core machine whose speed swings by 2–3× within a
     // minute: they are repeated 11 times (both tools), the median taken.
-    const repeats = n * p > 1e6 ? 1 : n * p <= 5e5 && p <= 500 ? Math.max(runs, 11) : runs;
+    const heavy = n * p > 1e6 && n > p;
+    const repeats = heavy ? 1 : n * p <= 5e5 && p <= 500 ? Math.max(runs, 11) : runs;
     const data = fhtData(n, p, rho, family, 11);
     // warm-up: whole paths, so every function the timed runs use is compiled by then
-    for (let r = 0; r < (n * p > 1e6 ? 1 : 3); r++)
-      elasticNetPath(data, { family, nlambda: n * p > 1e6 ? 10 : 100 });
+    for (let r = 0; r < (heavy ? 1 : 3); r++) elasticNetPath(data, { family, nlambda: heavy ? 10 : 100 });
     const timed = (tolerance) => {
       const seconds = [];
       let fitted;
