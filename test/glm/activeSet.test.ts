@@ -383,4 +383,33 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
       expect(violation / path.lambda[0]!).toBeLessThan(1e-7);
     }
   });
+  it("elastic net with hundreds of active columns: factors preconditioning the next λ's solves, certified", () => {
+    // α small on a wide design: 500+ nonzero coefficients at the end of the path, so the factor
+    // built at one λ's ridge term preconditions conjugate gradients at the next λ (solveCandidate)
+    const random = createRandom(31);
+    const n = 50;
+    const p = 1200;
+    const x = Float64Array.from({ length: n * p }, () => random.normal());
+    const data: Dataset = {
+      source: "wide-ridge-like",
+      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
+      targetName: "y",
+      n,
+      p,
+      x,
+      y: Float64Array.from({ length: n }, (_, i) => x[i * p]! - x[i * p + 1]! + random.normal()),
+      droppedRows: 0,
+      constantColumns: [],
+    };
+    const path = elasticNetPath(data, { alpha: 0.02 });
+    expect(path.converged.every(Boolean)).toBe(true);
+    expect(Math.max(...path.certificate)).toBeLessThan(1e-7);
+    expect(Math.max(...path.df)).toBeGreaterThan(400);
+    for (let k = 0; k < path.lambda.length; k += 9) {
+      const violation = kktFromRawData(data, "gaussian", path.lambda[k]!, path.a0[k]!, path.beta[k]!, {
+        alpha: 0.02,
+      });
+      expect(violation / path.lambda[0]!).toBeLessThan(1e-7);
+    }
+  });
 });
