@@ -157,10 +157,7 @@ export function prepareCovariance(state: QuadraticState, maxP = COVARIANCE_MAX_P
   };
 }
 
-/**
- * (G·vector)_j over the nonzero entries of `vector`, each G[j, k] read as G[k, j] from the row of k:
- * the rows of the columns in a model are all a lazy Gram is sure to hold.
- */
+/** (G·vector)_j over the nonzero entries of `vector`, each G[j, k] read as G[k, j] (G is symmetric). */
 function gramTimes(gram: Float64Array, p: number, j: number, vector: Float64Array): number {
   let sum = 0;
   for (let k = 0; k < p; k++) if (vector[k] !== 0) sum += gram[k * p + j]! * vector[k]!;

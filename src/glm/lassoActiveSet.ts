@@ -6,13 +6,14 @@
  *   (G_AA + λ(1−α)·diag(pf_A)) β_A = b_A − λα·pf_A ⊙ s,     b = g + Gβ = Xᵀ(v ⊙ z), the linear term.
  *
  * Its Cholesky factor L is kept and only updated: a column that enters costs one triangular
- * solve, O(m²); one that leaves, a refactorization of the rows after it. For the lasso on a
+ * solve, O(m²); one that leaves, Givens rotations of the rows after it, O(m²). For the lasso on a
  * gaussian path neither G nor b nor the matrix changes with λ, so the factor lives along the
  * whole path and each λ costs two triangular solves and the gradients g = b − G_{:,A}β_A, O(p·m)
- * in WebAssembly SIMD, instead of passes of coordinate descent. Where the matrix changes (α < 1: the
- * ridge term moves with λ; a logistic path: a new G at every Newton step) the factor is rebuilt,
- * m³/6, which is still one exact solve against the many passes coordinate descent needs on
- * correlated columns.
+ * in WebAssembly SIMD, instead of passes of coordinate descent. Where the ridge term moves with λ
+ * (α < 1), a large factor built at a nearby λ preconditions conjugate gradients, a few O(m²)
+ * iterations; a small one, and any after a new G (a logistic path's new Hessian), is rebuilt,
+ * m³/6 — still one exact solve against the many passes coordinate descent needs on correlated
+ * columns.
  *
  * The candidate is accepted only if it is the optimum: every sign as assumed and every inactive
  * gradient within |g_j| ≤ λα·pf_j. Where not, the set is pivoted — coefficients whose sign flipped
@@ -40,8 +41,8 @@ export interface ActiveSetFactor {
   linear: Float64Array;
   /**
    * λ(1−α), the ridge term in the factored matrix. A solve at another ridge r' uses L as the
-   * preconditioner of conjugate gradients (see solveCandidate); the factor is rebuilt only when
-   * r'/r leaves [1/2, 2].
+   * preconditioner of conjugate gradients (see solveCandidate) when the factor is large and r'/r
+   * within [1/2, 2]; otherwise the factor is rebuilt at r'.
    */
   ridge: number;
   /** Conjugate gradients' vectors (solveCandidate), m each. */
