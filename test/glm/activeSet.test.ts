@@ -33,6 +33,31 @@ function withDuplicate(data: Dataset, j: number): Dataset {
 }
 
 /**
+ * A design of independent normal columns (n × p, row-major) and a response drawn row by row:
+ * `response(x, i)` (x the whole matrix) may draw noise from the same generator.
+ */
+function randomDesign(
+  random: ReturnType<typeof createRandom>,
+  n: number,
+  p: number,
+  source: string,
+  response: (x: Float64Array, i: number) => number,
+): Dataset {
+  const x = Float64Array.from({ length: n * p }, () => random.normal());
+  return {
+    source,
+    featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
+    targetName: "y",
+    n,
+    p,
+    x,
+    y: Float64Array.from({ length: n }, (_, i) => response(x, i)),
+    droppedRows: 0,
+    constantColumns: [],
+  };
+}
+
+/**
  * Largest KKT violation of a path point, from the raw data (absolute: divide by the scale wanted),
  * for the elastic net with penalty factors (as the path reports them, rescaled) and weights.
  */
@@ -239,18 +264,13 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
     const random = createRandom(5);
     const n = 50;
     const p = 400;
-    const x = Float64Array.from({ length: n * p }, () => random.normal());
-    const data: Dataset = {
-      source: "wide-weighted",
-      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
-      targetName: "y",
+    const data = randomDesign(
+      random,
       n,
       p,
-      x,
-      y: Float64Array.from({ length: n }, (_, i) => 2 * x[i * p + 3]! - x[i * p + 7]! + random.normal()),
-      droppedRows: 0,
-      constantColumns: [],
-    };
+      "wide-weighted",
+      (x, i) => 2 * x[i * p + 3]! - x[i * p + 7]! + random.normal(),
+    );
     const weights = Float64Array.from({ length: n }, () => 0.5 + random.uniform());
     const penaltyFactor = Array.from({ length: p }, (_, j) => (j === 0 ? 0 : j % 5 === 0 ? 2 : 1));
     for (const alpha of [1, 0.5]) {
@@ -278,21 +298,13 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
     const random = createRandom(8);
     const n = 40;
     const p = 300;
-    const x = Float64Array.from({ length: n * p }, () => random.normal());
-    const data: Dataset = {
-      source: "wide-jump",
-      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
-      targetName: "y",
+    const data = randomDesign(
+      random,
       n,
       p,
-      x,
-      y: Float64Array.from(
-        { length: n },
-        (_, i) => x[i * p]! + x[i * p + 1]! - x[i * p + 2]! + random.normal(),
-      ),
-      droppedRows: 0,
-      constantColumns: [],
-    };
+      "wide-jump",
+      (x, i) => x[i * p]! + x[i * p + 1]! - x[i * p + 2]! + random.normal(),
+    );
     const design = buildDesign(data);
     const state = createState(design, 1, normalizedPenaltyFactor(p));
     let mean = 0;
@@ -355,21 +367,13 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
     const random = createRandom(23);
     const n = 30;
     const p = 2600;
-    const x = Float64Array.from({ length: n * p }, () => random.normal());
-    const data: Dataset = {
-      source: "very-wide",
-      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
-      targetName: "y",
+    const data = randomDesign(
+      random,
       n,
       p,
-      x,
-      y: Float64Array.from(
-        { length: n },
-        (_, i) => 3 * x[i * p + 10]! - 2 * x[i * p + 2000]! + random.normal(),
-      ),
-      droppedRows: 0,
-      constantColumns: [],
-    };
+      "very-wide",
+      (x, i) => 3 * x[i * p + 10]! - 2 * x[i * p + 2000]! + random.normal(),
+    );
     const path = elasticNetPath(data, { alpha: 0.9 });
     expect(path.converged.every(Boolean)).toBe(true);
     expect(Math.max(...path.certificate)).toBeLessThan(1e-7);
@@ -389,18 +393,13 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
     const random = createRandom(31);
     const n = 50;
     const p = 1200;
-    const x = Float64Array.from({ length: n * p }, () => random.normal());
-    const data: Dataset = {
-      source: "wide-ridge-like",
-      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
-      targetName: "y",
+    const data = randomDesign(
+      random,
       n,
       p,
-      x,
-      y: Float64Array.from({ length: n }, (_, i) => x[i * p]! - x[i * p + 1]! + random.normal()),
-      droppedRows: 0,
-      constantColumns: [],
-    };
+      "wide-ridge-like",
+      (x, i) => x[i * p]! - x[i * p + 1]! + random.normal(),
+    );
     const path = elasticNetPath(data, { alpha: 0.02 });
     expect(path.converged.every(Boolean)).toBe(true);
     expect(Math.max(...path.certificate)).toBeLessThan(1e-7);
