@@ -271,6 +271,20 @@ export function standardizeToColumns(x: usize, n: i32, p: i32, mean: usize, inve
   }
 }
 
+// out = the design centred and scaled, row-major like x: out[i·p + j] = (x[i, j] − mean[j])·inverse[j].
+export function standardizeRows(x: usize, n: i32, p: i32, mean: usize, inverse: usize, out: usize): void {
+  for (let i = 0; i < n; i++) {
+    const row = i * p;
+    let j = 0;
+    for (; j + 1 < p; j += 2) {
+      const centred = f64x2.sub(v128.load(at(x, row + j)), v128.load(at(mean, j)));
+      v128.store(at(out, row + j), f64x2.mul(centred, v128.load(at(inverse, j))));
+    }
+    for (; j < p; j++)
+      store<f64>(at(out, row + j), (load<f64>(at(x, row + j)) - load<f64>(at(mean, j))) * load<f64>(at(inverse, j)));
+  }
+}
+
 // out = Σ_a coefficients[a]·x[:, c_a] over the m column indices c (i32) of a column-major design:
 // the linear predictor X_F β_F of the columns in a model. Two columns per sweep over out.
 export function columnsTimes(x: usize, n: i32, columns: usize, m: i32, coefficients: usize, out: usize): void {

@@ -67,9 +67,7 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
     inverse[j] = constant ? 0 : 1 / scale[j]!;
   }
   const x = new Float64Array(n * p);
-  if (rows) {
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < p; j++) x[i * p + j] = (data.x[i * p + j]! - mean[j]!) * inverse[j]!;
-  } else sweeps.toColumns(mean, inverse, x);
+  if (rows) sweeps.toRows(mean, inverse, x);
+  else sweeps.toColumns(mean, inverse, x);
   return { n, p, x, layout: rows ? "rows" : "columns", w, mean, scale, usable, standardize, intercept };
 }

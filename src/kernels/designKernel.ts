@@ -1,7 +1,7 @@
 /**
  * The two sweeps that turn a row-major data matrix into the standardized column-major design the
  * path solvers read (src/glm/design.ts): the weighted column moments, then the centred, scaled
- * transpose. WebAssembly SIMD (assembly/rows.ts) where it loads — several times the plain loops,
+ * transpose (or, for the solvers that sweep rows, the same standardization kept row-major). WebAssembly SIMD (assembly/rows.ts) where it loads — several times the plain loops,
  * which matters because at n·p = 5·10⁵ these sweeps cost as much as the rest of a gaussian path —
  * and the plain loops otherwise. One module instance serves every call: its memory (twice the
  * largest design seen) stays mapped, so the next design pays no page faults.
@@ -13,6 +13,8 @@ export interface DesignSweeps {
   moments(centre: boolean, mean: Float64Array, squares: Float64Array): void;
   /** out[j·n + i] = (x_ij − mean_j)·inverse_j. */
   toColumns(mean: Float64Array, inverse: Float64Array, out: Float64Array): void;
+  /** out[i·p + j] = (x_ij − mean_j)·inverse_j (row-major, as the source). */
+  toRows(mean: Float64Array, inverse: Float64Array, out: Float64Array): void;
 }
 
 function plainSweeps(source: Float64Array, n: number, p: number, w: Float64Array): DesignSweeps {
@@ -45,6 +47,12 @@ function plainSweeps(source: Float64Array, n: number, p: number, w: Float64Array
           const column = j * n;
           for (let i = start; i < end; i++) out[column + i] = (source[i * p + j]! - m) * f;
         }
+      }
+    },
+    toRows(mean, inverse, out) {
+      for (let i = 0; i < n; i++) {
+        const row = i * p;
+        for (let j = 0; j < p; j++) out[row + j] = (source[row + j]! - mean[j]!) * inverse[j]!;
       }
     },
   };
@@ -80,6 +88,12 @@ export function designSweeps(source: Float64Array, n: number, p: number, w: Floa
       new Float64Array(buffer, meanAt, p).set(mean);
       new Float64Array(buffer, inverseAt, p).set(inverse);
       exports.standardizeToColumns(sourceAt, n, p, meanAt, inverseAt, outAt);
+      out.set(new Float64Array(buffer, outAt, n * p));
+    },
+    toRows(mean, inverse, out) {
+      new Float64Array(buffer, meanAt, p).set(mean);
+      new Float64Array(buffer, inverseAt, p).set(inverse);
+      exports.standardizeRows(sourceAt, n, p, meanAt, inverseAt, outAt);
       out.set(new Float64Array(buffer, outAt, n * p));
     },
   };

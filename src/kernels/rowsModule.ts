@@ -46,6 +46,7 @@ export interface RowsExports {
     squares: number,
   ): void;
   standardizeToColumns(x: number, n: number, p: number, mean: number, inverse: number, out: number): void;
+  standardizeRows(x: number, n: number, p: number, mean: number, inverse: number, out: number): void;
   columnsTimes(x: number, n: number, columns: number, m: number, coefficients: number, out: number): void;
   transposeTimes(x: number, n: number, columns: number, m: number, r: number, out: number): void;
   weightedCross(

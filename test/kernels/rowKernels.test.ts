@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/core/random.js";
-import { parseCsv } from "../../src/data/parseCsv.js";
+import { type Dataset, parseCsv } from "../../src/data/parseCsv.js";
+import { buildDesign } from "../../src/glm/design.js";
 import { logisticRidge } from "../../src/glm/logisticRidge.js";
 import { createFactorWorkspace } from "../../src/kernels/factorKernel.js";
 import {
@@ -217,5 +218,34 @@ describe("the active-set factor workspace", () => {
       for (let c = 0; c < order.length; c++) product += gram[order[a]! * p + order[c]!]! * fast.solution[c]!;
       expect(product).toBeCloseTo(a - 1.5, 9);
     }
+  });
+});
+
+describe("the standardized design, row-major and column-major", () => {
+  it("hold the same (x − mean)/scale, also for odd p and with weights", () => {
+    const random = createRandom(41);
+    const n = 97;
+    const p = 53; // n·p > 4096: the WebAssembly sweeps
+    const x = Float64Array.from({ length: n * p }, () => 3 + 2 * random.normal());
+    const data: Dataset = {
+      source: "standardize",
+      featureNames: Array.from({ length: p }, (_, j) => `x${j}`),
+      targetName: "y",
+      n,
+      p,
+      x,
+      y: new Float64Array(n),
+      droppedRows: 0,
+      constantColumns: [],
+    };
+    const weights = Float64Array.from({ length: n }, () => 0.5 + random.uniform());
+    const rows = buildDesign(data, { layout: "rows", weights });
+    const columns = buildDesign(data, { weights });
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < p; j++) {
+        const expected = (x[i * p + j]! - rows.mean[j]!) / rows.scale[j]!;
+        expect(rows.x[i * p + j]).toBeCloseTo(expected, 12);
+        expect(columns.x[j * n + i]).toBe(rows.x[i * p + j]);
+      }
   });
 });
