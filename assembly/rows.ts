@@ -315,6 +315,22 @@ export function columnsTimes(x: usize, n: i32, columns: usize, m: i32, coefficie
   }
 }
 
+// out[j] = Σ_i v_i·x[i, j]² for the p columns of a column-major design: the squared v-norms.
+export function weightedSquares(x: usize, n: i32, p: i32, v: usize, out: usize): void {
+  for (let j = 0; j < p; j++) {
+    const source = at(x, j * n);
+    let acc = f64x2.splat(0);
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const value = v128.load(at(source, i));
+      acc = f64x2.add(acc, f64x2.mul(v128.load(at(v, i)), f64x2.mul(value, value)));
+    }
+    let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+    for (; i < n; i++) sum += load<f64>(at(v, i)) * load<f64>(at(source, i)) * load<f64>(at(source, i));
+    store<f64>(at(out, j), sum);
+  }
+}
+
 // out[a] = x[:, c_a] · r for the m column indices c: the gradient Xᵀr of the chosen columns.
 export function transposeTimes(x: usize, n: i32, columns: usize, m: i32, r: usize, out: usize): void {
   for (let a = 0; a < m; a++) {

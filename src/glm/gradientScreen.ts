@@ -53,12 +53,8 @@ export function createGradientScreen(
   usable: Uint8Array,
 ): GradientScreen {
   const norms = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let sum = 0;
-    const column = j * n;
-    for (let i = 0; i < n; i++) sum += v[i]! * x[column + i]! * x[column + i]!;
-    norms[j] = Math.sqrt(sum);
-  }
+  designProducts().squares(x, n, p, v, norms);
+  for (let j = 0; j < p; j++) norms[j] = Math.sqrt(norms[j]!);
   return {
     n,
     p,

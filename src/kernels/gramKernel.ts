@@ -97,6 +97,8 @@ export interface DesignProducts {
     r: Float64Array,
     out: Float64Array,
   ): void;
+  /** out[j] = Σ_i v_i x̃_ij², j < p: the columns' squared v-norms. */
+  squares(x: Float64Array, n: number, p: number, v: Float64Array, out: Float64Array): void;
 }
 
 export const jsProducts: DesignProducts = {
@@ -110,6 +112,13 @@ export const jsProducts: DesignProducts = {
   },
   transposeTimes(x, n, _p, columns, m, r, out) {
     for (let a = 0; a < m; a++) out[a] = dot(x, columns[a]! * n, r, 0, n);
+  },
+  squares(x, n, p, v, out) {
+    for (let j = 0; j < p; j++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += v[i]! * x[j * n + i]! * x[j * n + i]!;
+      out[j] = sum;
+    }
   },
 };
 
@@ -204,6 +213,12 @@ function createWasmDesign(exports: RowsExports): {
       new Float64Array(buffer, layout.vector, n).set(r.subarray(0, n));
       exports.transposeTimes(0, n, layout.columns, m, layout.vector, layout.out);
       out.set(new Float64Array(buffer, layout.out, m).subarray(0, m), 0);
+    },
+    squares(x, n, p, v, out) {
+      const buffer = place(x, n, p);
+      new Float64Array(buffer, layout.vector, n).set(v.subarray(0, n));
+      exports.weightedSquares(0, n, p, layout.vector, layout.out);
+      out.set(new Float64Array(buffer, layout.out, p));
     },
   };
   return { gram, cross, products };

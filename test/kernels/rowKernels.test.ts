@@ -163,6 +163,18 @@ describe("products of a column-major design with vectors, over chosen columns", 
           expect(gradientPlain[a]).toBeCloseTo(expected, 10);
         }
       }
+      // the columns' squared v-norms
+      const v = Float64Array.from({ length: n }, () => random.uniform());
+      const squares = new Float64Array(p);
+      const squaresPlain = new Float64Array(p);
+      designProducts().squares(x, n, p, v, squares);
+      jsProducts.squares(x, n, p, v, squaresPlain);
+      for (let j = 0; j < p; j++) {
+        let expected = 0;
+        for (let i = 0; i < n; i++) expected += v[i]! * x[j * n + i]! ** 2;
+        expect(squares[j]).toBeCloseTo(expected, 10);
+        expect(squaresPlain[j]).toBeCloseTo(expected, 10);
+      }
     }
   });
 });
