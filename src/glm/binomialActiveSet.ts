@@ -94,9 +94,13 @@ export function createBinomialProblem(
   const { n, p } = design;
   const withIntercept = design.intercept;
   const columns = withIntercept ? p + 1 : p;
-  const x = new Float64Array(n * columns);
-  x.set(design.x.subarray(0, n * p));
-  if (withIntercept) x.fill(1, n * p);
+  // the intercept's column of ones after the features: in place when the design was built with it
+  let x = design.x;
+  if (x.length < n * columns) {
+    x = new Float64Array(n * columns);
+    x.set(design.x.subarray(0, n * p));
+    x.fill(1, n * p);
+  }
   const usable = new Uint8Array(columns);
   usable.set(design.usable);
   const pf = new Float64Array(columns);

@@ -23,12 +23,20 @@ export interface DesignOptions {
    * solver that sweeps one observation at a time (truncated Newton) reads.
    */
   layout?: "columns" | "rows";
+  /**
+   * Column-major only: x holds one more column after the p features, all ones — the intercept as a
+   * column, which the logistic Newton solver wants (so it need not copy the design to append it).
+   */
+  onesColumn?: boolean;
 }
 
 export interface Design {
   n: number;
   p: number;
-  /** Centred, scaled features, column-major (or row-major with layout "rows"). */
+  /**
+   * Centred, scaled features, column-major (or row-major with layout "rows"); with `onesColumn`,
+   * followed by a column of ones (n·(p + 1) numbers).
+   */
   x: Float64Array;
   layout: "columns" | "rows";
   /** Observation weights, Σ w = 1. */
@@ -66,8 +74,10 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
     usable[j] = constant ? 0 : 1;
     inverse[j] = constant ? 0 : 1 / scale[j]!;
   }
-  const x = new Float64Array(n * p);
+  const ones = !rows && options.onesColumn === true;
+  const x = new Float64Array(n * (ones ? p + 1 : p));
   if (rows) sweeps.toRows(mean, inverse, x);
   else sweeps.toColumns(mean, inverse, x);
+  if (ones) x.fill(1, n * p);
   return { n, p, x, layout: rows ? "rows" : "columns", w, mean, scale, usable, standardize, intercept };
 }

@@ -161,7 +161,11 @@ function solveGaussian(
 export function elasticNetPath(data: Dataset, options: PathOptions = {}): ElasticNetPath {
   const family = options.family ?? "gaussian";
   const alpha = options.alpha ?? 1;
-  const design = buildDesign(data, options);
+  // a logistic path takes its intercept as a column of ones after the features
+  const design = buildDesign(data, {
+    ...options,
+    onesColumn: family === "binomial" && (options.intercept ?? true),
+  });
   const { n, p, w } = design;
   const y = data.y;
   const penaltyFactor = normalizedPenaltyFactor(p, options.penaltyFactor);

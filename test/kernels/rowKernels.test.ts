@@ -259,5 +259,10 @@ describe("the standardized design, row-major and column-major", () => {
         expect(rows.x[i * p + j]).toBeCloseTo(expected, 12);
         expect(columns.x[j * n + i]).toBe(rows.x[i * p + j]);
       }
+    // with a column of ones after the features (the logistic solver's intercept)
+    const withOnes = buildDesign(data, { weights, onesColumn: true });
+    expect(withOnes.x.length).toBe(n * (p + 1));
+    expect(Array.from(withOnes.x.subarray(0, n * p))).toEqual(Array.from(columns.x));
+    expect(withOnes.x.subarray(n * p).every((value) => value === 1)).toBe(true);
   });
 });
