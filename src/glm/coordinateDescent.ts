@@ -68,8 +68,6 @@ export interface QuadraticState {
     ones: Float64Array;
     /** Scratch: the Gram of [X̃, r, 1] (of [X̃_W, r, 1] for a working set). */
     extended: Float64Array;
-    /** Changes whenever G is rebuilt (so a copy of it elsewhere knows it is stale). */
-    version: number;
   } | null;
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
@@ -90,9 +88,6 @@ interface AndersonScratch {
 
 /** How many passes Anderson acceleration looks back over. */
 const ANDERSON_DEPTH = 5;
-
-/** Counts Gram rebuilds, for QuadraticState.covariance.version. */
-let gramVersion = 0;
 
 /**
  * Largest p for which coordinate descent alone uses covariance mode (glmnet's default rule: above
@@ -143,7 +138,6 @@ export function prepareCovariance(state: QuadraticState, maxP = COVARIANCE_MAX_P
   }
   const gradient0 = extended[p * size + p + 1]!;
   const vSum = extended[(p + 1) * size + p + 1]!;
-  gramVersion++;
   state.covariance = {
     gram,
     gradient,
@@ -153,7 +147,6 @@ export function prepareCovariance(state: QuadraticState, maxP = COVARIANCE_MAX_P
     weighted,
     ones,
     extended,
-    version: gramVersion,
   };
 }
 
@@ -162,11 +155,6 @@ function gramTimes(gram: Float64Array, p: number, j: number, vector: Float64Arra
   let sum = 0;
   for (let k = 0; k < p; k++) if (vector[k] !== 0) sum += gram[k * p + j]! * vector[k]!;
   return sum;
-}
-
-/** Marks G as changed in place (entries added by the caller), so copies of it are refreshed. */
-export function gramChanged(state: QuadraticState): void {
-  state.covariance!.version = ++gramVersion;
 }
 
 /** r = z − β₀ − x̃β recomputed from scratch, given the working response z = r + fit at preparation. */
@@ -353,8 +341,7 @@ export function solveAtLambda(
   tolerance: number,
   maxPasses = 100_000,
 ): SolveResult {
-  const { p, alpha, penaltyFactor, ever, strong } = state;
-  const { usable } = state;
+  const { p, alpha, penaltyFactor, usable, ever, strong } = state;
   const strongCutoff = alpha * (2 * lambda - previousLambda);
   for (let j = 0; j < p; j++) {
     strong[j] =
@@ -480,10 +467,10 @@ export function relativeDualityGapFromGram(
 }
 
 /**
- * The gap from ‖r‖²_v and rᵀVz, with the kept gradients of every usable column — or only of the
- * `count` columns listed in `columns` (a working set holding every nonzero coefficient), the others
- * entering through `dualFloor`: a bound on their part of the dual norm (see wideGaussian.ts). A
- * larger dual norm still gives a dual-feasible point, so the gap stays an upper bound.
+ * The gap from ‖r‖²_v and rᵀVz, with the kept gradients of the state's usable columns.
+ * `dualFloor` bounds the dual norm of columns the state does not hold (a working set's outside,
+ * see wideGaussian.ts): a larger dual norm still gives a dual-feasible point, so the gap stays an
+ * upper bound.
  */
 export function gapFrom(
   state: QuadraticState,
@@ -491,21 +478,17 @@ export function gapFrom(
   residualNorm: number,
   residualDotZ: number,
   dualFloor = 0,
-  columns?: Int32Array,
-  count = state.p,
 ): number {
-  const { beta, alpha, penaltyFactor, usable } = state;
+  const { p, beta, alpha, penaltyFactor, usable } = state;
   if (!(alpha > 0)) return Number.NaN;
   let dualNorm = dualFloor;
   let l1 = 0;
   let l2 = 0;
-  for (let c = 0; c < count; c++) {
-    const j = columns ? columns[c]! : c;
+  for (let j = 0; j < p; j++) {
     if (!usable[j]) continue;
     const pf = penaltyFactor[j]!;
     const b = beta[j]!;
-    const g = columnGradient(state, j);
-    const shifted = g - lambda * (1 - alpha) * pf * b;
+    const shifted = columnGradient(state, j) - lambda * (1 - alpha) * pf * b;
     if (pf > 0) dualNorm = Math.max(dualNorm, Math.abs(shifted) / (lambda * alpha * pf));
     l1 += pf * Math.abs(b);
     l2 += pf * b * b;

@@ -123,7 +123,6 @@ export function updateLinearTerm(state: QuadraticState, factor: ActiveSetFactor)
     workspace.rows[m] = k;
     workspace.values[m++] = -beta[k]!;
   }
-  workspace.load(cov.gram, cov.version);
   workspace.base.set(cov.gradient);
   workspace.combine(m, width);
   const { candidates } = factor;
@@ -353,7 +352,6 @@ export function solveByActiveSet(state: QuadraticState, factor: ActiveSetFactor,
     if (nonzero === 0) return true;
   }
   for (let pivot = 0; pivot < MAX_PIVOTS; pivot++) {
-    factor.workspace.load(cov.gram, cov.version); // a no-op where G is built in the workspace
     if (!syncFactor(state, factor, columns, count)) return false;
     if (!solveCandidate(state, factor, lambda)) {
       // the preconditioned iterations stalled: refactorize at this ridge term

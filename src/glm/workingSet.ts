@@ -11,7 +11,7 @@
  * as it does, up to WORKING_SET_MAX columns.
  */
 import { crossFunction, gramFunction } from "../kernels/gramKernel.js";
-import { gramChanged, type QuadraticState } from "./coordinateDescent.js";
+import type { QuadraticState } from "./coordinateDescent.js";
 import { type ActiveSetFactor, createActiveSetFactor, releaseActiveSetFactor } from "./lassoActiveSet.js";
 
 /** The most columns a working set holds: its G and factor take 2·8·WORKING_SET_MAX² bytes (256 MB). */
@@ -65,7 +65,6 @@ function innerState(
       weighted: new Float64Array(n),
       ones: new Float64Array(n).fill(1),
       extended: new Float64Array(0),
-      version: 0,
     },
   };
   return inner;
@@ -173,7 +172,6 @@ export function addColumns(
     for (let b = 0; b < added; b++) gram[s * capacity + first + b] = square[a * added + b]!;
     inner.xv[s] = square[a * added + a]!;
   }
-  gramChanged(inner);
   return { first, added };
 }
 
@@ -202,7 +200,6 @@ export function rebuildGram(set: WorkingSet): void {
   }
   cov.gradient0 = extended[size * m + size + 1]!;
   cov.vSum = extended[(size + 1) * m + size + 1]!;
-  gramChanged(inner);
 }
 
 /**

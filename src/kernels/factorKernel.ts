@@ -1,6 +1,5 @@
 /**
- * The workspace of an active-set solver (src/glm/lassoActiveSet.ts): a copy of the Gram matrix G
- * (p × p), the Cholesky factor L of its active block, the active columns' order, and the vectors
+ * The workspace of an active-set solver (src/glm/lassoActiveSet.ts): the Gram matrix G (p × p), the Cholesky factor L of its active block, the active columns' order, and the vectors
  * of a solve — with the three O(m²)–O(p·m) operations it repeats at every λ:
  *
  *   row:      a new row of L for a column entering, by forward substitution
@@ -10,9 +9,8 @@
  *
  * Each workspace owns a WebAssembly module instance whose memory is sized once, for p, so the
  * arrays below are views on it that never move; the operations run there in SIMD. Plain arrays
- * and loops where WebAssembly (with SIMD) does not load. A solver that builds G directly in
- * `gram` (see adoptGram in lassoActiveSet.ts) never copies it; any other G is copied in when it
- * changes.
+ * and loops where WebAssembly (with SIMD) does not load. The solvers build G directly in `gram`
+ * (see createActiveSetFactor in lassoActiveSet.ts), so it is never copied.
  */
 import { instantiateRowsModule, WASM_PAGE } from "./rowsModule.js";
 
@@ -23,8 +21,6 @@ export interface FactorWorkspace {
   solution: Float64Array;
   linear: Float64Array;
   gradient: Float64Array;
-  /** Copies G in unless it is this workspace's own `gram` or the same array at the same version. */
-  load(gram: Float64Array, version: number): void;
   /** Fills L[r, 0:r] for column j; returns Σ L[r, c]² (the pivot is G_jj + ridge − that). */
   row(r: number, j: number): number;
   /** solution ← (L·Lᵀ)⁻¹ solution over the first m rows. */
@@ -42,18 +38,6 @@ export interface FactorWorkspace {
   combine(m: number, width?: number): void;
 }
 
-/** The workspace's `load`: copies G into `target` when a different array or version comes. */
-function gramCopier(target: Float64Array, p: number): FactorWorkspace["load"] {
-  let loaded: Float64Array | null = null;
-  let loadedVersion = -1;
-  return (gram, version) => {
-    if (gram === target || (gram === loaded && version === loadedVersion)) return;
-    target.set(gram.subarray(0, p * p));
-    loaded = gram;
-    loadedVersion = version;
-  };
-}
-
 function plainWorkspace(p: number): FactorWorkspace {
   const target = new Float64Array(p * p);
   const workspace: FactorWorkspace = {
@@ -63,7 +47,6 @@ function plainWorkspace(p: number): FactorWorkspace {
     solution: new Float64Array(p),
     linear: new Float64Array(p),
     gradient: new Float64Array(p),
-    load: gramCopier(target, p),
     row(r, j) {
       const { gram, lower, order } = workspace;
       const row = r * p;
@@ -175,7 +158,6 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
     solution: new Float64Array(buffer, solutionAt, p),
     linear: new Float64Array(buffer, linearAt, p),
     gradient: new Float64Array(buffer, gradientAt, p),
-    load: gramCopier(target, p),
     row: (r, j) => exports.factorRow(gramAt, lowerAt, p, orderAt, r, j),
     solve: (m) => exports.factorSolve(lowerAt, p, m, solutionAt),
     computeGradient: (m, width = p) =>

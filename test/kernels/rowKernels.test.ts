@@ -190,7 +190,7 @@ describe("the active-set factor workspace", () => {
     const order = [4, 0, 7, 2, 8];
     const results = [false, true].map((plain) => {
       const workspace = createFactorWorkspace(p, plain);
-      workspace.load(gram, 1);
+      workspace.gram.set(gram);
       order.forEach((j, r) => {
         workspace.order[r] = j;
         const squares = workspace.row(r, j);
