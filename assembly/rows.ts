@@ -11,6 +11,19 @@
   return base + (<usize>index << 3);
 }
 
+// a·b + c and c − a·b, two lanes. Built twice (scripts/build-wasm.mjs): with relaxed SIMD they are
+// one fused multiply-add each (one rounding, half the instructions: the Gram kernels below are
+// bound by arithmetic, not loads); without it, a multiply then an add.
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  else return f64x2.add(c, f64x2.mul(a, b));
+}
+
+@inline function nmadd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_nmadd(a, b, c);
+  else return f64x2.sub(c, f64x2.mul(a, b));
+}
+
 export function hessianTimes(
   x: usize,
   n: i32,
@@ -29,8 +42,8 @@ export function hessianTimes(
     let acc1 = f64x2.splat(0);
     let k = 0;
     for (; k + 3 < p; k += 4) {
-      acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(row, k)), v128.load(at(v, k))));
-      acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(row, k + 2)), v128.load(at(v, k + 2))));
+      acc0 = madd(v128.load(at(row, k)), v128.load(at(v, k)), acc0);
+      acc1 = madd(v128.load(at(row, k + 2)), v128.load(at(v, k + 2)), acc1);
     }
     acc0 = f64x2.add(acc0, acc1);
     let dot = offset + f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
@@ -41,7 +54,7 @@ export function hessianTimes(
     const s = f64x2.splat(scaled);
     k = 0;
     for (; k + 1 < p; k += 2)
-      v128.store(at(out, k), f64x2.add(v128.load(at(out, k)), f64x2.mul(s, v128.load(at(row, k)))));
+      v128.store(at(out, k), madd(s, v128.load(at(row, k)), v128.load(at(out, k))));
     for (; k < p; k++) store<f64>(at(out, k), load<f64>(at(out, k)) + scaled * load<f64>(at(row, k)));
   }
   return total;
@@ -55,8 +68,8 @@ export function gradientSweep(x: usize, n: i32, p: i32, c: usize, d: usize, grad
     let k = 0;
     for (; k + 1 < p; k += 2) {
       const xk = v128.load(at(row, k));
-      v128.store(at(gradient, k), f64x2.add(v128.load(at(gradient, k)), f64x2.mul(ci, xk)));
-      v128.store(at(diagonal, k), f64x2.add(v128.load(at(diagonal, k)), f64x2.mul(di, f64x2.mul(xk, xk))));
+      v128.store(at(gradient, k), madd(ci, xk, v128.load(at(gradient, k))));
+      v128.store(at(diagonal, k), madd(di, f64x2.mul(xk, xk), v128.load(at(diagonal, k))));
     }
     for (; k < p; k++) {
       const xk = load<f64>(at(row, k));
@@ -67,68 +80,85 @@ export function gradientSweep(x: usize, n: i32, p: i32, c: usize, d: usize, grad
 }
 
 // The weighted Gram matrix of chosen columns of a column-major design (n × ·):
-// G[a, b] = Σ_i v[i]·x[i, c_a]·x[i, c_b] for the m column indices c (i32) at `columns`, both
-// triangles written, m × m row-major. Coordinate descent's covariance mode rebuilds it at every
-// Newton step of a logistic path, so it is blocked for the cache: rows are taken in chunks of
-// CHUNK, and within a chunk four columns a…a+3 are weighted (v ⊙ x_c, into `weighted`, 4·CHUNK
-// numbers, in L1) and each other column b is read once for all four dots — four multiply-adds
-// per load of x_b instead of one.
-const CHUNK = 512;
+// G[a, b] = Σ_i v[i]·x[i, c_a]·x[i, c_b] for the m column indices c (i32) at `columns`, row-major
+// m × m. One call adds the rows start … start + CHUNK − 1 of the design into the rows
+// first ≤ a < last of G's lower triangle (b ≤ a); the caller zeroes G, goes through the chunks of
+// rows in order and, within each, through blocks of G's rows, and has mirrorLower write the upper
+// triangle at the end. Why so many calls: a chunk of the design (all its columns) stays in the
+// cache while every block of G uses it, and no single call runs long — an engine starts a module
+// on baseline code and swaps in optimized code between calls, never during one.
+//
+// Within a call, four columns a…a+3 are weighted (v ⊙ x_c, into `weighted`, 4·CHUNK numbers, in
+// L1/L2) and each other column b is read once for all four dots — four multiply-adds per load of
+// x_b instead of one.
+const CHUNK = 1024;
 
-export function weightedGram(x: usize, n: i32, columns: usize, m: i32, v: usize, weighted: usize, gram: usize): void {
-  memory.fill(gram, 0, <usize>(m * m) << 3);
-  for (let start = 0; start < n; start += CHUNK) {
-    const length = min(CHUNK, n - start);
-    let a = 0;
-    for (; a + 3 < m; a += 4) {
-      for (let t = 0; t < 4; t++) weigh(x, n, column(columns, a + t), start, length, v, at(weighted, t * CHUNK));
-      // the lower triangle and the diagonal block: columns b < a + 4, two at a time
-      let b = 0;
-      for (; b + 1 < a + 4; b += 2)
-        eightDots(weighted, at(x, column(columns, b) * n + start), at(x, column(columns, b + 1) * n + start), length, gram, a * m + b, m);
-      for (; b < a + 4; b++) fourDots(weighted, at(x, column(columns, b) * n + start), length, gram, a * m + b, m);
-    }
-    // the last m mod 4 columns one at a time
-    for (; a < m; a++) {
-      weigh(x, n, column(columns, a), start, length, v, weighted);
-      for (let b = 0; b <= a; b++)
-        accumulate(gram, a * m + b, oneDot(weighted, at(x, column(columns, b) * n + start), length));
-    }
+/** The rows per chunk, so the caller can size `weighted` (4·CHUNK numbers). */
+export function gramChunk(): i32 {
+  return CHUNK;
+}
+
+export function weightedGram(
+  x: usize, n: i32, columns: usize, m: i32, v: usize, weighted: usize, gram: usize, first: i32, last: i32, start: i32,
+): void {
+  const length = min(CHUNK, n - start);
+  let a = first;
+  for (; a + 3 < last; a += 4) {
+    for (let t = 0; t < 4; t++) weigh(x, n, column(columns, a + t), start, length, v, at(weighted, t * CHUNK));
+    // the lower triangle and the diagonal block: columns b < a + 4, two at a time
+    let b = 0;
+    for (; b + 1 < a + 4; b += 2)
+      eightDots(weighted, at(x, column(columns, b) * n + start), at(x, column(columns, b + 1) * n + start), length, gram, a * m + b, m);
+    for (; b < a + 4; b++) fourDots(weighted, at(x, column(columns, b) * n + start), length, gram, a * m + b, m);
   }
-  // the lower triangle is complete; mirror it
+  // the last (last − first) mod 4 rows one at a time
+  for (; a < last; a++) {
+    weigh(x, n, column(columns, a), start, length, v, weighted);
+    for (let b = 0; b <= a; b++)
+      accumulate(gram, a * m + b, oneDot(weighted, at(x, column(columns, b) * n + start), length));
+  }
+}
+
+/** The upper triangle of a row-major m × m matrix from its lower one. */
+export function mirrorLower(gram: usize, m: i32): void {
   for (let a = 0; a < m; a++)
     for (let b = 0; b < a; b++) store<f64>(at(gram, b * m + a), load<f64>(at(gram, a * m + b)));
 }
 
+// The kernels below walk their streams with moving pointers and read each at constant offsets
+// (the chunks w_t lie CHUNK_BYTES apart; the second row pair of an unrolled step 16 bytes on): a
+// WebAssembly load takes its offset as an immediate, so one address register serves four loads
+// and the loop body is mostly multiply-adds, not address arithmetic. Four rows per step.
+const CHUNK_BYTES: usize = CHUNK << 3;
+
 // Four dots of the weighted chunks w_t (at weighted + t·CHUNK, t < 4) with one column chunk:
 // out[index + t·stride] += w_t · other. One load of `other` serves four multiply-adds.
 @inline function fourDots(weighted: usize, other: usize, length: i32, out: usize, index: i32, stride: i32): void {
-  const w0 = weighted;
-  const w1 = at(weighted, CHUNK);
-  const w2 = at(weighted, 2 * CHUNK);
-  const w3 = at(weighted, 3 * CHUNK);
   let acc0 = f64x2.splat(0);
   let acc1 = f64x2.splat(0);
   let acc2 = f64x2.splat(0);
   let acc3 = f64x2.splat(0);
-  let i = 0;
-  for (; i + 1 < length; i += 2) {
-    const xb = v128.load(at(other, i));
-    acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(w0, i)), xb));
-    acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(w1, i)), xb));
-    acc2 = f64x2.add(acc2, f64x2.mul(v128.load(at(w2, i)), xb));
-    acc3 = f64x2.add(acc3, f64x2.mul(v128.load(at(w3, i)), xb));
+  let w = weighted;
+  let b = other;
+  const end = at(weighted, length & ~1);
+  for (; w < end; w += 16, b += 16) {
+    const xb = v128.load(b);
+    acc0 = madd(v128.load(w), xb, acc0);
+    acc1 = madd(v128.load(w, CHUNK_BYTES), xb, acc1);
+    acc2 = madd(v128.load(w, 2 * CHUNK_BYTES), xb, acc2);
+    acc3 = madd(v128.load(w, 3 * CHUNK_BYTES), xb, acc3);
   }
   let d0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
   let d1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
   let d2 = f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1);
   let d3 = f64x2.extract_lane(acc3, 0) + f64x2.extract_lane(acc3, 1);
-  for (; i < length; i++) {
+  for (let i = length & ~1; i < length; i++) {
     const xb = load<f64>(at(other, i));
-    d0 += load<f64>(at(w0, i)) * xb;
-    d1 += load<f64>(at(w1, i)) * xb;
-    d2 += load<f64>(at(w2, i)) * xb;
-    d3 += load<f64>(at(w3, i)) * xb;
+    const wi = at(weighted, i);
+    d0 += load<f64>(wi) * xb;
+    d1 += load<f64>(wi, CHUNK_BYTES) * xb;
+    d2 += load<f64>(wi, 2 * CHUNK_BYTES) * xb;
+    d3 += load<f64>(wi, 3 * CHUNK_BYTES) * xb;
   }
   accumulate(out, index, d0);
   accumulate(out, index + stride, d1);
@@ -137,12 +167,9 @@ export function weightedGram(x: usize, n: i32, columns: usize, m: i32, v: usize,
 }
 
 // The same for two column chunks at once (out[index + t·stride] and out[index + t·stride + 1]):
-// eight dots from six loads per pair of rows.
+// eight dots from six loads per pair of rows, eight accumulators (with the operands, 14 of the 16
+// vector registers).
 @inline function eightDots(weighted: usize, first: usize, second: usize, length: i32, out: usize, index: i32, stride: i32): void {
-  const w0 = weighted;
-  const w1 = at(weighted, CHUNK);
-  const w2 = at(weighted, 2 * CHUNK);
-  const w3 = at(weighted, 3 * CHUNK);
   let p0 = f64x2.splat(0);
   let p1 = f64x2.splat(0);
   let p2 = f64x2.splat(0);
@@ -151,22 +178,25 @@ export function weightedGram(x: usize, n: i32, columns: usize, m: i32, v: usize,
   let q1 = f64x2.splat(0);
   let q2 = f64x2.splat(0);
   let q3 = f64x2.splat(0);
-  let i = 0;
-  for (; i + 1 < length; i += 2) {
-    const xb = v128.load(at(first, i));
-    const xc = v128.load(at(second, i));
-    const v0 = v128.load(at(w0, i));
-    const v1 = v128.load(at(w1, i));
-    const v2 = v128.load(at(w2, i));
-    const v3 = v128.load(at(w3, i));
-    p0 = f64x2.add(p0, f64x2.mul(v0, xb));
-    p1 = f64x2.add(p1, f64x2.mul(v1, xb));
-    p2 = f64x2.add(p2, f64x2.mul(v2, xb));
-    p3 = f64x2.add(p3, f64x2.mul(v3, xb));
-    q0 = f64x2.add(q0, f64x2.mul(v0, xc));
-    q1 = f64x2.add(q1, f64x2.mul(v1, xc));
-    q2 = f64x2.add(q2, f64x2.mul(v2, xc));
-    q3 = f64x2.add(q3, f64x2.mul(v3, xc));
+  let w = weighted;
+  let b = first;
+  let c = second;
+  const end = at(weighted, length & ~1);
+  for (; w < end; w += 16, b += 16, c += 16) {
+    const xb = v128.load(b);
+    const xc = v128.load(c);
+    let v = v128.load(w);
+    p0 = madd(v, xb, p0);
+    q0 = madd(v, xc, q0);
+    v = v128.load(w, CHUNK_BYTES);
+    p1 = madd(v, xb, p1);
+    q1 = madd(v, xc, q1);
+    v = v128.load(w, 2 * CHUNK_BYTES);
+    p2 = madd(v, xb, p2);
+    q2 = madd(v, xc, q2);
+    v = v128.load(w, 3 * CHUNK_BYTES);
+    p3 = madd(v, xb, p3);
+    q3 = madd(v, xc, q3);
   }
   let d0 = f64x2.extract_lane(p0, 0) + f64x2.extract_lane(p0, 1);
   let d1 = f64x2.extract_lane(p1, 0) + f64x2.extract_lane(p1, 1);
@@ -176,17 +206,18 @@ export function weightedGram(x: usize, n: i32, columns: usize, m: i32, v: usize,
   let e1 = f64x2.extract_lane(q1, 0) + f64x2.extract_lane(q1, 1);
   let e2 = f64x2.extract_lane(q2, 0) + f64x2.extract_lane(q2, 1);
   let e3 = f64x2.extract_lane(q3, 0) + f64x2.extract_lane(q3, 1);
-  for (; i < length; i++) {
+  for (let i = length & ~1; i < length; i++) {
     const xb = load<f64>(at(first, i));
     const xc = load<f64>(at(second, i));
-    d0 += load<f64>(at(w0, i)) * xb;
-    d1 += load<f64>(at(w1, i)) * xb;
-    d2 += load<f64>(at(w2, i)) * xb;
-    d3 += load<f64>(at(w3, i)) * xb;
-    e0 += load<f64>(at(w0, i)) * xc;
-    e1 += load<f64>(at(w1, i)) * xc;
-    e2 += load<f64>(at(w2, i)) * xc;
-    e3 += load<f64>(at(w3, i)) * xc;
+    const wi = at(weighted, i);
+    d0 += load<f64>(wi) * xb;
+    d1 += load<f64>(wi, CHUNK_BYTES) * xb;
+    d2 += load<f64>(wi, 2 * CHUNK_BYTES) * xb;
+    d3 += load<f64>(wi, 3 * CHUNK_BYTES) * xb;
+    e0 += load<f64>(wi) * xc;
+    e1 += load<f64>(wi, CHUNK_BYTES) * xc;
+    e2 += load<f64>(wi, 2 * CHUNK_BYTES) * xc;
+    e3 += load<f64>(wi, 3 * CHUNK_BYTES) * xc;
   }
   accumulate(out, index, d0);
   accumulate(out, index + stride, d1);
@@ -200,11 +231,18 @@ export function weightedGram(x: usize, n: i32, columns: usize, m: i32, v: usize,
 
 // weighted · other over `length` rows.
 @inline function oneDot(weighted: usize, other: usize, length: i32): f64 {
-  let acc = f64x2.splat(0);
-  let i = 0;
-  for (; i + 1 < length; i += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(at(weighted, i)), v128.load(at(other, i))));
-  let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; i < length; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let w = weighted;
+  let b = other;
+  const end = at(weighted, length & ~3);
+  for (; w < end; w += 32, b += 32) {
+    acc0 = madd(v128.load(w), v128.load(b), acc0);
+    acc1 = madd(v128.load(w, 16), v128.load(b, 16), acc1);
+  }
+  acc0 = f64x2.add(acc0, acc1);
+  let dot = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+  for (let i = length & ~3; i < length; i++) dot += load<f64>(at(weighted, i)) * load<f64>(at(other, i));
   return dot;
 }
 
@@ -237,7 +275,7 @@ export function columnMoments(x: usize, n: i32, p: i32, w: usize, centre: i32, m
       const ws = f64x2.splat(wi);
       let j = 0;
       for (; j + 1 < p; j += 2)
-        v128.store(at(mean, j), f64x2.add(v128.load(at(mean, j)), f64x2.mul(ws, v128.load(at(row, j)))));
+        v128.store(at(mean, j), madd(ws, v128.load(at(row, j)), v128.load(at(mean, j))));
       for (; j < p; j++) store<f64>(at(mean, j), load<f64>(at(mean, j)) + wi * load<f64>(at(row, j)));
     }
   }
@@ -248,7 +286,7 @@ export function columnMoments(x: usize, n: i32, p: i32, w: usize, centre: i32, m
     let j = 0;
     for (; j + 1 < p; j += 2) {
       const centred = f64x2.sub(v128.load(at(row, j)), v128.load(at(mean, j)));
-      v128.store(at(squares, j), f64x2.add(v128.load(at(squares, j)), f64x2.mul(ws, f64x2.mul(centred, centred))));
+      v128.store(at(squares, j), madd(ws, f64x2.mul(centred, centred), v128.load(at(squares, j))));
     }
     for (; j < p; j++) {
       const centred = load<f64>(at(row, j)) - load<f64>(at(mean, j));
@@ -299,7 +337,7 @@ export function columnsTimes(x: usize, n: i32, columns: usize, m: i32, coefficie
     const s1 = f64x2.splat(b1);
     let i = 0;
     for (; i + 1 < n; i += 2) {
-      const sum = f64x2.add(f64x2.mul(s0, v128.load(at(first, i))), f64x2.mul(s1, v128.load(at(second, i))));
+      const sum = madd(s1, v128.load(at(second, i)), f64x2.mul(s0, v128.load(at(first, i))));
       v128.store(at(out, i), f64x2.add(v128.load(at(out, i)), sum));
     }
     for (; i < n; i++)
@@ -310,7 +348,7 @@ export function columnsTimes(x: usize, n: i32, columns: usize, m: i32, coefficie
     const b0 = load<f64>(at(coefficients, a));
     const s0 = f64x2.splat(b0);
     let i = 0;
-    for (; i + 1 < n; i += 2) v128.store(at(out, i), f64x2.add(v128.load(at(out, i)), f64x2.mul(s0, v128.load(at(only, i)))));
+    for (; i + 1 < n; i += 2) v128.store(at(out, i), madd(s0, v128.load(at(only, i)), v128.load(at(out, i))));
     for (; i < n; i++) store<f64>(at(out, i), load<f64>(at(out, i)) + b0 * load<f64>(at(only, i)));
   }
 }
@@ -323,7 +361,7 @@ export function weightedSquares(x: usize, n: i32, p: i32, v: usize, out: usize):
     let i = 0;
     for (; i + 1 < n; i += 2) {
       const value = v128.load(at(source, i));
-      acc = f64x2.add(acc, f64x2.mul(v128.load(at(v, i)), f64x2.mul(value, value)));
+      acc = madd(v128.load(at(v, i)), f64x2.mul(value, value), acc);
     }
     let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
     for (; i < n; i++) sum += load<f64>(at(v, i)) * load<f64>(at(source, i)) * load<f64>(at(source, i));
@@ -339,8 +377,8 @@ export function transposeTimes(x: usize, n: i32, columns: usize, m: i32, r: usiz
     let acc1 = f64x2.splat(0);
     let i = 0;
     for (; i + 3 < n; i += 4) {
-      acc0 = f64x2.add(acc0, f64x2.mul(v128.load(at(source, i)), v128.load(at(r, i))));
-      acc1 = f64x2.add(acc1, f64x2.mul(v128.load(at(source, i + 2)), v128.load(at(r, i + 2))));
+      acc0 = madd(v128.load(at(source, i)), v128.load(at(r, i)), acc0);
+      acc1 = madd(v128.load(at(source, i + 2)), v128.load(at(r, i + 2)), acc1);
     }
     acc0 = f64x2.add(acc0, acc1);
     let dot = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
@@ -366,7 +404,7 @@ export function gradientFromRows(
     const s1 = f64x2.splat(c1);
     let k = 0;
     for (; k + 1 < width; k += 2) {
-      const sum = f64x2.add(f64x2.mul(s0, v128.load(at(first, k))), f64x2.mul(s1, v128.load(at(second, k))));
+      const sum = madd(s1, v128.load(at(second, k)), f64x2.mul(s0, v128.load(at(first, k))));
       v128.store(at(out, k), f64x2.sub(v128.load(at(out, k)), sum));
     }
     for (; k < width; k++)
@@ -377,7 +415,7 @@ export function gradientFromRows(
     const c0 = load<f64>(at(coefficients, a));
     const s0 = f64x2.splat(c0);
     let k = 0;
-    for (; k + 1 < width; k += 2) v128.store(at(out, k), f64x2.sub(v128.load(at(out, k)), f64x2.mul(s0, v128.load(at(only, k)))));
+    for (; k + 1 < width; k += 2) v128.store(at(out, k), nmadd(s0, v128.load(at(only, k)), v128.load(at(out, k))));
     for (; k < width; k++) store<f64>(at(out, k), load<f64>(at(out, k)) - c0 * load<f64>(at(only, k)));
   }
 }
@@ -393,7 +431,7 @@ export function factorRow(gram: usize, lower: usize, p: i32, order: usize, r: i3
     const other = at(lower, c * p);
     let acc = f64x2.splat(0);
     let k = 0;
-    for (; k + 1 < c; k += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(at(row, k)), v128.load(at(other, k))));
+    for (; k + 1 < c; k += 2) acc = madd(v128.load(at(row, k)), v128.load(at(other, k)), acc);
     let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
     for (; k < c; k++) dot += load<f64>(at(row, k)) * load<f64>(at(other, k));
     const value = (load<f64>(at(source, column(order, c))) - dot) / load<f64>(at(other, c));
@@ -410,7 +448,7 @@ export function factorSolve(lower: usize, p: i32, m: i32, x: usize): void {
     const row = at(lower, r * p);
     let acc = f64x2.splat(0);
     let k = 0;
-    for (; k + 1 < r; k += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(at(row, k)), v128.load(at(x, k))));
+    for (; k + 1 < r; k += 2) acc = madd(v128.load(at(row, k)), v128.load(at(x, k)), acc);
     let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
     for (; k < r; k++) dot += load<f64>(at(row, k)) * load<f64>(at(x, k));
     store<f64>(at(x, r), (load<f64>(at(x, r)) - dot) / load<f64>(at(row, r)));
@@ -421,7 +459,7 @@ export function factorSolve(lower: usize, p: i32, m: i32, x: usize): void {
     store<f64>(at(x, r), value);
     const s = f64x2.splat(value);
     let k = 0;
-    for (; k + 1 < r; k += 2) v128.store(at(x, k), f64x2.sub(v128.load(at(x, k)), f64x2.mul(s, v128.load(at(row, k)))));
+    for (; k + 1 < r; k += 2) v128.store(at(x, k), nmadd(s, v128.load(at(row, k)), v128.load(at(x, k))));
     for (; k < r; k++) store<f64>(at(x, k), load<f64>(at(x, k)) - value * load<f64>(at(row, k)));
   }
 }

@@ -3,6 +3,7 @@
 // pairwise correlation ρ, β_j = (−1)^j·exp(−2(j−1)/20), gaussian noise giving a signal-to-noise
 // ratio of 3; binomial responses through the logistic link. Data go to R as raw float64 files.
 // glmnet is skipped (and said so) when Rscript or glmnet is absent.
+
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { createRandom } from "../dist/core/random.js";
 import { columnMoments } from "../dist/data/split.js";
 import { elasticNetPath } from "../dist/glm/elasticNetPath.js";
+import { KERNEL_BUILD } from "./kernels.js";
 
 /** A deterministic FHT design: n × p, correlation ρ, SNR 3. */
 export function fhtData(n, p, rho, family, seed) {
@@ -177,6 +179,7 @@ export async function runGlmBench({ runs = 3 } = {}) {
       reglab_lambdas: path.lambda.length,
       reglab_max_certificate: Math.max(...path.certificate),
       reglab_certificate_target: certifiedTolerance,
+      kernels: KERNEL_BUILD,
     };
     if (glmnet) {
       const folder = mkdtempSync(join(tmpdir(), "reglab-bench-"));

@@ -6,6 +6,7 @@
 //   minimize  (1/n) Σ log(1 + exp(−ỹ_i w·x_i)) + (λ/2)‖w‖²,   x_i = (standardized features, 1)
 // i.e. λ = 1/(C·n) for liblinear and scikit-learn (C Σ loss + ½‖w‖²), the bias penalized like the
 // rest. Peers that are absent are skipped, and said so.
+import "./kernels.js"; // first: the kernels the reglab command uses
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

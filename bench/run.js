@@ -2,12 +2,14 @@
 // Neural networks (issue 5): epochs per second of full-batch plain gradient descent, reglab vs
 // TF.js (cpu backend, and wasm), from the same initial weights, checking the losses agree.
 // Speed is reported as a ratio against the peer measured in this run; results go to bench/results.json.
+
 import { writeFileSync } from "node:fs";
 import { createRandom } from "../dist/core/random.js";
 import { dataset2d } from "../dist/data/datasets2d.js";
 import { createNetwork } from "../dist/nn/network.js";
 import { trainNetwork } from "../dist/nn/train.js";
 import { runGlmBench } from "./glm.js";
+import { KERNEL_BUILD } from "./kernels.js";
 import { runLabBench } from "./lab.js";
 import { runLogisticBench, suboptimalityFigure } from "./logistic.js";
 
@@ -128,6 +130,7 @@ function tfRun(tf, workload) {
   return { seconds, loss: final };
 }
 
+console.log(`WebAssembly kernels: ${KERNEL_BUILD} (REGLAB_SIMD=plain for plain SIMD)`);
 const peers = await loadTf();
 const results = [];
 for (const workload of WORKLOADS) {
@@ -176,6 +179,6 @@ if (logistic) {
 const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, networks: results, glm, logistic, lab }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The reglab command: a thin shim over the compiled CLI (npm run build writes dist/).
 import { main } from "../dist/cli/main.js";
+import { enableFusedKernels } from "../dist/cli/wasmFeatures.js";
+
+enableFusedKernels(process.env);
 
 // `reglab … | head`: the reader left; stop quietly, as Unix tools do.
 process.stdout.on("error", (error) => {

@@ -72,8 +72,8 @@ export const jsCross: CrossFunction = (x, n, _p, v, rows, cols, out) => {
   }
 };
 
-/** Rows per chunk in assembly/rows.ts's weightedGram (its scratch holds four chunks). */
-const GRAM_CHUNK = 512;
+/** How many blocks of rows a Gram's lower triangle is computed in (see the gram function below). */
+const GRAM_BLOCKS = 32;
 
 /** Products of a column-major design (n × p) with vectors, over chosen columns. */
 export interface DesignProducts {
@@ -142,7 +142,8 @@ function createWasmDesign(exports: RowsExports): {
       shape = `${n}x${p}`;
       const v = align(8 * n * (p + 2));
       const weighted = v + align(8 * n);
-      const gram = weighted + align(8 * 4 * GRAM_CHUNK);
+      // weightedGram's scratch holds four of its row chunks
+      const gram = weighted + align(8 * 4 * exports.gramChunk());
       const columns = gram + align(8 * (p + 2) * (p + 2));
       const coefficients = columns + align(4 * 2 * (p + 2));
       const vector = coefficients + align(8 * (p + 2));
@@ -173,7 +174,34 @@ function createWasmDesign(exports: RowsExports): {
     });
     new Float64Array(buffer, layout.v, n).set(v.subarray(0, n));
     new Int32Array(buffer, layout.columns, m).set(columns);
-    exports.weightedGram(0, n, layout.columns, m, layout.v, layout.weighted, layout.gram);
+    // Chunk by chunk of the design's rows, and within each by blocks of G's rows of about equal
+    // work (row a costs a + 1 dots): see weightedGram in assembly/rows.ts for why. V8 runs a
+    // module first on baseline code, 2–3× slower here, and swaps in optimized code between calls:
+    // one call for the whole Gram would run on baseline code to its end on a first path.
+    new Float64Array(buffer, layout.gram, m * m).fill(0);
+    const dotsPerCall = (m * (m + 1)) / 2 / GRAM_BLOCKS;
+    const chunk = exports.gramChunk();
+    for (let start = 0; start < n; start += chunk) {
+      for (let first = 0; first < m; ) {
+        // rows first … last − 1 take about (last² − first²)/2 dots
+        const rows = Math.sqrt(first * first + 2 * dotsPerCall) - first;
+        const last = Math.min(m, first + Math.max(4, Math.ceil(rows / 4) * 4));
+        exports.weightedGram(
+          0,
+          n,
+          layout.columns,
+          m,
+          layout.v,
+          layout.weighted,
+          layout.gram,
+          first,
+          last,
+          start,
+        );
+        first = last;
+      }
+    }
+    exports.mirrorLower(layout.gram, m);
     out.set(new Float64Array(buffer, layout.gram, m * m));
   };
   const cross: CrossFunction = (x, n, p, v, rows, cols, out) => {

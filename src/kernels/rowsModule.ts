@@ -2,9 +2,15 @@
  * A fresh instance of the WebAssembly module compiled from assembly/rows.ts, or null where
  * WebAssembly (with SIMD) is not available. Each caller gets its own instance, so its own memory:
  * the truncated-Newton buffers and the coordinate-descent Gram never overwrite each other.
+ *
+ * The module comes in two builds (scripts/build-wasm.mjs): one with relaxed SIMD, whose
+ * multiply-adds are fused (the Gram kernels run up to twice as fast), and one with plain SIMD. The
+ * first is taken where the engine compiles it (Node ≥ 22, Chrome ≥ 114; Node 20 with
+ * `--experimental-wasm-relaxed-simd`, which the reglab command sets), else the second. Fused or
+ * not changes the last bits of a result, never more: every solver certifies its own answer.
  */
 import { decodeBase64 } from "./base64.js";
-import { ROWS_WASM_BASE64 } from "./rowsWasm.generated.js";
+import { ROWS_RELAXED_WASM_BASE64, ROWS_WASM_BASE64 } from "./rowsWasm.generated.js";
 
 export interface RowsExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -35,7 +41,11 @@ export interface RowsExports {
     v: number,
     weighted: number,
     gram: number,
+    first: number,
+    last: number,
+    start: number,
   ): void;
+  mirrorLower(gram: number, m: number): void;
   columnMoments(
     x: number,
     n: number,
@@ -61,6 +71,8 @@ export interface RowsExports {
     weighted: number,
     out: number,
   ): void;
+  /** Rows per chunk of weightedGram and weightedCross (their scratch holds four chunks). */
+  gramChunk(): number;
   factorRow(gram: number, lower: number, p: number, order: number, r: number, j: number): number;
   factorSolve(lower: number, p: number, m: number, x: number): void;
   gradientFromRows(
@@ -84,17 +96,68 @@ interface WasmApi {
 /** One 64 KiB page of WebAssembly memory. */
 export const WASM_PAGE = 65536;
 
-let compiled: object | null | undefined;
+/** Which build of the module instances come from: fused multiply-adds, plain SIMD, or none. */
+export type RowsModuleBuild = "relaxed-simd" | "simd" | "none";
 
-export function instantiateRowsModule(): RowsExports | null {
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!api || compiled === null) return null;
-  try {
-    // compiled once; instances are cheap, and one that is dropped takes its memory with it
-    compiled ??= new api.Module(decodeBase64(ROWS_WASM_BASE64));
-    return new api.Instance(compiled, { env: { abort() {} } }).exports;
-  } catch {
-    compiled = null;
-    return null; // no SIMD support in this engine: the plain loops it is
+const BUILDS = { "relaxed-simd": ROWS_RELAXED_WASM_BASE64, simd: ROWS_WASM_BASE64 } as const;
+
+/** Each build compiled at most once; null where this engine does not compile it. */
+const compiled: { "relaxed-simd"?: object | null; simd?: object | null } = {};
+
+/** The builds in the order they are tried (preferRowsModuleBuild can drop the first). */
+let order: ("relaxed-simd" | "simd")[] = ["relaxed-simd", "simd"];
+
+function wasmApi(): WasmApi | undefined {
+  return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+}
+
+function compiledBuild(api: WasmApi, build: "relaxed-simd" | "simd"): object | null {
+  if (compiled[build] === undefined) {
+    try {
+      compiled[build] = new api.Module(decodeBase64(BUILDS[build]));
+    } catch {
+      compiled[build] = null; // this engine does not know the build's features
+    }
   }
+  return compiled[build];
+}
+
+/**
+ * A fresh instance of the given build, or of the best one this engine compiles; null when there
+ * is none (no WebAssembly, or no SIMD: the plain loops it is).
+ */
+export function instantiateRowsModule(build?: "relaxed-simd" | "simd"): RowsExports | null {
+  const api = wasmApi();
+  if (!api) return null;
+  for (const candidate of build ? [build] : order) {
+    const module = compiledBuild(api, candidate);
+    // compiled once; instances are cheap, and one that is dropped takes its memory with it
+    if (module) return new api.Instance(module, { env: { abort() {} } }).exports;
+  }
+  return null;
+}
+
+/** The build instantiateRowsModule() uses in this engine. */
+export function rowsModuleBuild(): RowsModuleBuild {
+  const api = wasmApi();
+  if (!api) return "none";
+  return order.find((build) => compiledBuild(api, build)) ?? "none";
+}
+
+/**
+ * Whether this engine compiles the relaxed-SIMD build — asked before anything is compiled, so a
+ * host that can switch the feature on (the reglab command in Node 20) knows whether it must.
+ */
+export function relaxedSimdCompiles(): boolean {
+  const api = wasmApi() as (WasmApi & { validate?(bytes: Uint8Array): boolean }) | undefined;
+  return api?.validate?.(decodeBase64(ROWS_RELAXED_WASM_BASE64)) ?? false;
+}
+
+/**
+ * Call before the first fit to have every kernel use plain SIMD even where fused multiply-adds
+ * are available: results then agree to the last bit across machines (a fused multiply-add rounds
+ * once, and engines fuse only where the processor can).
+ */
+export function preferRowsModuleBuild(build: "relaxed-simd" | "simd"): void {
+  order = build === "simd" ? ["simd"] : ["relaxed-simd", "simd"];
 }

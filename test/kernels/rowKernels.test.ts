@@ -14,10 +14,13 @@ import {
   jsProducts,
 } from "../../src/kernels/gramKernel.js";
 import { jsRowKernels, rowKernels } from "../../src/kernels/rowKernels.js";
+import { rowsModuleBuild } from "../../src/kernels/rowsModule.js";
 
 describe("row sweeps of the truncated-Newton solver", () => {
-  it("load as WebAssembly in Node", () => {
+  it("load as WebAssembly in Node, in the build the test project asks for", () => {
     expect(rowKernels().name).toBe("wasm");
+    // test/setup: fused multiply-adds (relaxed SIMD) unless REGLAB_SIMD=plain
+    expect(rowsModuleBuild()).toBe(process.env.REGLAB_SIMD === "plain" ? "simd" : "relaxed-simd");
   });
 
   for (const [n, p] of [
@@ -72,7 +75,8 @@ describe("the weighted Gram matrix of coordinate descent's covariance mode", () 
     for (const [n, p] of [
       [9, 3],
       [101, 17],
-      [1037, 6], // three chunks of rows, the last one partial
+      [2061, 6], // three chunks of rows (1024 each), the last one partial and odd
+      [203, 70], // G's lower triangle in several blocks of rows, the last one not a multiple of 4
     ] as const) {
       const x = Float64Array.from({ length: n * p }, () => random.normal());
       for (let round = 0; round < 2; round++) {
