@@ -119,7 +119,7 @@ export function createBinomialProblem(
     negativeExp: new Float64Array(n),
     previousEta: new Float64Array(n),
     previousBeta: new Float64Array(columns),
-    screen: createGradientScreen(x, n, columns, design.w, usable),
+    screen: createGradientScreen(x, n, columns, design.w, usable, pf),
     residualCurrent: false,
     working: new Uint8Array(columns),
     list: new Int32Array(columns),
@@ -202,7 +202,7 @@ function certify(problem: BinomialProblem, lambda: number, scale: number, onlyWo
     problem.residualCurrent = true;
   }
   if (onlyWorking) makeExact(problem, working);
-  else settleGradients(screen, lambda * state.alpha, state.penaltyFactor, working);
+  else settleGradients(screen, lambda * state.alpha, working);
   problem.gradientCurrent = !onlyWorking;
   return kktCertificate(problem, lambda, scale, onlyWorking ? working : state.usable);
 }
@@ -217,8 +217,9 @@ function makeExact(problem: BinomialProblem, flagged: Uint8Array): void {
 }
 
 /**
- * The largest violation of the KKT conditions at λ: O(p). A column whose gradient is not exact
- * was settled by its bound (β_j = 0 and |g_j| ≤ λα·pf_j): it violates nothing.
+ * The largest violation of the KKT conditions at λ, over the columns whose gradients are exact
+ * at the current residual: a column that is not was settled by its bound (β_j = 0 and
+ * |g_j| ≤ λα·pf_j), so it violates nothing.
  */
 function kktCertificate(
   problem: BinomialProblem,
@@ -227,11 +228,12 @@ function kktCertificate(
   usable: Uint8Array = problem.state.usable,
 ): number {
   const { state, screen } = problem;
-  const { gradient, exactAt, version } = screen;
-  const { p, beta, alpha, penaltyFactor } = state;
+  const { gradient, exact, exactCount } = screen;
+  const { beta, alpha, penaltyFactor } = state;
   let worst = 0;
-  for (let j = 0; j < p; j++) {
-    if (!usable[j] || exactAt[j] !== version) continue;
+  for (let a = 0; a < exactCount; a++) {
+    const j = exact[a]!;
+    if (!usable[j]) continue;
     const g = gradient[j]!;
     const pf = penaltyFactor[j]!;
     const b = beta[j]!;
@@ -289,14 +291,12 @@ export function solveBinomialAtLambda(
   let certificate = certify(problem, lambda, scale);
   // the working set takes unpenalized columns and the strong rule's (those in a model so far are
   // in it already: it only grows)
+  // (on the levels |g_j|/pf_j: unpenalized columns +∞, always; unusable ones −∞, never)
   const cutoff = alpha * (2 * lambda - previousLambda);
+  const { level } = screen;
   let strong = 0;
   for (let j = 0; j < p; j++)
-    if (
-      usable[j] &&
-      !working[j] &&
-      (penaltyFactor[j] === 0 || Math.abs(trueGradient[j]!) >= cutoff * penaltyFactor[j]!)
-    ) {
+    if (level[j]! >= cutoff && !working[j]) {
       working[j] = 1; // listed (so not listed twice); join unflags any it leaves out
       list[strong++] = j;
     }
@@ -305,17 +305,15 @@ export function solveBinomialAtLambda(
   for (; steps < maxNewtonSteps && certificate > target; steps++) {
     // violators of the KKT conditions at the true gradient join the working set (when it is known
     // for every column: after a sweep over W alone, the others' entries are stale)
+    // (the exact ones: the others were settled by their bounds)
     if (problem.gradientCurrent)
-      for (let j = 0; j < p; j++)
-        if (
-          usable[j] &&
-          !working[j] &&
-          screen.exactAt[j] === screen.version && // the others were settled by their bounds
-          Math.abs(trueGradient[j]!) > lambda * alpha * penaltyFactor[j]!
-        ) {
+      for (let a = 0; a < screen.exactCount; a++) {
+        const j = screen.exact[a]!;
+        if (usable[j] && !working[j] && Math.abs(trueGradient[j]!) > lambda * alpha * penaltyFactor[j]!) {
           working[j] = 1;
           list[joining++] = j;
         }
+      }
     // The quadratic model at η. Its Hessian X̃ᵀVX̃ (the Gram matrix over W) is the expensive part,
     // and it changes little from one step or one λ to the next: a step may keep the previous one
     // with only the gradient updated — then the factor stays valid too and the step costs

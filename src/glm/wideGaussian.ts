@@ -64,9 +64,9 @@ export interface WideGaussian {
  */
 export function createWideGaussian(state: QuadraticState, response: Float64Array): WideGaussian {
   const { n, p, x, v } = state;
-  const screen = createGradientScreen(x, n, p, v, state.usable);
+  const screen = createGradientScreen(x, n, p, v, state.usable, state.penaltyFactor);
   setResidual(screen, response);
-  settleGradients(screen, 0, state.penaltyFactor); // a full sweep: the gradients at β = 0
+  settleGradients(screen, 0); // a full sweep: the gradients at β = 0
   const linear = screen.gradient.slice();
   let nullDeviance = 0;
   for (let i = 0; i < n; i++) nullDeviance += v[i]! * response[i]! * response[i]!;
@@ -124,7 +124,7 @@ function check(problem: WideGaussian, lambda: number): number {
   const gradient = set.inner.covariance!.gradient;
   for (let s = 0; s < set.size; s++) recordExact(screen, set.columnOf[s]!, gradient[s]!);
   const shrink = lambda * alpha;
-  let dualNorm = settleGradients(screen, shrink, penaltyFactor);
+  let dualNorm = settleGradients(screen, shrink);
   // the columns outside W computed just now (W's were recorded, so none of them is among these)
   let violators = 0;
   for (let a = 0; a < screen.computed; a++) {
@@ -174,19 +174,14 @@ export function solveWideGaussianAtLambda(
   gradientScale: number,
 ): WideStepResult {
   const { state, set, columns } = problem;
-  const gradient = problem.screen.gradient;
-  const { p, usable, alpha, penaltyFactor } = state;
-  // the sequential strong rule on the gradients as best known (unpenalized columns always)
+  const { p, alpha } = state;
+  // the sequential strong rule, |g_j| ≥ α(2λ − λ_prev)·pf_j, on the gradients as best known:
+  // their levels |g_j|/pf_j (unpenalized columns +∞: always; unusable ones −∞: never)
   const cutoff = alpha * (2 * lambda - previousLambda);
+  const { level } = problem.screen;
   const { slotOf } = set;
   let joining = 0;
-  for (let j = 0; j < p; j++)
-    if (
-      usable[j] &&
-      slotOf[j]! < 0 &&
-      (penaltyFactor[j] === 0 || Math.abs(gradient[j]!) >= cutoff * penaltyFactor[j]!)
-    )
-      columns[joining++] = j;
+  for (let j = 0; j < p; j++) if (level[j]! >= cutoff && slotOf[j]! < 0) columns[joining++] = j;
   join(problem, joining);
   let passes = 0;
   let tolerance = 1e-8 * problem.nullDeviance;

@@ -30,11 +30,14 @@ function setup(seed: number) {
 describe("the gradient screen", () => {
   it("bounds every gradient from the last full sweep, and settles each column exactly or within its threshold", () => {
     const { random, n, p, x, v, usable, direct } = setup(3);
-    const screen = createGradientScreen(x, n, p, v, usable);
+    // unequal penalty factors, one unpenalized column, and unstandardized columns: the screen's
+    // shared cut (max ‖x̃_j‖/pf_j) is then only a first pass, refined column by column
     const penaltyFactor = Float64Array.from({ length: p }, (_, j) => (j % 4 === 0 ? 2 : 1));
+    penaltyFactor[3] = 0;
+    const screen = createGradientScreen(x, n, p, v, usable, penaltyFactor);
     let d = Float64Array.from({ length: n }, () => random.normal());
     setResidual(screen, d);
-    expect(settleGradients(screen, 0, penaltyFactor)).toBe(0); // no reference yet: a full sweep
+    expect(settleGradients(screen, 0)).toBe(0); // no reference yet: a full sweep
     for (let j = 0; j < p; j++) if (usable[j]) expect(screen.gradient[j]).toBeCloseTo(direct(d, j), 12);
     let bounded = 0;
     let computed = 0;
@@ -45,10 +48,21 @@ describe("the gradient screen", () => {
       const required = new Uint8Array(p);
       required[step] = 1;
       const shrink = 10 - 0.2 * step; // most gradients (sd ≈ 4.6) stay below it
-      const ratio = settleGradients(screen, shrink, penaltyFactor, required);
+      const ratio = settleGradients(screen, shrink, required);
       expect(ratio).toBeLessThanOrEqual(1);
+      // the list of exact columns: each once, and exactly those
+      const listed = Array.from(screen.exact.subarray(0, screen.exactCount));
+      expect(new Set(listed).size).toBe(listed.length);
+      expect(listed.sort((a, b) => a - b)).toEqual(
+        Array.from({ length: p }, (_, j) => j).filter((j) => screen.exactAt[j] === screen.version),
+      );
+      expect(screen.level[7]).toBe(Number.NEGATIVE_INFINITY); // unusable: never in a model
+      expect(screen.level[3]).toBe(Number.POSITIVE_INFINITY); // unpenalized: always
+      expect(screen.exactAt[3]).toBe(screen.version); // its condition g = 0 needs its value
       for (let j = 0; j < p; j++) {
         if (!usable[j]) continue;
+        if (penaltyFactor[j]! > 0)
+          expect(screen.level[j]).toBeCloseTo(Math.abs(screen.gradient[j]!) / penaltyFactor[j]!, 14);
         const g = direct(d, j);
         expect(gradientBound(screen, j)).toBeGreaterThanOrEqual(Math.abs(g) * (1 - 1e-12));
         if (screen.exactAt[j] === screen.version) {
@@ -71,16 +85,16 @@ describe("the gradient screen", () => {
 
   it("keeps gradients recorded from elsewhere and computes no column twice at one residual", () => {
     const { random, n, p, x, v, usable, direct } = setup(4);
-    const screen = createGradientScreen(x, n, p, v, usable);
     const penaltyFactor = new Float64Array(p).fill(1);
+    const screen = createGradientScreen(x, n, p, v, usable, penaltyFactor);
     const d = Float64Array.from({ length: n }, () => random.normal());
     setResidual(screen, d);
     recordExact(screen, 5, 123); // e.g. from a Gram matrix: taken as it is
-    settleGradients(screen, 0, penaltyFactor);
+    settleGradients(screen, 0);
     expect(screen.gradient[5]).toBe(123);
     expect(screen.gradient[6]).toBeCloseTo(direct(d, 6), 12);
     const version = screen.version;
-    settleGradients(screen, 10, penaltyFactor); // the same residual, another threshold
+    settleGradients(screen, 10); // the same residual, another threshold
     expect(screen.version).toBe(version);
     expect(screen.gradient[5]).toBe(123);
   });
