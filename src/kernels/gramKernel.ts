@@ -124,8 +124,8 @@ export const jsProducts: DesignProducts = {
 
 /**
  * One module instance holding one design at a time (copied in once per array), laid out for
- * everything done with it: [X̃ | 2 extra columns] then v, the Gram's scratch and result, a
- * column list, coefficients and two vectors of n.
+ * everything done with it: [X̃ | 2 extra columns] then v, the Gram's scratch, a column list,
+ * coefficients, two vectors, and last the Gram or cross block asked for (memory grown to fit it).
  */
 function createWasmDesign(exports: RowsExports): {
   gram: GramFunction;
@@ -135,23 +135,28 @@ function createWasmDesign(exports: RowsExports): {
   let resident: Float64Array | null = null;
   let shape = "";
   let all = new Int32Array(0);
-  let layout = { v: 0, weighted: 0, gram: 0, columns: 0, coefficients: 0, vector: 0, out: 0 };
+  let layout = { v: 0, weighted: 0, columns: 0, coefficients: 0, vector: 0, out: 0, matrix: 0 };
   const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+  /** Grows the memory to hold `end` bytes (a Gram of the wide designs' few columns, say). */
+  const reserve = (end: number) => {
+    const missing = end - exports.memory.buffer.byteLength;
+    if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
+  };
   const place = (x: Float64Array, n: number, p: number) => {
     if (shape !== `${n}x${p}`) {
       shape = `${n}x${p}`;
       const v = align(8 * n * (p + 2));
       const weighted = v + align(8 * n);
       // weightedGram's scratch holds four of its row chunks
-      const gram = weighted + align(8 * 4 * exports.gramChunk());
-      const columns = gram + align(8 * (p + 2) * (p + 2));
+      const columns = weighted + align(8 * 4 * exports.gramChunk());
       const coefficients = columns + align(4 * 2 * (p + 2));
       const vector = coefficients + align(8 * (p + 2));
       const out = vector + align(8 * n);
-      const end = out + align(8 * Math.max(n, p + 2));
-      layout = { v, weighted, gram, columns, coefficients, vector, out };
-      const missing = end - exports.memory.buffer.byteLength;
-      if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
+      // the Gram or cross block last, sized when one is asked for: a wide design's (p² numbers at
+      // p = 30000 would be 7 GB) is never built whole
+      const matrix = out + align(8 * Math.max(n, p + 2));
+      layout = { v, weighted, columns, coefficients, vector, out, matrix };
+      reserve(matrix);
       resident = null;
     }
     if (resident !== x) {
@@ -167,7 +172,9 @@ function createWasmDesign(exports: RowsExports): {
       columns = all;
     }
     const m = columns.length;
-    const buffer = place(x, n, p);
+    place(x, n, p);
+    reserve(layout.matrix + 8 * m * m);
+    const buffer = exports.memory.buffer;
     // the extras follow the design's columns directly: one column-major block of n × (p + extras)
     extras.forEach((extra, e) => {
       new Float64Array(buffer, 8 * n * (p + e), n).set(extra.subarray(0, n));
@@ -178,7 +185,7 @@ function createWasmDesign(exports: RowsExports): {
     // work (row a costs a + 1 dots): see weightedGram in assembly/rows.ts for why. V8 runs a
     // module first on baseline code, 2–3× slower here, and swaps in optimized code between calls:
     // one call for the whole Gram would run on baseline code to its end on a first path.
-    new Float64Array(buffer, layout.gram, m * m).fill(0);
+    new Float64Array(buffer, layout.matrix, m * m).fill(0);
     const dotsPerCall = (m * (m + 1)) / 2 / GRAM_BLOCKS;
     const chunk = exports.gramChunk();
     for (let start = 0; start < n; start += chunk) {
@@ -193,7 +200,7 @@ function createWasmDesign(exports: RowsExports): {
           m,
           layout.v,
           layout.weighted,
-          layout.gram,
+          layout.matrix,
           first,
           last,
           start,
@@ -201,16 +208,18 @@ function createWasmDesign(exports: RowsExports): {
         first = last;
       }
     }
-    exports.mirrorLower(layout.gram, m);
-    out.set(new Float64Array(buffer, layout.gram, m * m));
+    exports.mirrorLower(layout.matrix, m);
+    out.set(new Float64Array(buffer, layout.matrix, m * m));
   };
   const cross: CrossFunction = (x, n, p, v, rows, cols, out) => {
     const mr = rows.length;
     const mc = cols.length;
-    // rows and cols share the column-list area (it holds p + 2 indices; mr + mc ≤ 2p here), the
-    // result the Gram's area ((p + 2)² numbers; mr·mc ≤ p² here)
-    const buffer = place(x, n, p);
-    if (mr + mc > 2 * (p + 2) || mr * mc > (p + 2) * (p + 2)) return jsCross(x, n, p, v, rows, cols, out);
+    // rows and cols share the column-list area (it holds 2(p + 2) indices; mr + mc ≤ 2p here),
+    // the result goes to the matrix area
+    if (mr + mc > 2 * (p + 2)) return jsCross(x, n, p, v, rows, cols, out);
+    place(x, n, p);
+    reserve(layout.matrix + 8 * mr * mc);
+    const buffer = exports.memory.buffer;
     new Int32Array(buffer, layout.columns, mr).set(rows);
     new Int32Array(buffer, layout.columns + 4 * mr, mc).set(cols);
     new Float64Array(buffer, layout.v, n).set(v.subarray(0, n));
@@ -223,9 +232,9 @@ function createWasmDesign(exports: RowsExports): {
       mc,
       layout.v,
       layout.weighted,
-      layout.gram,
+      layout.matrix,
     );
-    out.set(new Float64Array(buffer, layout.gram, mr * mc));
+    out.set(new Float64Array(buffer, layout.matrix, mr * mc));
   };
   const products: DesignProducts = {
     times(x, n, p, columns, m, coefficients, out) {

@@ -387,6 +387,31 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
       expect(violation / path.lambda[0]!).toBeLessThan(1e-7);
     }
   });
+  it("30000 columns (a full Gram would be 7 GB, past WebAssembly's 4 GB): both families, certified", () => {
+    const random = createRandom(29);
+    const n = 24;
+    const p = 30000;
+    const data = randomDesign(
+      random,
+      n,
+      p,
+      "ultra-wide",
+      (x, i) => 2 * x[i * p + 17]! + 0.5 * random.normal(),
+    );
+    const binary = { ...data, y: data.y.map((value) => (value > 0 ? 1 : 0)) };
+    for (const [family, set] of [
+      ["gaussian", data],
+      ["binomial", binary],
+    ] as const) {
+      const path = elasticNetPath(set, { family, nlambda: 8 });
+      expect(path.converged.every(Boolean)).toBe(true);
+      expect(Math.max(...path.certificate)).toBeLessThan(1e-7);
+      expect(path.beta.at(-1)![17]).toBeGreaterThan(0);
+      const k = path.lambda.length - 1;
+      const violation = kktFromRawData(set, family, path.lambda[k]!, path.a0[k]!, path.beta[k]!);
+      expect(violation / path.lambda[0]!).toBeLessThan(1e-7);
+    }
+  });
   it("elastic net with hundreds of active columns: factors preconditioning the next λ's solves, certified", () => {
     // α small on a wide design: 500+ nonzero coefficients at the end of the path, so the factor
     // built at one λ's ridge term preconditions conjugate gradients at the next λ (solveCandidate)
