@@ -369,9 +369,46 @@ export function weightedSquares(x: usize, n: i32, p: i32, v: usize, out: usize):
   }
 }
 
-// out[a] = x[:, c_a] · r for the m column indices c: the gradient Xᵀr of the chosen columns.
+// out[a] = x[:, c_a] · r for the m column indices c (i32): the gradients Xᵀ(v ⊙ d) of the KKT
+// checks (r = v ⊙ d). Four columns per pass over r: one load of r serves four multiply-adds, and
+// four independent sums keep the adder busy — a column of a wide design is short (n = 200: a
+// hundred multiply-adds), and one at a time it waits on its own additions.
 export function transposeTimes(x: usize, n: i32, columns: usize, m: i32, r: usize, out: usize): void {
-  for (let a = 0; a < m; a++) {
+  const even = n & ~1;
+  let a = 0;
+  for (; a + 3 < m; a += 4) {
+    const c0 = at(x, column(columns, a) * n);
+    const c1 = at(x, column(columns, a + 1) * n);
+    const c2 = at(x, column(columns, a + 2) * n);
+    const c3 = at(x, column(columns, a + 3) * n);
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    for (let offset: usize = 0; offset < (<usize>even << 3); offset += 16) {
+      const ri = v128.load(r + offset);
+      s0 = madd(v128.load(c0 + offset), ri, s0);
+      s1 = madd(v128.load(c1 + offset), ri, s1);
+      s2 = madd(v128.load(c2 + offset), ri, s2);
+      s3 = madd(v128.load(c3 + offset), ri, s3);
+    }
+    let d0 = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    let d1 = f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1);
+    let d2 = f64x2.extract_lane(s2, 0) + f64x2.extract_lane(s2, 1);
+    let d3 = f64x2.extract_lane(s3, 0) + f64x2.extract_lane(s3, 1);
+    if (even < n) {
+      const ri = load<f64>(at(r, even));
+      d0 += load<f64>(at(c0, even)) * ri;
+      d1 += load<f64>(at(c1, even)) * ri;
+      d2 += load<f64>(at(c2, even)) * ri;
+      d3 += load<f64>(at(c3, even)) * ri;
+    }
+    store<f64>(at(out, a), d0);
+    store<f64>(at(out, a + 1), d1);
+    store<f64>(at(out, a + 2), d2);
+    store<f64>(at(out, a + 3), d3);
+  }
+  for (; a < m; a++) {
     const source = at(x, column(columns, a) * n);
     let acc0 = f64x2.splat(0);
     let acc1 = f64x2.splat(0);
@@ -485,3 +522,4 @@ export function weightedCross(x: usize, n: i32, rows: usize, mr: i32, cols: usiz
     }
   }
 }
+

@@ -142,10 +142,11 @@ describe("products of a column-major design with vectors, over chosen columns", 
       [1001, 9],
     ] as const) {
       const x = Float64Array.from({ length: n * p }, () => random.normal());
-      const columns = Int32Array.from([p - 1, 0, 2]);
-      const coefficients = Float64Array.from([0.5, -1.25, 2]);
+      // up to seven columns, in any order: transposeTimes takes four at a time, then the rest
+      const columns = Int32Array.from([p - 1, 0, 2, 1, p - 2, 1, p - 3]);
+      const coefficients = Float64Array.from([0.5, -1.25, 2, 0.75, -0.5, 1.5, -2]);
       const r = Float64Array.from({ length: n }, () => random.normal());
-      for (const m of [3, 2]) {
+      for (const m of p >= 7 ? [7, 4, 3, 2] : [3, 2]) {
         const fast = new Float64Array(n);
         const plain = new Float64Array(n);
         designProducts().times(x, n, p, columns, m, coefficients, fast);
