@@ -99,3 +99,45 @@ describe("the gradient screen", () => {
     expect(screen.gradient[5]).toBe(123);
   });
 });
+
+describe("the gradient screen's two references", () => {
+  it("settle residuals in their span with no dot product — as a piece of a lasso path's residuals is", () => {
+    const { random, n, p, x, v, usable, direct } = setup(5);
+    const penaltyFactor = new Float64Array(p).fill(1);
+    const screen = createGradientScreen(x, n, p, v, usable, penaltyFactor);
+    const start = Float64Array.from({ length: n }, () => random.normal());
+    const direction = Float64Array.from({ length: n }, () => random.normal());
+    const along = (t: number) => Float64Array.from(start, (value, i) => value + t * direction[i]!);
+    // two full sweeps (threshold 0 leaves every column open) at two points of the line
+    for (const t of [0, 0.1]) {
+      setResidual(screen, along(t));
+      settleGradients(screen, 0);
+      expect(screen.references).toBe(t === 0 ? 1 : 2);
+    }
+    // further along the line: d = c₁d₁ + c₂d₂ exactly, so the drift is rounding only
+    for (const t of [0.3, 0.7, 1.5]) {
+      const d = along(t);
+      setResidual(screen, d);
+      expect(screen.drift).toBeLessThan(1e-12);
+      const shrink = 100; // above every gradient (sd below 10 here)
+      settleGradients(screen, shrink);
+      expect(screen.computed).toBe(0);
+      for (let j = 0; j < p; j++) {
+        if (!usable[j]) continue;
+        const g = direct(d, j);
+        expect(gradientBound(screen, j)).toBeGreaterThanOrEqual(Math.abs(g) * (1 - 1e-12));
+        expect(screen.gradient[j]).toBeCloseTo(g, 10); // the estimate the strong rules read
+        expect(screen.level[j]).toBeCloseTo(Math.abs(g), 10);
+      }
+      expect(screen.level[7]).toBe(Number.NEGATIVE_INFINITY);
+    }
+    // off the line the drift is what is left over, and the bounds still hold
+    const off = Float64Array.from(along(0.5), (value) => value + 0.05 * random.normal());
+    setResidual(screen, off);
+    expect(screen.drift).toBeGreaterThan(0.01);
+    settleGradients(screen, 100);
+    for (let j = 0; j < p; j++)
+      if (usable[j])
+        expect(gradientBound(screen, j)).toBeGreaterThanOrEqual(Math.abs(direct(off, j)) * (1 - 1e-12));
+  });
+});
