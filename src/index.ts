@@ -6,4 +6,6 @@ export * from "./diagnostics/index.js";
 export * from "./experiments/index.js";
 export * from "./glm/index.js";
 export * from "./i18n/index.js";
+// which WebAssembly build the GLM kernels use (fused multiply-adds or plain SIMD), and the choice
+export { preferRowsModuleBuild, type RowsModuleBuild, rowsModuleBuild } from "./kernels/rowsModule.js";
 export * from "./nn/index.js";

@@ -53,6 +53,7 @@ import {
   solveWideGaussianAtLambda,
   type WideGaussian,
 } from "./wideGaussian.js";
+import { createWideRidge, releaseWideRidge, solveWideRidgeAtLambda, type WideRidge } from "./wideRidge.js";
 
 export type Family = "gaussian" | "binomial";
 
@@ -200,6 +201,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   const centred = new Float64Array(n);
   let factor: ActiveSetFactor | null = null;
   let wide: WideGaussian | null = null;
+  let ridge: WideRidge | null = null;
   let binomial: BinomialProblem | null = null;
   let nullDeviance: number;
   if (family === "gaussian") {
@@ -208,10 +210,13 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       state.r[i] = y[i]! - yMean;
       centred[i] = state.r[i]!;
     }
-    // wide designs (p > n: at most n nonzero coefficients) by working sets, whose Gram alone is built
-    // (the ridge, α = 0, keeps every column: a working set helps no more than a whole Gram)
-    if (p > n && (alpha > 0 || p <= ACTIVE_SET_MAX_P)) wide = createWideGaussian(state, centred);
-    else {
+    // Wide designs (p > n): the ridge (α = 0, every column in the model) through its n × n
+    // kernel system (for λ > 0 and every column penalized); otherwise by working sets, whose Gram
+    // alone is built (at most n nonzero coefficients).
+    const positive = !options.lambda || options.lambda.every((lambda) => lambda > 0);
+    if (p > n && alpha === 0 && positive) ridge = createWideRidge(state, centred);
+    if (!ridge && p > n && (alpha > 0 || p <= ACTIVE_SET_MAX_P)) wide = createWideGaussian(state, centred);
+    if (!ridge && !wide) {
       prepareCovariance(state, ACTIVE_SET_MAX_P);
       if (state.covariance) factor = createActiveSetFactor(state);
     }
@@ -246,7 +251,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     let certificate: number;
     let converged: boolean;
     let loss: number;
-    if (wide) {
+    if (ridge) {
+      ({ certificate, converged, loss } = solveWideRidgeAtLambda(ridge, lambda, target, gradientScale));
+    } else if (wide) {
       ({ certificate, converged, loss } = solveWideGaussianAtLambda(
         wide,
         lambda,
@@ -325,6 +332,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   // cross-validation, say); this one reads nothing in it any more
   if (factor) releaseActiveSetFactor(factor);
   if (wide) releaseWideGaussian(wide);
+  if (ridge) releaseWideRidge(ridge);
   if (binomial) releaseBinomialProblem(binomial);
   return result;
 }

@@ -17,6 +17,7 @@ import {
   solveByActiveSet,
 } from "../../src/glm/lassoActiveSet.js";
 import { createState, normalizedPenaltyFactor } from "../../src/glm/quadraticState.js";
+import { ridge } from "../../src/glm/ridge.js";
 import { createWideGaussian, solveWideGaussianAtLambda } from "../../src/glm/wideGaussian.js";
 
 const load = (file: string) => parseCsv(readFileSync(`data/${file}`, "utf8"), file);
@@ -386,6 +387,42 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
       });
       expect(violation / path.lambda[0]!).toBeLessThan(1e-7);
     }
+  });
+  it("the ridge (α = 0) through the n × n kernel system: the exact p × p ridge's coefficients, with weights and penalty factors", () => {
+    const random = createRandom(31);
+    const n = 40;
+    const p = 300;
+    const data = randomDesign(
+      random,
+      n,
+      p,
+      "wide-ridge",
+      (x, i) => x[i * p]! - 2 * x[i * p + 5]! + random.normal(),
+    );
+    const weights = Float64Array.from({ length: n }, () => 0.5 + random.uniform());
+    const penaltyFactor = Array.from({ length: p }, (_, j) => (j % 3 === 0 ? 0.5 : 1 + (j % 5)));
+    const path = elasticNetPath(data, { alpha: 0, weights, penaltyFactor, nlambda: 30 });
+    expect(path.converged.every(Boolean)).toBe(true);
+    expect(Math.max(...path.certificate)).toBeLessThan(1e-12); // exact, not iterated
+    // the reference: (X̃ᵀWX̃ + λP)β = X̃ᵀWz solved directly, with the path's (normalized) factors
+    const exact = ridge(data, path.lambda, { weights, penaltyFactor: new Float64Array(path.penaltyFactor) });
+    for (let k = 0; k < path.lambda.length; k += 7) {
+      for (let j = 0; j < p; j++) expect(path.beta[k]![j]).toBeCloseTo(exact[k]!.coefs[j]!, 9);
+      expect(path.a0[k]).toBeCloseTo(exact[k]!.intercept, 9);
+      const violation = kktFromRawData(data, "gaussian", path.lambda[k]!, path.a0[k]!, path.beta[k]!, {
+        alpha: 0,
+        penaltyFactor: path.penaltyFactor,
+        weights,
+      });
+      expect(violation / path.lambda[0]!).toBeLessThan(1e-10);
+    }
+    // an unpenalized column leaves the kernel system out (its P⁻¹ does not exist): the path still certifies
+    const free = elasticNetPath(data, {
+      alpha: 0,
+      penaltyFactor: [0, ...penaltyFactor.slice(1)],
+      nlambda: 5,
+    });
+    expect(Math.max(...free.certificate)).toBeLessThan(1e-7);
   });
   it("30000 columns (a full Gram would be 7 GB, past WebAssembly's 4 GB): both families, certified", () => {
     const random = createRandom(29);
