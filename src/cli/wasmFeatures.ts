@@ -4,7 +4,7 @@
  * engines from V8 11.4 run as they are — Node ≥ 22, Chrome ≥ 114 — and Node 20 (V8 11.3) only
  * behind `--experimental-wasm-relaxed-simd`. The reglab command, the benchmarks and the tests set
  * that flag here, before the first kernel compiles; a library user on Node 20 can pass it to node.
- * REGLAB_SIMD=plain keeps plain SIMD instead, for results equal to the last bit on every machine.
+ * REGLAB_SIMD=plain keeps plain SIMD instead, whose kernels compute the same bits on every machine.
  */
 import { setFlagsFromString } from "node:v8";
 import {

@@ -53,6 +53,7 @@ export function penaltyOf(state: QuadraticState, lambda: number): number {
   let total = 0;
   for (let j = 0; j < p; j++) {
     const b = beta[j]!;
+    if (b === 0) continue; // most of a wide design's columns: no arithmetic for them
     total += penaltyFactor[j]! * (alpha * Math.abs(b) + 0.5 * (1 - alpha) * b * b);
   }
   return lambda * total;

@@ -9,13 +9,13 @@
  *
  *   (K + λI) c = W^½ z,   u = W^½ c,   β_j = x̃_jᵀu / pf_j
  *
- * — one n × n Cholesky factorization (n³/6) and one sweep over X̃ per λ, where coordinate
+ * — per λ one n × n Cholesky factorization (n³/6) and one sweep over X̃ for β, where coordinate
  * descent needs many sweeps (a ridge keeps every column, and p > n makes them strongly
- * dependent: FHT n = 200, p = 5000 took minutes). The certificate is the KKT violation measured
- * from the residual r = z − X̃β computed afresh (W r = λu in exact arithmetic; the sweep checks it).
+ * dependent: FHT n = 200, p = 2000 took 17 s, now 0.16 s). The certificate is the KKT violation
+ * measured on the residual r = z − X̃β computed afresh (two more sweeps: W r = λu in exact
+ * arithmetic, and the sweeps check that it holds in floating point).
  * Needs every usable column penalized (pf_j > 0); otherwise the path keeps coordinate descent.
  */
-
 import {
   createFactorWorkspace,
   type FactorWorkspace,

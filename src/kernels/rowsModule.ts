@@ -123,13 +123,13 @@ function compiledBuild(api: WasmApi, build: "relaxed-simd" | "simd"): object | n
 }
 
 /**
- * A fresh instance of the given build, or of the best one this engine compiles; null when there
- * is none (no WebAssembly, or no SIMD: the plain loops it is).
+ * A fresh instance of the best build this engine compiles; null when there is none (no
+ * WebAssembly, or no SIMD: the plain loops it is).
  */
-export function instantiateRowsModule(build?: "relaxed-simd" | "simd"): RowsExports | null {
+export function instantiateRowsModule(): RowsExports | null {
   const api = wasmApi();
   if (!api) return null;
-  for (const candidate of build ? [build] : order) {
+  for (const candidate of order) {
     const module = compiledBuild(api, candidate);
     // compiled once; instances are cheap, and one that is dropped takes its memory with it
     if (module) return new api.Instance(module, { env: { abort() {} } }).exports;
@@ -155,8 +155,8 @@ export function relaxedSimdCompiles(): boolean {
 
 /**
  * Call before the first fit to have every kernel use plain SIMD even where fused multiply-adds
- * are available: results then agree to the last bit across machines (a fused multiply-add rounds
- * once, and engines fuse only where the processor can).
+ * are available: the kernels then compute the same bits on every machine (a fused multiply-add
+ * rounds once, and engines fuse only where the processor can).
  */
 export function preferRowsModuleBuild(build: "relaxed-simd" | "simd"): void {
   order = build === "simd" ? ["simd"] : ["relaxed-simd", "simd"];
