@@ -523,3 +523,76 @@ export function weightedCross(x: usize, n: i32, rows: usize, mr: i32, cols: usiz
   }
 }
 
+
+// The gradient screen's sweep over its columns (src/glm/gradientScreen.ts, settleGradients): for
+// each column j not exact at this residual (exactAt[j] ≠ version), the estimate
+// ĝ_j = c₁g¹_j + c₂g²_j and its level ℓ̂_j = base_j + |ĝ_j|·inverse_j become the column's gradient
+// and level; a column with ℓ̂_j ≤ cut is settled, the others are tested one by one, |ĝ_j| +
+// ‖x̃_j‖·drift ≤ limit·pf_j, and listed in `columns` when that fails. Returns how many are listed;
+// out[0] = the largest ℓ̂ settled by the cut, out[1] = the largest bound/threshold among the others
+// settled. Two columns per step; the common step (both settled by the cut, or exact) takes one
+// branch.
+let screenOpen: i32 = 0;
+let screenRatio: f64 = 0;
+let screenHighest: f64 = -Infinity;
+
+export function screenSettle(
+  p: i32, version: i32, c1: f64, c2: f64, cut: f64, limit: f64, drift: f64,
+  newest: usize, older: usize, base: usize, inverse: usize, norms: usize, penalty: usize,
+  usable: usize, exactAt: usize, gradient: usize, level: usize, columns: usize, out: usize,
+): i32 {
+  const w1 = f64x2.splat(c1);
+  const w2 = f64x2.splat(c2);
+  const cuts = f64x2.splat(cut);
+  const versions = i32x4.splat(version);
+  const none = f64x2.splat(-Infinity);
+  let highest = none;
+  screenOpen = 0;
+  screenRatio = 0;
+  screenHighest = -Infinity;
+  let j = 0;
+  for (; j + 1 < p; j += 2) {
+    const estimate = madd(w2, v128.load(at(older, j)), f64x2.mul(w1, v128.load(at(newest, j))));
+    const estimateLevel = madd(f64x2.abs(estimate), v128.load(at(inverse, j)), v128.load(at(base, j)));
+    // lanes whose column is exact at this residual keep what they have (all ones where exact)
+    const exact = i64x2.extend_low_i32x4_s(i32x4.eq(v128.load64_zero(exactAt + (<usize>j << 2)), versions));
+    v128.store(at(gradient, j), v128.bitselect(v128.load(at(gradient, j)), estimate, exact));
+    v128.store(at(level, j), v128.bitselect(v128.load(at(level, j)), estimateLevel, exact));
+    if (i64x2.all_true(v128.or(f64x2.le(estimateLevel, cuts), exact))) {
+      highest = f64x2.pmax(highest, v128.bitselect(none, estimateLevel, exact));
+      continue;
+    }
+    screenColumn(j, version, cut, limit, drift, norms, penalty, usable, exactAt, gradient, level, columns);
+    screenColumn(j + 1, version, cut, limit, drift, norms, penalty, usable, exactAt, gradient, level, columns);
+  }
+  if (j < p && load<i32>(exactAt + (<usize>j << 2)) != version) {
+    // the last column of an odd p
+    const estimate = c1 * load<f64>(at(newest, j)) + c2 * load<f64>(at(older, j));
+    store<f64>(at(gradient, j), estimate);
+    store<f64>(at(level, j), load<f64>(at(base, j)) + Math.abs(estimate) * load<f64>(at(inverse, j)));
+    screenColumn(j, version, cut, limit, drift, norms, penalty, usable, exactAt, gradient, level, columns);
+  }
+  store<f64>(out, max(screenHighest, max(f64x2.extract_lane(highest, 0), f64x2.extract_lane(highest, 1))));
+  store<f64>(out + 8, screenRatio);
+  return screenOpen;
+}
+
+/** One column of screenSettle whose estimate and level are stored already. */
+@inline function screenColumn(
+  k: i32, version: i32, cut: f64, limit: f64, drift: f64, norms: usize, penalty: usize, usable: usize,
+  exactAt: usize, gradient: usize, level: usize, columns: usize,
+): void {
+  if (load<i32>(exactAt + (<usize>k << 2)) == version) return;
+  const estimateLevel = load<f64>(at(level, k));
+  if (estimateLevel <= cut) {
+    screenHighest = max(screenHighest, estimateLevel);
+    return;
+  }
+  if (load<u8>(usable + <usize>k) == 0) return;
+  const threshold = limit * load<f64>(at(penalty, k));
+  const bound = Math.abs(load<f64>(at(gradient, k))) + load<f64>(at(norms, k)) * drift;
+  if (!(bound <= threshold)) {
+    store<i32>(columns + (<usize>screenOpen << 2), k);
+    screenOpen++;
+  } else if (bound > screenRatio * threshold) screenRatio = bound / threshold;
+}

@@ -315,12 +315,15 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
           : state.intercept;
     const beta = zeros.slice();
     let df = 0;
+    const standardized = solved.beta;
+    const { scale, mean } = design;
     for (let j = 0; j < p; j++) {
-      const b = solved.beta[j]!;
+      const b = standardized[j]!;
       if (b === 0) continue;
       df++;
-      beta[j] = b / design.scale[j]!;
-      intercept -= beta[j]! * design.mean[j]!;
+      const coefficient = b / scale[j]!;
+      beta[j] = coefficient;
+      intercept -= coefficient * mean[j]!;
     }
     result.lambda.push(lambda);
     result.a0.push(intercept);

@@ -26,8 +26,11 @@
  * KKT certificates run over them alone.
  */
 import { designProducts } from "../kernels/gramKernel.js";
+import { createScreenArrays, type ScreenArrays, swapReferences } from "../kernels/screenKernel.js";
 
 export interface GradientScreen {
+  /** The per-column arrays below, and the sweep over them (WebAssembly where it loads). */
+  arrays: ScreenArrays;
   n: number;
   p: number;
   x: Float64Array;
@@ -89,6 +92,7 @@ export interface GradientScreen {
 /** Unit roundoff of float64: the allowance for rounding in the estimates is a few of these. */
 const EPSILON = 2 ** -52;
 
+/** A screen for the columns of x̃ (n × p, column-major); `plain` keeps its sweep in JavaScript (tests compare the two). */
 export function createGradientScreen(
   x: Float64Array,
   n: number,
@@ -96,11 +100,14 @@ export function createGradientScreen(
   v: Float64Array,
   usable: Uint8Array,
   penaltyFactor: Float64Array,
+  plain = false,
 ): GradientScreen {
-  const norms = new Float64Array(p);
+  const arrays = createScreenArrays(p, plain);
+  const { norms, baseLevel, inversePenalty } = arrays;
+  arrays.usable.set(usable.subarray(0, p));
+  arrays.penaltyFactor.set(penaltyFactor.subarray(0, p));
   designProducts().squares(x, n, p, v, norms);
-  const baseLevel = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
-  const inversePenalty = new Float64Array(p);
+  baseLevel.fill(Number.NEGATIVE_INFINITY);
   let normOverPenalty = 0;
   let usableCount = 0;
   for (let j = 0; j < p; j++) {
@@ -114,14 +121,17 @@ export function createGradientScreen(
       normOverPenalty = Math.max(normOverPenalty, norms[j]! / pf);
     } else baseLevel[j] = Number.POSITIVE_INFINITY;
   }
+  arrays.exactAt.fill(-1);
+  arrays.level.set(baseLevel);
   return {
+    arrays,
     n,
     p,
     x,
     v,
-    usable,
+    usable: arrays.usable,
     usableCount,
-    penaltyFactor,
+    penaltyFactor: arrays.penaltyFactor,
     baseLevel,
     inversePenalty,
     norms,
@@ -130,20 +140,20 @@ export function createGradientScreen(
     weighted: new Float64Array(n),
     references: 0,
     newestResidual: new Float64Array(n),
-    newestGradient: new Float64Array(p),
+    newestGradient: arrays.newestGradient,
     olderResidual: new Float64Array(n),
-    olderGradient: new Float64Array(p),
+    olderGradient: arrays.olderGradient,
     newestWeight: 0,
     olderWeight: 0,
     drift: Number.POSITIVE_INFINITY,
     version: 0,
-    exactAt: new Int32Array(p).fill(-1),
-    gradient: new Float64Array(p),
-    level: baseLevel.slice(),
+    exactAt: arrays.exactAt,
+    gradient: arrays.gradient,
+    level: arrays.level,
     exact: new Int32Array(p),
     exactCount: 0,
     computed: 0,
-    columns: new Int32Array(p),
+    columns: arrays.columns,
     values: new Float64Array(p),
   };
 }
@@ -260,24 +270,30 @@ export function settleGradients(screen: GradientScreen, shrink: number, required
   let open = 0;
   let highestSettled = Number.NEGATIVE_INFINITY; // the largest ℓ̂ among the columns settled by `cut`
   let ratio = 0; // among those settled one by one
-  for (let j = 0; j < p; j++) {
-    if (exactAt[j] === version) continue; // exact: nothing to settle
-    // the estimate ĝ_j becomes the column's gradient as best known (the strong rules read it)
-    const estimate = c1 * newestGradient[j]! + c2 * olderGradient[j]!;
-    const estimateLevel = baseLevel[j]! + Math.abs(estimate) * inversePenalty[j]!;
-    gradient[j] = estimate;
-    level[j] = estimateLevel;
-    // unusable columns (−∞) are settled here; unpenalized ones (+∞) never
-    if (estimateLevel <= cut) {
-      if (estimateLevel > highestSettled) highestSettled = estimateLevel;
-      continue;
+  const { settle, settled } = screen.arrays;
+  if (settle) {
+    open = settle(p, version, c1, c2, cut, limit, drift);
+    highestSettled = settled[0]!;
+    ratio = settled[1]!;
+  } else
+    for (let j = 0; j < p; j++) {
+      if (exactAt[j] === version) continue; // exact: nothing to settle
+      // the estimate ĝ_j becomes the column's gradient as best known (the strong rules read it)
+      const estimate = c1 * newestGradient[j]! + c2 * olderGradient[j]!;
+      const estimateLevel = baseLevel[j]! + Math.abs(estimate) * inversePenalty[j]!;
+      gradient[j] = estimate;
+      level[j] = estimateLevel;
+      // unusable columns (−∞) are settled here; unpenalized ones (+∞) never
+      if (estimateLevel <= cut) {
+        if (estimateLevel > highestSettled) highestSettled = estimateLevel;
+        continue;
+      }
+      if (!screen.usable[j]) continue;
+      const threshold = limit * penaltyFactor[j]!;
+      const bound = Math.abs(estimate) + norms[j]! * drift;
+      if (!(bound <= threshold)) columns[open++] = j;
+      else if (bound > ratio * threshold) ratio = bound / threshold;
     }
-    if (!screen.usable[j]) continue;
-    const threshold = limit * penaltyFactor[j]!;
-    const bound = Math.abs(estimate) + norms[j]! * drift;
-    if (!(bound <= threshold)) columns[open++] = j;
-    else if (bound > ratio * threshold) ratio = bound / threshold;
-  }
   // (−∞: none settled by the cut but unusable columns)
   if (highestSettled >= 0 && shrink > 0)
     ratio = Math.max(ratio, (highestSettled + screen.normOverPenalty * drift) / shrink);
@@ -299,13 +315,13 @@ export function settleGradients(screen: GradientScreen, shrink: number, required
 /** The current d and its gradients (exact for every usable column) become d₁ and g¹; d₁, g¹ move to d₂, g². */
 function renewReferences(screen: GradientScreen): void {
   const olderResidual = screen.olderResidual;
-  const olderGradient = screen.olderGradient;
   screen.olderResidual = screen.newestResidual;
-  screen.olderGradient = screen.newestGradient;
   olderResidual.set(screen.residual);
-  olderGradient.set(screen.gradient);
   screen.newestResidual = olderResidual;
-  screen.newestGradient = olderGradient;
+  swapReferences(screen.arrays);
+  screen.newestGradient = screen.arrays.newestGradient;
+  screen.olderGradient = screen.arrays.olderGradient;
+  screen.newestGradient.set(screen.gradient);
   screen.references = Math.min(2, screen.references + 1);
   screen.newestWeight = 1;
   screen.olderWeight = 0;

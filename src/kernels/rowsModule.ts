@@ -71,6 +71,27 @@ export interface RowsExports {
     weighted: number,
     out: number,
   ): void;
+  screenSettle(
+    p: number,
+    version: number,
+    c1: number,
+    c2: number,
+    cut: number,
+    limit: number,
+    drift: number,
+    newest: number,
+    older: number,
+    base: number,
+    inverse: number,
+    norms: number,
+    penalty: number,
+    usable: number,
+    exactAt: number,
+    gradient: number,
+    level: number,
+    columns: number,
+    out: number,
+  ): number;
   /** Rows per chunk of weightedGram and weightedCross (their scratch holds four chunks). */
   gramChunk(): number;
   factorRow(gram: number, lower: number, p: number, order: number, r: number, j: number): number;

@@ -141,3 +141,43 @@ describe("the gradient screen's two references", () => {
         expect(gradientBound(screen, j)).toBeGreaterThanOrEqual(Math.abs(direct(off, j)) * (1 - 1e-12));
   });
 });
+
+describe("the gradient screen's sweep", () => {
+  it("is the same in WebAssembly and in plain JavaScript: odd p, exact, unpenalized and unusable columns", () => {
+    const { random, n, x, v, usable, direct } = setup(6);
+    const p = 199; // odd: the last column after the pairs (setup's x has 200 columns; one is left out)
+    const penaltyFactor = Float64Array.from({ length: p }, (_, j) => (j % 5 === 0 ? 0.5 : 1));
+    penaltyFactor[11] = 0;
+    const screens = [false, true].map((plain) =>
+      createGradientScreen(x, n, p, v, usable.subarray(0, p), penaltyFactor, plain),
+    );
+    expect(screens[0]!.arrays.settle).not.toBeNull();
+    expect(screens[1]!.arrays.settle).toBeNull();
+    let d = Float64Array.from({ length: n }, () => random.normal());
+    for (let step = 0; step < 25; step++) {
+      d = Float64Array.from(d, (value) => value + 0.03 * random.normal());
+      const shrink = 9 - 0.15 * step;
+      const outcomes = screens.map((screen) => {
+        setResidual(screen, d);
+        recordExact(screen, 2 * step, direct(d, 2 * step)); // one exact column, as W's are
+        const ratio = settleGradients(screen, shrink);
+        return {
+          ratio,
+          computed: Array.from(screen.columns.subarray(0, screen.computed)).sort((a, b) => a - b),
+          gradient: Array.from(screen.gradient),
+          level: Array.from(screen.level),
+          references: screen.references,
+        };
+      });
+      const [fast, plain] = outcomes as [(typeof outcomes)[0], (typeof outcomes)[0]];
+      expect(fast.references).toBe(plain.references);
+      expect(fast.computed).toEqual(plain.computed);
+      expect(fast.ratio).toBeCloseTo(plain.ratio, 12);
+      for (let j = 0; j < p; j++) {
+        expect(fast.gradient[j]).toBeCloseTo(plain.gradient[j]!, 12);
+        if (Number.isFinite(plain.level[j])) expect(fast.level[j]).toBeCloseTo(plain.level[j]!, 12);
+        else expect(fast.level[j]).toBe(plain.level[j]);
+      }
+    }
+  });
+});
