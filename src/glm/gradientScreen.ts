@@ -172,9 +172,10 @@ export function setResidual(screen: GradientScreen, d: Float64Array): void {
 
 /**
  * c = argmin ‖d − c₁d₁ − c₂d₂‖_v (the 2 × 2 normal equations; d₂ is dropped when it is nearly
- * parallel to d₁), and the drift ‖e‖_v with an allowance for rounding: ĝ_j = c₁g¹_j + c₂g²_j
- * and e are each off by a few ε·(|c₁|‖d₁‖ + |c₂|‖d₂‖ + ‖d‖)·‖x̃_j‖_v at most (|g^k_j| ≤
- * ‖x̃_j‖_v‖d_k‖_v), so the drift takes 8ε times that on top.
+ * parallel to d₁), and the drift ‖e‖_v with an allowance for rounding: each reference gradient
+ * g^k_j, a sum of n products, is off by at most nε·‖x̃_j‖_v‖d_k‖_v, and ĝ_j and e by a few ε times
+ * the same sizes, so the drift takes (n + 8)ε·(|c₁|‖d₁‖ + |c₂|‖d₂‖ + ‖d‖) on top — then
+ * |ĝ_j| + ‖x̃_j‖_v·drift bounds the gradient as computed, not only as it would be exactly.
  */
 function fitToReferences(screen: GradientScreen): void {
   const { n, v, residual, newestResidual: d1, olderResidual: d2 } = screen;
@@ -213,7 +214,7 @@ function fitToReferences(screen: GradientScreen): void {
     ee += v[i]! * e * e;
   }
   const rounding =
-    8 * EPSILON * (Math.abs(c1) * Math.sqrt(m11) + Math.abs(c2) * Math.sqrt(m22) + Math.sqrt(dd));
+    (n + 8) * EPSILON * (Math.abs(c1) * Math.sqrt(m11) + Math.abs(c2) * Math.sqrt(m22) + Math.sqrt(dd));
   screen.newestWeight = c1;
   screen.olderWeight = c2;
   screen.drift = Math.sqrt(ee) + rounding;
