@@ -53,6 +53,12 @@ import {
   solveWideGaussianAtLambda,
   type WideGaussian,
 } from "./wideGaussian.js";
+import {
+  createWideLogisticRidge,
+  releaseWideLogisticRidge,
+  solveWideLogisticRidgeAtLambda,
+  type WideLogisticRidge,
+} from "./wideLogisticRidge.js";
 import { createWideRidge, releaseWideRidge, solveWideRidgeAtLambda, type WideRidge } from "./wideRidge.js";
 
 export type Family = "gaussian" | "binomial";
@@ -202,6 +208,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   let factor: ActiveSetFactor | null = null;
   let wide: WideGaussian | null = null;
   let ridge: WideRidge | null = null;
+  let logisticRidge: WideLogisticRidge | null = null;
+  // the kernel systems of the wide ridge need λ > 0 throughout
+  const positive = !options.lambda || options.lambda.every((lambda) => lambda > 0);
   let binomial: BinomialProblem | null = null;
   let nullDeviance: number;
   if (family === "gaussian") {
@@ -213,7 +222,6 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     // Wide designs (p > n): the ridge (α = 0, every column in the model) through its n × n
     // kernel system (for λ > 0 and every column penalized); otherwise by working sets, whose Gram
     // alone is built (at most n nonzero coefficients).
-    const positive = !options.lambda || options.lambda.every((lambda) => lambda > 0);
     if (p > n && alpha === 0 && positive) ridge = createWideRidge(state, centred);
     if (!ridge && p > n && (alpha > 0 || p <= ACTIVE_SET_MAX_P)) wide = createWideGaussian(state, centred);
     if (!ridge && !wide) {
@@ -222,9 +230,12 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     }
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {
+    // The wide ridge (α = 0, p > n) by Newton in the n-dimensional span of the data; otherwise
     // Newton with exact inner solves on a working set; coordinate descent's IRLS only for the
-    // ridge (α = 0: every column in the model) above p = 2000
-    if (alpha > 0 || p <= ACTIVE_SET_MAX_P)
+    // ridge (α = 0: every column in the model) above p = 2000 with an unpenalized column
+    if (p > n && alpha === 0 && positive)
+      logisticRidge = createWideLogisticRidge(state, y, w, design.intercept, yMean);
+    if (!logisticRidge && (alpha > 0 || p <= ACTIVE_SET_MAX_P))
       binomial = createBinomialProblem(design, y, alpha, penaltyFactor, yMean);
     state.fitIntercept = design.intercept;
     state.intercept = design.intercept ? Math.log(yMean / (1 - yMean)) : 0;
@@ -280,6 +291,13 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       loss = state.covariance
         ? 0.5 * relativeDualityGapFromGram(state, lambda, nullDeviance, factor?.linear).residualNorm
         : 0.5 * state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
+    } else if (logisticRidge) {
+      ({ certificate, converged, loss } = solveWideLogisticRidgeAtLambda(
+        logisticRidge,
+        lambda,
+        target,
+        gradientScale,
+      ));
     } else if (binomial) {
       ({ certificate, converged, loss } = solveBinomialAtLambda(
         binomial,
@@ -341,6 +359,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   if (factor) releaseActiveSetFactor(factor);
   if (wide) releaseWideGaussian(wide);
   if (ridge) releaseWideRidge(ridge);
+  if (logisticRidge) releaseWideLogisticRidge(logisticRidge);
   if (binomial) releaseBinomialProblem(binomial);
   return result;
 }

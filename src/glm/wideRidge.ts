@@ -43,27 +43,48 @@ export interface WideRidge {
   residual: Float64Array;
 }
 
-/** The kernel system for `state` (v = w, X̃ standardized) and the centred response, or null when some usable column is unpenalized. */
-export function createWideRidge(state: QuadraticState, response: Float64Array): WideRidge | null {
-  const { n, p, x, v, usable, penaltyFactor } = state;
+/**
+ * Q = X̃P⁻¹X̃ᵀ (n × n, row-major, into `out`) over the usable columns, and their list; null when
+ * a usable column is unpenalized (P⁻¹ does not exist). O(n²·p/2), as the Gram matrix of X̃ᵀ's
+ * columns: X̃ᵀ (p × n) column-major is X̃ row-major.
+ */
+export function penalizedKernel(
+  x: Float64Array,
+  n: number,
+  p: number,
+  usable: Uint8Array,
+  penaltyFactor: Float64Array,
+  out: Float64Array,
+): { columns: Int32Array; count: number } | null {
   const columns = new Int32Array(p);
   let count = 0;
-  const inverse = new Float64Array(p); // 1/pf_j, 0 for unusable columns (left out of K)
+  const inverse = new Float64Array(p); // 1/pf_j, 0 for unusable columns (left out of Q)
   for (let j = 0; j < p; j++) {
     if (!usable[j]) continue;
     if (!(penaltyFactor[j]! > 0)) return null;
     inverse[j] = 1 / penaltyFactor[j]!;
     columns[count++] = j;
   }
-  // X̃P⁻¹X̃ᵀ as the Gram matrix of X̃ᵀ's columns: X̃ᵀ (p × n) column-major is X̃ row-major
   const transposed = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const column = j * n;
     for (let i = 0; i < n; i++) transposed[i * p + j] = x[column + i]!;
   }
+  gramFunction()(transposed, p, n, inverse, out);
+  return { columns, count };
+}
+
+/** The kernel system for `state` (v = w, X̃ standardized) and the centred response, or null when some usable column is unpenalized. */
+export function createWideRidge(state: QuadraticState, response: Float64Array): WideRidge | null {
+  const { n, p, x, v, usable, penaltyFactor } = state;
   const workspace = createFactorWorkspace(n);
   const kernel = workspace.gram;
-  gramFunction()(transposed, p, n, inverse, kernel);
+  const listed = penalizedKernel(x, n, p, usable, penaltyFactor, kernel);
+  if (!listed) {
+    releaseFactorWorkspace(workspace);
+    return null;
+  }
+  const { columns, count } = listed;
   const rootWeights = Float64Array.from(v.subarray(0, n), Math.sqrt);
   for (let i = 0; i < n; i++) {
     workspace.order[i] = i;

@@ -16,6 +16,7 @@ import {
   removeColumn,
   solveByActiveSet,
 } from "../../src/glm/lassoActiveSet.js";
+import { logisticRidge } from "../../src/glm/logisticRidge.js";
 import { createState, normalizedPenaltyFactor } from "../../src/glm/quadraticState.js";
 import { ridge } from "../../src/glm/ridge.js";
 import { createWideGaussian, solveWideGaussianAtLambda } from "../../src/glm/wideGaussian.js";
@@ -423,6 +424,45 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
       nlambda: 5,
     });
     expect(Math.max(...free.certificate)).toBeLessThan(1e-7);
+  });
+  it("the logistic ridge (α = 0) by Newton in the data's span: the truncated-Newton fit's coefficients, KKT from the raw data", () => {
+    const random = createRandom(37);
+    const n = 40;
+    const p = 300;
+    const data = randomDesign(random, n, p, "wide-logistic-ridge", (x, i) =>
+      x[i * p]! - x[i * p + 3]! + 0.5 * random.normal() > 0 ? 1 : 0,
+    );
+    const weights = Float64Array.from({ length: n }, () => 0.5 + random.uniform());
+    const penaltyFactor = Array.from({ length: p }, (_, j) => (j % 4 === 0 ? 0.5 : 1 + (j % 3)));
+    const path = elasticNetPath(data, { family: "binomial", alpha: 0, weights, penaltyFactor, nlambda: 20 });
+    expect(path.converged.every(Boolean)).toBe(true);
+    expect(Math.max(...path.certificate)).toBeLessThan(1e-7);
+    for (let k = 0; k < path.lambda.length; k += 6) {
+      const lambda = path.lambda[k]!;
+      const reference = logisticRidge(data, lambda, {
+        weights,
+        penaltyFactor: new Float64Array(path.penaltyFactor),
+        tolerance: 1e-12,
+      });
+      expect(path.objective[k]!).toBeLessThanOrEqual(reference.objective * (1 + 1e-10));
+      expect(path.a0[k]).toBeCloseTo(reference.intercept, 6);
+      for (let j = 0; j < p; j += 7) expect(path.beta[k]![j]).toBeCloseTo(reference.coefs[j]!, 6);
+      const violation = kktFromRawData(data, "binomial", lambda, path.a0[k]!, path.beta[k]!, {
+        alpha: 0,
+        penaltyFactor: path.penaltyFactor,
+        weights,
+      });
+      expect(violation / path.lambda[0]!).toBeLessThan(1e-7);
+    }
+    // without an intercept, too
+    const origin = elasticNetPath(data, { family: "binomial", alpha: 0, intercept: false, nlambda: 8 });
+    expect(origin.converged.every(Boolean)).toBe(true);
+    expect(origin.a0.every((a0) => a0 === 0)).toBe(true);
+    const last = origin.lambda.length - 1;
+    // (kktFromRawData centres the columns: a model through the origin is checked against the fit instead)
+    const reference = logisticRidge(data, origin.lambda[last]!, { intercept: false, tolerance: 1e-12 });
+    expect(origin.objective[last]!).toBeLessThanOrEqual(reference.objective * (1 + 1e-10));
+    for (let j = 0; j < p; j += 7) expect(origin.beta[last]![j]).toBeCloseTo(reference.coefs[j]!, 6);
   });
   it("30000 columns (a full Gram would be 7 GB, past WebAssembly's 4 GB): both families, certified", () => {
     const random = createRandom(29);
