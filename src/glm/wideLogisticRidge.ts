@@ -25,7 +25,7 @@ import {
 import { designProducts } from "../kernels/gramKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 import { softplus } from "./quadraticState.js";
-import { penalizedKernel } from "./wideRidge.js";
+import { KERNEL_MAX_N, penalizedKernel } from "./wideRidge.js";
 
 export interface WideLogisticRidge {
   state: QuadraticState;
@@ -58,7 +58,7 @@ export interface WideLogisticRidge {
   residual: Float64Array;
 }
 
-/** The kernel Newton solver for a binomial state (X̃ standardized, weights w summing to 1), or null when some usable column is unpenalized. */
+/** The kernel Newton solver for a binomial state (X̃ standardized, weights w summing to 1), or null when some usable column is unpenalized (or n > KERNEL_MAX_N). */
 export function createWideLogisticRidge(
   state: QuadraticState,
   y: Float64Array,
@@ -67,6 +67,7 @@ export function createWideLogisticRidge(
   yMean: number,
 ): WideLogisticRidge | null {
   const { n, p, x, usable, penaltyFactor } = state;
+  if (n > KERNEL_MAX_N) return null;
   const kernel = new Float64Array(n * n);
   const listed = penalizedKernel(x, n, p, usable, penaltyFactor, kernel);
   if (!listed) return null;

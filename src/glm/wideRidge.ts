@@ -44,6 +44,13 @@ export interface WideRidge {
 }
 
 /**
+ * The largest n for the n × n kernel systems: their matrix and factor take 16·n² bytes of
+ * WebAssembly memory (268 MB at 4096) and n³/6 per factorization; past it the paths keep their
+ * other solvers.
+ */
+export const KERNEL_MAX_N = 4096;
+
+/**
  * Q = X̃P⁻¹X̃ᵀ (n × n, row-major, into `out`) over the usable columns, and their list; null when
  * a usable column is unpenalized (P⁻¹ does not exist). O(n²·p/2), as the Gram matrix of X̃ᵀ's
  * columns: X̃ᵀ (p × n) column-major is X̃ row-major.
@@ -74,9 +81,10 @@ export function penalizedKernel(
   return { columns, count };
 }
 
-/** The kernel system for `state` (v = w, X̃ standardized) and the centred response, or null when some usable column is unpenalized. */
+/** The kernel system for `state` (v = w, X̃ standardized) and the centred response, or null when some usable column is unpenalized (or n > KERNEL_MAX_N). */
 export function createWideRidge(state: QuadraticState, response: Float64Array): WideRidge | null {
   const { n, p, x, v, usable, penaltyFactor } = state;
+  if (n > KERNEL_MAX_N) return null;
   const workspace = createFactorWorkspace(n);
   const kernel = workspace.gram;
   const listed = penalizedKernel(x, n, p, usable, penaltyFactor, kernel);
