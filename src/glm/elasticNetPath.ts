@@ -220,8 +220,8 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
       centred[i] = state.r[i]!;
     }
     // Wide designs (p > n): the ridge (α = 0, every column in the model) through its n × n
-    // kernel system (for λ > 0 and every column penalized); otherwise by working sets, whose Gram
-    // alone is built (at most n nonzero coefficients).
+    // kernel system (for λ > 0, every column penalized, n ≤ 4096); otherwise by working sets,
+    // whose Gram alone is built (at most n nonzero coefficients).
     if (p > n && alpha === 0 && positive) ridge = createWideRidge(state, centred);
     if (!ridge && p > n && (alpha > 0 || p <= ACTIVE_SET_MAX_P)) wide = createWideGaussian(state, centred);
     if (!ridge && !wide) {
@@ -230,9 +230,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     }
     nullDeviance = state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
   } else {
-    // The wide ridge (α = 0, p > n) by Newton in the n-dimensional span of the data; otherwise
-    // Newton with exact inner solves on a working set; coordinate descent's IRLS only for the
-    // ridge (α = 0: every column in the model) above p = 2000 with an unpenalized column
+    // The wide ridge (α = 0, p > n) by Newton in the n-dimensional span of the data (on the same
+    // terms as the gaussian one); otherwise Newton with exact inner solves on a working set;
+    // coordinate descent's IRLS only for a ridge above p = 2000 that the kernel Newton cannot take
     if (p > n && alpha === 0 && positive)
       logisticRidge = createWideLogisticRidge(state, y, w, design.intercept, yMean);
     if (!logisticRidge && (alpha > 0 || p <= ACTIVE_SET_MAX_P))
