@@ -26,7 +26,7 @@
  * Convergence: a pass whose largest xv_j·Δβ_j² (and Σv·Δβ₀²) is below `tolerance`.
  */
 
-import { gramFunction } from "../kernels/gramKernel.js";
+import { designProducts, gramFunction } from "../kernels/gramKernel.js";
 import type { PolishScratch } from "./activeSetPolish.js";
 import { computeXv } from "./quadraticState.js";
 
@@ -401,10 +401,12 @@ export function solveAtLambda(
  */
 export function kktViolation(state: QuadraticState, lambda: number): number {
   const { p, alpha, penaltyFactor, beta, usable } = state;
+  // without kept gradients, all of them at once: one sweep over the design (SIMD where it loads)
+  const swept = state.covariance ? null : allGradients(state);
   let worst = 0;
   for (let j = 0; j < p; j++) {
     if (!usable[j]) continue;
-    const g = columnGradient(state, j);
+    const g = swept ? swept[j]! : columnGradient(state, j);
     const pf = penaltyFactor[j]!;
     const b = beta[j]!;
     const violation =
@@ -414,6 +416,21 @@ export function kktViolation(state: QuadraticState, lambda: number): number {
     worst = Math.max(worst, violation);
   }
   return worst / lambda;
+}
+
+/** g_j = x̃_jᵀ(v ⊙ r) for every column j (0 for the unusable ones), in one sweep. */
+function allGradients(state: QuadraticState): Float64Array {
+  const { n, p, x, v, r, usable } = state;
+  const weighted = new Float64Array(n);
+  for (let i = 0; i < n; i++) weighted[i] = v[i]! * r[i]!;
+  const columns = new Int32Array(p);
+  let m = 0;
+  for (let j = 0; j < p; j++) if (usable[j]) columns[m++] = j;
+  const values = new Float64Array(p);
+  designProducts().transposeTimes(x, n, p, columns, m, weighted, values);
+  const gradient = new Float64Array(p);
+  for (let a = 0; a < m; a++) gradient[columns[a]!] = values[a]!;
+  return gradient;
 }
 
 /**

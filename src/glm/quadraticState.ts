@@ -3,6 +3,7 @@
  * the column weights Σ v x̃², the penalty's value, penalty factors rescaled to sum to p (as glmnet
  * does), and a softplus log(1 + e^η) that neither overflows nor loses digits.
  */
+import { designProducts } from "../kernels/gramKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 import type { Design } from "./design.js";
 
@@ -38,14 +39,10 @@ export function createState(design: Design, alpha: number, penaltyFactor: Float6
   };
 }
 
+/** xv_j = Σ_i v_i x̃_ij², every column (one sweep, WebAssembly SIMD where it loads). */
 export function computeXv(state: QuadraticState): void {
   const { n, p, x, v, xv } = state;
-  for (let j = 0; j < p; j++) {
-    let sum = 0;
-    const column = j * n;
-    for (let i = 0; i < n; i++) sum += v[i]! * x[column + i]! * x[column + i]!;
-    xv[j] = sum;
-  }
+  designProducts().squares(x, n, p, v, xv);
 }
 
 export function penaltyOf(state: QuadraticState, lambda: number): number {
