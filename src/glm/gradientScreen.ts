@@ -51,12 +51,13 @@ export interface GradientScreen {
   /** The current d and v ⊙ d. */
   residual: Float64Array;
   weighted: Float64Array;
-  /** How many full sweeps the screen holds (0, 1 or 2): d₁, g¹ the newest, d₂, g² the one before. */
+  /**
+   * How many full sweeps the screen holds (0, 1 or 2): d₁ the newest residual, d₂ the one before;
+   * their gradients g¹ and g² are arrays.newestGradient and arrays.olderGradient.
+   */
   references: number;
   newestResidual: Float64Array;
-  newestGradient: Float64Array;
   olderResidual: Float64Array;
-  olderGradient: Float64Array;
   /** The current d ≈ c₁d₁ + c₂d₂ (c₂ = 0 with one reference). */
   newestWeight: number;
   olderWeight: number;
@@ -140,9 +141,7 @@ export function createGradientScreen(
     weighted: new Float64Array(n),
     references: 0,
     newestResidual: new Float64Array(n),
-    newestGradient: arrays.newestGradient,
     olderResidual: new Float64Array(n),
-    olderGradient: arrays.olderGradient,
     newestWeight: 0,
     olderWeight: 0,
     drift: Number.POSITIVE_INFINITY,
@@ -241,8 +240,8 @@ export function computeExact(screen: GradientScreen, columns: Int32Array, count:
 /** An upper bound on |g_j| at the current d (the value itself where it is exact). */
 export function gradientBound(screen: GradientScreen, j: number): number {
   if (screen.exactAt[j] === screen.version) return Math.abs(screen.gradient[j]!);
-  const estimate =
-    screen.newestWeight * screen.newestGradient[j]! + screen.olderWeight * screen.olderGradient[j]!;
+  const { newestGradient, olderGradient } = screen.arrays;
+  const estimate = screen.newestWeight * newestGradient[j]! + screen.olderWeight * olderGradient[j]!;
   return Math.abs(estimate) + screen.norms[j]! * screen.drift;
 }
 
@@ -254,8 +253,8 @@ export function gradientBound(screen: GradientScreen, j: number): number {
  * none).
  */
 export function settleGradients(screen: GradientScreen, shrink: number, required?: Uint8Array): number {
-  const { p, exactAt, columns, newestGradient, olderGradient, baseLevel, inversePenalty, norms, drift } =
-    screen;
+  const { p, exactAt, columns, baseLevel, inversePenalty, norms, drift } = screen;
+  const { newestGradient, olderGradient } = screen.arrays;
   const { gradient, level, penaltyFactor } = screen;
   if (required) {
     let count = 0;
@@ -320,9 +319,7 @@ function renewReferences(screen: GradientScreen): void {
   olderResidual.set(screen.residual);
   screen.newestResidual = olderResidual;
   swapReferences(screen.arrays);
-  screen.newestGradient = screen.arrays.newestGradient;
-  screen.olderGradient = screen.arrays.olderGradient;
-  screen.newestGradient.set(screen.gradient);
+  screen.arrays.newestGradient.set(screen.gradient);
   screen.references = Math.min(2, screen.references + 1);
   screen.newestWeight = 1;
   screen.olderWeight = 0;

@@ -25,7 +25,7 @@ import {
 import { designProducts } from "../kernels/gramKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 import { softplus } from "./quadraticState.js";
-import { KERNEL_MAX_N, penalizedKernel } from "./wideRidge.js";
+import { factorWithRidge, KERNEL_MAX_N, penalizedKernel } from "./wideRidge.js";
 
 export interface WideLogisticRidge {
   state: QuadraticState;
@@ -155,16 +155,12 @@ function newtonStep(problem: WideLogisticRidge, lambda: number): number {
     qs /= total;
   }
   // K = S^½ Q_c S^½ into the workspace, factored with λ on the diagonal
-  const { gram, lower } = workspace;
+  const { gram } = workspace;
   for (let i = 0; i < n; i++) {
     const row = i * n;
     for (let k = 0; k < n; k++) gram[row + k] = root[i]! * root[k]! * (kernel[row + k]! - q[i]! - q[k]! + qs);
   }
-  for (let r = 0; r < n; r++) {
-    const pivot = gram[r * n + r]! + lambda - workspace.row(r, r);
-    if (!(pivot > 0)) return Number.NaN;
-    lower[r * n + r] = Math.sqrt(pivot);
-  }
+  if (!factorWithRidge(workspace, n, lambda)) return Number.NaN;
   for (let i = 0; i < n; i++) workspace.solution[i] = root[i]! * (t[i]! - tMean);
   workspace.solve(n);
   let uSum = 0;

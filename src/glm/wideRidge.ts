@@ -81,6 +81,21 @@ export function penalizedKernel(
   return { columns, count };
 }
 
+/**
+ * L·Lᵀ = G + λI for the n × n matrix in the workspace's `gram` (order the identity), row by row
+ * in its `lower`: λ enters through the pivots alone, so G stays as it is for the next λ. False
+ * when a pivot is not positive (λ ≤ 0 on a singular G).
+ */
+export function factorWithRidge(workspace: FactorWorkspace, n: number, lambda: number): boolean {
+  const { gram, lower } = workspace;
+  for (let r = 0; r < n; r++) {
+    const pivot = gram[r * n + r]! + lambda - workspace.row(r, r);
+    if (!(pivot > 0)) return false;
+    lower[r * n + r] = Math.sqrt(pivot);
+  }
+  return true;
+}
+
 /** The kernel system for `state` (v = w, X̃ standardized) and the centred response, or null when some usable column is unpenalized (or n > KERNEL_MAX_N). */
 export function createWideRidge(state: QuadraticState, response: Float64Array): WideRidge | null {
   const { n, p, x, v, usable, penaltyFactor } = state;
@@ -133,12 +148,8 @@ export function solveWideRidgeAtLambda(
   const { state, response, workspace, rootWeights, columns, count, solution, values, residual } = problem;
   const { n, p, x, v, beta, penaltyFactor } = state;
   // L·Lᵀ = K + λI, row by row (K + λI is positive definite for λ > 0)
-  const { gram, lower } = workspace;
-  for (let r = 0; r < n; r++) {
-    const pivot = gram[r * n + r]! + lambda - workspace.row(r, r);
-    if (!(pivot > 0)) return { certificate: Number.POSITIVE_INFINITY, converged: false, loss: Number.NaN };
-    lower[r * n + r] = Math.sqrt(pivot);
-  }
+  if (!factorWithRidge(workspace, n, lambda))
+    return { certificate: Number.POSITIVE_INFINITY, converged: false, loss: Number.NaN };
   // c = (K + λI)⁻¹ W^½ z, u = W^½ c
   for (let i = 0; i < n; i++) workspace.solution[i] = rootWeights[i]! * response[i]!;
   workspace.solve(n);
