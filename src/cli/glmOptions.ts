@@ -5,16 +5,17 @@
 
 import { existsSync } from "node:fs";
 import { DataError, displayName } from "../data/dataError.js";
-import { type Dataset, parseCsv } from "../data/parseCsv.js";
+import type { Dataset } from "../data/parseCsv.js";
 import { binaryTarget } from "../glm/binaryTarget.js";
 import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
 import { classIndices } from "../glm/multinomialPath.js";
 import type { CommandContext } from "./command.js";
 import { UsageError } from "./errors.js";
-import { readCsvFile } from "./loadData.js";
+import { readTextFile, warnAboutData } from "./loadData.js";
 import { NA_OPTION, TARGET_OPTION } from "./networkOptions.js";
 import type { OptionSpec } from "./optionTable.js";
 import type { OutputFolder } from "./outputFolder.js";
+import { readCsvDataset } from "./readCsv.js";
 
 export const GLM_OPTIONS: readonly OptionSpec[] = [
   {
@@ -56,7 +57,7 @@ export function readNumberColumn(
   valid: (value: number) => boolean,
   error: (row: number, value: string) => DataError,
 ): number[] {
-  const lines = readCsvFile(file)
+  const lines = readTextFile(file)
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/);
   const values: number[] = [];
@@ -83,15 +84,11 @@ export function readGlmInput(
   context: CommandContext,
 ): GlmInput {
   if (file === undefined) throw new UsageError("train.needsData");
-  let data = parseCsv(readCsvFile(file), file, {
+  let data = readCsvDataset(file, {
     target: options["target"] as string | undefined,
     na: options["na"] as "error" | "drop",
   });
-  const name = displayName(file, 200);
-  if (data.droppedRows > 0)
-    context.info(`${context.t("warning.dropped", { file: name, count: data.droppedRows })}\n`);
-  for (const column of data.constantColumns)
-    context.info(`${context.t("warning.constant", { file: name, name: displayName(column) })}\n`);
+  warnAboutData(data, file, context);
   const family = options["family"] as GlmFamily;
   let classes: number[] | undefined;
   if (family === "binomial") ({ data, classes } = binaryTarget(data));

@@ -300,7 +300,6 @@ export const en = {
   // ── data ──────────────────────────────────────────────────────────────────
   "data.notFound": "{file}: no such file. Check the path.",
   "data.unreadable": "{file}: cannot be read ({reason}). Check the path and its permissions.",
-  "data.malformed": "{file}, row {row}: the CSV cannot be read ({reason}). Check the quotes on that row.",
   "data.empty": "{file} is empty: it needs a header row and at least one data row.",
   "data.noRows": "{file} has a header but no data rows.",
   "data.duplicateColumn":
@@ -349,6 +348,25 @@ export const en = {
   "error.outIsFile": "the output path '{path}' is a file, not a folder. Choose a folder with --out.",
   "error.internal":
     "an unexpected error happened: {message}. Run again with --debug to see where, and report it.",
+  "csv.quoteNotClosed":
+    "{file}, row {row}: a quoted cell is never closed. Check the quotes on that row: a quote inside a cell is written as two quotes.",
+  "csv.badQuote":
+    "{file}, row {row}: text follows a closing quote. Check the quotes on that row: a quote inside a cell is written as two quotes.",
+  "csv.recordTooLarge":
+    "{file}, row {row}: the row is too long to be a CSV record. Check that the file is a comma-separated table.",
+  "csv.unreadable":
+    "{file}, row {row}: the CSV cannot be read there. Check that row for stray quotes or separators.",
+  "file.isDirectory": "{file} is a folder, not a file. Give the path of a CSV file.",
+  "file.compressed":
+    "{file} is a {format} archive, not a CSV text file. Unpack it first (e.g. 'gunzip {file}') and pass the CSV inside.",
+  "file.utf16":
+    "{file} is UTF-16 text; reglab reads UTF-8. Save it as 'CSV UTF-8' (or convert it with 'iconv -f UTF-16 -t UTF-8').",
+  "file.binary":
+    "{file} is a binary file (byte {offset} is not text), not a CSV. Pass a comma-separated text file.",
+  "file.notUtf8": "{file}, row {row}: the text is not valid UTF-8. Save the file as UTF-8.",
+  "file.tooLarge":
+    "{file} has {size} bytes, more than the {limit} a file of this kind may have. Check that it is the file you meant.",
+  "data.fileAndDataset": "both a file ('{file}') and --dataset {dataset} were given. Pass one of them.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -292,7 +292,6 @@ export const zh: Record<MessageKey, string> = {
   // ── 数据 ──────────────────────────────────────────────────────────────────
   "data.notFound": "{file}：文件不存在。请检查路径。",
   "data.unreadable": "{file}：无法读取（{reason}）。请检查路径及其权限。",
-  "data.malformed": "{file}，第 {row} 行：无法解析 CSV（{reason}）。请检查该行的引号。",
   "data.empty": "{file} 是空的：需要一个表头行和至少一行数据。",
   "data.noRows": "{file} 只有表头，没有数据行。",
   "data.duplicateColumn": "{file}：第 {column} 列（'{name}'）与第 {first} 列同名。请让每一列都有自己的名字。",
@@ -336,6 +335,20 @@ export const zh: Record<MessageKey, string> = {
   "error.outNotWritable": "无法写入输出文件夹 '{path}'：{reason}。请用 --out 指定一个可写的文件夹。",
   "error.outIsFile": "输出路径 '{path}' 是一个文件而不是文件夹。请用 --out 指定一个文件夹。",
   "error.internal": "发生了意外错误：{message}。请加上 --debug 重新运行以查看出错位置，并报告此问题。",
+  "csv.quoteNotClosed":
+    "{file}，第 {row} 行：带引号的单元格没有闭合。请检查该行的引号：单元格内的引号要写成两个引号。",
+  "csv.badQuote": "{file}，第 {row} 行：闭合引号后还有文字。请检查该行的引号：单元格内的引号要写成两个引号。",
+  "csv.recordTooLarge": "{file}，第 {row} 行：这一行太长，不像 CSV 记录。请确认文件是逗号分隔的表格。",
+  "csv.unreadable": "{file}，第 {row} 行：此处无法解析 CSV。请检查该行是否有多余的引号或分隔符。",
+  "file.isDirectory": "{file} 是一个文件夹，不是文件。请给出 CSV 文件的路径。",
+  "file.compressed":
+    "{file} 是 {format} 压缩文件，不是 CSV 文本文件。请先解压（例如 'gunzip {file}'），再传入其中的 CSV。",
+  "file.utf16":
+    "{file} 是 UTF-16 文本；reglab 读取 UTF-8。请另存为“CSV UTF-8”（或用 'iconv -f UTF-16 -t UTF-8' 转换）。",
+  "file.binary": "{file} 是二进制文件（第 {offset} 个字节不是文本），不是 CSV。请传入逗号分隔的文本文件。",
+  "file.notUtf8": "{file}，第 {row} 行：文本不是有效的 UTF-8。请以 UTF-8 保存文件。",
+  "file.tooLarge": "{file} 有 {size} 字节，超过此类文件允许的 {limit} 字节。请确认这是你要的文件。",
+  "data.fileAndDataset": "同时给出了文件（'{file}'）和 --dataset {dataset}。请只传其中之一。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -76,7 +76,7 @@ describe("parseCsv", () => {
     ],
     ["only a target", "y\n1\n", /besides the target 'y' there is no feature column/],
     ["every row dropped", "a,y\n,1\n", /all rows have empty cells \(1 dropped\)/],
-    ["a broken quote", 'a,y\n"1,0\n', /row \d+: the CSV cannot be read/],
+    ["a broken quote", 'a,y\n"1,0\n', /row \d+: a quoted cell is never closed/],
   ];
   for (const [what, text, message] of bad) {
     it(`explains ${what}, naming the file, row and column`, () => {

@@ -4,7 +4,6 @@
  */
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseCsv } from "../../data/parseCsv.js";
 import { articleClaims } from "../../experiments/claims.js";
 import { formatNumber } from "../../i18n/format.js";
 import { LANGS, type Lang, type Translator, translator } from "../../i18n/translate.js";
@@ -14,8 +13,8 @@ import { scaleFigure, sigmoidFigure, sigmoidOverlayFigure } from "../../plot/sig
 import { articleReport, type ReportFigures } from "../../report/articleReport.js";
 import { claimsDocument } from "../../report/claimsDocument.js";
 import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
-import { readCsvFile } from "../loadData.js";
 import { openOutputFolder } from "../outputFolder.js";
+import { readCsvDataset } from "../readCsv.js";
 import { fontSubsetFor, nodeDocument } from "../render.js";
 import { reglabVersion } from "../version.js";
 import { writeFigure } from "../writeFigure.js";
@@ -43,7 +42,7 @@ export const articleCommand: CommandSpec = {
   async run({ options }, { lang, t, json, out }) {
     const seed = options["seed"] as number;
     const folder = openOutputFolder(options["out"] as string);
-    const realData = parseCsv(readCsvFile(REAL_DATA), "breast_cancer.csv");
+    const realData = { ...readCsvDataset(REAL_DATA), source: "breast_cancer.csv" };
     const claims = articleClaims({ seed, realData });
     const document = nodeDocument();
     const translators = Object.fromEntries(LANGS.map((l) => [l, translator(l)])) as Record<Lang, Translator>;

@@ -1,11 +1,11 @@
 /** `reglab predict MODEL.json FILE`: predictions of a saved path or CV model, one per row. */
 import { DataError, displayName } from "../../data/dataError.js";
-import { parseCsv } from "../../data/parseCsv.js";
 import { type GlmPath, predictGlm } from "../../glm/glmPath.js";
 import type { PredictionType } from "../../glm/predict.js";
 import type { CommandSpec } from "../command.js";
 import { UsageError } from "../errors.js";
-import { readCsvFile } from "../loadData.js";
+import { readTextFile } from "../loadData.js";
+import { readCsvDataset } from "../readCsv.js";
 
 interface SavedModel {
   reglab_model: number;
@@ -26,7 +26,7 @@ function readModel(file: string): SavedModel {
   const name = displayName(file, 200);
   let model: SavedModel;
   try {
-    model = JSON.parse(readCsvFile(file)) as SavedModel;
+    model = JSON.parse(readTextFile(file)) as SavedModel;
   } catch (error) {
     if (error instanceof DataError) throw error;
     throw new DataError("predict.badModel", { file: name });
@@ -74,7 +74,7 @@ export const predictCommand: CommandSpec = {
     const [modelFile, dataFile] = args;
     if (!modelFile || !dataFile || args.length > 2) throw new UsageError("predict.needsFiles");
     const model = readModel(modelFile);
-    const data = parseCsv(readCsvFile(dataFile), dataFile, { target: false });
+    const data = readCsvDataset(dataFile, { target: false });
     const columns = model.feature_names.map((name) => {
       const index = data.featureNames.indexOf(name);
       if (index < 0)
