@@ -46,6 +46,9 @@ export const OUT_OPTION: OptionSpec = {
   default: "reglab-out",
   description: "option.out",
 };
+export const FORCE_OPTION: OptionSpec = { name: "force", kind: "flag", description: "option.force" };
+/** Where figures go, and whether files of an earlier run may be replaced. */
+export const OUTPUT_OPTIONS: readonly OptionSpec[] = [OUT_OPTION, FORCE_OPTION];
 export const SEED_OPTION: OptionSpec = {
   name: "seed",
   kind: "integer",

@@ -3,7 +3,6 @@
  * check, and the --json document of a path (keys only ever added: scripts read them).
  */
 
-import { existsSync } from "node:fs";
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { binaryTarget } from "../glm/binaryTarget.js";
@@ -16,6 +15,7 @@ import { NA_OPTION, TARGET_OPTION } from "./networkOptions.js";
 import type { OptionSpec } from "./optionTable.js";
 import type { OutputFolder } from "./outputFolder.js";
 import { readCsvDataset } from "./readCsv.js";
+import { checkWritable, writeFileSafely } from "./safeWrite.js";
 
 export const GLM_OPTIONS: readonly OptionSpec[] = [
   {
@@ -48,7 +48,6 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   TARGET_OPTION,
   NA_OPTION,
   { name: "save", kind: "path", description: "path.option.save" },
-  { name: "force", kind: "flag", description: "path.option.force" },
 ];
 
 /** Numbers from a file with one per line (λ values or fold ids), checked by `valid`. */
@@ -144,12 +143,21 @@ export function pathJson(path: GlmPath, seconds: number) {
   };
 }
 
-/** Checks --save before any work: an existing file is replaced only with --force. */
+/**
+ * Checks --save before any work (an existing file is replaced only with --force, an input never,
+ * the folder must exist); the model is written at the end by saveModel, atomically.
+ */
 export function checkSaveTarget(options: Record<string, unknown>): string | undefined {
   const target = options["save"] as string | undefined;
-  if (target && existsSync(target) && options["force"] !== true)
-    throw new UsageError("path.saveExists", { path: target });
+  if (target === undefined) return undefined;
+  if (target.trim() === "") throw new UsageError("file.emptyName", { option: "--save" });
+  checkWritable(target, options["force"] === true);
   return target;
+}
+
+/** Writes the model document to the --save target checked before the fit. */
+export function saveModel(target: string, document: unknown, options: Record<string, unknown>): void {
+  writeFileSafely(target, `${JSON.stringify(document)}\n`, options["force"] === true);
 }
 
 export function warnIfNotConverged(path: GlmPath, context: CommandContext): void {

@@ -1,11 +1,12 @@
 /**
- * The output folder: created if missing, checked to be a writable folder before any work is done,
- * and written to atomically (a temporary file renamed into place), so an interrupted run never
- * leaves half a figure behind. Nothing outside this folder is ever written.
+ * The output folder: refused if it is a system path, created if missing, checked to be a writable
+ * folder before any work is done, and written to through writeFileSafely (whole files moved into
+ * place; a file of an earlier run replaced only with --force). Nothing outside it is written.
  */
-import { accessSync, constants, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { UsageError } from "./errors.js";
+import { checkNotSystemPath, checkWritable, writeFileSafely } from "./safeWrite.js";
 
 export interface OutputFolder {
   path: string;
@@ -19,7 +20,12 @@ function reason(error: unknown): string {
     : String(error);
 }
 
-export function openOutputFolder(path: string): OutputFolder {
+/**
+ * @param force replace files of the same name from an earlier run
+ * @param names the files the command will write, checked now so a run does not fail at its end
+ */
+export function openOutputFolder(path: string, force = false, names: readonly string[] = []): OutputFolder {
+  checkNotSystemPath(path);
   try {
     if (statSync(path, { throwIfNoEntry: false })?.isFile())
       throw new UsageError("error.outIsFile", { path });
@@ -29,19 +35,17 @@ export function openOutputFolder(path: string): OutputFolder {
     if (error instanceof UsageError) throw error;
     throw new UsageError("error.outNotWritable", { path, reason: reason(error) });
   }
+  for (const name of names) checkWritable(join(path, name), force);
   return {
     path,
     write(name, data) {
       if (basename(name) !== name) throw new Error(`not a bare file name: ${name}`);
       const target = join(path, name);
-      const temporary = join(path, `.${name}.${process.pid}.tmp`);
-      try {
-        writeFileSync(temporary, data);
-        renameSync(temporary, target);
-      } catch (error) {
-        throw new UsageError("error.outNotWritable", { path, reason: reason(error) });
-      }
+      writeFileSafely(target, data, force);
       return target;
     },
   };
 }
+
+/** The two files of a figure named `name`. */
+export const figureFiles = (name: string) => [`${name}.svg`, `${name}.png`];

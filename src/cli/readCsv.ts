@@ -11,6 +11,7 @@ import { csvParserError } from "../data/csvParserError.js";
 import { DataError, displayName } from "../data/dataError.js";
 import { DatasetBuilder } from "../data/datasetBuilder.js";
 import { CSV_PARSER_OPTIONS, type Dataset, type ParseCsvOptions } from "../data/parseCsv.js";
+import { rememberInput } from "./safeWrite.js";
 import { sniffNotText } from "./sniffFile.js";
 
 const CHUNK = 1 << 20;
@@ -37,6 +38,7 @@ export function openInput(file: string): { fd: number; size: number } {
     closeSync(fd);
     throw new DataError("file.isDirectory", { file: name });
   }
+  rememberInput(stats);
   return { fd, size: stats.size };
 }
 

@@ -247,7 +247,6 @@ export const en = {
   "path.option.noStandardize": "do not standardize the features",
   "path.option.noIntercept": "fit no intercept",
   "path.option.save": "save the fitted model as JSON to this file (for reglab predict)",
-  "path.option.force": "let --save replace an existing file",
   "path.example.lasso": "the lasso path of the diabetes data",
   "path.example.binomial": "elastic net for two classes, as JSON",
   "path.summary": "{family}, α = {alpha}, {n} rows, {p} features; {count} λ values; fitted in {seconds} s.",
@@ -259,7 +258,6 @@ export const en = {
   "path.notClasses":
     "{file}: the multinomial family needs a target of class labels (2 to {max} different values), but '{target}' has {count}. Use --family gaussian for a numeric target.",
   "path.badLambdaFile": "{file}, row {row}: '{value}' is not a positive number. Put one λ > 0 per line.",
-  "path.saveExists": "'{path}' exists already. Choose another name, or pass --force to replace it.",
   "path.notConverged":
     "warning: at {count} λ values the solver stopped before its certificate was met (largest {certificate}).",
   "cv.description":
@@ -367,6 +365,20 @@ export const en = {
   "file.tooLarge":
     "{file} has {size} bytes, more than the {limit} a file of this kind may have. Check that it is the file you meant.",
   "data.fileAndDataset": "both a file ('{file}') and --dataset {dataset} were given. Pass one of them.",
+  "file.systemPath":
+    "'{path}' is inside /proc, /sys or /dev; reglab writes nothing there. Choose an ordinary folder.",
+  "file.targetIsFolder": "'{path}' is a folder. Give a file name to write to.",
+  "file.isInput":
+    "'{path}' is an input of this run; reglab never writes over its inputs, even with --force. Choose another name.",
+  "file.exists":
+    "'{path}' exists already. Pass --force to replace it, or choose another name or --out folder.",
+  "file.appeared":
+    "'{path}' appeared while reglab was working, and was left as it is. Pass --force to replace it, or choose another name.",
+  "file.noFolder":
+    "cannot write '{path}': the folder '{folder}' does not exist. Create it first, or choose another path.",
+  "file.notWritable": "cannot write '{path}' ({reason}). Choose a path you can write to.",
+  "option.force": "replace files of an earlier run (figures in --out, the --save file); never an input file",
+  "file.emptyName": "{option} needs a file name, but got an empty one.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

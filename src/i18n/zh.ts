@@ -241,7 +241,6 @@ export const zh: Record<MessageKey, string> = {
   "path.option.noStandardize": "不对特征做标准化",
   "path.option.noIntercept": "不拟合截距",
   "path.option.save": "把拟合的模型以 JSON 保存到此文件（供 reglab predict 使用）",
-  "path.option.force": "允许 --save 覆盖已有文件",
   "path.example.lasso": "糖尿病数据的 lasso 路径",
   "path.example.binomial": "两类问题的弹性网，输出 JSON",
   "path.summary": "{family}，α = {alpha}，{n} 行，{p} 个特征；{count} 个 λ 值；拟合用时 {seconds} 秒。",
@@ -253,7 +252,6 @@ export const zh: Record<MessageKey, string> = {
   "path.notClasses":
     "{file}：multinomial（多项）族需要类别标签作为目标（2 到 {max} 个不同的值），但 '{target}' 有 {count} 个。数值目标请用 --family gaussian。",
   "path.badLambdaFile": "{file}，第 {row} 行：'{value}' 不是正数。请每行写一个 λ > 0。",
-  "path.saveExists": "'{path}' 已存在。请换一个名字，或使用 --force 覆盖。",
   "path.notConverged": "警告：在 {count} 个 λ 值处，求解器在达到其最优性证书之前停止（最大 {certificate}）。",
   "cv.description": "对路径做交叉验证：按 glmnet 的定义给出 λ.min 与 λ.1se，并画出 CV 曲线。",
   "cv.option.folds": "折数 K",
@@ -349,6 +347,16 @@ export const zh: Record<MessageKey, string> = {
   "file.notUtf8": "{file}，第 {row} 行：文本不是有效的 UTF-8。请以 UTF-8 保存文件。",
   "file.tooLarge": "{file} 有 {size} 字节，超过此类文件允许的 {limit} 字节。请确认这是你要的文件。",
   "data.fileAndDataset": "同时给出了文件（'{file}'）和 --dataset {dataset}。请只传其中之一。",
+  "file.systemPath":
+    "'{path}' 位于 /proc、/sys 或 /dev 之内；reglab 不会往那里写任何东西。请选择普通文件夹。",
+  "file.targetIsFolder": "'{path}' 是一个文件夹。请给出要写入的文件名。",
+  "file.isInput": "'{path}' 是本次运行的输入文件；即使加了 --force，reglab 也从不覆盖输入。请换一个名字。",
+  "file.exists": "'{path}' 已经存在。加 --force 以替换它，或换一个名字或 --out 文件夹。",
+  "file.appeared": "reglab 运行期间出现了 '{path}'，已保持原样。加 --force 以替换它，或换一个名字。",
+  "file.noFolder": "无法写入 '{path}'：文件夹 '{folder}' 不存在。请先创建它，或换一个路径。",
+  "file.notWritable": "无法写入 '{path}'（{reason}）。请选择你有写权限的路径。",
+  "option.force": "替换之前运行留下的文件（--out 中的图、--save 文件）；从不替换输入文件",
+  "file.emptyName": "{option} 需要一个文件名，但得到的是空字符串。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -110,13 +110,13 @@ describe("reglab descend", () => {
     const args = ["descend", "--json", "--steps", "500", "--seed", "7", "--out", "out"];
     const cwd = freshFolder();
     const first = runCli(args, { cwd });
-    const second = runCli(args, { cwd });
+    const second = runCli([...args, "--force"], { cwd });
     expect(first.status).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     const document = JSON.parse(first.stdout);
     expect(document.seed).toBe(7);
     expect(document.runs.length).toBe(40);
-    expect(runCli([...args.slice(0, -4), "--seed", "8", "--out", "out"], { cwd }).stdout).not.toBe(
+    expect(runCli([...args.slice(0, -4), "--seed", "8", "--out", "out", "--force"], { cwd }).stdout).not.toBe(
       first.stdout,
     );
   });

@@ -162,7 +162,7 @@ describe("bad input to path, cv and predict", () => {
     [
       "--save onto an existing file",
       ["path", join(DATA, "diabetes.csv"), "--save", "exists.json"],
-      /'exists\.json' exists already\. Choose another name, or pass --force/,
+      /'exists\.json' exists already\. Pass --force to replace it/,
     ],
     [
       "a model that is not one",

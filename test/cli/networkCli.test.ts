@@ -12,7 +12,7 @@ describe("reglab train", () => {
     const first = runCli(args, { cwd });
     expect(first.status).toBe(0);
     expect(first.stderr).toBe("");
-    expect(runCli(args, { cwd }).stdout).toBe(first.stdout);
+    expect(runCli([...args, "--force"], { cwd }).stdout).toBe(first.stdout);
     const document = JSON.parse(first.stdout);
     expect(document.seed).toBe(3);
     expect(document.epochs).toHaveLength(31);

@@ -12,7 +12,7 @@ import { SWEEP_FIGURE_METRICS, sweepFigure } from "../../plot/networkFigures.js"
 import { scaleFigure, sigmoidFigure, sigmoidOverlayFigure } from "../../plot/sigmoidFigures.js";
 import { articleReport, type ReportFigures } from "../../report/articleReport.js";
 import { claimsDocument } from "../../report/claimsDocument.js";
-import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { readCsvDataset } from "../readCsv.js";
 import { fontSubsetFor, nodeDocument } from "../render.js";
@@ -35,13 +35,13 @@ const REAL_DATA = fileURLToPath(new URL("../../../data/breast_cancer.csv", impor
 export const articleCommand: CommandSpec = {
   name: "article",
   description: "article.description",
-  options: [SEED_OPTION, OUT_OPTION],
+  options: [SEED_OPTION, ...OUTPUT_OPTIONS],
   examples: [
     { command: "reglab article --out reglab-out --lang zh", description: "article.example.default" },
   ],
   async run({ options }, { lang, t, json, out }) {
     const seed = options["seed"] as number;
-    const folder = openOutputFolder(options["out"] as string);
+    const folder = openOutputFolder(options["out"] as string, options["force"] === true);
     const realData = { ...readCsvDataset(REAL_DATA), source: "breast_cancer.csv" };
     const claims = articleClaims({ seed, realData });
     const document = nodeDocument();

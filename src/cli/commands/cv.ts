@@ -1,20 +1,20 @@
 /** `reglab cv FILE`: K-fold cross-validation of the path; λ.min, λ.1se and the CV curve. */
-import { writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
 import { DataError, displayName } from "../../data/dataError.js";
 import { CV_MEASURES, type CvMeasure, crossValidate } from "../../glm/crossValidation.js";
 import { formatNumber } from "../../i18n/format.js";
 import { cvFigure } from "../../plot/glmFigures.js";
-import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
 import {
   checkSaveTarget,
   GLM_OPTIONS,
   pathJson,
   readGlmInput,
   readNumberColumn,
+  saveModel,
   warnIfNotConverged,
 } from "../glmOptions.js";
-import { openOutputFolder } from "../outputFolder.js";
+import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { writeFigure, wroteLines } from "../writeFigure.js";
 import { modelDocument } from "./path.js";
@@ -44,7 +44,7 @@ export const cvCommand: CommandSpec = {
     },
     SEED_OPTION,
     QUIET_OPTION,
-    OUT_OPTION,
+    ...OUTPUT_OPTIONS,
   ],
   examples: [
     { command: "reglab cv data/diabetes.csv --fold-rule mod", description: "cv.example.mod" },
@@ -71,7 +71,7 @@ export const cvCommand: CommandSpec = {
         throw new DataError("cv.foldCount", { file: name, found: values.length, expected: input.data.n });
       foldId = Int32Array.from(values);
     }
-    const folder = openOutputFolder(options["out"] as string);
+    const folder = openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("cv"));
     const bar =
       context.interactive && options["quiet"] !== true
         ? new SingleBar({ format: `${t("cv.progress")} [{bar}] {value}/{total}`, stream: process.stderr })
@@ -92,10 +92,8 @@ export const cvCommand: CommandSpec = {
     warnIfNotConverged(cv.path, context);
     const figure = await writeFigure(folder, "cv", cvFigure(cv, t, nodeDocument()));
     if (saveTo) {
-      writeFileSync(
-        saveTo,
-        `${JSON.stringify(modelDocument(input, cv.path, { lambda_min: cv.lambdaMin, lambda_1se: cv.lambdaOneSe }))}\n`,
-      );
+      const extra = { lambda_min: cv.lambdaMin, lambda_1se: cv.lambdaOneSe };
+      saveModel(saveTo, modelDocument(input, cv.path, extra), options);
     }
     if (json) {
       out(

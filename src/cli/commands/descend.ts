@@ -3,7 +3,7 @@ import { DESCEND_DEFAULTS, type DescendResult, descend } from "../../experiments
 import { formatNumber, formatShare } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import { lossFigure, outcomeFigure } from "../../plot/descendFigures.js";
-import { type CommandSpec, OUT_OPTION, SATURATION_OPTION, SEED_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS, SATURATION_OPTION, SEED_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
@@ -169,7 +169,7 @@ export const descendCommand: CommandSpec = {
     },
     SEED_OPTION,
     SATURATION_OPTION,
-    OUT_OPTION,
+    ...OUTPUT_OPTIONS,
   ],
   examples: [
     { command: "reglab descend", description: "descend.example.default" },
@@ -201,7 +201,7 @@ export const descendCommand: CommandSpec = {
         max: MAX_WORK,
       });
     }
-    const folder = openOutputFolder(options["out"] as string);
+    const folder = openOutputFolder(options["out"] as string, options["force"] === true);
     const result = descend(settings);
     const document = nodeDocument();
     const figures = {

@@ -16,7 +16,7 @@ import type { MessageKey } from "../../i18n/en.js";
 import { formatNumber, formatShare } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import { SWEEP_FIGURE_METRICS, sweepFigure } from "../../plot/networkFigures.js";
-import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
 import { DATA_OPTIONS, NETWORK_OPTIONS, networkRun } from "../networkOptions.js";
 import type { OptionSpec } from "../optionTable.js";
@@ -123,7 +123,7 @@ export const experimentCommand: CommandSpec = {
     },
     SEED_OPTION,
     SATURATION_SHARE_OPTION,
-    OUT_OPTION,
+    ...OUTPUT_OPTIONS,
   ],
   examples: [
     { command: "reglab experiment overfit --dataset spiral", description: "experiment.example.overfit" },
@@ -141,7 +141,7 @@ export const experimentCommand: CommandSpec = {
     // A file, if given, replaces the default 2-D set.
     const options = file === undefined ? input.options : { ...input.options, dataset: undefined };
     const run = networkRun({ args: input.args, options }, context, 1);
-    const folder = openOutputFolder(input.options["out"] as string);
+    const folder = openOutputFolder(input.options["out"] as string, input.options["force"] === true);
     const rows =
       kind === "saturation"
         ? initScaleSweep(run.data, run.train, input.options["scales"] as number[], [0, 1e-3])

@@ -1,22 +1,22 @@
 /** `reglab path FILE`: an elastic-net regularization path, glmnet's summary, the coefficient figure. */
 
-import { writeFileSync } from "node:fs";
 import { displayName } from "../../data/dataError.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { modelDocument as savedModel } from "../../glm/modelDocument.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import { pathFigure } from "../../plot/glmFigures.js";
-import { type CommandSpec, OUT_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
 import {
   checkSaveTarget,
   GLM_OPTIONS,
   type GlmInput,
   pathJson,
   readGlmInput,
+  saveModel,
   warnIfNotConverged,
 } from "../glmOptions.js";
-import { openOutputFolder } from "../outputFolder.js";
+import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { formatTable } from "../table.js";
 import { writeFigure, wroteLines } from "../writeFigure.js";
@@ -45,7 +45,7 @@ export const pathCommand: CommandSpec = {
   name: "path",
   description: "path.description",
   argument: { name: "file", description: "path.argument.file" },
-  options: [...GLM_OPTIONS, OUT_OPTION],
+  options: [...GLM_OPTIONS, ...OUTPUT_OPTIONS],
   examples: [
     { command: "reglab path data/diabetes.csv", description: "path.example.lasso" },
     {
@@ -57,13 +57,13 @@ export const pathCommand: CommandSpec = {
     const { t, json, out } = context;
     const saveTo = checkSaveTarget(options);
     const input = readGlmInput(args[0], options, context);
-    const folder = openOutputFolder(options["out"] as string);
+    const folder = openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"));
     const start = performance.now();
     const path = glmPath(input.data, input.options);
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(path, context);
     const figure = await writeFigure(folder, "path", pathFigure(path, t, nodeDocument()));
-    if (saveTo) writeFileSync(saveTo, `${JSON.stringify(modelDocument(input, path))}\n`);
+    if (saveTo) saveModel(saveTo, modelDocument(input, path), options);
     if (json) {
       out(
         `${JSON.stringify({ ...pathJson(path, seconds), figures: { path: figure }, saved: saveTo ?? null }, null, 2)}\n`,

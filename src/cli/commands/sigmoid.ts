@@ -2,7 +2,7 @@
 import { ARTICLE_SLOPES, sigmoidCurves } from "../../experiments/sigmoidCurves.js";
 import { formatNumber, formatShare } from "../../i18n/format.js";
 import { sigmoidFigure, sigmoidOverlayFigure } from "../../plot/sigmoidFigures.js";
-import { type CommandSpec, OUT_OPTION, SATURATION_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS, SATURATION_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
 import { parseNumber } from "../optionTable.js";
 import { openOutputFolder } from "../outputFolder.js";
@@ -30,7 +30,7 @@ export const sigmoidCommand: CommandSpec = {
     },
     { name: "c", kind: "number", default: 0, description: "sigmoid.option.c" },
     SATURATION_OPTION,
-    OUT_OPTION,
+    ...OUTPUT_OPTIONS,
   ],
   examples: [
     { command: "reglab sigmoid", description: "sigmoid.example.default" },
@@ -45,7 +45,7 @@ export const sigmoidCommand: CommandSpec = {
     const xMin = options["xMin"] as number;
     const xMax = options["xMax"] as number;
     if (!(xMin < xMax)) throw new UsageError("error.rangeOrder", { min: xMin, max: xMax });
-    const folder = openOutputFolder(options["out"] as string);
+    const folder = openOutputFolder(options["out"] as string, options["force"] === true);
     const curves = sigmoidCurves({
       slopes,
       xMin,

@@ -7,7 +7,7 @@ import type { Translator } from "../../i18n/translate.js";
 import type { EpochDiagnostics, TrainResult } from "../../nn/train.js";
 import { trainNetwork } from "../../nn/train.js";
 import { boundaryFigure, trainingFigure } from "../../plot/networkFigures.js";
-import { type CommandSpec, OUT_OPTION, SEED_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
 import { DATA_OPTIONS, NETWORK_OPTIONS, networkRun } from "../networkOptions.js";
 import type { OptionSpec } from "../optionTable.js";
 import { openOutputFolder } from "../outputFolder.js";
@@ -110,7 +110,7 @@ export const trainCommand: CommandSpec = {
     SEED_OPTION,
     SATURATION_SHARE_OPTION,
     QUIET_OPTION,
-    OUT_OPTION,
+    ...OUTPUT_OPTIONS,
   ],
   examples: [
     {
@@ -126,7 +126,7 @@ export const trainCommand: CommandSpec = {
     const { options } = input;
     const { t, json, out } = context;
     const run = networkRun(input, context);
-    const folder = openOutputFolder(options["out"] as string);
+    const folder = openOutputFolder(options["out"] as string, options["force"] === true);
     const epochs = run.train.epochs!;
     const bar =
       context.interactive && options["quiet"] !== true
