@@ -177,7 +177,7 @@ export async function runGlmBench({ runs = 3 } = {}) {
       workload: `${family} n=${n} p=${p} ρ=${rho}`,
       reglab_seconds: certified.seconds,
       reglab_lambdas: path.lambda.length,
-      reglab_max_certificate: Math.max(...path.certificate),
+      reglab_max_certificate: path.certificate.reduce((a, b) => Math.max(a, b), 0),
       reglab_certificate_target: certifiedTolerance,
       kernels: KERNEL_BUILD,
     };

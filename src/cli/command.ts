@@ -21,6 +21,8 @@ export interface CommandInput {
   args: string[];
   /** Normalized option values by camelCase name. */
   options: Record<string, OptionValue | undefined>;
+  /** The options typed on the command line (camelCase), as opposed to those left at their defaults. */
+  given: ReadonlySet<string>;
 }
 
 export interface CommandSpec {

@@ -10,6 +10,7 @@ import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
 import { classIndices } from "../glm/multinomialPath.js";
 import type { CommandContext } from "./command.js";
 import { UsageError } from "./errors.js";
+import { finiteJson } from "./jsonOutput.js";
 import { readTextFile, warnAboutData } from "./loadData.js";
 import { NA_OPTION, TARGET_OPTION } from "./networkOptions.js";
 import type { OptionSpec } from "./optionTable.js";
@@ -78,11 +79,13 @@ export interface GlmInput {
 }
 
 export function readGlmInput(
-  file: string | undefined,
+  files: readonly string[],
   options: Record<string, unknown>,
   context: CommandContext,
 ): GlmInput {
-  if (file === undefined) throw new UsageError("train.needsData");
+  const [file, extra] = files;
+  if (file === undefined) throw new UsageError("glm.needsData");
+  if (extra !== undefined) throw new UsageError("error.extraFile", { file: displayName(extra, 200) });
   let data = readCsvDataset(file, {
     target: options["target"] as string | undefined,
     na: options["na"] as "error" | "drop",
@@ -157,14 +160,14 @@ export function checkSaveTarget(options: Record<string, unknown>): string | unde
 
 /** Writes the model document to the --save target checked before the fit. */
 export function saveModel(target: string, document: unknown, options: Record<string, unknown>): void {
-  writeFileSafely(target, `${JSON.stringify(document)}\n`, options["force"] === true);
+  writeFileSafely(target, `${finiteJson(document)}\n`, options["force"] === true);
 }
 
 export function warnIfNotConverged(path: GlmPath, context: CommandContext): void {
   const failed = path.converged.filter((c) => !c).length;
   if (failed > 0) {
     context.info(
-      `${context.t("path.notConverged", { count: failed, certificate: Math.max(...path.certificate).toExponential(1) })}\n`,
+      `${context.t("path.notConverged", { count: failed, certificate: path.certificate.reduce((a, b) => Math.max(a, b), 0).toExponential(1) })}\n`,
     );
   }
 }

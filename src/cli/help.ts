@@ -12,7 +12,7 @@ function optionLines(options: readonly OptionSpec[], t: Translator): string[] {
     return [optionFlags(spec), description] as const;
   });
   rows.push(["-h, --help", t("option.help")]);
-  const width = Math.max(...rows.map(([flags]) => flags.length)) + 2;
+  const width = rows.reduce((widest, [flags]) => Math.max(widest, flags.length), 0) + 2;
   return rows.map(([flags, description]) => `  ${padEnd(flags, width)}${description}`);
 }
 
@@ -39,7 +39,7 @@ export function commandHelp(command: CommandSpec, t: Translator): string {
 }
 
 export function programHelp(commands: readonly CommandSpec[], t: Translator): string {
-  const width = Math.max(...commands.map((command) => command.name.length)) + 2;
+  const width = commands.reduce((widest, command) => Math.max(widest, command.name.length), 0) + 2;
   const lines = [
     `${t("help.usage")}: reglab <command> [options]`,
     "",

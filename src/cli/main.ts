@@ -93,13 +93,22 @@ function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
   }
   const raw = parser.opts() as Record<string, string | boolean | undefined>;
   const values: Record<string, OptionValue | undefined> = {};
+  const given = new Set<string>();
   for (const option of options) {
     // commander turns --no-x into x = false (default true)
     const negated = option.kind === "flag" && option.name.startsWith("no-");
     const value = negated ? raw[camelCase(option.name.slice(3))] === false : raw[camelCase(option.name)];
     values[camelCase(option.name)] = normalizeOption(option, value, t);
+    if (
+      raw[
+        camelCase(
+          option.kind === "flag" && option.name.startsWith("no-") ? option.name.slice(3) : option.name,
+        )
+      ] !== undefined
+    )
+      given.add(camelCase(option.name));
   }
-  return { args: parser.args, options: values };
+  return { args: parser.args, options: values, given };
 }
 
 export async function main(argv: string[], streams: Streams = processStreams): Promise<number> {

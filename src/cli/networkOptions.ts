@@ -2,6 +2,8 @@
  * The option rows shared by `train` and `experiment`: where the data come from and how the network
  * is built and trained, and their translation into the library's TrainOptions.
  */
+
+import { maxOf } from "../core/extent.js";
 import { DataError, displayName } from "../data/dataError.js";
 import { DATASETS_2D, type Dataset2dName } from "../data/datasets2d.js";
 import type { Dataset } from "../data/parseCsv.js";
@@ -13,7 +15,9 @@ import { OPTIMIZER_NAMES, type OptimizerName } from "../nn/optimizers.js";
 import { firstNonLabel } from "../nn/task.js";
 import type { TrainOptions } from "../nn/train.js";
 import type { CommandContext, CommandInput } from "./command.js";
+import { UsageError } from "./errors.js";
 import { type DataSource, loadData } from "./loadData.js";
+import { checkMemory, networkTrainingBytes } from "./memoryBudget.js";
 import type { OptionSpec } from "./optionTable.js";
 
 /** Which CSV column is the target, and what to do with empty cells: for every command that reads data. */
@@ -129,6 +133,8 @@ export function networkRun(
   positional = 0,
 ): NetworkRun {
   const seed = options["seed"] as number;
+  if (args.length > positional + 1)
+    throw new UsageError("error.extraFile", { file: displayName(args[positional + 1]!, 200) });
   const source: DataSource = {
     file: args[positional],
     dataset: options["dataset"] as Dataset2dName | undefined,
@@ -151,6 +157,12 @@ export function networkRun(
       value: raw.y[bad]!,
     });
   }
+  const hidden = options["hidden"] as number[];
+  const outputs = loss === "log" ? Math.max(1, maxOf(raw.y) + 1) : 1;
+  checkMemory(
+    networkTrainingBytes([raw.p, ...hidden, outputs], raw.n),
+    context.t("what.option", { option: `--hidden ${hidden.join(",")}` }),
+  );
   return {
     raw,
     data: prepareData(raw, options["trainRatio"] as number, seed),

@@ -118,8 +118,11 @@ export function normalizeOption(
       return value;
     }
     case "numberList": {
-      const parts = raw.split(",").filter((part) => part.trim() !== "");
-      if (parts.length === 0) throw new UsageError("error.emptyList", { what });
+      const parts = raw.split(",");
+      if (parts.every((part) => part.trim() === "")) throw new UsageError("error.emptyList", { what });
+      // "8,,8" or "8,8,": refused, not read as 8,8 (a value silently lost changes the network)
+      if (parts.some((part) => part.trim() === ""))
+        throw new UsageError("error.emptyListItem", { what, value: raw });
       return parts.map((part) => {
         const value = parseNumber(part, what);
         checkBounds(value, spec, what, part);

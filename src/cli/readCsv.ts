@@ -11,6 +11,7 @@ import { csvParserError } from "../data/csvParserError.js";
 import { DataError, displayName } from "../data/dataError.js";
 import { DatasetBuilder } from "../data/datasetBuilder.js";
 import { CSV_PARSER_OPTIONS, type Dataset, type ParseCsvOptions } from "../data/parseCsv.js";
+import { formatBytes, memoryBudgetBytes } from "./memoryBudget.js";
 import { rememberInput } from "./safeWrite.js";
 import { sniffNotText } from "./sniffFile.js";
 
@@ -64,8 +65,22 @@ export function readCsvDataset(file: string, options: ParseCsvOptions = {}): Dat
       if (read === 0) break;
       if (offset === 0) {
         sniffNotText(chunk.subarray(0, read), file);
-        // the first chunk's line ends estimate the rows: buffers sized once for the whole file
-        builder.reserve((countLineEnds(chunk, read) * Math.max(size, read) * 1.05) / read + 16);
+        // the first chunk's line ends estimate the rows: buffers sized once for the whole file —
+        // unless the numbers alone would be over the memory budget, which is said before trying
+        const rows = (countLineEnds(chunk, read) * Math.max(size, read) * 1.05) / read + 16;
+        const firstLine = chunk.subarray(0, read).indexOf(0x0a);
+        const columns = countByte(chunk, firstLine < 0 ? read : firstLine, 0x2c) + 1;
+        const bytes = rows * (columns * 8 + 4);
+        if (bytes > memoryBudgetBytes()) {
+          throw new DataError("file.needsMemory", {
+            file: displayName(file, 200),
+            rows: Math.round(rows),
+            columns,
+            need: formatBytes(bytes),
+            budget: formatBytes(memoryBudgetBytes()),
+          });
+        }
+        builder.reserve(rows);
       }
       const failure = parser.parse(chunk.subarray(0, read), false, ignore, ignore);
       if (failure !== undefined) throw csvParserError(failure, file);
@@ -77,6 +92,12 @@ export function readCsvDataset(file: string, options: ParseCsvOptions = {}): Dat
   } finally {
     closeSync(fd);
   }
+}
+
+function countByte(chunk: Buffer, length: number, byte: number): number {
+  let count = 0;
+  for (let i = 0; i < length; i++) if (chunk[i] === byte) count++;
+  return count;
 }
 
 /** Line ends (LF, or CR not followed by LF) among the first `length` bytes. */

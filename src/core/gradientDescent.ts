@@ -124,8 +124,14 @@ export function trainSigmoidUnit(
     history.gradientNorm[k] = Math.hypot(dm, dc);
     history.saturatedShare[k] = gradient.saturatedShare;
 
-    if (!(Number.isFinite(m) && Number.isFinite(c) && Number.isFinite(gradient.loss))) {
+    // diverged: a weight, the loss or the penalized objective (λm²/2 overflows first) not finite.
+    // That step is dropped, so every number a run reports is the last finite one.
+    if (!(Number.isFinite(m) && Number.isFinite(c) && Number.isFinite(history.objective[k]!))) {
+      if (k === 0) throw new RangeError(`the objective at the start (m = ${m}, c = ${c}) is not finite`);
       diverged = true;
+      k--;
+      m = history.m[k]!;
+      c = history.c[k]!;
       break;
     }
     if (stepsToTarget === null && gradient.loss <= lossTarget) {

@@ -1,3 +1,4 @@
+export { maxOf, minOf } from "./extent.js";
 export {
   type DescentHistory,
   type DescentOptions,

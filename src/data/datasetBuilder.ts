@@ -29,6 +29,7 @@ export class DatasetBuilder {
   private first = new Float64Array(0);
   private varies = new Uint8Array(0);
   private droppedRows = 0;
+  private readonly droppedLines: number[] = [];
 
   /**
    * @param source the file's name, for messages
@@ -58,6 +59,7 @@ export class DatasetBuilder {
     if (empty >= 0) {
       if (this.options.na === "drop") {
         this.droppedRows++;
+        this.droppedLines.push(line);
         return;
       }
       throw new DataError("data.emptyCell", {
@@ -101,6 +103,7 @@ export class DatasetBuilder {
       x: this.x.subarray(0, n * p),
       y: this.y.subarray(0, n),
       droppedRows: this.droppedRows,
+      droppedLines: Int32Array.from(this.droppedLines),
       constantColumns: featureNames.filter((_, j) => this.varies[j] === 0),
       lines: this.lines.subarray(0, n),
     };

@@ -26,6 +26,8 @@ export interface Dataset {
   y: Float64Array;
   /** Rows dropped for empty cells under na: "drop". */
   droppedRows: number;
+  /** The file lines of the dropped rows (readers of files only). */
+  droppedLines?: Int32Array;
   /** Feature columns whose values are all equal. */
   constantColumns: string[];
   /** The file line of each kept row (for messages about a row); absent for generated data. */

@@ -46,8 +46,9 @@ export function saturatedShareOfInterval(
   // The unsaturated x form one interval, between the points where m·x + c = ±z*.
   const left = Math.min((-cutoff - c) / m, (cutoff - c) / m);
   const right = Math.max((-cutoff - c) / m, (cutoff - c) / m);
-  const unsaturated = Math.max(0, Math.min(b, right) - Math.max(a, left));
-  return 1 - unsaturated / (b - a);
+  // halves: b − a overflows for a range such as ±1e308, their halves' difference does not
+  const unsaturated = Math.max(0, Math.min(b, right) / 2 - Math.max(a, left) / 2);
+  return 1 - unsaturated / (b / 2 - a / 2);
 }
 
 /**

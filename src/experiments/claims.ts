@@ -10,6 +10,7 @@
  *   C5  Large weights overfit: a suitable λ narrows the train/test gap.
  */
 
+import { maxOf, minOf } from "../core/extent.js";
 import { dataset2d } from "../data/datasets2d.js";
 import type { Dataset } from "../data/parseCsv.js";
 import type { TrainOptions } from "../nn/train.js";
@@ -139,8 +140,8 @@ function findRun(result: DescendResult, initialM: number, learningRate: number, 
 
 function stallClaim(result: DescendResult, learningRate: number, l2: number): StallClaim {
   const { initialWeights, steps } = result.settings;
-  const smallM = Math.min(...initialWeights);
-  const largeM = Math.max(...initialWeights);
+  const smallM = minOf(initialWeights);
+  const largeM = maxOf(initialWeights);
   const small = findRun(result, smallM, learningRate, 0);
   const large = findRun(result, largeM, learningRate, 0);
   const largeWithL2 = findRun(result, largeM, learningRate, l2);
@@ -166,8 +167,8 @@ function stallClaim(result: DescendResult, learningRate: number, l2: number): St
 
 function overshootClaim(result: DescendResult, l2: number): OvershootClaim {
   const { initialWeights, learningRates } = result.settings;
-  const smallM = Math.min(...initialWeights);
-  const largeM = Math.max(...initialWeights);
+  const smallM = minOf(initialWeights);
+  const largeM = maxOf(initialWeights);
   const runsFor = (m: number, penalty: number) =>
     learningRates.map((eta) => findRun(result, m, eta, penalty));
   const clean = (runs: DescendRun[]) => runs.filter(isClean).map((run) => run.learningRate);
@@ -236,7 +237,7 @@ export function articleClaims(options: ArticleClaimsOptions = {}): ArticleClaims
   const seed = options.seed ?? 1;
   const curves = sigmoidCurves();
   const descent = descend({ seed });
-  const l2 = Math.max(...descent.settings.l2);
+  const l2 = maxOf(descent.settings.l2);
   const middleRate = descent.settings.learningRates[Math.floor(descent.settings.learningRates.length / 2)]!;
 
   const toyData = dataset2d("spiral", { samples: 300, noise: 0.5, seed });

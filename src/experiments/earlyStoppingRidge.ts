@@ -10,6 +10,7 @@
  * other when λ ≈ 1/(η·t). This experiment runs both on the same standardized data and reports how
  * close the two coefficient paths are at matched λ = 1/(η·t).
  */
+import { maxOf } from "../core/extent.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { type RidgeFit, ridgeFits, ridgeProblem } from "../glm/ridge.js";
 
@@ -116,6 +117,6 @@ export function earlyStoppingVsRidge(data: Dataset, options: EarlyStoppingOption
     largestEigenvalue: sMax,
     leastSquares,
     points,
-    maxRelativeDistance: Math.max(...points.map((point) => point.relativeDistance)),
+    maxRelativeDistance: maxOf(points.map((point) => point.relativeDistance)),
   };
 }

@@ -65,12 +65,22 @@ export interface SigmoidCurves {
   curves: SigmoidCurve[];
 }
 
+/** The 1/n standard deviation; past the doubles' range (±1e308) on values divided by their largest |x|. */
 function standardDeviation(values: Float64Array): number {
+  const plain = scaledStandardDeviation(values, 1);
+  if (Number.isFinite(plain)) return plain;
+  let size = 0;
+  for (let i = 0; i < values.length; i++) size = Math.max(size, Math.abs(values[i]!));
+  return size * scaledStandardDeviation(values, size);
+}
+
+/** The standard deviation of values / size. */
+function scaledStandardDeviation(values: Float64Array, size: number): number {
   let mean = 0;
-  for (let i = 0; i < values.length; i++) mean += values[i]!;
+  for (let i = 0; i < values.length; i++) mean += values[i]! / size;
   mean /= values.length;
   let sumSquares = 0;
-  for (let i = 0; i < values.length; i++) sumSquares += (values[i]! - mean) ** 2;
+  for (let i = 0; i < values.length; i++) sumSquares += (values[i]! / size - mean) ** 2;
   return Math.sqrt(sumSquares / values.length);
 }
 

@@ -12,10 +12,12 @@
  * it predicts with its last coefficients, as glmnet's predict does. Fold ids: "random" (a seeded shuffle of 1…K, repeated), "mod"
  * (row i, 0-based, in fold (i mod K) + 1) or given.
  */
+import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { shuffledIndices, takeRows } from "../data/split.js";
 import { type GlmPath, type GlmPathOptions, glmPath, predictGlm } from "./glmPath.js";
 import { classIndices } from "./multinomialPath.js";
+import { rescaleProblem, unscaleCvError, unscalePath } from "./rescale.js";
 
 export const CV_MEASURES = ["deviance", "mse", "mae", "class", "auc"] as const;
 export type CvMeasure = (typeof CV_MEASURES)[number];
@@ -54,6 +56,40 @@ export function foldIds(n: number, folds: number, rule: "random" | "mod", seed: 
     ids[row] = (position % folds) + 1;
   });
   return ids;
+}
+
+/** The number of folds K: the largest fold id (a loop: a spread of n ids would overflow the stack). */
+export function largestFold(foldId: Int32Array): number {
+  let largest = 0;
+  for (const id of foldId) if (id > largest) largest = id;
+  return largest;
+}
+
+/** Refuses fold assignments under which some λ's error could not be computed (see crossValidate). */
+function checkFolds(data: Dataset, foldId: Int32Array, family: string, measure: CvMeasure): void {
+  const file = displayName(data.source, 200);
+  const folds = largestFold(foldId);
+  if (folds > data.n) throw new DataError("cv.moreFoldsThanRows", { file, folds, n: data.n });
+  const rows = new Int32Array(folds + 1);
+  for (const id of foldId) rows[id]!++;
+  const distinct = rows.reduce((count, r, id) => count + (id > 0 && r > 0 ? 1 : 0), 0);
+  if (distinct < 3) throw new DataError("cv.tooFewFolds", { file, folds: distinct });
+  const empty = rows.findIndex((r, id) => id > 0 && r === 0);
+  if (empty > 0) throw new DataError("cv.foldGap", { file, fold: empty, folds });
+  if (family === "gaussian") return;
+  // classes: every fold's training rows must hold every class, and for auc its test rows both
+  const labels = [...new Set(data.y)].sort((a, b) => a - b);
+  const inFold = labels.map(() => new Int32Array(folds + 1));
+  for (let i = 0; i < data.n; i++) inFold[labels.indexOf(data.y[i]!)]![foldId[i]!]!++;
+  labels.forEach((label, c) => {
+    const total = inFold[c]!.reduce((a, b) => a + b, 0);
+    for (let fold = 1; fold <= folds; fold++) {
+      if (inFold[c]![fold] === total)
+        throw new DataError("cv.foldHoldsClass", { file, fold, label, count: total });
+      if (measure === "auc" && inFold[c]![fold] === 0 && rows[fold]! > 0)
+        throw new DataError("cv.aucOneClass", { file, fold, label });
+    }
+  });
 }
 
 /** Mann–Whitney AUC of scores for labels 0/1 (ties count half); NaN if a class is missing. */
@@ -123,17 +159,47 @@ function rowLoss(measure: CvMeasure, family: string, y: number, prediction: numb
   }
 }
 
+/**
+ * Cross-validates the path of `data`, in the user's units whatever they are (the problem is
+ * rescaled once, rescale.ts, and the path and errors put back). Throws a DataError when the folds
+ * cannot give every λ a finite error: fewer than 3 folds, more folds than rows, fold ids with gaps,
+ * a fold whose training rows lack a class, a fold that holds one class only (auc), or a measure the
+ * family has no meaning for.
+ */
 export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult {
   const measure = options.measure ?? "deviance";
-  if (measure === "auc" && options.family !== "binomial")
-    throw new RangeError("the auc measure needs the binomial family");
+  const family = options.family ?? "gaussian";
+  if ((measure === "auc" && family !== "binomial") || (measure === "class" && family === "gaussian"))
+    throw new DataError("cv.measureFamily", { measure, family });
+  const foldId =
+    options.foldId ?? foldIds(data.n, options.folds ?? 10, options.foldRule ?? "random", options.seed ?? 1);
+  checkFolds(data, foldId, family, measure);
+  const problem = rescaleProblem(data, options);
+  const result = crossValidateInUnits(problem.data, { ...problem.options, foldId }, measure, foldId);
+  const { rescaling } = problem;
+  const path = unscalePath(result.path, rescaling);
+  return {
+    ...result,
+    path,
+    lambda: [...path.lambda],
+    cvm: result.cvm.map((value) => unscaleCvError(value, measure, rescaling)),
+    cvsd: result.cvsd.map((value) => unscaleCvError(value, measure, rescaling)),
+    lambdaMin: path.lambda[result.indexMin]!,
+    lambdaOneSe: path.lambda[result.indexOneSe]!,
+  };
+}
+
+function crossValidateInUnits(
+  data: Dataset,
+  options: CvOptions,
+  measure: CvMeasure,
+  foldId: Int32Array,
+): CvResult {
   const path = glmPath(data, options);
   // multinomial: score against class indices 0…K−1 (the path keeps the original labels)
   const classOf = path.family === "multinomial" ? classIndices(data).index : null;
   const lambdas = path.lambda;
-  const foldId =
-    options.foldId ?? foldIds(data.n, options.folds ?? 10, options.foldRule ?? "random", options.seed ?? 1);
-  const folds = Math.max(...foldId);
+  const folds = largestFold(foldId);
   const weights = options.weights ?? new Float64Array(data.n).fill(1);
   const L = lambdas.length;
   const foldError: number[][] = [];
@@ -200,6 +266,11 @@ export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult 
       indexOneSe = k;
       break;
     }
+  }
+  for (let k = 0; k < L; k++) {
+    // a safety net: every case that could make an error undefined was refused above
+    if (!Number.isFinite(cvm[k]!) || !Number.isFinite(cvsd[k]!))
+      throw new DataError("cv.notFinite", { file: displayName(data.source, 200), lambda: lambdas[k]! });
   }
   return {
     path,

@@ -68,8 +68,9 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   sweeps.moments(intercept, mean, squares);
   const inverse = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    // a column is constant when its spread is rounding noise next to its size
-    const constant = squares[j]! <= 1e-24 * Math.max(1, mean[j]! * mean[j]!);
+    // a column is constant when its spread is rounding noise next to its size — relative to its own
+    // size, so a column in units of 1e-13 is not "constant" (rescale.ts keeps sizes near 1)
+    const constant = squares[j]! <= 1e-24 * (mean[j]! * mean[j]! + squares[j]!);
     scale[j] = constant ? 0 : standardize ? Math.sqrt(squares[j]!) : 1;
     usable[j] = constant ? 0 : 1;
     inverse[j] = constant ? 0 : 1 / scale[j]!;

@@ -3,11 +3,13 @@
  * multinomial one (multinomialPath), and predictions from either. Predictions are row-major with
  * `columns` values per row: 1, or K for the multinomial family's link and response.
  */
+import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { type ElasticNetPath, elasticNetPath, type Family, type PathOptions } from "./elasticNetPath.js";
 import { type MultinomialPath, multinomialPath } from "./multinomialPath.js";
 import { predictMultinomial } from "./multinomialPredict.js";
 import { type PredictionType, predictPath } from "./predict.js";
+import { rescaleProblem, unscalePath } from "./rescale.js";
 
 export const GLM_FAMILIES = ["gaussian", "binomial", "multinomial"] as const;
 export type GlmFamily = (typeof GLM_FAMILIES)[number];
@@ -17,9 +19,39 @@ export interface GlmPathOptions extends Omit<PathOptions, "family"> {
   family?: GlmFamily;
 }
 
+/**
+ * The path of `data` for the chosen family, in the user's units whatever they are (rescale.ts).
+ * Throws a DataError for a gaussian target that leaves nothing to fit: fewer than two rows, or
+ * values all equal (all zero without an intercept) — their deviance ratio would be 0/0.
+ */
 export function glmPath(data: Dataset, options: GlmPathOptions = {}): GlmPath {
+  const problem = rescaleProblem(data, options);
+  if ((options.family ?? "gaussian") === "gaussian")
+    checkGaussianTarget(problem.data, options.intercept ?? true);
+  return unscalePath(fitInUnits(problem.data, problem.options), problem.rescaling);
+}
+
+function fitInUnits(data: Dataset, options: GlmPathOptions): GlmPath {
   if (options.family === "multinomial") return multinomialPath(data, { ...options, family: undefined });
   return elasticNetPath(data, { ...options, family: options.family as Family | undefined });
+}
+
+/** Refuses a target with no spread to explain, relative to its size (so 1e-300·y is not "constant"). */
+function checkGaussianTarget(data: Dataset, intercept: boolean): void {
+  const { n, y } = data;
+  const file = displayName(data.source, 200);
+  if (n < 2) throw new DataError("glm.tooFewRows", { file, n });
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += y[i]! / n;
+  let spread = 0;
+  for (let i = 0; i < n; i++) spread += (y[i]! - mean) ** 2 / n;
+  const constant = intercept ? spread <= 1e-24 * (mean * mean + spread) : spread + mean * mean === 0;
+  if (constant)
+    throw new DataError(intercept ? "glm.constantTarget" : "glm.zeroTarget", {
+      file,
+      target: displayName(data.targetName),
+      value: y[0]!,
+    });
 }
 
 export function predictGlm(

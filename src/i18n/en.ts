@@ -316,7 +316,7 @@ export const en = {
     "{file}, row {row}, column {column} ('{name}'): '{value}' is infinite. Replace it with a finite number, or remove the row.",
   "data.allDropped": "{file}: all rows have empty cells ({dropped} dropped); nothing is left to learn from.",
   "data.notClasses":
-    "{file}: the target '{target}' must hold class labels 0, 1, …, K−1 for this loss, but row {row} has '{value}'.",
+    "{file}: the log loss needs class labels 0, 1, …, 19 in the target '{target}' (at most 20 classes), but row {row} has '{value}'. For a numeric target, pass --loss squared (regression).",
   "data.tooFewRows":
     "{file}: {n} rows are too few to split into training and test data; at least {min} are needed.",
   "warning.dropped": "{file}: dropped {count} rows with empty cells (--na drop).",
@@ -379,6 +379,55 @@ export const en = {
   "file.notWritable": "cannot write '{path}' ({reason}). Choose a path you can write to.",
   "option.force": "replace files of an earlier run (figures in --out, the --save file); never an input file",
   "file.emptyName": "{option} needs a file name, but got an empty one.",
+  "error.extraFile":
+    "this command reads one data file, but got a second one: '{file}'. Pass one file (join the tables first if you meant both).",
+  "glm.needsData":
+    "give a CSV file (path and cv fit real data; the 2-D sets of --dataset are for train and experiment).",
+  "glm.tooFewRows": "{file}: {n} row is too few for a regularization path; at least 2 are needed.",
+  "glm.constantTarget":
+    "{file}: every value of the target '{target}' is {value}: there is nothing to explain (the deviance ratio would be 0/0). Check the target column (--target).",
+  "glm.zeroTarget":
+    "{file}: every value of the target '{target}' is 0, and without an intercept there is nothing to explain. Check the target column (--target).",
+  "glm.extremeUnstandardized":
+    "{file}: column '{name}' has values of size {size}; without standardization its squares leave the range of double precision. Drop --no-standardize, or rescale the column.",
+  "cv.moreFoldsThanRows":
+    "{file}: {folds} folds for {n} rows; each fold needs at least one row. Use at most {n} folds (10 is usual).",
+  "cv.tooFewFolds":
+    "{file}: the rows fall into {folds} fold(s); cross-validation needs at least 3 (as cv.glmnet). Use --folds 3 or more, or fold ids 1…K with K ≥ 3.",
+  "cv.foldGap":
+    "{file}: fold ids go up to {folds}, but no row is in fold {fold}. Number the folds 1, 2, …, K without gaps.",
+  "cv.foldHoldsClass":
+    "{file}: all {count} rows of class {label} are in fold {fold}, so the model fitted without that fold never sees the class. Use fewer folds, or fold ids that spread the class.",
+  "cv.aucOneClass":
+    "{file}: fold {fold} has no row of class {label}, and AUC needs both classes in every fold. Use fewer folds, or --measure deviance.",
+  "cv.measureFamily":
+    "--measure {measure} has no meaning for the {family} family: auc is for binomial, class for binomial and multinomial. Choose deviance, mse or mae.",
+  "cv.notFinite":
+    "{file}: the cross-validated error at λ = {lambda} cannot be computed (it is not finite). Check the data for extreme values, or use fewer folds.",
+  "cv.foldsAndFoldid":
+    "--folds and --foldid both say how to split the rows. Pass one of them: with --foldid the folds are the ids in the file.",
+  "error.needsMemory":
+    "{what} needs about {need} of memory, more than reglab's budget of {budget} (a quarter of this machine's). Choose a smaller value.",
+  "file.needsMemory":
+    "{file}: about {rows} rows × {columns} columns need about {need} of memory as numbers, more than reglab's budget of {budget} (a quarter of this machine's). Use a sample of the rows, or fewer columns.",
+  "error.emptyListItem":
+    "{what} has an empty item in '{value}'. Write the values separated by single commas, e.g. 8,8.",
+  "predict.option.na":
+    "rows with empty cells: error (default), drop them, or keep them with an empty prediction (null in --json) in their place",
+  "predict.classOfGaussian":
+    "--type class needs a classification model (binomial or multinomial); this model is gaussian. Use --type response or link.",
+  "model.unknownFamily":
+    "{file}: the model's family '{family}' is not one reglab predicts with (gaussian, binomial, multinomial). Save the model again with reglab path --save or cv --save.",
+  "model.missingField":
+    "{file}: the model has no field '{field}'. Save the model again with reglab path --save or cv --save.",
+  "model.badField":
+    "{file}: the model's field '{field}' holds {value}, which is not what a reglab model has there (a finite number, a list, the version 1, …). Save the model again with reglab path --save or cv --save.",
+  "model.badShape":
+    "{file}: the model's field '{field}' has {found} entries, but {expected} are needed (one per λ, feature or class). Save the model again with reglab path --save or cv --save.",
+  "sigmoid.overflow":
+    "with m = {m} on x from {min} to {max}, z = m·x passes the largest double (about 1.8e308), so z and σ'(z) cannot be computed there. Narrow the x range (--x-min, --x-max) or choose a smaller slope.",
+  "result.notFinite":
+    "the result's field '{field}' came out as {value}, not a finite number, so it is not printed. This is a limit of reglab on these inputs: please report it with the command you ran.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

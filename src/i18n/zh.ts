@@ -306,7 +306,7 @@ export const zh: Record<MessageKey, string> = {
     "{file}，第 {row} 行，第 {column} 列（'{name}'）：'{value}' 是无穷大。请换成有限的数，或删除该行。",
   "data.allDropped": "{file}：所有行都有空单元格（已丢弃 {dropped} 行），没有可供学习的数据。",
   "data.notClasses":
-    "{file}：此损失要求目标列 '{target}' 为类别标签 0, 1, …, K−1，但第 {row} 行是 '{value}'。",
+    "{file}：log 损失要求目标列 '{target}' 为类别标签 0, 1, …, 19（最多 20 类），但第 {row} 行是 '{value}'。若目标是数值，请加 --loss squared（回归）。",
   "data.tooFewRows": "{file}：{n} 行太少，无法划分训练集和测试集；至少需要 {min} 行。",
   "warning.dropped": "{file}：已丢弃 {count} 行含空单元格的数据（--na drop）。",
   "warning.constant": "{file}：列 '{name}' 是常数，不含信息，其权重为 0。",
@@ -357,6 +357,52 @@ export const zh: Record<MessageKey, string> = {
   "file.notWritable": "无法写入 '{path}'（{reason}）。请选择你有写权限的路径。",
   "option.force": "替换之前运行留下的文件（--out 中的图、--save 文件）；从不替换输入文件",
   "file.emptyName": "{option} 需要一个文件名，但得到的是空字符串。",
+  "error.extraFile":
+    "此命令只读取一个数据文件，但又收到了第二个：'{file}'。请只传一个文件（如需两者，请先合并表格）。",
+  "glm.needsData":
+    "请给出一个 CSV 文件（path 与 cv 拟合真实数据；--dataset 的二维数据集用于 train 与 experiment）。",
+  "glm.tooFewRows": "{file}：{n} 行数据太少，无法计算正则化路径；至少需要 2 行。",
+  "glm.constantTarget":
+    "{file}：目标列 '{target}' 的值全都是 {value}：没有可解释的变化（偏差比将是 0/0）。请检查目标列（--target）。",
+  "glm.zeroTarget":
+    "{file}：目标列 '{target}' 全为 0，且没有截距，没有可解释的内容。请检查目标列（--target）。",
+  "glm.extremeUnstandardized":
+    "{file}：列 '{name}' 的数值量级为 {size}；不做标准化时其平方超出双精度范围。请去掉 --no-standardize，或重新缩放该列。",
+  "cv.moreFoldsThanRows":
+    "{file}：{n} 行数据却要 {folds} 折；每折至少需要一行。请使用不超过 {n} 折（通常为 10）。",
+  "cv.tooFewFolds":
+    "{file}：数据只分成了 {folds} 折；交叉验证至少需要 3 折（与 cv.glmnet 相同）。请用 --folds 3 或更多，或使用 1…K（K ≥ 3）的折编号。",
+  "cv.foldGap": "{file}：折编号最大为 {folds}，但没有任何行属于第 {fold} 折。请将折连续编号为 1, 2, …, K。",
+  "cv.foldHoldsClass":
+    "{file}：类别 {label} 的全部 {count} 行都在第 {fold} 折中，去掉该折拟合的模型从未见过此类别。请减少折数，或使用能分散该类别的折编号。",
+  "cv.aucOneClass":
+    "{file}：第 {fold} 折中没有类别 {label} 的行，而 AUC 要求每一折都包含两个类别。请减少折数，或使用 --measure deviance。",
+  "cv.measureFamily":
+    "--measure {measure} 对 {family} 族没有意义：auc 仅用于 binomial，class 用于 binomial 与 multinomial。请选择 deviance、mse 或 mae。",
+  "cv.notFinite":
+    "{file}：λ = {lambda} 处的交叉验证误差无法计算（不是有限数）。请检查数据中的极端值，或减少折数。",
+  "cv.foldsAndFoldid":
+    "--folds 与 --foldid 都规定了如何划分数据。请只传其中之一：使用 --foldid 时，折就是文件中的编号。",
+  "error.needsMemory":
+    "{what} 约需要 {need} 内存，超过了 reglab 的预算 {budget}（本机内存的四分之一）。请选择更小的值。",
+  "file.needsMemory":
+    "{file}：约 {rows} 行 × {columns} 列，作为数值约需要 {need} 内存，超过了 reglab 的预算 {budget}（本机内存的四分之一）。请使用部分行或更少的列。",
+  "error.emptyListItem": "{what} 的 '{value}' 中有空项。请用单个逗号分隔各值，例如 8,8。",
+  "predict.option.na":
+    "含空单元格的行：error（默认）报错，drop 丢弃，或 keep 保留其位置并输出空预测（--json 中为 null）",
+  "predict.classOfGaussian":
+    "--type class 需要分类模型（binomial 或 multinomial）；此模型是 gaussian。请用 --type response 或 link。",
+  "model.unknownFamily":
+    "{file}：模型的族 '{family}' 不是 reglab 能预测的族（gaussian、binomial、multinomial）。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "model.missingField": "{file}：模型缺少字段 '{field}'。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "model.badField":
+    "{file}：模型字段 '{field}' 的值为 {value}，不是 reglab 模型该有的内容（有限数、列表、版本号 1 等）。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "model.badShape":
+    "{file}：模型字段 '{field}' 有 {found} 项，但需要 {expected} 项（每个 λ、特征或类别各一项）。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "sigmoid.overflow":
+    "当 m = {m}、x 从 {min} 到 {max} 时，z = m·x 超出了最大双精度数（约 1.8e308），无法计算 z 与 σ'(z)。请缩小 x 的范围（--x-min、--x-max）或选择更小的斜率。",
+  "result.notFinite":
+    "结果字段 '{field}' 的值为 {value}，不是有限数，因此不予输出。这是 reglab 在这些输入上的局限：请连同你运行的命令一起报告此问题。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

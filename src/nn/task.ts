@@ -25,9 +25,15 @@ export function firstNonLabel(y: Float64Array): number {
   return y.findIndex((v) => !(Number.isInteger(v) && v >= 0 && v < MAX_CLASSES));
 }
 
-export function taskFor(y: Float64Array, loss: LossName): Task {
-  if (firstNonLabel(y) === -1) {
-    const classes = Math.max(2, ...Array.from(y, (v) => v + 1));
+/**
+ * The task of targets `y` — and of `others` (e.g. the test rows), so a label seen only there still
+ * gets its own output unit: classes are counted over every split, never over the training rows alone.
+ */
+export function taskFor(y: Float64Array, loss: LossName, others: readonly Float64Array[] = []): Task {
+  const all = [y, ...others];
+  if (all.every((targets) => firstNonLabel(targets) === -1)) {
+    let classes = 2;
+    for (const targets of all) for (const label of targets) if (label + 1 > classes) classes = label + 1;
     if (classes === 2) return { kind: "classification", classes, outputs: 1, output: "sigmoid" };
     return {
       kind: "classification",

@@ -12,6 +12,7 @@
 
 import type { Dataset } from "../data/parseCsv.js";
 import { shuffledIndices, takeRows } from "../data/split.js";
+import { lossExploded } from "../diagnostics/divergence.js";
 import { cloneNetwork, type Network } from "./network.js";
 import type { Task } from "./task.js";
 import { createTrainer, type EpochDiagnostics, TRAINER_DEFAULTS, type TrainerOptions } from "./trainer.js";
@@ -67,7 +68,8 @@ export function trainNetwork(train: Dataset, test: Dataset, options: TrainOption
   let diverged = false;
 
   for (let epoch = 0; epoch <= settings.epochs; epoch++) {
-    if (epoch > 0 && !trainer.runEpoch()) {
+    // diverged: non-finite weights, or (as the lab judges it) a loss ten times the one at the start
+    if (epoch > 0 && (!trainer.runEpoch() || lossExploded(history[0]!.trainLoss, trainer.epochLoss))) {
       diverged = true;
       break;
     }

@@ -168,7 +168,7 @@ function allFinite(network: Network): boolean {
 export function createTrainer(fit: Dataset, test: Dataset, options: TrainerOptions = {}): Trainer {
   const settings = { ...TRAINER_DEFAULTS, ...options };
   const loss: LossName = options.loss ?? "log";
-  const task = taskFor(fit.y, loss);
+  const task = taskFor(fit.y, loss, [test.y]);
   const effectiveLoss: LossName = task.kind === "regression" ? "squared" : loss;
   const random = createRandom(settings.seed);
   const spec = {

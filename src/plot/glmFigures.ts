@@ -4,7 +4,7 @@
  * bars and λ.min, λ.1se marked (plot.cv.glmnet).
  */
 import * as Plot from "@observablehq/plot";
-import type { CvResult } from "../glm/crossValidation.js";
+import { type CvResult, largestFold } from "../glm/crossValidation.js";
 import type { GlmPath } from "../glm/glmPath.js";
 import { formatNumber } from "../i18n/format.js";
 import type { Translator } from "../i18n/translate.js";
@@ -128,7 +128,7 @@ export function cvPanel(
 
 export function cvFigure(cv: CvResult, t: Translator, document: Document, marker?: number): string {
   return composeFigure({
-    title: t("figure.cv.title", { folds: Math.max(...cv.foldId) }),
+    title: t("figure.cv.title", { folds: largestFold(cv.foldId) }),
     subtitle: t("figure.cv.subtitle", {
       min: formatNumber(cv.lambdaMin),
       oneSe: formatNumber(cv.lambdaOneSe),

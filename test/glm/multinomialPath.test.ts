@@ -201,6 +201,6 @@ describe("multinomial cross-validation against cv.glmnet (same fold ids)", () =>
       expect(cv.cvm.every((v) => v >= 0 && Number.isFinite(v))).toBe(true);
       if (measure === "class") expect(Math.min(...cv.cvm)).toBeLessThan(0.1);
     }
-    expect(() => crossValidate(data, { family: "multinomial", measure: "auc" })).toThrow(/binomial/);
+    expect(() => crossValidate(data, { family: "multinomial", measure: "auc" })).toThrow(/cv.measureFamily/);
   });
 });

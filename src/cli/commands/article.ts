@@ -2,6 +2,7 @@
  * `reglab article`: runs every experiment of the article and writes the bilingual report
  * (index.html), the measured claims (claims.json) and every figure as SVG and PNG.
  */
+
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { articleClaims } from "../../experiments/claims.js";
@@ -13,6 +14,7 @@ import { scaleFigure, sigmoidFigure, sigmoidOverlayFigure } from "../../plot/sig
 import { articleReport, type ReportFigures } from "../../report/articleReport.js";
 import { claimsDocument } from "../../report/claimsDocument.js";
 import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
+import { finiteJson } from "../jsonOutput.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { readCsvDataset } from "../readCsv.js";
 import { fontSubsetFor, nodeDocument } from "../render.js";
@@ -104,7 +106,7 @@ export const articleCommand: CommandSpec = {
       },
       { version, seed, lang },
     );
-    const claimsPath = folder.write("claims.json", `${JSON.stringify(claimsJson, null, 2)}\n`);
+    const claimsPath = folder.write("claims.json", `${finiteJson(claimsJson, 2)}\n`);
     // The page embeds the font cut down to its own characters, so Chinese shows everywhere.
     const reportInput = { claims, figures, translators, defaultLang: lang, version, seed };
     const font = await fontSubsetFor(articleReport(reportInput));
@@ -113,7 +115,7 @@ export const articleCommand: CommandSpec = {
 
     if (json) {
       out(
-        `${JSON.stringify({ report: reportPath, claims_file: claimsPath, claims: claimsJson, figures: files }, null, 2)}\n`,
+        `${finiteJson({ report: reportPath, claims_file: claimsPath, claims: claimsJson, figures: files }, 2)}\n`,
       );
       return;
     }

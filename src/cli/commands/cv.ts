@@ -1,10 +1,12 @@
 /** `reglab cv FILE`: K-fold cross-validation of the path; λ.min, λ.1se and the CV curve. */
+
 import { SingleBar } from "cli-progress";
 import { DataError, displayName } from "../../data/dataError.js";
-import { CV_MEASURES, type CvMeasure, crossValidate } from "../../glm/crossValidation.js";
+import { CV_MEASURES, type CvMeasure, crossValidate, largestFold } from "../../glm/crossValidation.js";
 import { formatNumber } from "../../i18n/format.js";
 import { cvFigure } from "../../plot/glmFigures.js";
 import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
+import { UsageError } from "../errors.js";
 import {
   checkSaveTarget,
   GLM_OPTIONS,
@@ -14,6 +16,7 @@ import {
   saveModel,
   warnIfNotConverged,
 } from "../glmOptions.js";
+import { finiteJson } from "../jsonOutput.js";
 import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { writeFigure, wroteLines } from "../writeFigure.js";
@@ -26,7 +29,7 @@ export const cvCommand: CommandSpec = {
   argument: { name: "file", description: "path.argument.file" },
   options: [
     ...GLM_OPTIONS,
-    { name: "folds", kind: "integer", default: 10, min: 2, max: 1000, description: "cv.option.folds" },
+    { name: "folds", kind: "integer", default: 10, min: 3, max: 1000, description: "cv.option.folds" },
     {
       name: "fold-rule",
       kind: "choice",
@@ -53,13 +56,15 @@ export const cvCommand: CommandSpec = {
       description: "cv.example.auc",
     },
   ],
-  async run({ args, options }, context) {
+  async run({ args, options, given }, context) {
     const { t, json, out } = context;
     const saveTo = checkSaveTarget(options);
-    const input = readGlmInput(args[0], options, context);
+    const input = readGlmInput(args, options, context);
     const folds = options["folds"] as number;
     const foldFile = options["foldid"] as string | undefined;
     let foldId: Int32Array | undefined;
+    if (foldFile !== undefined && given.has("folds")) throw new UsageError("cv.foldsAndFoldid");
+    if (foldFile === "") throw new UsageError("file.emptyName", { option: "--foldid" });
     if (foldFile) {
       const name = displayName(foldFile, 200);
       const values = readNumberColumn(
@@ -76,7 +81,7 @@ export const cvCommand: CommandSpec = {
       context.interactive && options["quiet"] !== true
         ? new SingleBar({ format: `${t("cv.progress")} [{bar}] {value}/{total}`, stream: process.stderr })
         : null;
-    bar?.start(foldId ? Math.max(...foldId) : folds, 0);
+    bar?.start(foldId ? largestFold(foldId) : folds, 0);
     const start = performance.now();
     const cv = crossValidate(input.data, {
       ...input.options,
@@ -97,7 +102,7 @@ export const cvCommand: CommandSpec = {
     }
     if (json) {
       out(
-        `${JSON.stringify(
+        `${finiteJson(
           {
             ...pathJson(cv.path, seconds),
             measure: cv.measure,
@@ -110,7 +115,6 @@ export const cvCommand: CommandSpec = {
             figures: { cv: figure },
             saved: saveTo ?? null,
           },
-          null,
           2,
         )}\n`,
       );

@@ -1,10 +1,12 @@
 /** `reglab descend`: gradient descent from small to large weights; stalls and overshoots measured. */
+
 import { DESCEND_DEFAULTS, type DescendResult, descend } from "../../experiments/descend.js";
 import { formatNumber, formatShare } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import { lossFigure, outcomeFigure } from "../../plot/descendFigures.js";
 import { type CommandSpec, OUTPUT_OPTIONS, SATURATION_OPTION, SEED_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
+import { finiteJson } from "../jsonOutput.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { formatTable } from "../table.js";
@@ -209,7 +211,7 @@ export const descendCommand: CommandSpec = {
       outcomes: await writeFigure(folder, "descend-outcomes", outcomeFigure(result, t, document)),
     };
     if (json) {
-      out(`${JSON.stringify({ ...descendJson(result), figures }, null, 2)}\n`);
+      out(`${finiteJson({ ...descendJson(result), figures }, 2)}\n`);
       return;
     }
     out(`${descendTable(result, t)}\n`);

@@ -4,6 +4,7 @@
  *   sensitivity  λ sweep → weight norm, input sensitivity, Lipschitz bound
  *   saturation   initial-scale sweep, without and with L2 → saturated share, gradient norm, test loss
  */
+
 import { displayName } from "../../data/dataError.js";
 import {
   initScaleSweep,
@@ -18,6 +19,7 @@ import type { Translator } from "../../i18n/translate.js";
 import { SWEEP_FIGURE_METRICS, sweepFigure } from "../../plot/networkFigures.js";
 import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
+import { finiteJson } from "../jsonOutput.js";
 import { DATA_OPTIONS, NETWORK_OPTIONS, networkRun } from "../networkOptions.js";
 import type { OptionSpec } from "../optionTable.js";
 import { openOutputFolder } from "../outputFolder.js";
@@ -138,9 +140,10 @@ export const experimentCommand: CommandSpec = {
     if (!KINDS.includes(kindArgument as Kind))
       throw new UsageError("experiment.badKind", { kind: kindArgument ?? "" });
     const kind = kindArgument as Kind;
-    // A file, if given, replaces the default 2-D set.
-    const options = file === undefined ? input.options : { ...input.options, dataset: undefined };
-    const run = networkRun({ args: input.args, options }, context, 1);
+    // A file, if given, replaces the default 2-D set (one typed beside it is refused by loadData).
+    const keepDataset = file === undefined || input.given.has("dataset");
+    const options = keepDataset ? input.options : { ...input.options, dataset: undefined };
+    const run = networkRun({ ...input, options }, context, 1);
     const folder = openOutputFolder(input.options["out"] as string, input.options["force"] === true);
     const rows =
       kind === "saturation"
@@ -155,7 +158,7 @@ export const experimentCommand: CommandSpec = {
     );
     if (json) {
       out(
-        `${JSON.stringify({ experiment: kind, seed: run.seed, data: run.raw.source, rows: rows.map(sweepRowJson), figure }, null, 2)}\n`,
+        `${finiteJson({ experiment: kind, seed: run.seed, data: run.raw.source, rows: rows.map(sweepRowJson), figure }, 2)}\n`,
       );
       return;
     }

@@ -16,6 +16,7 @@ import {
   saveModel,
   warnIfNotConverged,
 } from "../glmOptions.js";
+import { finiteJson } from "../jsonOutput.js";
 import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
 import { formatTable } from "../table.js";
@@ -56,7 +57,7 @@ export const pathCommand: CommandSpec = {
   async run({ args, options }, context) {
     const { t, json, out } = context;
     const saveTo = checkSaveTarget(options);
-    const input = readGlmInput(args[0], options, context);
+    const input = readGlmInput(args, options, context);
     const folder = openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"));
     const start = performance.now();
     const path = glmPath(input.data, input.options);
@@ -66,7 +67,7 @@ export const pathCommand: CommandSpec = {
     if (saveTo) saveModel(saveTo, modelDocument(input, path), options);
     if (json) {
       out(
-        `${JSON.stringify({ ...pathJson(path, seconds), figures: { path: figure }, saved: saveTo ?? null }, null, 2)}\n`,
+        `${finiteJson({ ...pathJson(path, seconds), figures: { path: figure }, saved: saveTo ?? null }, 2)}\n`,
       );
       return;
     }

@@ -1,53 +1,33 @@
 /** `reglab predict MODEL.json FILE`: predictions of a saved path or CV model, one per row. */
+
 import { DataError, displayName } from "../../data/dataError.js";
 import { type GlmPath, predictGlm } from "../../glm/glmPath.js";
 import type { PredictionType } from "../../glm/predict.js";
 import type { CommandSpec } from "../command.js";
 import { UsageError } from "../errors.js";
+import { finiteJson } from "../jsonOutput.js";
 import { readTextFile } from "../loadData.js";
+import { type SavedModel, validateModel } from "../modelSchema.js";
 import { readCsvDataset } from "../readCsv.js";
 
-interface SavedModel {
-  reglab_model: number;
-  family: "gaussian" | "binomial" | "multinomial";
-  alpha: number;
-  feature_names: string[];
-  target_name: string;
-  classes: number[] | null;
-  lambda: number[];
-  /** Per λ; multinomial: per class, per λ. */
-  a0: number[] | number[][];
-  /** Per λ, per feature; multinomial: per class, per λ, per feature. */
-  beta: number[][] | number[][][];
-  lambda_1se?: number;
-}
-
 function readModel(file: string): SavedModel {
-  const name = displayName(file, 200);
-  let model: SavedModel;
+  let document: unknown;
   try {
-    model = JSON.parse(readTextFile(file)) as SavedModel;
+    document = JSON.parse(readTextFile(file));
   } catch (error) {
     if (error instanceof DataError) throw error;
-    throw new DataError("predict.badModel", { file: name });
+    throw new DataError("predict.badModel", { file: displayName(file, 200) });
   }
-  const p = model?.feature_names?.length;
-  const L = model?.lambda?.length;
-  const block = (beta: unknown) =>
-    Array.isArray(beta) && beta.length === L && beta.every((b) => Array.isArray(b) && b.length === p);
-  const valid =
-    model?.reglab_model === 1 &&
-    Array.isArray(model.lambda) &&
-    Array.isArray(model.beta) &&
-    (model.family === "multinomial"
-      ? Array.isArray(model.classes) &&
-        model.beta.length === model.classes.length &&
-        model.beta.every(block) &&
-        Array.isArray(model.a0) &&
-        model.a0.length === model.classes.length
-      : block(model.beta));
-  if (!valid) throw new DataError("predict.badModel", { file: name });
-  return model;
+  return validateModel(document, file);
+}
+
+/** The path the library predicts from, rebuilt from the saved document. */
+function pathOf(model: SavedModel): GlmPath {
+  const p = model.feature_names.length;
+  const common = { p, lambda: model.lambda, a0: model.a0, beta: model.beta };
+  return (model.family === "multinomial"
+    ? { family: "multinomial", classes: model.classes, ...common }
+    : { family: model.family, ...common }) as unknown as GlmPath;
 }
 
 export const predictCommand: CommandSpec = {
@@ -63,6 +43,13 @@ export const predictCommand: CommandSpec = {
       default: "response",
       description: "predict.option.type",
     },
+    {
+      name: "na",
+      kind: "choice",
+      choices: ["error", "drop", "keep"],
+      default: "error",
+      description: "predict.option.na",
+    },
   ],
   examples: [
     {
@@ -74,7 +61,10 @@ export const predictCommand: CommandSpec = {
     const [modelFile, dataFile] = args;
     if (!modelFile || !dataFile || args.length > 2) throw new UsageError("predict.needsFiles");
     const model = readModel(modelFile);
-    const data = readCsvDataset(dataFile, { target: false });
+    const type = options["type"] as PredictionType;
+    if (type === "class" && model.family === "gaussian") throw new UsageError("predict.classOfGaussian");
+    const na = options["na"] as "error" | "drop" | "keep";
+    const data = readCsvDataset(dataFile, { target: false, na: na === "error" ? "error" : "drop" });
     const columns = model.feature_names.map((name) => {
       const index = data.featureNames.indexOf(name);
       if (index < 0)
@@ -91,35 +81,35 @@ export const predictCommand: CommandSpec = {
         x[i * p + j] = data.x[i * data.p + column]!;
       });
     const lambda = (options["s"] as number | undefined) ?? model.lambda_1se ?? model.lambda.at(-1)!;
-    const type = options["type"] as PredictionType;
-    const path = (model.family === "multinomial"
-      ? {
-          family: "multinomial",
-          p,
-          classes: model.classes,
-          lambda: model.lambda,
-          a0: model.a0,
-          beta: model.beta,
-        }
-      : {
-          family: model.family,
-          p,
-          lambda: model.lambda,
-          a0: model.a0,
-          beta: model.beta,
-        }) as unknown as GlmPath;
-    const { values, columns: width } = predictGlm(path, x, data.n, lambda, type);
+    const { values, columns: width } = predictGlm(pathOf(model), x, data.n, lambda, type);
     // one prediction per row: a number, or (multinomial link/response) one number per class
-    let predictions: (number | number[])[] =
+    let predictions: (number | number[] | null)[] =
       width === 1
         ? [...values]
         : Array.from({ length: data.n }, (_, i) => [...values.subarray(i * width, i * width + width)]);
-    if (type === "class" && model.family === "binomial" && model.classes)
-      predictions = predictions.map((c) => model.classes![c as number]!);
+    if (type === "class" && model.family === "binomial")
+      predictions = predictions.map((c) => model.classes[c as number]!);
+    if (na === "keep") predictions = withEmptyRows(predictions, data.lines!, data.droppedLines!);
     if (json) {
-      out(`${JSON.stringify({ lambda, type, predictions }, null, 2)}\n`);
+      out(`${finiteJson({ lambda, type, predictions }, 2)}\n`);
       return;
     }
-    out(`${predictions.map((row) => (Array.isArray(row) ? row.join(",") : row)).join("\n")}\n`);
+    out(
+      `${predictions.map((row) => (row === null ? "" : Array.isArray(row) ? row.join(",") : row)).join("\n")}\n`,
+    );
   },
 };
+
+/** --na keep: a row with empty cells keeps its place, with an empty prediction (null in JSON). */
+function withEmptyRows<T>(predictions: T[], lines: Int32Array, droppedLines: Int32Array): (T | null)[] {
+  const merged: (T | null)[] = [];
+  let kept = 0;
+  let dropped = 0;
+  while (kept < lines.length || dropped < droppedLines.length) {
+    if (dropped < droppedLines.length && (kept >= lines.length || droppedLines[dropped]! < lines[kept]!)) {
+      merged.push(null);
+      dropped++;
+    } else merged.push(predictions[kept++]!);
+  }
+  return merged;
+}

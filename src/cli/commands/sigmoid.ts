@@ -1,9 +1,11 @@
 /** `reglab sigmoid [m ...]`: the article's plot_sigmoid figures with their saturation measured. */
+
 import { ARTICLE_SLOPES, sigmoidCurves } from "../../experiments/sigmoidCurves.js";
 import { formatNumber, formatShare } from "../../i18n/format.js";
 import { sigmoidFigure, sigmoidOverlayFigure } from "../../plot/sigmoidFigures.js";
 import { type CommandSpec, OUTPUT_OPTIONS, SATURATION_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
+import { finiteJson } from "../jsonOutput.js";
 import { parseNumber } from "../optionTable.js";
 import { openOutputFolder } from "../outputFolder.js";
 import { nodeDocument } from "../render.js";
@@ -45,7 +47,6 @@ export const sigmoidCommand: CommandSpec = {
     const xMin = options["xMin"] as number;
     const xMax = options["xMax"] as number;
     if (!(xMin < xMax)) throw new UsageError("error.rangeOrder", { min: xMin, max: xMax });
-    const folder = openOutputFolder(options["out"] as string, options["force"] === true);
     const curves = sigmoidCurves({
       slopes,
       xMin,
@@ -55,6 +56,12 @@ export const sigmoidCommand: CommandSpec = {
       saturationThreshold: options["saturation"] as number,
     });
 
+    // z = m·x past the largest double is not a number reglab can show: say so, do not print ∞
+    for (const curve of curves.curves) {
+      if (![curve.zMin, curve.zMax, curve.standardizedM, curve.maxSlope].every(Number.isFinite))
+        throw new UsageError("sigmoid.overflow", { m: formatNumber(curve.m), min: xMin, max: xMax });
+    }
+    const folder = openOutputFolder(options["out"] as string, options["force"] === true);
     const document = nodeDocument();
     const files: FigureFiles[] = [];
     for (const [i, curve] of curves.curves.entries()) {
@@ -90,7 +97,7 @@ export const sigmoidCommand: CommandSpec = {
         })),
         overlay: overlay,
       };
-      out(`${JSON.stringify(document, null, 2)}\n`);
+      out(`${finiteJson(document, 2)}\n`);
       return;
     }
     const header = [

@@ -1,4 +1,5 @@
 /** `reglab train (FILE | --dataset NAME)`: a network trained with its diagnostics, every epoch. */
+
 import { SingleBar } from "cli-progress";
 import { displayName } from "../../data/dataError.js";
 import { decisionGrid } from "../../experiments/decisionGrid.js";
@@ -8,6 +9,7 @@ import type { EpochDiagnostics, TrainResult } from "../../nn/train.js";
 import { trainNetwork } from "../../nn/train.js";
 import { boundaryFigure, trainingFigure } from "../../plot/networkFigures.js";
 import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
+import { finiteJson } from "../jsonOutput.js";
 import { DATA_OPTIONS, NETWORK_OPTIONS, networkRun } from "../networkOptions.js";
 import type { OptionSpec } from "../optionTable.js";
 import { openOutputFolder } from "../outputFolder.js";
@@ -176,7 +178,7 @@ export const trainCommand: CommandSpec = {
     const sizes = result.network.spec.sizes.join("-");
     if (json) {
       out(
-        `${JSON.stringify(
+        `${finiteJson(
           {
             seed: run.seed,
             data: {
@@ -205,7 +207,6 @@ export const trainCommand: CommandSpec = {
             diverged: result.diverged,
             figures,
           },
-          null,
           2,
         )}\n`,
       );

@@ -1,0 +1,106 @@
+/**
+ * The saved model document (reglab_model: 1, written by `path|cv --save` and the web lab) checked
+ * against its schema before `predict` uses it: the version, a family reglab knows, finite numbers
+ * everywhere, and shapes that agree — L λ values, p feature names, a0 of L (per class for the
+ * multinomial family), beta of L × p (per class). The first problem is named by its field, e.g.
+ * `beta[3][7]`, so a hand-edited or truncated model is found at once.
+ */
+import { z } from "zod";
+import { DataError, displayName } from "../data/dataError.js";
+
+const finite = z.number().finite();
+const positive = finite.positive();
+const vector = z.array(finite);
+const matrix = z.array(vector);
+
+const common = {
+  reglab_model: z.literal(1),
+  alpha: finite.min(0).max(1),
+  feature_names: z.array(z.string()).min(1),
+  target_name: z.string(),
+  lambda: z.array(positive).min(1),
+  lambda_min: positive.optional(),
+  lambda_1se: positive.optional(),
+};
+
+const modelSchema = z.discriminatedUnion("family", [
+  z.object({ ...common, family: z.literal("gaussian"), classes: z.null(), a0: vector, beta: matrix }),
+  z.object({
+    ...common,
+    family: z.literal("binomial"),
+    classes: z.tuple([finite, finite]),
+    a0: vector,
+    beta: matrix,
+  }),
+  z.object({
+    ...common,
+    family: z.literal("multinomial"),
+    classes: z.array(finite).min(2),
+    a0: matrix,
+    beta: z.array(matrix),
+  }),
+]);
+
+export type SavedModel = z.infer<typeof modelSchema>;
+
+/** "beta[3][7]" from zod's path ["beta", 3, 7]. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, key) =>
+      typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key),
+    "",
+  );
+}
+
+/** The first field whose length disagrees with L, p or K, or null. */
+function shapeProblem(model: SavedModel): { field: string; found: number; expected: number } | null {
+  const L = model.lambda.length;
+  const p = model.feature_names.length;
+  const check = (field: string, found: number, expected: number) =>
+    found === expected ? null : { field, found, expected };
+  const block = (a0: number[], beta: number[][], prefix: string) =>
+    check(`${prefix}a0`, a0.length, L) ??
+    check(`${prefix}beta`, beta.length, L) ??
+    beta.map((row, k) => check(`${prefix}beta[${k}]`, row.length, p)).find((problem) => problem) ??
+    null;
+  if (model.family !== "multinomial") return block(model.a0, model.beta, "");
+  const K = model.classes.length;
+  return (
+    check("a0", model.a0.length, K) ??
+    check("beta", model.beta.length, K) ??
+    model.classes
+      .map((_, c) => {
+        const found = block(model.a0[c]!, model.beta[c]!, "");
+        return found && { ...found, field: found.field.replace(/^(a0|beta)/, `$1[${c}]`) };
+      })
+      .find((problem) => problem) ??
+    null
+  );
+}
+
+/** The parsed model, or a DataError naming the file and the first field that is wrong. */
+export function validateModel(document: unknown, file: string): SavedModel {
+  const name = displayName(file, 200);
+  if (typeof document !== "object" || document === null || !("reglab_model" in document))
+    throw new DataError("predict.badModel", { file: name });
+  const family = (document as { family?: unknown }).family;
+  if (typeof family === "string" && !["gaussian", "binomial", "multinomial"].includes(family))
+    throw new DataError("model.unknownFamily", { file: name, family: displayName(family, 40) });
+  const parsed = modelSchema.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = fieldName(issue.path) || "reglab_model";
+    const value = issue.path.reduce<unknown>(
+      (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key],
+      document,
+    );
+    throw new DataError(value === undefined ? "model.missingField" : "model.badField", {
+      file: name,
+      field,
+      value: displayName(JSON.stringify(value) ?? String(value), 40),
+    });
+  }
+  const problem = shapeProblem(parsed.data);
+  if (problem) throw new DataError("model.badShape", { file: name, ...problem });
+  return parsed.data;
+}

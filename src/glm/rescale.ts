@@ -1,0 +1,141 @@
+/**
+ * Scale-free paths: a feature measured in units of 1e300 (or 1e-300) must give the model the same
+ * data in sensible units give, not overflow (x² = ∞) or underflow (x² = 0, "constant") inside the
+ * solvers. Before a fit, every column whose largest |x| lies outside [2⁻⁶⁴, 2⁶⁴] — and, for the
+ * gaussian family, the target — is multiplied by a power of two that brings it near 1. Powers of two
+ * are exact in floating point, so the rescaled problem is the user's problem, bit for bit, in other
+ * units; after the fit the results are put back in the user's units. Data already in range are
+ * not copied.
+ *
+ * Columns: x'_j = s_j·x_j. With standardization the path is unchanged by column units, and
+ * b_j = s_j·b'_j. Without it the penalty would weigh b'_j differently, so such data are refused
+ * (the caller says how to fix them).
+ *
+ * Target (gaussian): y' = t·y. The objective ½Σw(y − b₀ − Xb)² + λ(α‖b‖₁ + (1−α)/2‖b‖²) at (y', b' = t·b)
+ * is t² times the original at λ' = c·λ and α' = tα/c, with c = tα + 1 − α: the lasso part scales like
+ * the loss's gradient (t), the ridge part like its curvature (1). So the path at (λ', α') is the
+ * user's path at (λ, α), and λ = λ'/c, b = b'/t, objective = objective'/t².
+ */
+import { DataError, displayName } from "../data/dataError.js";
+import type { Dataset } from "../data/parseCsv.js";
+import type { GlmPath, GlmPathOptions } from "./glmPath.js";
+
+/** Exponents within ±64 are left alone: their squares and sums of squares are far from the limits. */
+const SAFE_EXPONENT = 64;
+
+/** Multiplies by 2^e in two exact steps (2^±1074 alone would overflow or underflow). */
+function timesPowerOfTwo(value: number, exponent: number): number {
+  const half = Math.trunc(exponent / 2);
+  return value * 2 ** half * 2 ** (exponent - half);
+}
+
+/** The exponent e such that 2^e·max|v| is near 1, or 0 when max|v| is already safe (or 0). */
+function unitExponent(maxAbs: number): number {
+  if (maxAbs === 0) return 0;
+  const exponent = -Math.round(Math.log2(maxAbs));
+  return Math.abs(exponent) <= SAFE_EXPONENT ? 0 : exponent;
+}
+
+export interface Rescaling {
+  /** Per column, the power of two its values were multiplied by (null: none was). */
+  columnExponent: Int32Array | null;
+  /** The power of two the target was multiplied by (0: none). */
+  targetExponent: number;
+  /** The user's α (the fit ran at α' when the target was rescaled). */
+  alpha: number;
+  /** c = tα + 1 − α: λ' = c·λ. */
+  lambdaFactor: number;
+}
+
+export interface RescaledProblem {
+  data: Dataset;
+  options: GlmPathOptions;
+  rescaling: Rescaling;
+}
+
+/** The problem in units near 1 (the same objects when nothing needed rescaling). */
+export function rescaleProblem(data: Dataset, options: GlmPathOptions): RescaledProblem {
+  const { n, p, x, y } = data;
+  const alpha = options.alpha ?? 1;
+  const maxAbs = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    const row = i * p;
+    for (let j = 0; j < p; j++) {
+      const size = Math.abs(x[row + j]!);
+      if (size > maxAbs[j]!) maxAbs[j] = size;
+    }
+  }
+  const exponents = Int32Array.from(maxAbs, unitExponent);
+  const columnsMoved = exponents.some((e) => e !== 0);
+  if (columnsMoved && options.standardize === false) {
+    const j = exponents.findIndex((e) => e !== 0);
+    throw new DataError("glm.extremeUnstandardized", {
+      file: displayName(data.source, 200),
+      name: displayName(data.featureNames[j] ?? String(j + 1)),
+      size: maxAbs[j]!.toExponential(1),
+    });
+  }
+  let targetMax = 0;
+  if ((options.family ?? "gaussian") === "gaussian")
+    for (let i = 0; i < n; i++) targetMax = Math.max(targetMax, Math.abs(y[i]!));
+  const targetExponent = unitExponent(targetMax);
+  const rescaling: Rescaling = {
+    columnExponent: columnsMoved ? exponents : null,
+    targetExponent,
+    alpha,
+    lambdaFactor: 1,
+  };
+  if (!columnsMoved && targetExponent === 0) return { data, options, rescaling };
+
+  let scaled = data;
+  if (columnsMoved) {
+    const moved = new Float64Array(x.length);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < p; j++) moved[i * p + j] = timesPowerOfTwo(x[i * p + j]!, exponents[j]!);
+    scaled = { ...scaled, x: moved };
+  }
+  let scaledOptions = options;
+  if (targetExponent !== 0) {
+    const t = 2 ** targetExponent;
+    scaled = { ...scaled, y: Float64Array.from(y, (v) => timesPowerOfTwo(v, targetExponent)) };
+    const lambdaFactor = t * alpha + 1 - alpha;
+    rescaling.lambdaFactor = lambdaFactor;
+    scaledOptions = {
+      ...options,
+      alpha: alpha === 1 || alpha === 0 ? alpha : (t * alpha) / lambdaFactor,
+      lambda: options.lambda?.map((lambda) => lambda * lambdaFactor),
+    };
+  }
+  return { data: scaled, options: scaledOptions, rescaling };
+}
+
+/** A path fitted on the rescaled problem, in the user's units. */
+export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P {
+  const { columnExponent, targetExponent, lambdaFactor } = rescaling;
+  if (columnExponent === null && targetExponent === 0) return path;
+  const toUser = (b: number, j: number) => timesPowerOfTwo(b, (columnExponent?.[j] ?? 0) - targetExponent);
+  const unscaleBlock = (beta: number[][]) => beta.map((row) => row.map(toUser));
+  const out = { ...path, alpha: rescaling.alpha };
+  if (targetExponent !== 0) {
+    out.lambda = path.lambda.map((lambda) => lambda / lambdaFactor);
+    out.objective = path.objective.map((value) => timesPowerOfTwo(value, -2 * targetExponent));
+    out.nullDeviance = timesPowerOfTwo(path.nullDeviance, -2 * targetExponent);
+  }
+  if (out.family === "multinomial") {
+    const multinomial = path as Extract<GlmPath, { family: "multinomial" }>;
+    return { ...out, beta: multinomial.beta.map(unscaleBlock) } as P;
+  }
+  const single = path as Extract<GlmPath, { family: "gaussian" | "binomial" }>;
+  return {
+    ...out,
+    a0: single.a0.map((a) => timesPowerOfTwo(a, -targetExponent)),
+    beta: unscaleBlock(single.beta),
+  } as P;
+}
+
+/** A CV error in the user's units: squared errors scale with t², absolute ones with t. */
+export function unscaleCvError(value: number, measure: string, rescaling: Rescaling): number {
+  if (rescaling.targetExponent === 0 || measure === "class" || measure === "auc") return value;
+  const power = measure === "mae" ? 1 : 2;
+  return timesPowerOfTwo(value, -power * rescaling.targetExponent);
+}
