@@ -104,6 +104,9 @@ export function readGlmInput(
           new DataError("path.badLambdaFile", { file: displayName(lambdaFile, 200), row, value }),
       )
     : undefined;
+  if (lambdaFile === "") throw new UsageError("file.emptyName", { option: "--lambda" });
+  if (lambda?.length === 0)
+    throw new DataError("path.emptyLambdaFile", { file: displayName(lambdaFile!, 200) });
   return {
     data,
     classes,

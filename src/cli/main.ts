@@ -18,6 +18,7 @@ import { trainCommand } from "./commands/train.js";
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, UsageError } from "./errors.js";
 import { commandHelp, programHelp } from "./help.js";
 import { camelCase, normalizeOption, type OptionValue, optionFlags } from "./optionTable.js";
+import { forgetInputs } from "./safeWrite.js";
 import { reglabVersion } from "./version.js";
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -111,6 +112,22 @@ function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
   return { args: parser.args, options: values, given };
 }
 
+/**
+ * Runs `work` with console.warn routed into the command's (translated, buffered) warnings: a
+ * library's English remark (Observable Plot's, say) is framed in the user's language and kept
+ * off stdout and out of a --json run.
+ */
+async function withLibraryWarnings(context: CommandContext, work: () => Promise<void>): Promise<void> {
+  const original = console.warn;
+  console.warn = (...parts: unknown[]) =>
+    context.info(`${context.t("warning.library", { message: parts.map(String).join(" ") })}\n`);
+  try {
+    await work();
+  } finally {
+    console.warn = original;
+  }
+}
+
 export async function main(argv: string[], streams: Streams = processStreams): Promise<number> {
   const lang = chooseLang(argv, streams.env);
   const t = translator(lang);
@@ -118,6 +135,8 @@ export async function main(argv: string[], streams: Streams = processStreams): P
   const wantsHelp = argv.includes("--help") || argv.includes("-h");
   const [name, ...rest] = argv;
   let commandName = "reglab";
+  const warnings: string[] = [];
+  forgetInputs();
   try {
     if (name === "--version" || name === "-V") {
       streams.stdout(`${reglabVersion()}\n`);
@@ -149,10 +168,12 @@ export async function main(argv: string[], streams: Streams = processStreams): P
       t,
       json,
       out: streams.stdout,
-      info: json ? () => {} : streams.stderr,
+      // warnings wait for the run to succeed: a failing run prints its error as its one line
+      info: json ? () => {} : (text) => warnings.push(text),
       interactive: !json && streams.stderrIsTerminal,
     };
-    await spec.run(input, context);
+    await withLibraryWarnings(context, () => spec.run(input, context));
+    for (const warning of warnings) streams.stderr(warning);
     return EXIT_SUCCESS;
   } catch (error) {
     if (error instanceof DataError) {

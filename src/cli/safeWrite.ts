@@ -14,6 +14,11 @@ const inputs = new Set<string>();
 
 const identity = (stats: { dev: number; ino: number }) => `${stats.dev}:${stats.ino}`;
 
+/** A new run: no inputs yet (main calls it, so runs in one process do not share their inputs). */
+export function forgetInputs(): void {
+  inputs.clear();
+}
+
 /** Marks a file just opened for reading as an input: never to be written over. */
 export function rememberInput(stats: { dev: number; ino: number }): void {
   inputs.add(identity(stats));

@@ -171,8 +171,11 @@ export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult 
   const family = options.family ?? "gaussian";
   if ((measure === "auc" && family !== "binomial") || (measure === "class" && family === "gaussian"))
     throw new DataError("cv.measureFamily", { measure, family });
-  const foldId =
-    options.foldId ?? foldIds(data.n, options.folds ?? 10, options.foldRule ?? "random", options.seed ?? 1);
+  const folds = options.folds ?? 10;
+  // more folds than rows would quietly become leave-one-out: say so instead
+  if (!options.foldId && folds > data.n)
+    throw new DataError("cv.moreFoldsThanRows", { file: displayName(data.source, 200), folds, n: data.n });
+  const foldId = options.foldId ?? foldIds(data.n, folds, options.foldRule ?? "random", options.seed ?? 1);
   checkFolds(data, foldId, family, measure);
   const problem = rescaleProblem(data, options);
   const result = crossValidateInUnits(problem.data, { ...problem.options, foldId }, measure, foldId);

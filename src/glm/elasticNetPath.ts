@@ -83,6 +83,12 @@ export interface PathOptions {
   earlyStop?: boolean;
   /** Optimality target: the certificate each λ is driven below (default 1e-7). */
   tolerance?: number;
+  /**
+   * Internal (rescale.ts): the α that sets λ_max (default `alpha`) and a factor on it — how a path
+   * fitted on a rescaled target keeps the user's λ grid.
+   */
+  gridAlpha?: number;
+  gridScale?: number;
 }
 
 /** A fitted path: plain data, coefficients on the original scale of the features. */
@@ -247,14 +253,17 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   result.nullDeviance = nullDeviance;
   // the gaussian covariance sweep has already computed the gradients at β = 0 that λ_max is made of
   const atZero = wide ? wide.linear : family === "gaussian" ? state.covariance?.gradient : undefined;
-  const maximum = atZero
-    ? lambdaMaxFromGradient(atZero, design.usable, alpha, penaltyFactor)
-    : lambdaMax(design, y, alpha, penaltyFactor);
+  // (a rescaled target, rescale.ts, sets its grid with the user's α and puts it in its own units)
+  const gridAlpha = options.gridAlpha ?? alpha;
+  const unscaledMaximum = atZero
+    ? lambdaMaxFromGradient(atZero, design.usable, gridAlpha, penaltyFactor)
+    : lambdaMax(design, y, gridAlpha, penaltyFactor);
+  const maximum = unscaledMaximum * (options.gridScale ?? 1);
   const lambdas = options.lambda
     ? Float64Array.from([...options.lambda].sort((a, b) => b - a))
     : lambdaSequence(maximum, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });
   // KKT violations are measured against the gradient's size where the path starts
-  const gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
+  const gradientScale = Math.max(unscaledMaximum * Math.max(gridAlpha, 1e-3), Number.MIN_VALUE);
 
   // Each λ's coefficients start as a copy of this array of p zeros. It is filled with a fraction
   // first so the engine stores it as doubles (V8's "packed double" arrays): a copy is then one

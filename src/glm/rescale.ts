@@ -98,12 +98,15 @@ export function rescaleProblem(data: Dataset, options: GlmPathOptions): Rescaled
   if (targetExponent !== 0) {
     const t = 2 ** targetExponent;
     scaled = { ...scaled, y: Float64Array.from(y, (v) => timesPowerOfTwo(v, targetExponent)) };
-    const lambdaFactor = t * alpha + 1 - alpha;
+    const lambdaFactor = t * alpha + (1 - alpha); // not (tα + 1) − α: that loses tα below ε
     rescaling.lambdaFactor = lambdaFactor;
     scaledOptions = {
       ...options,
       alpha: alpha === 1 || alpha === 0 ? alpha : (t * alpha) / lambdaFactor,
       lambda: options.lambda?.map((lambda) => lambda * lambdaFactor),
+      // the grid of the user's problem (glmnet's λ_max at the user's α), in the fit's units
+      gridAlpha: alpha,
+      gridScale: lambdaFactor / t,
     };
   }
   return { data: scaled, options: scaledOptions, rescaling };
@@ -120,6 +123,13 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
     out.lambda = path.lambda.map((lambda) => lambda / lambdaFactor);
     out.objective = path.objective.map((value) => timesPowerOfTwo(value, -2 * targetExponent));
     out.nullDeviance = timesPowerOfTwo(path.nullDeviance, -2 * targetExponent);
+    // deviances go as the target's square: of a target near 1e±300 they are not doubles at all
+    const representable = (user: number, fitted: number) =>
+      Number.isFinite(user) && (fitted === 0 || Math.abs(user) >= Number.MIN_VALUE * 2 ** 52);
+    const lost =
+      !representable(out.nullDeviance, path.nullDeviance) ||
+      out.objective.some((value, k) => !representable(value, path.objective[k]!));
+    if (lost) throw new DataError("glm.devianceOutOfRange", { size: `2^${-targetExponent}` });
   }
   if (out.family === "multinomial") {
     const multinomial = path as Extract<GlmPath, { family: "multinomial" }>;

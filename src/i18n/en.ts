@@ -428,6 +428,10 @@ export const en = {
     "with m = {m} on x from {min} to {max}, z = m·x passes the largest double (about 1.8e308), so z and σ'(z) cannot be computed there. Narrow the x range (--x-min, --x-max) or choose a smaller slope.",
   "result.notFinite":
     "the result's field '{field}' came out as {value}, not a finite number, so it is not printed. This is a limit of reglab on these inputs: please report it with the command you ran.",
+  "glm.devianceOutOfRange":
+    "the target's values are of size about {size}, so its deviances (which go as its square) are beyond the range of double precision and cannot be reported. Divide the target by a power of ten that brings it near 1: the coefficients and λ scale with it, the deviance ratio does not change.",
+  "path.emptyLambdaFile": "{file} holds no λ value. Write one positive number per line.",
+  "warning.library": "warning from a library reglab uses (in its own words): {message}",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -403,6 +403,10 @@ export const zh: Record<MessageKey, string> = {
     "当 m = {m}、x 从 {min} 到 {max} 时，z = m·x 超出了最大双精度数（约 1.8e308），无法计算 z 与 σ'(z)。请缩小 x 的范围（--x-min、--x-max）或选择更小的斜率。",
   "result.notFinite":
     "结果字段 '{field}' 的值为 {value}，不是有限数，因此不予输出。这是 reglab 在这些输入上的局限：请连同你运行的命令一起报告此问题。",
+  "glm.devianceOutOfRange":
+    "目标列的数值量级约为 {size}，其偏差（与其平方成正比）超出了双精度范围，无法报告。请将目标除以一个十的幂，使其接近 1：系数与 λ 随之缩放，偏差比不变。",
+  "path.emptyLambdaFile": "{file} 中没有任何 λ 值。请每行写一个正数。",
+  "warning.library": "reglab 所用库的警告（原文）：{message}",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

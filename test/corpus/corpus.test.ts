@@ -1,0 +1,362 @@
+/**
+ * The hostile-user corpus: every case of "nothing silent, nothing lost" as an input (made by
+ * scripts/make-corpus.mjs, in inputs/) with the outcome it must have — exit 0 with finite output
+ * that is right, or exit 2 with one line whose text is the catalog's message for `key`, in English
+ * and in Chinese. Commands run in this process through main(), as the reglab binary runs them.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { MessageKey } from "../../src/i18n/en.js";
+import { messagePattern, run } from "../helpers/inProcessCli.js";
+import { freshFolder } from "../helpers/runCli.js";
+
+const INPUTS = resolve(import.meta.dirname, "inputs");
+const DATA = resolve(import.meta.dirname, "../../data");
+const input = (name: string) => join(INPUTS, name);
+
+/**
+ * Keys whose null means "not applicable" (the documented ones: no validation split, no a'(z) for a
+ * softmax layer, no accuracy for a regression, no file saved, no class labels, a target never
+ * reached); anywhere else a null would be a number that was lost (JSON writes NaN as null).
+ */
+const NULL_MEANS_NOT_APPLICABLE = new Set([
+  "validation_loss",
+  "mean_da_dz",
+  "train_accuracy",
+  "test_accuracy",
+  "saved",
+  "classes",
+  "steps_to_target",
+]);
+
+/** The keys under which the document holds a null that does not mean "not applicable". */
+function lostNumbers(text: string, allowed: readonly string[] = []): string[] {
+  const lost: string[] = [];
+  JSON.parse(text, (key, value) => {
+    if (value === null && !NULL_MEANS_NOT_APPLICABLE.has(key) && !allowed.includes(key)) lost.push(key);
+    return value;
+  });
+  return lost;
+}
+
+interface CorpusCase {
+  name: string;
+  args: (out: string) => string[];
+  key?: MessageKey;
+  /** For exit-0 cases: what must hold of the --json document. */
+  check?: (document: Record<string, unknown>) => void;
+  /** Keys (array positions) where this case's document may hold null. */
+  nullAt?: string[];
+}
+
+const diabetesDevRatio = async (out: string) =>
+  JSON.parse((await run(["path", join(DATA, "diabetes.csv"), "--json", "--out", join(out, "ref")])).stdout)
+    .dev_ratio as number[];
+
+const CASES: CorpusCase[] = [
+  // silent wrong answers, now right answers or clear errors
+  { name: "a feature ×1e300", args: (o) => ["path", input("feature-1e300.csv"), "--json", "--out", o] },
+  { name: "a feature ×1e-300", args: (o) => ["path", input("feature-1e-300.csv"), "--json", "--out", o] },
+  {
+    name: "a target ×1e300",
+    args: (o) => ["path", input("target-1e300.csv"), "--out", o],
+    key: "glm.devianceOutOfRange",
+  },
+  {
+    name: "a target ×1e-300 (cv)",
+    args: (o) => ["cv", input("target-1e-300.csv"), "--out", o],
+    key: "glm.devianceOutOfRange",
+  },
+  {
+    name: "a constant target",
+    args: (o) => ["path", input("constant-target.csv"), "--out", o],
+    key: "glm.constantTarget",
+  },
+  {
+    name: "a constant target (cv)",
+    args: (o) => ["cv", input("constant-target.csv"), "--out", o],
+    key: "glm.constantTarget",
+  },
+  { name: "a single row", args: (o) => ["path", input("one-row.csv"), "--out", o], key: "glm.tooFewRows" },
+  {
+    name: "a label in one row only",
+    args: (o) => ["train", input("label-in-one-row.csv"), "--epochs", "5", "--json", "--out", o],
+    check: (d) => {
+      const epochs = d["epochs"] as { test_loss: number }[];
+      expect(epochs.every((e) => e.test_loss >= 0)).toBe(true);
+    },
+  },
+  {
+    name: "four labels, one in a single row",
+    args: (o) => ["train", input("four-labels.csv"), "--epochs", "5", "--json", "--out", o],
+    check: (d) => expect((d["epochs"] as { test_loss: number }[])[5]!.test_loss).toBeGreaterThanOrEqual(0),
+  },
+  {
+    name: "fold ids with a gap",
+    args: (o) => ["cv", join(DATA, "diabetes.csv"), "--foldid", input("folds-gap.txt"), "--out", o],
+    key: "cv.foldGap",
+  },
+  {
+    name: "every row in one fold",
+    args: (o) => ["cv", join(DATA, "diabetes.csv"), "--foldid", input("folds-one.txt"), "--out", o],
+    key: "cv.tooFewFolds",
+  },
+  {
+    name: "auc with one row of a class",
+    args: (o) => [
+      "cv",
+      input("auc-single.csv"),
+      "--family",
+      "binomial",
+      "--measure",
+      "auc",
+      "--folds",
+      "5",
+      "--out",
+      o,
+    ],
+    key: "cv.foldHoldsClass",
+  },
+  {
+    name: "multinomial cv on 4 rows",
+    args: (o) => ["cv", input("multinomial-4rows.csv"), "--family", "multinomial", "--out", o],
+    key: "cv.moreFoldsThanRows",
+  },
+  {
+    name: "--measure class on gaussian",
+    args: (o) => ["cv", join(DATA, "diabetes.csv"), "--measure", "class", "--out", o],
+    key: "cv.measureFamily",
+  },
+  {
+    name: "--measure auc on gaussian",
+    args: (o) => ["cv", join(DATA, "diabetes.csv"), "--measure", "auc", "--out", o],
+    key: "cv.measureFamily",
+  },
+  {
+    name: "--measure auc on multinomial",
+    args: (o) => ["cv", join(DATA, "iris.csv"), "--family", "multinomial", "--measure", "auc", "--out", o],
+    key: "cv.measureFamily",
+  },
+  {
+    name: "a sigmoid past the largest double",
+    args: (o) => ["sigmoid", "1e10", "--x-min", "-1e308", "--x-max", "1e308", "--out", o],
+    key: "sigmoid.overflow",
+  },
+  {
+    name: "descend --input-scale 1e300",
+    args: (o) => ["descend", "--input-scale", "1e300", "--json", "--out", o],
+    check: (d) => expect((d["runs"] as { diverged: boolean }[]).some((r) => r.diverged)).toBe(true),
+  },
+  {
+    name: "train --lr 1e6 --optimizer gd",
+    args: (o) => ["train", "--dataset", "circle", "--lr", "1e6", "--optimizer", "gd", "--json", "--out", o],
+    check: (d) => expect(d["diverged"]).toBe(true),
+  },
+  // inputs that used to be ignored
+  {
+    name: "a second CSV",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), join(DATA, "wine.csv"), "--out", o],
+    key: "error.extraFile",
+  },
+  {
+    name: "a second CSV (train)",
+    args: (o) => ["train", join(DATA, "iris.csv"), join(DATA, "wine.csv"), "--out", o],
+    key: "error.extraFile",
+  },
+  {
+    name: "--dataset beside a file",
+    args: (o) => ["train", join(DATA, "iris.csv"), "--dataset", "xor", "--out", o],
+    key: "data.fileAndDataset",
+  },
+  {
+    name: "--dataset beside a file (experiment)",
+    args: (o) => ["experiment", "overfit", join(DATA, "iris.csv"), "--dataset", "xor", "--out", o],
+    key: "data.fileAndDataset",
+  },
+  {
+    name: "--hidden 8,,8",
+    args: (o) => ["train", "--dataset", "xor", "--hidden", "8,,8", "--out", o],
+    key: "error.emptyListItem",
+  },
+  {
+    name: "--foldid beside --folds",
+    args: (o) => [
+      "cv",
+      join(DATA, "diabetes.csv"),
+      "--folds",
+      "5",
+      "--foldid",
+      input("folds-gap.txt"),
+      "--out",
+      o,
+    ],
+    key: "cv.foldsAndFoldid",
+  },
+  {
+    name: "--save ''",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--save", "", "--out", o],
+    key: "file.emptyName",
+  },
+  {
+    name: "--folds 443 on 442 rows",
+    args: (o) => ["cv", join(DATA, "diabetes.csv"), "--folds", "443", "--out", o],
+    key: "cv.moreFoldsThanRows",
+  },
+  {
+    name: "--folds 2",
+    args: (o) => ["cv", join(DATA, "diabetes.csv"), "--folds", "2", "--out", o],
+    key: "error.notInteger",
+  },
+  // crashes that are now clear errors
+  {
+    name: "an empty --lambda file",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--lambda", input("empty-lambda.txt"), "--out", o],
+    key: "path.emptyLambdaFile",
+  },
+  {
+    name: "--save into a missing folder",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--save", join(o, "no/such/m.json"), "--out", o],
+    key: "file.noFolder",
+  },
+  {
+    name: "--save onto /proc",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--save", "/proc/m.json", "--out", o],
+    key: "file.systemPath",
+  },
+  {
+    name: "--hidden 1000000",
+    args: (o) => ["train", "--dataset", "xor", "--hidden", "1000000", "--out", o],
+    key: "error.needsMemory",
+  },
+  { name: "--out /proc/x", args: () => ["sigmoid", "--out", "/proc/x"], key: "file.systemPath" },
+  { name: "--out /sys", args: () => ["sigmoid", "--out", "/sys/reglab"], key: "file.systemPath" },
+  // files that are not what they seem
+  { name: "a gzip file", args: (o) => ["path", input("data.csv.gz"), "--out", o], key: "file.compressed" },
+  { name: "a UTF-16 file", args: (o) => ["path", input("utf16.csv"), "--out", o], key: "file.utf16" },
+  { name: "a folder", args: (o) => ["path", INPUTS, "--out", o], key: "file.isDirectory" },
+  {
+    name: "a broken quote",
+    args: (o) => ["path", input("quote.csv"), "--out", o],
+    key: "csv.quoteNotClosed",
+  },
+  {
+    name: "a numeric target for log loss",
+    args: (o) => ["train", join(DATA, "diabetes.csv"), "--out", o],
+    key: "data.notClasses",
+  },
+  { name: "25 classes", args: (o) => ["train", input("classes-25.csv"), "--out", o], key: "data.notClasses" },
+  { name: "path without a file", args: (o) => ["path", "--out", o], key: "glm.needsData" },
+  {
+    name: "text class labels",
+    args: (o) => ["path", input("text-labels.csv"), "--family", "binomial", "--out", o],
+    key: "data.notNumeric",
+  },
+  {
+    name: "mixed CR and LF line ends",
+    args: (o) => ["path", input("mixed-eol.csv"), "--json", "--out", o],
+    check: (d) => expect(d["n"]).toBe(5),
+  },
+  // predict
+  {
+    name: "predict --na keep",
+    args: () => ["predict", input("model-gaussian.json"), input("na-rows.csv"), "--na", "keep", "--json"],
+    nullAt: ["1"], // the row with an empty cell, kept in its place
+    check: (d) => {
+      const predictions = d["predictions"] as (number | null)[];
+      expect(predictions.length).toBe(3);
+      expect(predictions[1]).toBe(null);
+    },
+  },
+  {
+    name: "predict with an unknown family",
+    args: () => ["predict", input("model-poisson.json"), join(DATA, "diabetes.csv")],
+    key: "model.unknownFamily",
+  },
+  {
+    name: "predict with null intercepts",
+    args: () => ["predict", input("model-null-a0.json"), join(DATA, "diabetes.csv")],
+    key: "model.badField",
+  },
+  {
+    name: "predict with a short row of beta",
+    args: () => ["predict", input("model-short-beta.json"), join(DATA, "diabetes.csv")],
+    key: "model.badShape",
+  },
+  {
+    name: "predict with another version",
+    args: () => ["predict", input("model-version-2.json"), join(DATA, "diabetes.csv")],
+    key: "model.badField",
+  },
+  {
+    name: "predict --type class on gaussian",
+    args: () => ["predict", input("model-gaussian.json"), join(DATA, "diabetes.csv"), "--type", "class"],
+    key: "predict.classOfGaussian",
+  },
+];
+
+describe("the corpus of bad and awkward inputs", () => {
+  for (const testCase of CASES) {
+    for (const lang of ["en", "zh"] as const) {
+      if (lang === "zh" && !testCase.key) continue;
+      it(`${testCase.name} (${lang}): ${testCase.key ? `exit 2, ${testCase.key}` : "exit 0, finite and right"}`, async () => {
+        const out = freshFolder();
+        const result = await run(testCase.args(out), lang);
+        if (testCase.key) {
+          expect(result.status, result.stderr).toBe(2);
+          expect(result.stdout).toBe("");
+          expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+          expect(result.stderr).toMatch(messagePattern(testCase.key, lang));
+          return;
+        }
+        expect(result.status, result.stderr).toBe(0);
+        expect(lostNumbers(result.stdout, testCase.nullAt)).toEqual([]);
+        testCase.check?.(JSON.parse(result.stdout));
+      });
+    }
+  }
+
+  it("a feature ×1e300 explains what it explains in sensible units", async () => {
+    const out = freshFolder();
+    const reference = await diabetesDevRatio(out);
+    const scaled = JSON.parse(
+      (await run(["path", input("feature-1e300.csv"), "--json", "--out", out])).stdout,
+    );
+    expect(scaled.dev_ratio.length).toBe(reference.length);
+    scaled.dev_ratio.forEach((value: number, k: number) => {
+      expect(value).toBeCloseTo(reference[k]!, 10);
+    });
+  });
+
+  it("files are not lost: a second --save, --save onto the input, figures of an earlier run", async () => {
+    const out = freshFolder();
+    const data = join(out, "data.csv");
+    const text = readFileSync(join(DATA, "diabetes.csv"), "utf8");
+    writeFileSync(data, text);
+    const model = join(out, "model.json");
+    expect((await run(["path", data, "--save", model, "--out", out])).status).toBe(0);
+    const saved = readFileSync(model, "utf8");
+    const again = await run(["path", data, "--save", model, "--out", join(out, "b")]);
+    expect(again.stderr).toMatch(messagePattern("file.exists", "en"));
+    expect(readFileSync(model, "utf8")).toBe(saved);
+    const ontoInput = await run(["path", data, "--save", data, "--force", "--out", join(out, "c")]);
+    expect(ontoInput.stderr).toMatch(messagePattern("file.isInput", "en"));
+    expect(readFileSync(data, "utf8")).toBe(text);
+    const figures = await run(["path", data, "--out", out]);
+    expect(figures.stderr).toMatch(messagePattern("file.exists", "en"));
+    const modified = statSync(join(out, "path.svg")).mtimeMs;
+    const forced = await run(["path", data, "--out", out, "--force"]);
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toMatch(/wrote .*path\.svg/);
+    expect(statSync(join(out, "path.svg")).mtimeMs).toBeGreaterThanOrEqual(modified);
+  });
+
+  it("warnings wait for success: a failing run's only line is its error", async () => {
+    const out = freshFolder();
+    mkdirSync(join(out, "x"));
+    // one-row.csv has ten constant columns (ten warnings) and fails on its single row
+    const result = await run(["path", input("one-row.csv"), "--out", join(out, "x")]);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(messagePattern("glm.tooFewRows", "en"));
+  });
+});

@@ -1,0 +1,33 @@
+/** The reglab command run in the test's own process, through main(), with its output captured. */
+import { main } from "../../src/cli/main.js";
+import type { MessageKey } from "../../src/i18n/en.js";
+import { catalog, type Lang } from "../../src/i18n/translate.js";
+
+export interface Outcome {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `reglab …args` in this process, in a fresh folder's terms (--out inside it). */
+export async function run(args: string[], lang: Lang = "en"): Promise<Outcome> {
+  let stdout = "";
+  let stderr = "";
+  const status = await main([...args, "--lang", lang], {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: {},
+    stderrIsTerminal: false,
+  });
+  return { status, stdout, stderr };
+}
+
+/** The catalog's sentence for `key` as a pattern: its placeholders match anything. */
+export function messagePattern(key: MessageKey, lang: Lang): RegExp {
+  const parts = catalog(lang)[key].split(/\{\w+\}/);
+  return new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\S]*?"));
+}
