@@ -109,12 +109,18 @@ export interface LabelledPoint {
   test: boolean;
 }
 
+/** Dots a boundary figure draws at most: past it they hide the map and cost seconds to render. */
+const MAX_BOUNDARY_POINTS = 2000;
+
 export function boundaryFigure(
   grid: BoundaryGrid,
-  points: readonly LabelledPoint[],
+  allPoints: readonly LabelledPoint[],
   t: Translator,
   document: Document,
 ): string {
+  // every k-th point (the rows are in the split's seeded random order, so this is a fair sample)
+  const every = Math.ceil(allPoints.length / MAX_BOUNDARY_POINTS);
+  const points = every > 1 ? allPoints.filter((_, i) => i % every === 0) : allPoints;
   const dx = (grid.x1[1]! - grid.x1[0]!) / 2;
   const dy = (grid.x2[1]! - grid.x2[0]!) / 2;
   const cells = Array.from(grid.probability, (p, index) => {
@@ -156,7 +162,10 @@ export function boundaryFigure(
   });
   return composeFigure({
     title: t("figure.boundary.title"),
-    subtitle: t("figure.boundary.subtitle"),
+    subtitle:
+      every > 1
+        ? `${t("figure.boundary.subtitle")} ${t("figure.boundary.thinned", { shown: points.length, total: allPoints.length })}`
+        : t("figure.boundary.subtitle"),
     panels: [panel as Element],
   });
 }

@@ -91,7 +91,7 @@ export function scaleMatters(): HTMLElement {
     const point = experiment.points.reduce((best, p) =>
       Math.abs(Math.log(p.step / wanted)) < Math.abs(Math.log(best.step / wanted)) ? p : best,
     );
-    const scale = Math.hypot(...experiment.leastSquares);
+    const scale = Math.sqrt(experiment.leastSquares.reduce((sum, b) => sum + b * b, 0));
     const ridgeLines = experiment.points.flatMap((p) =>
       names.map((name, j) => ({ norm: p.ridgeNorm, coefficient: p.ridge[j]! / scale, feature: name })),
     );
