@@ -432,8 +432,7 @@ export const en = {
     "the target's values are of size about {size}, so its deviances (which go as its square) are beyond the range of double precision and cannot be reported. Divide the target by a power of ten that brings it near 1: the coefficients and λ scale with it, the deviance ratio does not change.",
   "path.emptyLambdaFile": "{file} holds no λ value. Write one positive number per line.",
   "warning.library": "warning from a library reglab uses (in its own words): {message}",
-  "figure.boundary.thinned":
-    "({shown} of {total} points drawn.)",
+  "figure.boundary.thinned": "({shown} of {total} points drawn.)",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

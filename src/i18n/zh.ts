@@ -407,8 +407,7 @@ export const zh: Record<MessageKey, string> = {
     "目标列的数值量级约为 {size}，其偏差（与其平方成正比）超出了双精度范围，无法报告。请将目标除以一个十的幂，使其接近 1：系数与 λ 随之缩放，偏差比不变。",
   "path.emptyLambdaFile": "{file} 中没有任何 λ 值。请每行写一个正数。",
   "warning.library": "reglab 所用库的警告（原文）：{message}",
-  "figure.boundary.thinned":
-    "（共 {total} 个点，绘出 {shown} 个。）",
+  "figure.boundary.thinned": "（共 {total} 个点，绘出 {shown} 个。）",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

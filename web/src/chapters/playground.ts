@@ -213,7 +213,9 @@ export function playground(): HTMLElement {
     );
     stats.dataset.trainLoss = String(d.trainLoss);
     stats.dataset.epoch = String(epoch);
-    stats.dataset.weightNorm = String(Math.sqrt(d.layers.reduce((sum, layer) => sum + layer.weightNorm ** 2, 0)));
+    stats.dataset.weightNorm = String(
+      Math.sqrt(d.layers.reduce((sum, layer) => sum + layer.weightNorm ** 2, 0)),
+    );
   };
 
   /** The decision map's text alternative: P(class 1) on every 5th grid point along each axis. */
