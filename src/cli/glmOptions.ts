@@ -127,6 +127,8 @@ export function readGlmInput(
  * (intercepts[c][k], coefs[c][k][j]), in the order of `classes`.
  */
 export function pathJson(path: GlmPath, seconds: number) {
+  if (path.devianceOutOfRange)
+    throw new DataError("glm.devianceOutOfRange", { size: path.devianceOutOfRange });
   return {
     family: path.family,
     alpha: path.alpha,

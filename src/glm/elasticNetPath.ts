@@ -114,6 +114,11 @@ export interface ElasticNetPath {
   converged: boolean[];
   /** Penalty factors as used (rescaled to sum to p). */
   penaltyFactor: number[];
+  /**
+   * Set (to the target's size, e.g. "2^1005") when the target's deviances are past the doubles'
+   * range (they go as its square): nullDeviance and objective are then NaN, not to be shown.
+   */
+  devianceOutOfRange?: string;
   standardize: boolean;
   intercept: boolean;
 }

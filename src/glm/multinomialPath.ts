@@ -48,6 +48,11 @@ export interface MultinomialPath {
   certificate: number[];
   converged: boolean[];
   penaltyFactor: number[];
+  /**
+   * Set (to the target's size, e.g. "2^1005") when the target's deviances are past the doubles'
+   * range (they go as its square): nullDeviance and objective are then NaN, not to be shown.
+   */
+  devianceOutOfRange?: string;
   standardize: boolean;
   intercept: boolean;
 }

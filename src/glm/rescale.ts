@@ -129,7 +129,12 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
     const lost =
       !representable(out.nullDeviance, path.nullDeviance) ||
       out.objective.some((value, k) => !representable(value, path.objective[k]!));
-    if (lost) throw new DataError("glm.devianceOutOfRange", { size: `2^${-targetExponent}` });
+    if (lost) {
+      // the path itself is fine; only these sums cannot be doubles: marked, never shown as 0 or ∞
+      out.devianceOutOfRange = `2^${-targetExponent}`;
+      out.nullDeviance = Number.NaN;
+      out.objective = out.objective.map(() => Number.NaN);
+    }
   }
   if (out.family === "multinomial") {
     const multinomial = path as Extract<GlmPath, { family: "multinomial" }>;
@@ -147,5 +152,9 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
 export function unscaleCvError(value: number, measure: string, rescaling: Rescaling): number {
   if (rescaling.targetExponent === 0 || measure === "class" || measure === "auc") return value;
   const power = measure === "mae" ? 1 : 2;
-  return timesPowerOfTwo(value, -power * rescaling.targetExponent);
+  const user = timesPowerOfTwo(value, -power * rescaling.targetExponent);
+  // a mean squared error of a target of size 1e300 is not a double: an error, never ∞ or 0
+  if (!Number.isFinite(user) || (value !== 0 && Math.abs(user) < Number.MIN_VALUE * 2 ** 52))
+    throw new DataError("glm.devianceOutOfRange", { size: `2^${-rescaling.targetExponent}` });
+  return user;
 }

@@ -158,7 +158,12 @@ describe("paths in any units (rescale.ts)", () => {
         singlePath({ ...diabetes, n: 1, x: diabetes.x.subarray(0, 10), y: diabetes.y.subarray(0, 1) }),
       ),
     ).toBe("glm.tooFewRows");
-    expect(keyOf(() => glmPath(withTarget(diabetes, 1e300)))).toBe("glm.devianceOutOfRange");
+    const huge = glmPath(withTarget(diabetes, 1e300));
+    expect(huge.devianceOutOfRange).toMatch(/^2\^\d+$/); // the path is there, its deviances are marked
+    expect(huge.devRatio.every(Number.isFinite)).toBe(true);
+    expect(keyOf(() => crossValidate(withTarget(diabetes, 1e-300), { measure: "mse" }))).toBe(
+      "glm.devianceOutOfRange",
+    );
     expect(keyOf(() => glmPath(withColumn(diabetes, 0, 1e300), { standardize: false }))).toBe(
       "glm.extremeUnstandardized",
     );
