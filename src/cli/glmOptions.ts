@@ -43,12 +43,19 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
     max: 1,
     description: "path.option.lambdaMinRatio",
   },
-  { name: "lambda", kind: "path", description: "path.option.lambda" },
+  { name: "lambda", kind: "path", valueName: "file", description: "path.option.lambda" },
+  {
+    name: "objective",
+    kind: "choice",
+    choices: ["glmnet", "as-written"],
+    default: "glmnet",
+    description: "path.option.objective",
+  },
   { name: "no-standardize", kind: "flag", description: "path.option.noStandardize" },
   { name: "no-intercept", kind: "flag", description: "path.option.noIntercept" },
   TARGET_OPTION,
   NA_OPTION,
-  { name: "save", kind: "path", description: "path.option.save" },
+  { name: "save", kind: "path", valueName: "file", description: "path.option.save" },
 ];
 
 /** Numbers from a file with one per line (λ values or fold ids), checked by `valid`. */
@@ -118,6 +125,7 @@ export function readGlmInput(
       lambda,
       standardize: options["noStandardize"] !== true,
       intercept: options["noIntercept"] !== true,
+      objective: options["objective"] as "glmnet" | "as-written",
     },
   };
 }
@@ -147,6 +155,7 @@ export function pathJson(path: GlmPath, seconds: number) {
     converged: path.converged,
     standardize: path.standardize,
     intercept: path.intercept,
+    objective_form: path.objectiveForm ?? "glmnet",
     ...(path.family === "multinomial" ? { classes: path.classes, df_per_class: path.dfPerClass } : {}),
   };
 }
@@ -166,6 +175,11 @@ export function checkSaveTarget(options: Record<string, unknown>): string | unde
 /** Writes the model document to the --save target checked before the fit. */
 export function saveModel(target: string, document: unknown, options: Record<string, unknown>): void {
   writeFileSafely(target, `${finiteJson(document)}\n`, options["force"] === true);
+}
+
+/** A line that says so when the path minimized another objective than glmnet's (text output only). */
+export function objectiveNote(path: GlmPath, t: CommandContext["t"]): string {
+  return path.objectiveForm === "as-written" ? `${t("path.asWrittenNote")}\n` : "";
 }
 
 export function warnIfNotConverged(path: GlmPath, context: CommandContext): void {

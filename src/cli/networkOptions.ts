@@ -21,7 +21,12 @@ import { checkMemory, networkTrainingBytes } from "./memoryBudget.js";
 import type { OptionSpec } from "./optionTable.js";
 
 /** Which CSV column is the target, and what to do with empty cells: for every command that reads data. */
-export const TARGET_OPTION: OptionSpec = { name: "target", kind: "path", description: "train.option.target" };
+export const TARGET_OPTION: OptionSpec = {
+  name: "target",
+  kind: "path",
+  valueName: "column",
+  description: "train.option.target",
+};
 export const NA_OPTION: OptionSpec = {
   name: "na",
   kind: "choice",

@@ -38,6 +38,8 @@ export interface TextOption extends BaseOption {
   kind: "choice" | "path";
   default?: string;
   choices?: readonly string[];
+  /** What the value names, shown in help: "file", "column" (default "dir"). */
+  valueName?: string;
 }
 
 export interface FlagOption extends BaseOption {
@@ -58,7 +60,7 @@ export function optionFlags(spec: OptionSpec): string {
     case "choice":
       return `--${spec.name} <${(spec.choices ?? []).join("|")}>`;
     case "path":
-      return `--${spec.name} <dir>`;
+      return `--${spec.name} <${spec.valueName ?? "dir"}>`;
     default:
       return `--${spec.name} <${spec.kind === "integer" ? "n" : "number"}>`;
   }

@@ -119,6 +119,11 @@ export interface ElasticNetPath {
    * range (they go as its square): nullDeviance and objective are then NaN, not to be shown.
    */
   devianceOutOfRange?: string;
+  /**
+   * Which gaussian objective the path minimizes (set by glmPath): "glmnet" (its ridge part divided
+   * by sd(y), as glmnet does) or "as-written" (scikit-learn's). The same for other families.
+   */
+  objectiveForm?: "glmnet" | "as-written";
   standardize: boolean;
   intercept: boolean;
 }

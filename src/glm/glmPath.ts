@@ -17,6 +17,12 @@ export type GlmPath = ElasticNetPath | MultinomialPath;
 
 export interface GlmPathOptions extends Omit<PathOptions, "family"> {
   family?: GlmFamily;
+  /**
+   * The gaussian objective for α < 1 (default "glmnet"): glmnet's, whose ridge part is divided by
+   * sd(y) — the same model glmnet gives at the same λ, in any units of y — or "as-written",
+   * ½RSS/n + λ Σ pf_j (α|s_j b_j| + (1−α)/2 (s_j b_j)²), the one scikit-learn's ElasticNet minimizes.
+   */
+  objective?: "glmnet" | "as-written";
 }
 
 /**

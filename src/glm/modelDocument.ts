@@ -16,6 +16,7 @@ export function modelDocument(
     reglab_model: 1,
     family: path.family,
     alpha: path.alpha,
+    objective_form: path.objectiveForm ?? "glmnet",
     feature_names: path.featureNames,
     target_name: targetName,
     classes: path.family === "multinomial" ? path.classes : (classes ?? null),

@@ -11,10 +11,15 @@
  * b_j = s_j·b'_j. Without it the penalty would weigh b'_j differently, so such data are refused
  * (the caller says how to fix them).
  *
- * Target (gaussian): y' = t·y. The objective ½Σw(y − b₀ − Xb)² + λ(α‖b‖₁ + (1−α)/2‖b‖²) at (y', b' = t·b)
- * is t² times the original at λ' = c·λ and α' = tα/c, with c = tα + 1 − α: the lasso part scales like
- * the loss's gradient (t), the ridge part like its curvature (1). So the path at (λ', α') is the
- * user's path at (λ, α), and λ = λ'/c, b = b'/t, objective = objective'/t².
+ * Target (gaussian): y' = t·y. The objective as written, ½Σw(y − b₀ − Xb)² + λ(α‖b‖₁ + (1−α)/2‖b‖²),
+ * at (y', b' = t·b) is t² times the original at λ' = c·λ and α' = tα/c, with c = tα + 1 − α: the lasso
+ * part scales like the loss's gradient (t), the ridge part like its curvature (1). So the path at
+ * (λ', α') is the user's path at (λ, α), and λ = λ'/c, b = b'/t, objective = objective'/t².
+ *
+ * glmnet's gaussian objective (the default, objective: "glmnet") is what glmnet minimizes: it fits
+ * y/sd(y) at λ/sd(y), i.e. the objective above with its ridge part divided by sd(y). That is this
+ * same move with t = 1/sd(y) and the homogeneous rule λ' = t·λ, α' = α — and it makes the model
+ * the same in any units of y. (For α = 1 the two objectives are one.)
  */
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
@@ -36,15 +41,21 @@ function unitExponent(maxAbs: number): number {
   return Math.abs(exponent) <= SAFE_EXPONENT ? 0 : exponent;
 }
 
+export type ObjectiveForm = "glmnet" | "as-written";
+
 export interface Rescaling {
   /** Per column, the power of two its values were multiplied by (null: none was). */
   columnExponent: Int32Array | null;
-  /** The power of two the target was multiplied by (0: none). */
+  /** The target was multiplied by t = targetFactor·2^targetExponent (1·2⁰: not at all). */
   targetExponent: number;
-  /** The user's α (the fit ran at α' when the target was rescaled). */
+  targetFactor: number;
+  /** The user's α (the fit may have run at α'). */
   alpha: number;
-  /** c = tα + 1 − α: λ' = c·λ. */
-  lambdaFactor: number;
+  /** λ in the fit's units from the user's, and back. */
+  lambdaToFit: (lambda: number) => number;
+  lambdaToUser: (lambda: number) => number;
+  /** Which gaussian objective was minimized (binomial and multinomial have one). */
+  form: ObjectiveForm;
 }
 
 export interface RescaledProblem {
@@ -53,10 +64,8 @@ export interface RescaledProblem {
   rescaling: Rescaling;
 }
 
-/** The problem in units near 1 (the same objects when nothing needed rescaling). */
-export function rescaleProblem(data: Dataset, options: GlmPathOptions): RescaledProblem {
-  const { n, p, x, y } = data;
-  const alpha = options.alpha ?? 1;
+/** The largest |x| of each column (row-major x). */
+function columnSizes(x: Float64Array, n: number, p: number): Float64Array {
   const maxAbs = new Float64Array(p);
   for (let i = 0; i < n; i++) {
     const row = i * p;
@@ -65,6 +74,39 @@ export function rescaleProblem(data: Dataset, options: GlmPathOptions): Rescaled
       if (size > maxAbs[j]!) maxAbs[j] = size;
     }
   }
+  return maxAbs;
+}
+
+/**
+ * sd(y) as glmnet takes it (weighted, about the weighted mean, or about 0 without an intercept),
+ * as s·2^-e with y·2^e near 1 so nothing overflows: returns [s, e]; s = 0 for a constant target.
+ */
+function targetSpread(y: Float64Array, options: GlmPathOptions): [number, number] {
+  const n = y.length;
+  let size = 0;
+  for (let i = 0; i < n; i++) size = Math.max(size, Math.abs(y[i]!));
+  if (size === 0) return [0, 0];
+  const e = Math.max(-1000, Math.min(1000, -Math.round(Math.log2(size))));
+  const w = options.weights;
+  let total = 0;
+  let mean = 0;
+  for (let i = 0; i < n; i++) {
+    total += w ? w[i]! : 1;
+    mean += (w ? w[i]! : 1) * timesPowerOfTwo(y[i]!, e);
+  }
+  mean = options.intercept === false ? 0 : mean / total;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += ((w ? w[i]! : 1) * (timesPowerOfTwo(y[i]!, e) - mean) ** 2) / total;
+  return [Math.sqrt(squares), e];
+}
+
+/** The problem in units near 1 (the same objects when nothing needed rescaling). */
+export function rescaleProblem(data: Dataset, options: GlmPathOptions): RescaledProblem {
+  const { n, p, x, y } = data;
+  const alpha = options.alpha ?? 1;
+  const gaussian = (options.family ?? "gaussian") === "gaussian";
+  const form: ObjectiveForm = gaussian && alpha < 1 ? (options.objective ?? "glmnet") : "glmnet";
+  const maxAbs = columnSizes(x, n, p);
   const exponents = Int32Array.from(maxAbs, unitExponent);
   const columnsMoved = exponents.some((e) => e !== 0);
   if (columnsMoved && options.standardize === false) {
@@ -75,17 +117,29 @@ export function rescaleProblem(data: Dataset, options: GlmPathOptions): Rescaled
       size: maxAbs[j]!.toExponential(1),
     });
   }
-  let targetMax = 0;
-  if ((options.family ?? "gaussian") === "gaussian")
+  let targetExponent = 0;
+  let targetFactor = 1;
+  const homogeneous = gaussian && alpha < 1 && form === "glmnet";
+  if (homogeneous) {
+    // glmnet's y/sd(y); a constant target is left for glmPath's check to refuse
+    const [spread, e] = targetSpread(y, options);
+    if (spread > 0) [targetFactor, targetExponent] = [1 / spread, e];
+  } else if (gaussian) {
+    let targetMax = 0;
     for (let i = 0; i < n; i++) targetMax = Math.max(targetMax, Math.abs(y[i]!));
-  const targetExponent = unitExponent(targetMax);
+    targetExponent = unitExponent(targetMax);
+  }
+  const identity = (lambda: number) => lambda;
   const rescaling: Rescaling = {
     columnExponent: columnsMoved ? exponents : null,
     targetExponent,
+    targetFactor,
     alpha,
-    lambdaFactor: 1,
+    lambdaToFit: identity,
+    lambdaToUser: identity,
+    form,
   };
-  if (!columnsMoved && targetExponent === 0) return { data, options, rescaling };
+  if (!columnsMoved && targetExponent === 0 && targetFactor === 1) return { data, options, rescaling };
 
   let scaled = data;
   if (columnsMoved) {
@@ -95,34 +149,40 @@ export function rescaleProblem(data: Dataset, options: GlmPathOptions): Rescaled
     scaled = { ...scaled, x: moved };
   }
   let scaledOptions = options;
-  if (targetExponent !== 0) {
-    const t = 2 ** targetExponent;
-    scaled = { ...scaled, y: Float64Array.from(y, (v) => timesPowerOfTwo(v, targetExponent)) };
-    const lambdaFactor = t * alpha + (1 - alpha); // not (tα + 1) − α: that loses tα below ε
-    rescaling.lambdaFactor = lambdaFactor;
-    scaledOptions = {
-      ...options,
-      alpha: alpha === 1 || alpha === 0 ? alpha : (t * alpha) / lambdaFactor,
-      lambda: options.lambda?.map((lambda) => lambda * lambdaFactor),
-      // the grid of the user's problem (glmnet's λ_max at the user's α), in the fit's units
-      gridAlpha: alpha,
-      gridScale: lambdaFactor / t,
-    };
+  if (targetExponent !== 0 || targetFactor !== 1) {
+    scaled = { ...scaled, y: Float64Array.from(y, (v) => timesPowerOfTwo(v * targetFactor, targetExponent)) };
+    if (homogeneous) {
+      rescaling.lambdaToFit = (lambda) => timesPowerOfTwo(lambda * targetFactor, targetExponent);
+      rescaling.lambdaToUser = (lambda) => timesPowerOfTwo(lambda / targetFactor, -targetExponent);
+    } else {
+      const t = 2 ** targetExponent;
+      const c = t * alpha + (1 - alpha); // not (tα + 1) − α: that loses tα below ε
+      rescaling.lambdaToFit = (lambda) => lambda * c;
+      rescaling.lambdaToUser = (lambda) => lambda / c;
+      scaledOptions = {
+        ...options,
+        alpha: alpha === 1 || alpha === 0 ? alpha : (t * alpha) / c,
+        // the grid of the user's problem (glmnet's λ_max at the user's α), in the fit's units
+        gridAlpha: alpha,
+        gridScale: c / t,
+      };
+    }
+    scaledOptions = { ...scaledOptions, lambda: options.lambda?.map(rescaling.lambdaToFit) };
   }
   return { data: scaled, options: scaledOptions, rescaling };
 }
 
 /** A path fitted on the rescaled problem, in the user's units. */
 export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P {
-  const { columnExponent, targetExponent, lambdaFactor } = rescaling;
-  if (columnExponent === null && targetExponent === 0) return path;
-  const toUser = (b: number, j: number) => timesPowerOfTwo(b, (columnExponent?.[j] ?? 0) - targetExponent);
+  const { columnExponent, targetExponent: e, targetFactor: f } = rescaling;
+  const out = { ...path, alpha: rescaling.alpha, objectiveForm: rescaling.form };
+  if (columnExponent === null && e === 0 && f === 1) return out;
+  const toUser = (b: number, j: number) => timesPowerOfTwo(b / f, (columnExponent?.[j] ?? 0) - e);
   const unscaleBlock = (beta: number[][]) => beta.map((row) => row.map(toUser));
-  const out = { ...path, alpha: rescaling.alpha };
-  if (targetExponent !== 0) {
-    out.lambda = path.lambda.map((lambda) => lambda / lambdaFactor);
-    out.objective = path.objective.map((value) => timesPowerOfTwo(value, -2 * targetExponent));
-    out.nullDeviance = timesPowerOfTwo(path.nullDeviance, -2 * targetExponent);
+  if (e !== 0 || f !== 1) {
+    out.lambda = path.lambda.map(rescaling.lambdaToUser);
+    out.objective = path.objective.map((value) => timesPowerOfTwo(value / f / f, -2 * e));
+    out.nullDeviance = timesPowerOfTwo(path.nullDeviance / f / f, -2 * e);
     // deviances go as the target's square: of a target near 1e±300 they are not doubles at all
     const representable = (user: number, fitted: number) =>
       Number.isFinite(user) && (fitted === 0 || Math.abs(user) >= Number.MIN_VALUE * 2 ** 52);
@@ -131,7 +191,7 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
       out.objective.some((value, k) => !representable(value, path.objective[k]!));
     if (lost) {
       // the path itself is fine; only these sums cannot be doubles: marked, never shown as 0 or ∞
-      out.devianceOutOfRange = `2^${-targetExponent}`;
+      out.devianceOutOfRange = `2^${-e}`;
       out.nullDeviance = Number.NaN;
       out.objective = out.objective.map(() => Number.NaN);
     }
@@ -143,18 +203,22 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
   const single = path as Extract<GlmPath, { family: "gaussian" | "binomial" }>;
   return {
     ...out,
-    a0: single.a0.map((a) => timesPowerOfTwo(a, -targetExponent)),
+    a0: single.a0.map((a) => timesPowerOfTwo(a / f, -e)),
     beta: unscaleBlock(single.beta),
   } as P;
 }
 
-/** A CV error in the user's units: squared errors scale with t², absolute ones with t. */
+/**
+ * A CV error in the user's units: squared errors scale with t², absolute ones with t. Throws a
+ * DataError when that is past the doubles' range (a mean squared error of a target of size 1e300).
+ */
 export function unscaleCvError(value: number, measure: string, rescaling: Rescaling): number {
-  if (rescaling.targetExponent === 0 || measure === "class" || measure === "auc") return value;
+  const { targetExponent: e, targetFactor: f } = rescaling;
+  if ((e === 0 && f === 1) || measure === "class" || measure === "auc") return value;
   const power = measure === "mae" ? 1 : 2;
-  const user = timesPowerOfTwo(value, -power * rescaling.targetExponent);
+  const user = timesPowerOfTwo(value / f ** power, -power * e);
   // a mean squared error of a target of size 1e300 is not a double: an error, never ∞ or 0
   if (!Number.isFinite(user) || (value !== 0 && Math.abs(user) < Number.MIN_VALUE * 2 ** 52))
-    throw new DataError("glm.devianceOutOfRange", { size: `2^${-rescaling.targetExponent}` });
+    throw new DataError("glm.devianceOutOfRange", { size: `2^${-e}` });
   return user;
 }

@@ -239,7 +239,8 @@ export const en = {
   "path.description":
     "Fit an elastic-net GLM along its regularization path (as glmnet) and draw the coefficients.",
   "path.argument.file": "a CSV file (header row; target column y, or the last one)",
-  "path.option.family": "gaussian (a number to predict) or binomial (two classes)",
+  "path.option.family":
+    "gaussian (a number to predict), binomial (two classes) or multinomial (three or more classes)",
   "path.option.alpha": "elastic-net mix α: 1 = lasso, 0 = ridge",
   "path.option.nlambda": "number of λ values",
   "path.option.lambdaMinRatio": "smallest λ as a share of the largest (default 1e-4 if n > p, else 1e-2)",
@@ -433,6 +434,10 @@ export const en = {
   "path.emptyLambdaFile": "{file} holds no λ value. Write one positive number per line.",
   "warning.library": "warning from a library reglab uses (in its own words): {message}",
   "figure.boundary.thinned": "({shown} of {total} points drawn.)",
+  "path.option.objective":
+    "gaussian, α < 1: glmnet (its ridge part divided by sd(y): glmnet's model at the same λ) or as-written (½RSS/n + λ·penalty, scikit-learn's)",
+  "path.asWrittenNote":
+    "objective as written (--objective as-written): ½RSS/n + λ·penalty, as scikit-learn; glmnet's model at these λ differs (it divides the ridge part by sd(y)).",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -233,7 +233,7 @@ export const zh: Record<MessageKey, string> = {
   // ── path、cv、predict ─────────────────────────────────────────────────────
   "path.description": "沿正则化路径拟合弹性网 GLM（与 glmnet 相同），并画出系数。",
   "path.argument.file": "CSV 文件（含表头；目标列为 y，否则为最后一列）",
-  "path.option.family": "gaussian（预测数值）或 binomial（两类）",
+  "path.option.family": "gaussian（预测数值）、binomial（两类）或 multinomial（三类及以上）",
   "path.option.alpha": "弹性网混合参数 α：1 为 lasso，0 为岭回归",
   "path.option.nlambda": "λ 的个数",
   "path.option.lambdaMinRatio": "最小 λ 占最大 λ 的比例（n > p 时默认 1e-4，否则 1e-2）",
@@ -408,6 +408,10 @@ export const zh: Record<MessageKey, string> = {
   "path.emptyLambdaFile": "{file} 中没有任何 λ 值。请每行写一个正数。",
   "warning.library": "reglab 所用库的警告（原文）：{message}",
   "figure.boundary.thinned": "（共 {total} 个点，绘出 {shown} 个。）",
+  "path.option.objective":
+    "gaussian 且 α < 1 时：glmnet（岭部分除以 sd(y)：与 glmnet 在同一 λ 下的模型相同）或 as-written（½RSS/n + λ·惩罚，即 scikit-learn 的目标）",
+  "path.asWrittenNote":
+    "目标按原式（--objective as-written）：½RSS/n + λ·惩罚，与 scikit-learn 相同；glmnet 在这些 λ 下的模型不同（它把岭部分除以 sd(y)）。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

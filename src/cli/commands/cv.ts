@@ -10,6 +10,7 @@ import { UsageError } from "../errors.js";
 import {
   checkSaveTarget,
   GLM_OPTIONS,
+  objectiveNote,
   pathJson,
   readGlmInput,
   readNumberColumn,
@@ -37,7 +38,7 @@ export const cvCommand: CommandSpec = {
       default: "random",
       description: "cv.option.foldRule",
     },
-    { name: "foldid", kind: "path", description: "cv.option.foldid" },
+    { name: "foldid", kind: "path", valueName: "file", description: "cv.option.foldid" },
     {
       name: "measure",
       kind: "choice",
@@ -130,7 +131,7 @@ export const cvCommand: CommandSpec = {
         minSd: formatNumber(cv.cvsd[cv.indexMin]!),
         oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
         oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
-      })}\n\n`,
+      })}\n${objectiveNote(cv.path, t)}\n`,
     );
     out(wroteLines(t, [figure], saveTo ? [saveTo] : []));
   },

@@ -11,6 +11,7 @@ import {
   checkSaveTarget,
   GLM_OPTIONS,
   type GlmInput,
+  objectiveNote,
   pathJson,
   readGlmInput,
   saveModel,
@@ -79,7 +80,7 @@ export const pathCommand: CommandSpec = {
         p: path.p,
         count: path.lambda.length,
         seconds: seconds.toFixed(3),
-      })}\n${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
+      })}\n${objectiveNote(path, t)}${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
     );
     out(wroteLines(t, [figure], saveTo ? [saveTo] : []));
   },
