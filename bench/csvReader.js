@@ -30,7 +30,12 @@ async function writeFile() {
 
 /** Runs `code` (an ES module body) in a fresh Node and returns what it printed, parsed. */
 function measure(code) {
-  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", maxBuffer: 1 << 20 }));
+  return JSON.parse(
+    execFileSync(process.execPath, ["--input-type=module", "-e", code], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    }),
+  );
 }
 
 if (!existsSync(file)) await writeFile();
@@ -46,6 +51,12 @@ const baseline = measure(`console.log(JSON.stringify({ peak: process.resourceUsa
 const numbers = reglab.n * (reglab.p + 1) * 8;
 const mb = (value) => `${(value / 1e6).toFixed(0)} MB`;
 console.log(`file: ${mb(bytes)}, ${reglab.n} rows × ${reglab.p} features; the numbers alone: ${mb(numbers)}`);
-console.log(`reglab's reader: ${reglab.seconds.toFixed(1)} s (${mb(bytes / reglab.seconds)}/s), peak RSS ${mb(reglab.peak)}`);
-console.log(`  = ${(reglab.peak / numbers).toFixed(2)}× the numbers; above an empty Node (${mb(baseline.peak)}): ${((reglab.peak - baseline.peak) / numbers).toFixed(2)}×`);
-console.log(`  (the text as one string would be ${mb(bytes * 2)} in V8's UTF-16, past its 512 MB string limit)`);
+console.log(
+  `reglab's reader: ${reglab.seconds.toFixed(1)} s (${mb(bytes / reglab.seconds)}/s), peak RSS ${mb(reglab.peak)}`,
+);
+console.log(
+  `  = ${(reglab.peak / numbers).toFixed(2)}× the numbers; above an empty Node (${mb(baseline.peak)}): ${((reglab.peak - baseline.peak) / numbers).toFixed(2)}×`,
+);
+console.log(
+  `  (the text as one string would be ${mb(bytes * 2)} in V8's UTF-16, past its 512 MB string limit)`,
+);
