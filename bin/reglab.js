@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // The reglab command: a thin shim over the compiled CLI (npm run build writes dist/).
-import { main } from "../dist/cli/main.js";
-import { enableFusedKernels } from "../dist/cli/wasmFeatures.js";
+const argv = process.argv.slice(2);
 
-enableFusedKernels(process.env);
+// The WebAssembly kernels' flags are set before any kernel compiles — but only for runs that may
+// compute: `--version` and `--help` start with nothing loaded but the command table.
+const computes =
+  argv.length > 0 &&
+  !["--version", "-V"].includes(argv[0]) &&
+  !argv.some((a) => a === "--help" || a === "-h");
+if (computes) (await import("../dist/cli/wasmFeatures.js")).enableFusedKernels(process.env);
+const { main } = await import("../dist/cli/main.js");
 
 // `reglab … | head`: the reader left; stop quietly, as Unix tools do.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(argv);

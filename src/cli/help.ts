@@ -38,7 +38,10 @@ export function commandHelp(command: CommandSpec, t: Translator): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function programHelp(commands: readonly CommandSpec[], t: Translator): string {
+export function programHelp(
+  commands: readonly Pick<CommandSpec, "name" | "description">[],
+  t: Translator,
+): string {
   const width = commands.reduce((widest, command) => Math.max(widest, command.name.length), 0) + 2;
   const lines = [
     `${t("help.usage")}: reglab <command> [options]`,

@@ -3,33 +3,68 @@
  * (with commander), runs the command, and turns every failure into an exit code and one clear line.
  * Exit codes: 0 success, 1 unexpected failure, 2 usage error (the user can fix it).
  */
-import { Command, CommanderError } from "commander";
+import type { CommanderError } from "commander";
 import { DataError } from "../data/dataError.js";
+import type { MessageKey } from "../i18n/en.js";
 import { type Lang, langFromLocale, type Translator, translator } from "../i18n/translate.js";
 import { COMMON_OPTIONS, type CommandContext, type CommandSpec } from "./command.js";
-import { articleCommand } from "./commands/article.js";
-import { cvCommand } from "./commands/cv.js";
-import { descendCommand } from "./commands/descend.js";
-import { experimentCommand } from "./commands/experiment.js";
-import { pathCommand } from "./commands/path.js";
-import { predictCommand } from "./commands/predict.js";
-import { sigmoidCommand } from "./commands/sigmoid.js";
-import { trainCommand } from "./commands/train.js";
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, UsageError } from "./errors.js";
 import { commandHelp, programHelp } from "./help.js";
 import { camelCase, normalizeOption, type OptionValue, optionFlags } from "./optionTable.js";
 import { forgetInputs } from "./safeWrite.js";
 import { reglabVersion } from "./version.js";
 
-export const COMMANDS: readonly CommandSpec[] = [
-  sigmoidCommand,
-  descendCommand,
-  trainCommand,
-  experimentCommand,
-  pathCommand,
-  cvCommand,
-  predictCommand,
-  articleCommand,
+/**
+ * The commands, each loaded only when it runs (its module brings the plotting, fonts and kernels it
+ * needs): `reglab --version`, `--help` and a usage error start without any of them.
+ */
+export interface CommandEntry {
+  name: string;
+  description: MessageKey;
+  load: () => Promise<CommandSpec>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "sigmoid",
+    description: "sigmoid.description",
+    load: async () => (await import("./commands/sigmoid.js")).sigmoidCommand,
+  },
+  {
+    name: "descend",
+    description: "descend.description",
+    load: async () => (await import("./commands/descend.js")).descendCommand,
+  },
+  {
+    name: "train",
+    description: "train.description",
+    load: async () => (await import("./commands/train.js")).trainCommand,
+  },
+  {
+    name: "experiment",
+    description: "experiment.description",
+    load: async () => (await import("./commands/experiment.js")).experimentCommand,
+  },
+  {
+    name: "path",
+    description: "path.description",
+    load: async () => (await import("./commands/path.js")).pathCommand,
+  },
+  {
+    name: "cv",
+    description: "cv.description",
+    load: async () => (await import("./commands/cv.js")).cvCommand,
+  },
+  {
+    name: "predict",
+    description: "predict.description",
+    load: async () => (await import("./commands/predict.js")).predictCommand,
+  },
+  {
+    name: "article",
+    description: "article.description",
+    load: async () => (await import("./commands/article.js")).articleCommand,
+  },
 ];
 
 export interface Streams {
@@ -77,7 +112,8 @@ function usageErrorFrom(error: CommanderError, command: string, t: Translator): 
   }
 }
 
-function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
+async function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
+  const { Command, CommanderError } = await import("commander");
   const parser = new Command(spec.name)
     .exitOverride()
     .helpOption(false)
@@ -149,19 +185,20 @@ export async function main(argv: string[], streams: Streams = processStreams): P
       }
       throw new UsageError("error.unknownOption", { option: name });
     }
-    const spec = COMMANDS.find((command) => command.name === name);
-    if (!spec) {
+    const entry = COMMANDS.find((command) => command.name === name);
+    if (!entry) {
       throw new UsageError("error.unknownCommand", {
         command: name,
         commands: COMMANDS.map((c) => c.name).join(", "),
       });
     }
-    commandName = `reglab ${spec.name}`;
+    commandName = `reglab ${entry.name}`;
+    const spec = await entry.load();
     if (wantsHelp) {
       streams.stdout(commandHelp(spec, t));
       return EXIT_SUCCESS;
     }
-    const input = parseCommand(spec, rest, t);
+    const input = await parseCommand(spec, rest, t);
     const json = input.options["json"] === true;
     const context: CommandContext = {
       lang,
