@@ -61,3 +61,29 @@ fixture_multinomial <- function(name, file, alpha) {
 fixture_multinomial("iris-multinomial-lasso", "iris.csv", 1)
 fixture_multinomial("wine-multinomial-lasso", "wine.csv", 1)
 fixture_multinomial("wine-multinomial-enet", "wine.csv", 0.5)
+
+# glmnet's per-column and per-row options: observation weights, penalty factors (one of them Inf,
+# which glmnet treats as exclude) and exclude, on diabetes (gaussian, α = 0.5: glmnet standardizes
+# y with the weights) and breast cancer (binomial). weights_i = 1 + (i mod 3), 0-based i.
+fixture_options <- function(name, file, family, alpha, penalty, exclude) {
+  data <- read_data(file)
+  weights <- 1 + (seq_len(nrow(data$x)) - 1) %% 3
+  fit <- glmnet(data$x, data$y, family = family, alpha = alpha, weights = weights,
+                penalty.factor = penalty, exclude = exclude, thresh = 1e-12)
+  out <- list(
+    name = name, file = file, family = family, alpha = alpha, n = nrow(data$x), p = ncol(data$x),
+    glmnet_version = as.character(packageVersion("glmnet")),
+    weights = "1 + (i mod 3)", penalty_factor = ifelse(is.infinite(penalty), "inf", penalty),
+    exclude = exclude,
+    lambda = fit$lambda, a0 = as.numeric(fit$a0), beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_options("diabetes-gaussian-options", "diabetes.csv", "gaussian", 0.5,
+                c(0.5, 1, 1, 2, 1, 1, 1, 1, 3, Inf), c(2))
+fixture_options("breast-cancer-binomial-options", "breast_cancer.csv", "binomial", 1,
+                c(rep(1, 10), rep(2, 10), rep(0.5, 9), Inf), c(1, 5))

@@ -8,6 +8,7 @@ import type { Dataset } from "../data/parseCsv.js";
 import { binaryTarget } from "../glm/binaryTarget.js";
 import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
 import { classIndices } from "../glm/multinomialPath.js";
+import { excludedFeatures, penaltyFactors, takeWeights } from "./columnOptions.js";
 import type { CommandContext } from "./command.js";
 import { UsageError } from "./errors.js";
 import { finiteJson } from "./jsonOutput.js";
@@ -51,6 +52,9 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
     default: "glmnet",
     description: "path.option.objective",
   },
+  { name: "weights", kind: "path", valueName: "column", description: "path.option.weights" },
+  { name: "exclude", kind: "path", valueName: "columns", description: "path.option.exclude" },
+  { name: "penalty-factor", kind: "path", valueName: "list|file", description: "path.option.penaltyFactor" },
   { name: "no-standardize", kind: "flag", description: "path.option.noStandardize" },
   { name: "no-intercept", kind: "flag", description: "path.option.noIntercept" },
   TARGET_OPTION,
@@ -98,6 +102,13 @@ export function readGlmInput(
     na: options["na"] as "error" | "drop",
   });
   warnAboutData(data, file, context);
+  const weightsColumn = options["weights"] as string | undefined;
+  let weights: Float64Array | undefined;
+  if (weightsColumn !== undefined) ({ data, weights } = takeWeights(data, weightsColumn));
+  const excludeList = options["exclude"] as string | undefined;
+  const exclude = excludeList === undefined ? undefined : excludedFeatures(data, excludeList);
+  const factorSpec = options["penaltyFactor"] as string | undefined;
+  const penaltyFactor = factorSpec === undefined ? undefined : penaltyFactors(factorSpec, data.p);
   const family = options["family"] as GlmFamily;
   let classes: number[] | undefined;
   if (family === "binomial") ({ data, classes } = binaryTarget(data));
@@ -126,6 +137,9 @@ export function readGlmInput(
       standardize: options["noStandardize"] !== true,
       intercept: options["noIntercept"] !== true,
       objective: options["objective"] as "glmnet" | "as-written",
+      weights,
+      exclude,
+      penaltyFactor,
     },
   };
 }
@@ -156,6 +170,7 @@ export function pathJson(path: GlmPath, seconds: number) {
     standardize: path.standardize,
     intercept: path.intercept,
     objective_form: path.objectiveForm ?? "glmnet",
+    penalty_factor: path.penaltyFactor,
     ...(path.family === "multinomial" ? { classes: path.classes, df_per_class: path.dfPerClass } : {}),
   };
 }

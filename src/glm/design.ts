@@ -6,7 +6,8 @@
  *   mean_j = Σ_i w_i x_ij,   scale_j = √(Σ_i w_i (x_ij − mean_j)²)   (the 1/n standard deviation)
  *   x̃_ij  = (x_ij − mean_j) / scale_j
  * Without an intercept nothing is centred (mean_j = 0, scale_j = √(Σ w x²)); without
- * standardization scale_j = 1. A constant column (scale 0) is marked and never enters a model.
+ * standardization scale_j = 1. A constant column (scale 0) is marked and never enters a model; so is
+ * an excluded one.
  */
 import type { Dataset } from "../data/parseCsv.js";
 import { designSweeps } from "../kernels/designKernel.js";
@@ -18,6 +19,8 @@ export interface DesignOptions {
   intercept?: boolean;
   /** Observation weights (default all 1); normalized to sum 1. */
   weights?: Float64Array;
+  /** Columns (0-based) kept out of every model, as a constant column is (glmnet's `exclude`). */
+  exclude?: readonly number[];
   /**
    * "columns" (default): column-major, what coordinate descent reads; "rows": row-major, what a
    * solver that sweeps one observation at a time (truncated Newton) reads.
@@ -67,10 +70,12 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   const sweeps = designSweeps(data.x, n, p, w);
   sweeps.moments(intercept, mean, squares);
   const inverse = new Float64Array(p);
+  const excluded = new Uint8Array(p);
+  for (const j of options.exclude ?? []) excluded[j] = 1;
   for (let j = 0; j < p; j++) {
     // a column is constant when its spread is rounding noise next to its size — relative to its own
     // size, so a column in units of 1e-13 is not "constant" (rescale.ts keeps sizes near 1)
-    const constant = squares[j]! <= 1e-24 * (mean[j]! * mean[j]! + squares[j]!);
+    const constant = squares[j]! <= 1e-24 * (mean[j]! * mean[j]! + squares[j]!) || excluded[j] === 1;
     scale[j] = constant ? 0 : standardize ? Math.sqrt(squares[j]!) : 1;
     usable[j] = constant ? 0 : 1;
     inverse[j] = constant ? 0 : 1 / scale[j]!;

@@ -46,7 +46,13 @@ import {
   releaseActiveSetFactor,
   solveByActiveSet,
 } from "./lassoActiveSet.js";
-import { createState, normalizedPenaltyFactor, penaltyOf, softplus } from "./quadraticState.js";
+import {
+  createState,
+  excludedColumns,
+  normalizedPenaltyFactor,
+  penaltyOf,
+  softplus,
+} from "./quadraticState.js";
 import {
   createWideGaussian,
   releaseWideGaussian,
@@ -75,8 +81,10 @@ export interface PathOptions {
   lambda?: readonly number[];
   standardize?: boolean;
   intercept?: boolean;
-  /** Per-feature penalty factors (default 1; 0 = never penalized). */
+  /** Per-feature penalty factors (default 1; 0 = never penalized; ∞ = excluded, as glmnet). */
   penaltyFactor?: readonly number[];
+  /** Features (0-based) kept out of every model (glmnet's `exclude`). */
+  exclude?: readonly number[];
   /** Observation weights (default 1). */
   weights?: Float64Array;
   /** Stop the path early as glmnet does (default true). */
@@ -187,6 +195,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   // a logistic path takes its intercept as a column of ones after the features
   const design = buildDesign(data, {
     ...options,
+    exclude: excludedColumns(options),
     onesColumn: family === "binomial" && (options.intercept ?? true),
   });
   const { n, p, w } = design;

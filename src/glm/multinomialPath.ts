@@ -19,7 +19,7 @@ import { kktViolation, prepareCovariance, type QuadraticState, solveAtLambda } f
 import { buildDesign } from "./design.js";
 import type { PathOptions } from "./elasticNetPath.js";
 import { lambdaMax, lambdaSequence } from "./lambdaSequence.js";
-import { createState, normalizedPenaltyFactor, penaltyOf } from "./quadraticState.js";
+import { createState, excludedColumns, normalizedPenaltyFactor, penaltyOf } from "./quadraticState.js";
 
 /** More distinct target values than this is not a set of classes but a number. */
 export const MAX_MULTINOMIAL_CLASSES = 50;
@@ -79,7 +79,7 @@ export function classIndices(data: Dataset): { classes: number[]; index: Int32Ar
 export function multinomialPath(data: Dataset, options: PathOptions = {}): MultinomialPath {
   const alpha = options.alpha ?? 1;
   const target = options.tolerance ?? 1e-7;
-  const design = buildDesign(data, options);
+  const design = buildDesign(data, { ...options, exclude: excludedColumns(options) });
   const { n, p, x, w } = design;
   const { classes, index } = classIndices(data);
   const K = classes.length;

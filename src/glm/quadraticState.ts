@@ -12,10 +12,24 @@ export function softplus(eta: number): number {
 }
 
 export function normalizedPenaltyFactor(p: number, given?: readonly number[]): Float64Array {
-  const pf = Float64Array.from(given ?? new Array(p).fill(1));
+  // an excluded column (factor ∞) counts as 1 in the sum, as in glmnet, and never enters a model
+  const pf = Float64Array.from(given ?? new Array(p).fill(1), (v) =>
+    v === Number.POSITIVE_INFINITY ? 1 : v,
+  );
+  for (const v of pf)
+    if (!(v >= 0)) throw new RangeError(`penalty factors must be ≥ 0 (or ∞ to exclude a column), got ${v}`);
   const sum = pf.reduce((a, b) => a + b, 0);
   if (sum > 0) for (let j = 0; j < p; j++) pf[j] = (pf[j]! * p) / sum;
   return pf;
+}
+
+/** The columns no model may use (glmnet's `exclude`): those listed, and those with penalty factor ∞. */
+export function excludedColumns(options: { exclude?: readonly number[]; penaltyFactor?: readonly number[] }) {
+  const listed = [...(options.exclude ?? [])];
+  options.penaltyFactor?.forEach((v, j) => {
+    if (v === Number.POSITIVE_INFINITY) listed.push(j);
+  });
+  return listed;
 }
 
 export function createState(design: Design, alpha: number, penaltyFactor: Float64Array): QuadraticState {

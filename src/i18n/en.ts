@@ -438,6 +438,22 @@ export const en = {
     "gaussian, α < 1: glmnet (its ridge part divided by sd(y): glmnet's model at the same λ) or as-written (½RSS/n + λ·penalty, scikit-learn's)",
   "path.asWrittenNote":
     "objective as written (--objective as-written): ½RSS/n + λ·penalty, as scikit-learn; glmnet's model at these λ differs (it divides the ridge part by sd(y)).",
+  "path.option.weights":
+    "a column of observation weights (≥ 0; the column is then no feature), as glmnet's weights",
+  "path.option.exclude":
+    "features kept out of every model, by name or 1-based position: a,b,3 (glmnet's exclude)",
+  "path.option.penaltyFactor":
+    "one factor per feature, as a list (1,0,2,inf) or a file of one per line: 0 = never penalized, inf = excluded; rescaled to sum to p, as glmnet's penalty.factor",
+  "glm.noWeightsColumn": "{file}: there is no column '{name}' for --weights. Columns: {columns}.",
+  "glm.badWeight": "{file}, row {row}: the weight in column '{name}' is {value}; weights must be 0 or more.",
+  "glm.zeroWeights":
+    "{file}: every weight in column '{name}' is 0, so no row counts. Give some rows a positive weight.",
+  "glm.badExclude":
+    "--exclude names '{item}', which is neither a feature nor a position from 1 to {p}. Features: {columns}.",
+  "glm.badPenaltyFactor":
+    "--penalty-factor has '{value}', which is not a number ≥ 0 (or inf to exclude a feature).",
+  "glm.penaltyFactorCount":
+    "--penalty-factor gives {found} factors, but there are {p} features: give one per feature, in the order of the columns.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

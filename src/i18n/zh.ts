@@ -412,6 +412,17 @@ export const zh: Record<MessageKey, string> = {
     "gaussian 且 α < 1 时：glmnet（岭部分除以 sd(y)：与 glmnet 在同一 λ 下的模型相同）或 as-written（½RSS/n + λ·惩罚，即 scikit-learn 的目标）",
   "path.asWrittenNote":
     "目标按原式（--objective as-written）：½RSS/n + λ·惩罚，与 scikit-learn 相同；glmnet 在这些 λ 下的模型不同（它把岭部分除以 sd(y)）。",
+  "path.option.weights": "观测权重所在的列（≥ 0；该列随即不再作为特征），同 glmnet 的 weights",
+  "path.option.exclude": "排除在所有模型之外的特征，按名称或从 1 开始的位置：a,b,3（同 glmnet 的 exclude）",
+  "path.option.penaltyFactor":
+    "每个特征一个惩罚因子，写成列表（1,0,2,inf）或每行一个的文件：0 表示不惩罚，inf 表示排除；与 glmnet 的 penalty.factor 一样缩放为总和 p",
+  "glm.noWeightsColumn": "{file}：没有供 --weights 使用的列 '{name}'。现有列：{columns}。",
+  "glm.badWeight": "{file}，第 {row} 行：列 '{name}' 中的权重为 {value}；权重必须大于或等于 0。",
+  "glm.zeroWeights": "{file}：列 '{name}' 中的权重全为 0，没有任何行参与拟合。请给部分行正的权重。",
+  "glm.badExclude": "--exclude 中的 '{item}' 既不是特征名，也不是 1 到 {p} 之间的位置。特征：{columns}。",
+  "glm.badPenaltyFactor": "--penalty-factor 中的 '{value}' 不是大于或等于 0 的数（或表示排除的 inf）。",
+  "glm.penaltyFactorCount":
+    "--penalty-factor 给出了 {found} 个因子，但共有 {p} 个特征：请按列的顺序为每个特征给一个。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -264,6 +264,54 @@ const CASES: CorpusCase[] = [
     args: (o) => ["path", input("mixed-eol.csv"), "--json", "--out", o],
     check: (d) => expect(d["n"]).toBe(5),
   },
+  // glmnet's per-column and per-row options
+  {
+    name: "--weights, --exclude and --penalty-factor with an inf",
+    args: (o) => [
+      "path",
+      join(DATA, "iris.csv"),
+      "--weights",
+      "sepal_width_(cm)",
+      "--exclude",
+      "1",
+      "--penalty-factor",
+      "1,2,inf",
+      "--json",
+      "--out",
+      o,
+    ],
+    check: (d) => {
+      expect(d["p"]).toBe(3);
+      const coefs = d["coefs"] as number[][];
+      expect(coefs.every((row) => row[0] === 0 && row[2] === 0)).toBe(true);
+      expect(coefs.at(-1)![1]).not.toBe(0);
+    },
+  },
+  {
+    name: "--weights naming no column",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--weights", "w", "--out", o],
+    key: "glm.noWeightsColumn",
+  },
+  {
+    name: "negative weights",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--weights", "age", "--out", o],
+    key: "glm.badWeight",
+  },
+  {
+    name: "--exclude naming no feature",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--exclude", "11", "--out", o],
+    key: "glm.badExclude",
+  },
+  {
+    name: "a negative penalty factor",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--penalty-factor", "1,-1,1,1,1,1,1,1,1,1", "--out", o],
+    key: "glm.badPenaltyFactor",
+  },
+  {
+    name: "too few penalty factors",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--penalty-factor", "1,2", "--out", o],
+    key: "glm.penaltyFactorCount",
+  },
   // predict
   {
     name: "predict --na keep",

@@ -1,0 +1,85 @@
+/**
+ * glmnet's per-column and per-row options on the command line: `--weights COLUMN` (observation
+ * weights taken from a column, which then is no feature), `--exclude a,b,3` (features kept out of
+ * every model, by name or 1-based position) and `--penalty-factor 1,0,2,inf | FILE` (one factor per
+ * feature; 0 = never penalized, inf = excluded). Each is checked against the data it names.
+ */
+import { DataError, displayName } from "../data/dataError.js";
+import type { Dataset } from "../data/parseCsv.js";
+import { readTextFile } from "./loadData.js";
+
+/** The data without the weights column, and the weights (finite, ≥ 0, not all 0). */
+export function takeWeights(data: Dataset, column: string): { data: Dataset; weights: Float64Array } {
+  const file = displayName(data.source, 200);
+  const j = data.featureNames.indexOf(column);
+  if (j < 0)
+    throw new DataError("glm.noWeightsColumn", {
+      file,
+      name: displayName(column),
+      columns: data.featureNames.map((name) => displayName(name, 30)).join(", "),
+    });
+  const { n, p } = data;
+  const weights = new Float64Array(n);
+  const x = new Float64Array(n * (p - 1));
+  for (let i = 0; i < n; i++) {
+    const w = data.x[i * p + j]!;
+    if (!(w >= 0))
+      throw new DataError("glm.badWeight", {
+        file,
+        row: data.lines?.[i] ?? i + 2,
+        name: displayName(column),
+        value: w,
+      });
+    weights[i] = w;
+    for (let k = 0, out = i * (p - 1); k < p; k++) if (k !== j) x[out++] = data.x[i * p + k]!;
+  }
+  if (!weights.some((w) => w > 0))
+    throw new DataError("glm.zeroWeights", { file, name: displayName(column) });
+  const featureNames = data.featureNames.filter((_, k) => k !== j);
+  return {
+    data: {
+      ...data,
+      p: p - 1,
+      x,
+      featureNames,
+      constantColumns: data.constantColumns.filter((name) => name !== column),
+    },
+    weights,
+  };
+}
+
+/** 0-based positions of the features named (or numbered from 1) in a comma-separated list. */
+export function excludedFeatures(data: Dataset, list: string): number[] {
+  return list.split(",").map((raw) => {
+    const item = raw.trim();
+    const byName = data.featureNames.indexOf(item);
+    if (byName >= 0) return byName;
+    const position = Number(item);
+    if (Number.isInteger(position) && position >= 1 && position <= data.p) return position - 1;
+    throw new DataError("glm.badExclude", {
+      item: displayName(item, 40),
+      p: data.p,
+      columns: data.featureNames.map((name) => displayName(name, 30)).join(", "),
+    });
+  });
+}
+
+/** One factor per feature, from a comma-separated list or a file of one per line. */
+export function penaltyFactors(spec: string, p: number): number[] {
+  // a list has a comma or is one value; anything else names a file
+  const oneValue = /^\s*(\+?inf(inity)?|[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)\s*$/i.test(spec);
+  const fromFile = !spec.includes(",") && !oneValue && spec.trim() !== "";
+  const text = fromFile ? readTextFile(spec) : spec;
+  const items = text.split(fromFile ? /\r?\n/ : ",").map((item) => item.trim());
+  const values = (fromFile ? items.filter((item) => item !== "") : items).map((item) => {
+    const value = /^\+?inf(inity)?$/i.test(item)
+      ? Number.POSITIVE_INFINITY
+      : item === ""
+        ? Number.NaN
+        : Number(item);
+    if (!(value >= 0)) throw new DataError("glm.badPenaltyFactor", { value: displayName(item, 40) });
+    return value;
+  });
+  if (values.length !== p) throw new DataError("glm.penaltyFactorCount", { found: values.length, p });
+  return values;
+}
