@@ -87,3 +87,22 @@ fixture_options("diabetes-gaussian-options", "diabetes.csv", "gaussian", 0.5,
                 c(0.5, 1, 1, 2, 1, 1, 1, 1, 3, Inf), c(2))
 fixture_options("breast-cancer-binomial-options", "breast_cancer.csv", "binomial", 1,
                 c(rep(1, 10), rep(2, 10), rep(0.5, 9), Inf), c(1, 5))
+
+# Without an intercept: glmnet still scales each column by its standard deviation (it does not
+# center it), and a logistic path starts where the gradient at η = 0 is xᵀ(y − ½).
+fixture_no_intercept <- function(name, file, family, alpha) {
+  data <- read_data(file)
+  fit <- glmnet(data$x, data$y, family = family, alpha = alpha, intercept = FALSE, thresh = 1e-12)
+  out <- list(
+    name = name, file = file, family = family, alpha = alpha, n = nrow(data$x), p = ncol(data$x),
+    glmnet_version = as.character(packageVersion("glmnet")), intercept = FALSE,
+    lambda = fit$lambda, a0 = as.numeric(fit$a0), beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_no_intercept("diabetes-gaussian-nointercept", "diabetes.csv", "gaussian", 1)
+fixture_no_intercept("breast-cancer-binomial-nointercept", "breast_cancer.csv", "binomial", 1)

@@ -5,7 +5,8 @@
  * With weights w normalized to Σ w_i = 1 (glmnet's convention, so the loss is a weighted mean):
  *   mean_j = Σ_i w_i x_ij,   scale_j = √(Σ_i w_i (x_ij − mean_j)²)   (the 1/n standard deviation)
  *   x̃_ij  = (x_ij − mean_j) / scale_j
- * Without an intercept nothing is centred (mean_j = 0, scale_j = √(Σ w x²)); without
+ * Without an intercept nothing is centred (mean_j = 0) but scale_j is still the standard deviation,
+ * as glmnet's; without
  * standardization scale_j = 1. A constant column (scale 0) is marked and never enters a model; so is
  * an excluded one.
  */
@@ -68,7 +69,9 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   const squares = new Float64Array(p);
   // both sweeps read the row-major input in memory order (WebAssembly SIMD where it loads)
   const sweeps = designSweeps(data.x, n, p, w);
-  sweeps.moments(intercept, mean, squares);
+  // the spread is always about the mean: without an intercept glmnet still scales each column by
+  // its standard deviation (it only does not centre it)
+  sweeps.moments(true, mean, squares);
   const inverse = new Float64Array(p);
   const excluded = new Uint8Array(p);
   for (const j of options.exclude ?? []) excluded[j] = 1;
@@ -82,8 +85,9 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   }
   const ones = !rows && options.onesColumn === true;
   const x = new Float64Array(n * (ones ? p + 1 : p));
-  if (rows) sweeps.toRows(mean, inverse, x);
-  else sweeps.toColumns(mean, inverse, x);
+  const centre = intercept ? mean : new Float64Array(p);
+  if (rows) sweeps.toRows(centre, inverse, x);
+  else sweeps.toColumns(centre, inverse, x);
   if (ones) x.fill(1, n * p);
-  return { n, p, x, layout: rows ? "rows" : "columns", w, mean, scale, usable, standardize, intercept };
+  return { n, p, x, layout: rows ? "rows" : "columns", w, mean: centre, scale, usable, standardize, intercept };
 }

@@ -276,7 +276,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   const gridAlpha = options.gridAlpha ?? alpha;
   const unscaledMaximum = atZero
     ? lambdaMaxFromGradient(atZero, design.usable, gridAlpha, penaltyFactor)
-    : lambdaMax(design, y, gridAlpha, penaltyFactor);
+    : lambdaMax(design, y, gridAlpha, penaltyFactor, family === "binomial" ? 0.5 : 0);
   const maximum = unscaledMaximum * (options.gridScale ?? 1);
   const lambdas = options.lambda
     ? Float64Array.from([...options.lambda].sort((a, b) => b - a))

@@ -17,16 +17,24 @@ export interface LambdaSequenceOptions {
   minRatio?: number;
 }
 
-/** max_j |x̃_jᵀ W (y − ȳ)| / (α·pf_j): where the path starts. */
+/**
+ * max_j |x̃_jᵀ W (y − μ₀)| / (α·pf_j): where the path starts. μ₀ is the fit at β = 0: the weighted
+ * mean of y with an intercept, else `fitAtZero` — 0 for the gaussian family, ½ for the logistic
+ * one (η = 0), 1/K per class for the multinomial one (as glmnet).
+ */
 export function lambdaMax(
   design: Design,
   y: Float64Array,
   alpha: number,
   penaltyFactor: Float64Array,
+  fitAtZero = 0,
 ): number {
   const { n, p, x, w } = design;
-  let yMean = 0;
-  if (design.intercept) for (let i = 0; i < n; i++) yMean += w[i]! * y[i]!;
+  let yMean = fitAtZero;
+  if (design.intercept) {
+    yMean = 0;
+    for (let i = 0; i < n; i++) yMean += w[i]! * y[i]!;
+  }
   const gradient = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     if (!design.usable[j] || penaltyFactor[j]! <= 0) continue;

@@ -94,7 +94,7 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
   }
   let maximum = 0;
   for (let c = 0; c < K; c++)
-    maximum = Math.max(maximum, lambdaMax(design, onehot[c]!, alpha, penaltyFactor));
+    maximum = Math.max(maximum, lambdaMax(design, onehot[c]!, alpha, penaltyFactor, 1 / K));
   const lambdas = options.lambda
     ? Float64Array.from([...options.lambda].sort((a, b) => b - a))
     : lambdaSequence(maximum, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });

@@ -1,0 +1,48 @@
+import type { Dataset } from "../../src/data/parseCsv.js";
+
+/**
+ * glmnet's objective with weights w (normalized to sum 1) and penalty factors (∞ counted as 1, then
+ * rescaled to sum to p): Σw·loss + λ Σ pf_j (α|s_j b_j| + (1−α)/2 (s_j b_j)²/sd(y)), s_j and sd(y) the
+ * weighted 1/n standard deviations (sd(y) only for the gaussian family: glmnet standardizes its y).
+ */
+export function glmnetObjective(
+  data: Dataset,
+  family: string,
+  alpha: number,
+  w: Float64Array,
+  factors: number[],
+  intercept = true,
+) {
+  const { n, p, x, y } = data;
+  const total = w.reduce((a, b) => a + b, 0);
+  const pf = factors.map((v) => (v === Number.POSITIVE_INFINITY ? 1 : v));
+  const pfSum = pf.reduce((a, b) => a + b, 0);
+  const sd = Array.from({ length: p }, (_, j) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += (w[i]! * x[i * p + j]!) / total;
+    let squares = 0;
+    for (let i = 0; i < n; i++) squares += (w[i]! * (x[i * p + j]! - mean) ** 2) / total;
+    return Math.sqrt(squares);
+  });
+  // glmnet's sd(y): about the mean with an intercept, about 0 without
+  let yMean = 0;
+  if (intercept) for (let i = 0; i < n; i++) yMean += (w[i]! * y[i]!) / total;
+  let ys = 0;
+  for (let i = 0; i < n; i++) ys += (w[i]! * (y[i]! - yMean) ** 2) / total;
+  ys = family === "gaussian" ? Math.sqrt(ys) : 1;
+  return (lambda: number, a0: number, beta: readonly number[]) => {
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      let eta = a0;
+      for (let j = 0; j < p; j++) eta += x[i * p + j]! * beta[j]!;
+      const softplus = Math.max(eta, 0) + Math.log1p(Math.exp(-Math.abs(eta)));
+      loss += (w[i]! * (family === "gaussian" ? (y[i]! - eta) ** 2 / 2 : softplus - y[i]! * eta)) / total;
+    }
+    let penalty = 0;
+    for (let j = 0; j < p; j++) {
+      const b = sd[j]! * beta[j]!;
+      penalty += ((pf[j]! * p) / pfSum) * (alpha * Math.abs(b) + ((1 - alpha) / 2) * ((b * b) / ys));
+    }
+    return loss + lambda * penalty;
+  };
+}
