@@ -89,5 +89,16 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
   if (rows) sweeps.toRows(centre, inverse, x);
   else sweeps.toColumns(centre, inverse, x);
   if (ones) x.fill(1, n * p);
-  return { n, p, x, layout: rows ? "rows" : "columns", w, mean: centre, scale, usable, standardize, intercept };
+  return {
+    n,
+    p,
+    x,
+    layout: rows ? "rows" : "columns",
+    w,
+    mean: centre,
+    scale,
+    usable,
+    standardize,
+    intercept,
+  };
 }
