@@ -18,7 +18,7 @@
  * binomial family (and α = 0) the largest violation of the optimality (KKT) conditions relative to
  * λ_max, the size of the gradient where the path starts. Non-convergence is data (converged: false), never a throw.
  * Early stop along the path as glmnet: after 5 λs, once the deviance ratio gains less than 1e-5 of
- * itself, or passes 0.999.
+ * itself (gaussian) or less than 1e-5 (binomial, and the multinomial family), or passes 0.999.
  */
 import type { Dataset } from "../data/parseCsv.js";
 import { polishActiveSet } from "./activeSetPolish.js";
@@ -380,7 +380,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     result.certificate.push(certificate);
     result.converged.push(converged);
     const gain = k > 0 ? devRatio - result.devRatio[k - 1]! : Number.POSITIVE_INFINITY;
-    if ((options.earlyStop ?? true) && k >= 4 && (gain < 1e-5 * devRatio || devRatio > 0.999)) break;
+    // glmnet's rules: the gaussian gain relative to the deviance explained, the logistic one absolute
+    const small = family === "gaussian" ? gain < 1e-5 * devRatio : gain < 1e-5;
+    if ((options.earlyStop ?? true) && k >= 4 && (small || devRatio > 0.999)) break;
   }
   // the active-set factor's workspace serves the next path of the same size (a fold of a
   // cross-validation, say); this one reads nothing in it any more

@@ -258,7 +258,8 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
     result.certificate.push(certificate);
     result.converged.push(converged);
     const gain = k > 0 ? devRatio - result.devRatio[k - 1]! : Number.POSITIVE_INFINITY;
-    if ((options.earlyStop ?? true) && k >= 4 && (gain < 1e-5 * devRatio || devRatio > 0.999)) break;
+    // glmnet's rule for its multinomial paths: an absolute gain in the deviance explained
+    if ((options.earlyStop ?? true) && k >= 4 && (gain < 1e-5 || devRatio > 0.999)) break;
   }
   return result;
 }
