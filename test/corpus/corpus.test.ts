@@ -324,6 +324,20 @@ const CASES: CorpusCase[] = [
     },
   },
   {
+    name: "predict --type coefficients at s between two λ (glmnet's linear interpolation)",
+    args: () => ["predict", input("model-gaussian.json"), "--type", "coefficients", "--s", "1.5", "--json"],
+    check: (d) => {
+      expect(d["intercept"]).toBe(151);
+      expect(d["coefficients"]).toMatchObject({ age: 0, bmi: 400, bp: 50, s5: 100 });
+      expect(d["nonzero"]).toEqual(["bmi", "bp", "s5"]);
+    },
+  },
+  {
+    name: "predict --type nonzero with a data file",
+    args: () => ["predict", input("model-gaussian.json"), join(DATA, "diabetes.csv"), "--type", "nonzero"],
+    key: "predict.noDataNeeded",
+  },
+  {
     name: "predict with an unknown family",
     args: () => ["predict", input("model-poisson.json"), join(DATA, "diabetes.csv")],
     key: "model.unknownFamily",

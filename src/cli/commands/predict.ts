@@ -7,6 +7,7 @@ import type { CommandSpec } from "../command.js";
 import { UsageError } from "../errors.js";
 import { finiteJson } from "../jsonOutput.js";
 import { readTextFile } from "../loadData.js";
+import { coefficientsJson, coefficientsText } from "../modelCoefficients.js";
 import { type SavedModel, validateModel } from "../modelSchema.js";
 import { readCsvDataset } from "../readCsv.js";
 
@@ -39,7 +40,7 @@ export const predictCommand: CommandSpec = {
     {
       name: "type",
       kind: "choice",
-      choices: ["link", "response", "class"],
+      choices: ["link", "response", "class", "coefficients", "nonzero"],
       default: "response",
       description: "predict.option.type",
     },
@@ -57,19 +58,32 @@ export const predictCommand: CommandSpec = {
       description: "predict.example",
     },
   ],
-  async run({ args, options }, { json, out }) {
+  async run({ args, options }, { json, out, t }) {
     const [modelFile, dataFile] = args;
-    if (!modelFile || !dataFile || args.length > 2) throw new UsageError("predict.needsFiles");
+    const view = options["type"] === "coefficients" || options["type"] === "nonzero";
+    if (view && modelFile && dataFile)
+      throw new UsageError("predict.noDataNeeded", { type: options["type"] as string });
+    if (!modelFile || (!dataFile && !view) || args.length > 2) throw new UsageError("predict.needsFiles");
     const model = readModel(modelFile);
+    const at = (options["s"] as number | undefined) ?? model.lambda_1se ?? model.lambda.at(-1)!;
+    if (view) {
+      const kind = options["type"] as "coefficients" | "nonzero";
+      out(
+        json
+          ? `${finiteJson(coefficientsJson(model, at, kind), 2)}\n`
+          : `${coefficientsText(model, at, kind, t)}\n`,
+      );
+      return;
+    }
     const type = options["type"] as PredictionType;
     if (type === "class" && model.family === "gaussian") throw new UsageError("predict.classOfGaussian");
     const na = options["na"] as "error" | "drop" | "keep";
-    const data = readCsvDataset(dataFile, { target: false, na: na === "error" ? "error" : "drop" });
+    const data = readCsvDataset(dataFile!, { target: false, na: na === "error" ? "error" : "drop" });
     const columns = model.feature_names.map((name) => {
       const index = data.featureNames.indexOf(name);
       if (index < 0)
         throw new DataError("predict.missingFeature", {
-          file: displayName(dataFile, 200),
+          file: displayName(dataFile!, 200),
           name: displayName(name),
         });
       return index;

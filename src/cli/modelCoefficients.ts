@@ -1,0 +1,89 @@
+/**
+ * `reglab predict MODEL.json --type coefficients|nonzero`: the model itself at λ = s, as glmnet's
+ * `coef(fit, s)` and `predict(fit, type = "nonzero")` — coefficients interpolated linearly in λ
+ * between the path's points (glmnet's exact = FALSE), intercept first; the multinomial family one
+ * column per class. No data file is needed.
+ */
+import { coefficientsAt } from "../glm/predict.js";
+import type { Translator } from "../i18n/translate.js";
+import type { SavedModel } from "./modelSchema.js";
+import { formatTable } from "./table.js";
+
+interface ClassCoefficients {
+  label: number | null;
+  intercept: number;
+  beta: number[];
+}
+
+/** Each class's (or the one) intercept and coefficients at λ. */
+export function modelCoefficientsAt(model: SavedModel, lambda: number): ClassCoefficients[] {
+  if (model.family !== "multinomial") {
+    const { intercept, beta } = coefficientsAt(
+      { lambda: model.lambda, a0: model.a0, beta: model.beta },
+      lambda,
+    );
+    return [{ label: null, intercept, beta }];
+  }
+  return model.classes.map((label, c) => {
+    const { intercept, beta } = coefficientsAt(
+      { lambda: model.lambda, a0: model.a0[c]!, beta: model.beta[c]! },
+      lambda,
+    );
+    return { label, intercept, beta };
+  });
+}
+
+/** The --json document of --type coefficients or nonzero. */
+export function coefficientsJson(model: SavedModel, lambda: number, type: "coefficients" | "nonzero") {
+  const blocks = modelCoefficientsAt(model, lambda);
+  const named = (beta: number[]) =>
+    Object.fromEntries(model.feature_names.map((name, j) => [name, beta[j]!]));
+  const nonzero = (beta: number[]) => model.feature_names.filter((_, j) => beta[j] !== 0);
+  const single = blocks.length === 1;
+  return {
+    lambda,
+    type,
+    ...(type === "coefficients"
+      ? {
+          intercept: single ? blocks[0]!.intercept : blocks.map((b) => b.intercept),
+          coefficients: single ? named(blocks[0]!.beta) : blocks.map((b) => named(b.beta)),
+        }
+      : {}),
+    nonzero: single ? nonzero(blocks[0]!.beta) : blocks.map((b) => nonzero(b.beta)),
+    ...(single ? {} : { classes: blocks.map((b) => b.label) }),
+  };
+}
+
+/** The text view: a table of names and coefficients (a column per class), or the nonzero names. */
+export function coefficientsText(
+  model: SavedModel,
+  lambda: number,
+  type: "coefficients" | "nonzero",
+  t: Translator,
+) {
+  const blocks = modelCoefficientsAt(model, lambda);
+  if (type === "nonzero") {
+    return blocks
+      .map((b) => {
+        const names = model.feature_names.filter((_, j) => b.beta[j] !== 0);
+        const prefix = b.label === null ? "" : `${t("predict.classLabel", { label: b.label })}: `;
+        return `${prefix}${names.join(", ")}`;
+      })
+      .join("\n");
+  }
+  const header = [
+    "",
+    ...blocks.map((b) =>
+      b.label === null ? t("predict.coefficient") : t("predict.classLabel", { label: b.label }),
+    ),
+  ];
+  const rows = [
+    [t("predict.intercept"), ...blocks.map((b) => String(b.intercept))],
+    ...model.feature_names.map((name, j) => [name, ...blocks.map((b) => String(b.beta[j]))]),
+  ];
+  return formatTable(
+    header,
+    rows,
+    blocks.map((_, c) => c + 1),
+  );
+}
