@@ -106,3 +106,25 @@ fixture_no_intercept <- function(name, file, family, alpha) {
 
 fixture_no_intercept("diabetes-gaussian-nointercept", "diabetes.csv", "gaussian", 1)
 fixture_no_intercept("breast-cancer-binomial-nointercept", "breast_cancer.csv", "binomial", 1)
+
+# cv.glmnet as a user calls it: each fold on its own λ sequence, predictions at the full data's λ
+# by interpolation (the fixtures above pass lambda = fit$lambda, so their folds share one sequence).
+fixture_cv_default <- function(name, file, family, alpha) {
+  data <- read_data(file)
+  y <- if (family == "multinomial") factor(data$y) else data$y
+  foldid <- (seq_len(nrow(data$x)) - 1) %% 10 + 1
+  cv <- cv.glmnet(data$x, y, family = family, alpha = alpha, foldid = foldid, thresh = 1e-12)
+  out <- list(
+    name = name, file = file, family = family, alpha = alpha, fold_rule = "mod",
+    glmnet_version = as.character(packageVersion("glmnet")),
+    lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd,
+    lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE), file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(cv$lambda), "lambdas\n")
+}
+
+fixture_cv_default("diabetes-gaussian-enet-cv", "diabetes.csv", "gaussian", 0.5)
+fixture_cv_default("wine-gaussian-lasso-cv", "wine.csv", "gaussian", 1)
+fixture_cv_default("breast-cancer-binomial-lasso-cv", "breast_cancer.csv", "binomial", 1)
+fixture_cv_default("wine-multinomial-lasso-cv", "wine.csv", "multinomial", 1)

@@ -1,6 +1,7 @@
 /**
  * K-fold cross-validation of a path, as cv.glmnet does it (grouped): the path is fitted on all rows
- * for its λ sequence, then on each fold's complement with that same sequence; the held-out rows are
+ * for its λ sequence, then on each fold's complement with its own sequence (foldLambda "own", the
+ * default; "full": with the full data's), predicting at the full data's λ; the held-out rows are
  * scored at every λ; the error of a fold is the weighted mean over its rows, and
  *
  *   cvm(λ)  = Σ_k N_k·err_k(λ) / Σ_k N_k
@@ -25,6 +26,11 @@ export type CvMeasure = (typeof CV_MEASURES)[number];
 export interface CvOptions extends GlmPathOptions {
   folds?: number;
   foldRule?: "random" | "mod";
+  /**
+   * "own" (default, as cv.glmnet): each fold's path on its own λ sequence, its predictions at the
+   * full data's λ interpolated linearly in λ; "full": every fold on the full data's sequence.
+   */
+  foldLambda?: "own" | "full";
   /** Fold of each row, 1 … K (overrides folds and foldRule). */
   foldId?: Int32Array;
   measure?: CvMeasure;
@@ -213,9 +219,11 @@ function crossValidateInUnits(
     for (let i = 0; i < data.n; i++) (foldId[i] === fold ? testRows : trainRows).push(i);
     const train = takeRows(data, trainRows);
     const test = takeRows(data, testRows);
+    // cv.glmnet's way (the default): each fold on its own λ sequence (unless the user gave one),
+    // predicted at the full data's λ by interpolation; or every fold on the full data's sequence
     const fit = glmPath(train, {
       ...options,
-      lambda: lambdas,
+      lambda: options.foldLambda === "full" ? lambdas : options.lambda,
       weights: options.weights ? Float64Array.from(trainRows, (i) => weights[i]!) : undefined,
     });
     const testWeights = Float64Array.from(testRows, (i) => weights[i]!);

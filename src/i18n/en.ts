@@ -461,6 +461,8 @@ export const en = {
   "predict.intercept": "(Intercept)",
   "predict.noDataNeeded":
     "--type {type} shows the model itself and reads no data file; pass only MODEL.json.",
+  "cv.option.foldLambda":
+    "own: each fold on its own λ sequence, predicted at the full data's λ by interpolation (cv.glmnet's way); full: every fold on the full data's sequence",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -429,6 +429,8 @@ export const zh: Record<MessageKey, string> = {
   "predict.coefficient": "系数",
   "predict.intercept": "（截距）",
   "predict.noDataNeeded": "--type {type} 只显示模型本身，不读取数据文件；请只传 MODEL.json。",
+  "cv.option.foldLambda":
+    "own：每折使用自己的 λ 序列，再插值到全数据的 λ 上预测（cv.glmnet 的做法）；full：每折都使用全数据的 λ 序列",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

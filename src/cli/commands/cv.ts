@@ -40,6 +40,13 @@ export const cvCommand: CommandSpec = {
     },
     { name: "foldid", kind: "path", valueName: "file", description: "cv.option.foldid" },
     {
+      name: "fold-lambda",
+      kind: "choice",
+      choices: ["own", "full"],
+      default: "own",
+      description: "cv.option.foldLambda",
+    },
+    {
       name: "measure",
       kind: "choice",
       choices: CV_MEASURES,
@@ -89,6 +96,7 @@ export const cvCommand: CommandSpec = {
       folds,
       foldRule: options["foldRule"] as "random" | "mod",
       foldId,
+      foldLambda: options["foldLambda"] as "own" | "full",
       measure: options["measure"] as CvMeasure,
       seed: options["seed"] as number,
       onFold: (fold) => bar?.update(fold),
