@@ -6,9 +6,9 @@ import { assertWellFormedSvg, decodePng } from "../helpers/images.js";
 import { freshFolder, runCli } from "../helpers/runCli.js";
 
 describe("reglab sigmoid", () => {
-  it("writes the article's four figures and the overlay, as valid SVG and PNG, and prints the table", () => {
+  it("writes the article's four figures and the overlay, as valid SVG and PNG, and prints the table", async () => {
     const cwd = freshFolder();
-    const result = runCli(["sigmoid"], { cwd });
+    const result = await runCli(["sigmoid"], { cwd });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("54.1%");
     expect(result.stdout).toContain("8.4%");
@@ -28,8 +28,8 @@ describe("reglab sigmoid", () => {
     }
   });
 
-  it("--json prints the documented shape, with shares that match the closed form", () => {
-    const result = runCli(["sigmoid", "--json"]);
+  it("--json prints the documented shape, with shares that match the closed form", async () => {
+    const result = await runCli(["sigmoid", "--json"]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     const document = JSON.parse(result.stdout);
@@ -52,9 +52,9 @@ describe("reglab sigmoid", () => {
     }
   });
 
-  it("takes slopes, range, points, c and threshold, and Chinese labels", () => {
+  it("takes slopes, range, points, c and threshold, and Chinese labels", async () => {
     const cwd = freshFolder();
-    const result = runCli(
+    const result = await runCli(
       [
         "sigmoid",
         "0.01",
@@ -81,21 +81,21 @@ describe("reglab sigmoid", () => {
     expect(readFileSync(join(cwd, "figs", "sigmoid-m0.01.svg"), "utf8")).toContain("m = 0.01 时的 σ(mx + c)");
   });
 
-  it("prints help with examples, in English and Chinese", () => {
-    const english = runCli(["sigmoid", "--help"]);
+  it("prints help with examples, in English and Chinese", async () => {
+    const english = await runCli(["sigmoid", "--help"]);
     expect(english.status).toBe(0);
     expect(english.stdout).toContain("--x-min <number>");
     expect(english.stdout).toContain("Examples:");
-    const chinese = runCli(["sigmoid", "--help"], { env: { LANG: "zh_CN.UTF-8" } });
+    const chinese = await runCli(["sigmoid", "--help"], { env: { LANG: "zh_CN.UTF-8" } });
     expect(chinese.stdout).toContain("示例");
-    expect(runCli(["--help"]).stdout).toContain("descend");
+    expect((await runCli(["--help"])).stdout).toContain("descend");
   });
 });
 
 describe("reglab descend", () => {
-  it("prints the table and writes its figures", () => {
+  it("prints the table and writes its figures", async () => {
     const cwd = freshFolder();
-    const result = runCli(["descend", "--steps", "300"], { cwd });
+    const result = await runCli(["descend", "--steps", "300"], { cwd });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("stalled");
     expect(readdirSync(join(cwd, "reglab-out")).sort()).toEqual([
@@ -106,26 +106,26 @@ describe("reglab descend", () => {
     ]);
   });
 
-  it("gives byte-identical --json for the same seed, and echoes the seed", () => {
+  it("gives byte-identical --json for the same seed, and echoes the seed", async () => {
     const args = ["descend", "--json", "--steps", "500", "--seed", "7", "--out", "out"];
     const cwd = freshFolder();
-    const first = runCli(args, { cwd });
-    const second = runCli([...args, "--force"], { cwd });
+    const first = await runCli(args, { cwd });
+    const second = await runCli([...args, "--force"], { cwd });
     expect(first.status).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     const document = JSON.parse(first.stdout);
     expect(document.seed).toBe(7);
     expect(document.runs.length).toBe(40);
-    expect(runCli([...args.slice(0, -4), "--seed", "8", "--out", "out", "--force"], { cwd }).stdout).not.toBe(
-      first.stdout,
-    );
+    expect(
+      (await runCli([...args.slice(0, -4), "--seed", "8", "--out", "out", "--force"], { cwd })).stdout,
+    ).not.toBe(first.stdout);
   });
 });
 
 describe("reglab article", () => {
-  it("writes the bilingual report, claims.json with C1–C3 holding, and every figure", () => {
+  it("writes the bilingual report, claims.json with C1–C3 holding, and every figure", async () => {
     const cwd = freshFolder();
-    const result = runCli(["article", "--out", "report"], { cwd });
+    const result = await runCli(["article", "--out", "report"], { cwd });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("index.html");
     const html = readFileSync(join(cwd, "report", "index.html"), "utf8");
@@ -195,8 +195,8 @@ describe("bad input", () => {
     ["a run too large to finish", ["descend", "--steps", "10000000", "--samples", "10000000"], /too large/],
   ];
   for (const [what, args, message] of cases) {
-    it(`${what}: one line, exit code 2, no stack trace`, () => {
-      const result = runCli(args);
+    it(`${what}: one line, exit code 2, no stack trace`, async () => {
+      const result = await runCli(args);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe("");
       expect(result.stderr).toMatch(message);
@@ -206,35 +206,35 @@ describe("bad input", () => {
     });
   }
 
-  it("says it in Chinese under --lang zh", () => {
-    const result = runCli(["sigmoid", "abc", "--lang", "zh"]);
+  it("says it in Chinese under --lang zh", async () => {
+    const result = await runCli(["sigmoid", "abc", "--lang", "zh"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("斜率 m 必须是数字，但收到的是 'abc'");
   });
 
-  it("refuses an --out that is a file, and leaves the file as it was", () => {
+  it("refuses an --out that is a file, and leaves the file as it was", async () => {
     const cwd = freshFolder();
     writeFileSync(join(cwd, "notes.txt"), "mine");
-    const result = runCli(["sigmoid", "--out", "notes.txt"], { cwd });
+    const result = await runCli(["sigmoid", "--out", "notes.txt"], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("the output path 'notes.txt' is a file, not a folder");
     expect(readFileSync(join(cwd, "notes.txt"), "utf8")).toBe("mine");
   });
 
-  it("refuses an --out it cannot create", () => {
+  it("refuses an --out it cannot create", async () => {
     const cwd = freshFolder();
     writeFileSync(join(cwd, "notes.txt"), "mine");
-    const result = runCli(["sigmoid", "--out", "notes.txt/figures"], { cwd });
+    const result = await runCli(["sigmoid", "--out", "notes.txt/figures"], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
       /cannot write into the output folder 'notes.txt\/figures': (ENOTDIR|EEXIST)/,
     );
   });
 
-  it("writes nothing outside --out", () => {
+  it("writes nothing outside --out", async () => {
     const cwd = freshFolder();
     writeFileSync(join(cwd, "sigmoid-all.svg"), "mine");
-    expect(runCli(["sigmoid", "--out", "out"], { cwd }).status).toBe(0);
+    expect((await runCli(["sigmoid", "--out", "out"], { cwd })).status).toBe(0);
     expect(readFileSync(join(cwd, "sigmoid-all.svg"), "utf8")).toBe("mine");
     expect(readdirSync(cwd).sort()).toEqual(["out", "sigmoid-all.svg"]);
   });

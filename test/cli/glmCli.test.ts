@@ -7,9 +7,9 @@ const DATA = resolve(import.meta.dirname, "../../data");
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/glmnet");
 
 describe("reglab path", () => {
-  it("prints glmnet's summary and writes the coefficient path figure", () => {
+  it("prints glmnet's summary and writes the coefficient path figure", async () => {
     const cwd = freshFolder();
-    const result = runCli(["path", join(DATA, "diabetes.csv")], { cwd });
+    const result = await runCli(["path", join(DATA, "diabetes.csv")], { cwd });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/gaussian, α = 1, 442 rows, 10 features; 86 λ values/);
     expect(result.stdout).toMatch(/Df\s+%Dev\s+Lambda/);
@@ -17,8 +17,8 @@ describe("reglab path", () => {
     expect(existsSync(join(cwd, "reglab-out", "path.png"))).toBe(true);
   });
 
-  it("--json has the documented keys, glmnet's λ sequence, and coefs[k][j] on the original scale", () => {
-    const result = runCli([
+  it("--json has the documented keys, glmnet's λ sequence, and coefs[k][j] on the original scale", async () => {
+    const result = await runCli([
       "path",
       join(DATA, "breast_cancer.csv"),
       "--family",
@@ -53,10 +53,10 @@ describe("reglab path", () => {
     expect(document.lambdas[0] / fixture.lambda[0] - 1).toBeCloseTo(0, 12);
   });
 
-  it("takes a λ file, fits without standardization or intercept, and saves a model for predict", () => {
+  it("takes a λ file, fits without standardization or intercept, and saves a model for predict", async () => {
     const cwd = freshFolder();
     writeFileSync(join(cwd, "lambdas.txt"), "10\n1\n0.1\n");
-    const fit = runCli(
+    const fit = await runCli(
       [
         "path",
         join(DATA, "diabetes.csv"),
@@ -74,15 +74,17 @@ describe("reglab path", () => {
     const document = JSON.parse(fit.stdout);
     expect(document.lambdas).toEqual([10, 1, 0.1]);
     expect(document.intercepts).toEqual([0, 0, 0]);
-    const predicted = runCli(["predict", "model.json", join(DATA, "diabetes.csv"), "--s", "1"], { cwd });
+    const predicted = await runCli(["predict", "model.json", join(DATA, "diabetes.csv"), "--s", "1"], {
+      cwd,
+    });
     expect(predicted.status).toBe(0);
     expect(predicted.stdout.trim().split("\n")).toHaveLength(442);
   });
 });
 
 describe("reglab cv", () => {
-  it("picks glmnet's λ.min and λ.1se with the mod rule, and its --json adds the CV curve", () => {
-    const result = runCli(["cv", join(DATA, "diabetes.csv"), "--fold-rule", "mod", "--json"]);
+  it("picks glmnet's λ.min and λ.1se with the mod rule, and its --json adds the CV curve", async () => {
+    const result = await runCli(["cv", join(DATA, "diabetes.csv"), "--fold-rule", "mod", "--json"]);
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
     const fixture = JSON.parse(readFileSync(join(FIXTURES, "diabetes-gaussian-lasso.json"), "utf8"));
@@ -92,21 +94,24 @@ describe("reglab cv", () => {
     expect(document.cvsd).toHaveLength(document.lambdas.length);
   });
 
-  it("takes fold ids from a file, and saves a model that predicts at λ.1se", () => {
+  it("takes fold ids from a file, and saves a model that predicts at λ.1se", async () => {
     const cwd = freshFolder();
     writeFileSync(join(cwd, "folds.txt"), Array.from({ length: 442 }, (_, i) => (i % 5) + 1).join("\n"));
-    const result = runCli(["cv", join(DATA, "diabetes.csv"), "--foldid", "folds.txt", "--save", "cv.json"], {
-      cwd,
-    });
+    const result = await runCli(
+      ["cv", join(DATA, "diabetes.csv"), "--foldid", "folds.txt", "--save", "cv.json"],
+      {
+        cwd,
+      },
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/λ\.min = .*λ\.1se = /);
     const predicted = JSON.parse(
-      runCli(["predict", "cv.json", join(DATA, "diabetes.csv"), "--json"], { cwd }).stdout,
+      (await runCli(["predict", "cv.json", join(DATA, "diabetes.csv"), "--json"], { cwd })).stdout,
     );
     expect(predicted.lambda).toBe(JSON.parse(readFileSync(join(cwd, "cv.json"), "utf8")).lambda_1se);
   });
 
-  it("predicts classes with the data's own labels", () => {
+  it("predicts classes with the data's own labels", async () => {
     const cwd = freshFolder();
     const labelled = readFileSync(join(DATA, "breast_cancer.csv"), "utf8")
       .split("\n")
@@ -116,11 +121,16 @@ describe("reglab cv", () => {
       .join("\n");
     writeFileSync(join(cwd, "labels.csv"), labelled);
     expect(
-      runCli(["path", "labels.csv", "--family", "binomial", "--nlambda", "10", "--save", "m.json"], { cwd })
-        .status,
+      (
+        await runCli(["path", "labels.csv", "--family", "binomial", "--nlambda", "10", "--save", "m.json"], {
+          cwd,
+        })
+      ).status,
     ).toBe(0);
     const classes = new Set(
-      runCli(["predict", "m.json", "labels.csv", "--type", "class"], { cwd }).stdout.trim().split("\n"),
+      (await runCli(["predict", "m.json", "labels.csv", "--type", "class"], { cwd })).stdout
+        .trim()
+        .split("\n"),
     );
     expect([...classes].sort()).toEqual(["3", "7"]);
   });
@@ -172,22 +182,22 @@ describe("bad input to path, cv and predict", () => {
     ["predict without a data file", ["predict", "notamodel.json"], /give the model file and a data file/],
   ];
   for (const [what, args, message] of cases) {
-    it(`${what}: one clear line, exit code 2`, () => {
-      const result = runCli(args, { cwd });
+    it(`${what}: one clear line, exit code 2`, async () => {
+      const result = await runCli(args, { cwd });
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
     });
   }
 
-  it("leaves an existing --save target untouched", () => {
+  it("leaves an existing --save target untouched", async () => {
     expect(readFileSync(join(cwd, "exists.json"), "utf8")).toBe("{}");
   });
 });
 
 describe("the multinomial family on the command line", () => {
-  it("path --json holds one block of intercepts and coefficients per class", () => {
-    const result = runCli([
+  it("path --json holds one block of intercepts and coefficients per class", async () => {
+    const result = await runCli([
       "path",
       join(DATA, "iris.csv"),
       "--family",
@@ -211,17 +221,17 @@ describe("the multinomial family on the command line", () => {
     expect(document.objective).toHaveLength(L);
   });
 
-  it("cv saves a model that predict reads: probabilities per class, and class labels", () => {
+  it("cv saves a model that predict reads: probabilities per class, and class labels", async () => {
     const cwd = freshFolder();
     const saved = join(cwd, "iris-model.json");
-    const cv = runCli(
+    const cv = await runCli(
       ["cv", join(DATA, "iris.csv"), "--family", "multinomial", "--fold-rule", "mod", "--save", saved],
       { cwd },
     );
     expect(cv.status).toBe(0);
     expect(cv.stdout).toMatch(/λ\.min/);
     expect(existsSync(join(cwd, "reglab-out", "cv.svg"))).toBe(true);
-    const classes = runCli(["predict", saved, join(DATA, "iris.csv"), "--type", "class"], { cwd });
+    const classes = await runCli(["predict", saved, join(DATA, "iris.csv"), "--type", "class"], { cwd });
     expect(classes.status).toBe(0);
     const labels = classes.stdout.trim().split("\n").map(Number);
     const truth = readFileSync(join(DATA, "iris.csv"), "utf8")
@@ -231,14 +241,14 @@ describe("the multinomial family on the command line", () => {
       .map((line) => Number(line.split(",").at(-1)));
     const correct = labels.filter((label, i) => label === truth[i]).length;
     expect(correct / truth.length).toBeGreaterThan(0.9);
-    const response = runCli(["predict", saved, join(DATA, "iris.csv"), "--json"], { cwd });
+    const response = await runCli(["predict", saved, join(DATA, "iris.csv"), "--json"], { cwd });
     const rows = JSON.parse(response.stdout).predictions as number[][];
     expect(rows[0]).toHaveLength(3);
     for (const row of rows) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
-  it("refuses a numeric target with a clear message", () => {
-    const result = runCli(["path", join(DATA, "diabetes.csv"), "--family", "multinomial"]);
+  it("refuses a numeric target with a clear message", async () => {
+    const result = await runCli(["path", join(DATA, "diabetes.csv"), "--family", "multinomial"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/diabetes\.csv: the multinomial family needs a target of class labels/);
     expect(result.stderr).not.toMatch(/at .*\.js/);

@@ -6,13 +6,13 @@ import { freshFolder, runCli } from "../helpers/runCli.js";
 const DATA = resolve(import.meta.dirname, "../../data");
 
 describe("reglab train", () => {
-  it("trains on a 2-D set and prints per-epoch diagnostics as JSON, the same for the same seed", () => {
+  it("trains on a 2-D set and prints per-epoch diagnostics as JSON, the same for the same seed", async () => {
     const cwd = freshFolder();
     const args = ["train", "--dataset", "spiral", "--epochs", "30", "--json", "--seed", "3"];
-    const first = runCli(args, { cwd });
+    const first = await runCli(args, { cwd });
     expect(first.status).toBe(0);
     expect(first.stderr).toBe("");
-    expect(runCli([...args, "--force"], { cwd }).stdout).toBe(first.stdout);
+    expect((await runCli([...args, "--force"], { cwd })).stdout).toBe(first.stdout);
     const document = JSON.parse(first.stdout);
     expect(document.seed).toBe(3);
     expect(document.epochs).toHaveLength(31);
@@ -49,8 +49,8 @@ describe("reglab train", () => {
     ]);
   });
 
-  it("trains on a CSV file, with every regularizer, and prints the layer table", () => {
-    const result = runCli([
+  it("trains on a CSV file, with every regularizer, and prints the layer table", async () => {
+    const result = await runCli([
       "train",
       join(DATA, "breast_cancer.csv"),
       "--epochs",
@@ -79,8 +79,8 @@ describe("reglab train", () => {
     expect(result.stdout).toMatch(/layer\s+units\s+saturated/);
   });
 
-  it("does regression with the squared loss on a continuous target", () => {
-    const result = runCli([
+  it("does regression with the squared loss on a continuous target", async () => {
+    const result = await runCli([
       "train",
       join(DATA, "diabetes.csv"),
       "--loss",
@@ -93,15 +93,15 @@ describe("reglab train", () => {
     expect(JSON.parse(result.stdout).task.kind).toBe("regression");
   });
 
-  it("speaks Chinese", () => {
-    const result = runCli(["train", "--dataset", "xor", "--epochs", "5", "--lang", "zh"]);
+  it("speaks Chinese", async () => {
+    const result = await runCli(["train", "--dataset", "xor", "--epochs", "5", "--lang", "zh"]);
     expect(result.stdout).toContain("2 类分类");
   });
 });
 
 describe("reglab experiment", () => {
-  it("sweeps λ and reports the gap, as a table and as JSON", () => {
-    const result = runCli(["experiment", "overfit", "--epochs", "50", "--lambdas", "0,0.01", "--json"]);
+  it("sweeps λ and reports the gap, as a table and as JSON", async () => {
+    const result = await runCli(["experiment", "overfit", "--epochs", "50", "--lambdas", "0,0.01", "--json"]);
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
     expect(document.rows.map((r: { lambda: number }) => r.lambda)).toEqual([0, 0.01]);
@@ -109,8 +109,8 @@ describe("reglab experiment", () => {
     expect(document.rows[0]).toHaveProperty("lipschitz_bound");
   });
 
-  it("runs on a real data set from a CSV file", () => {
-    const result = runCli([
+  it("runs on a real data set from a CSV file", async () => {
+    const result = await runCli([
       "experiment",
       "sensitivity",
       join(DATA, "breast_cancer.csv"),
@@ -125,8 +125,8 @@ describe("reglab experiment", () => {
     expect(result.stdout).toContain("breast_cancer.csv: 171 / 398");
   });
 
-  it("sweeps the initial scale for saturation, with and without L2", () => {
-    const result = runCli(["experiment", "saturation", "--epochs", "20", "--scales", "1,30", "--json"]);
+  it("sweeps the initial scale for saturation, with and without L2", async () => {
+    const result = await runCli(["experiment", "saturation", "--epochs", "20", "--scales", "1,30", "--json"]);
     const rows = JSON.parse(result.stdout).rows as { init_scale: number; initial_saturated_share: number }[];
     expect(rows).toHaveLength(4);
     const large = rows.find((r) => r.init_scale === 30)!;
@@ -172,8 +172,8 @@ describe("bad input to train and experiment", () => {
     ],
   ];
   for (const [what, args, message] of cases) {
-    it(`${what}: one clear line, exit code 2`, () => {
-      const result = runCli(args, { cwd });
+    it(`${what}: one clear line, exit code 2`, async () => {
+      const result = await runCli(args, { cwd });
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
