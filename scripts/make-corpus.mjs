@@ -64,6 +64,13 @@ write("model-poisson.json", JSON.stringify({ ...model, family: "poisson" }));
 write("model-null-a0.json", JSON.stringify({ ...model, a0: [null, null] }));
 write("model-short-beta.json", JSON.stringify({ ...model, beta: [model.beta[0], [1, 2]] }));
 write("model-version-2.json", JSON.stringify({ ...model, reglab_model: 2 }));
+write("model-lambda-up.json", JSON.stringify({ ...model, lambda: [1, 2] }));
+write(
+  "model-dup-names.json",
+  JSON.stringify({ ...model, feature_names: ["age", ...model.feature_names.slice(0, 9)] }),
+);
+write("model-broken.json", JSON.stringify(model).slice(0, 120));
+write("model-bom.json", `\uFEFF${JSON.stringify(model)}`);
 write("na-rows.csv", `${header}\n${lines[1]}\n${lines[2].replace(/^[^,]*/, "")}\n${lines[3]}\n`);
 
 // files that are not CSV text

@@ -3,6 +3,7 @@
  * check, and the --json document of a path (keys only ever added: scripts read them).
  */
 
+import { join, resolve } from "node:path";
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { binaryTarget } from "../glm/binaryTarget.js";
@@ -186,8 +187,24 @@ export function checkSaveTarget(options: Record<string, unknown>): string | unde
   const target = options["save"] as string | undefined;
   if (target === undefined) return undefined;
   if (target.trim() === "") throw new UsageError("file.emptyName", { option: "--save" });
-  checkWritable(target, options["force"] === true);
+  checkWritable(target, options["force"] === true, options["out"] as string | undefined);
   return target;
+}
+
+/**
+ * --save must not name the --out folder itself or one of the figures the run writes there: said
+ * before the fit, not after the figure was written.
+ */
+export function checkSaveBesideOutput(
+  saveTo: string | undefined,
+  out: string,
+  figures: readonly string[],
+): void {
+  if (saveTo === undefined) return;
+  const target = resolve(saveTo);
+  if (target === resolve(out)) throw new UsageError("file.targetIsFolder", { path: saveTo });
+  if (figures.some((name) => resolve(join(out, name)) === target))
+    throw new UsageError("file.writtenTwice", { path: saveTo });
 }
 
 /** Writes the model document to the --save target checked before the fit. */

@@ -13,12 +13,16 @@ const positive = finite.positive();
 const vector = z.array(finite);
 const matrix = z.array(vector);
 
+const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
+const decreasing = (values: readonly number[]) => values.every((v, k) => k === 0 || v < values[k - 1]!);
+
 const common = {
   reglab_model: z.literal(1),
   alpha: finite.min(0).max(1),
-  feature_names: z.array(z.string()).min(1),
+  // a name twice would make "which column" ambiguous; λ out of order would interpolate wrongly
+  feature_names: z.array(z.string()).min(1).refine(distinct, { message: "distinct" }),
   target_name: z.string(),
-  lambda: z.array(positive).min(1),
+  lambda: z.array(positive).min(1).refine(decreasing, { message: "decreasing" }),
   lambda_min: positive.optional(),
   lambda_1se: positive.optional(),
 };
@@ -28,14 +32,14 @@ const modelSchema = z.discriminatedUnion("family", [
   z.object({
     ...common,
     family: z.literal("binomial"),
-    classes: z.tuple([finite, finite]),
+    classes: z.tuple([finite, finite]).refine(distinct, { message: "distinct" }),
     a0: vector,
     beta: matrix,
   }),
   z.object({
     ...common,
     family: z.literal("multinomial"),
-    classes: z.array(finite).min(2),
+    classes: z.array(finite).min(2).refine(distinct, { message: "distinct" }),
     a0: matrix,
     beta: z.array(matrix),
   }),
@@ -94,10 +98,25 @@ export function validateModel(document: unknown, file: string): SavedModel {
       (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key],
       document,
     );
-    throw new DataError(value === undefined ? "model.missingField" : "model.badField", {
+    if (value === undefined) throw new DataError("model.missingField", { file: name, field });
+    // what the field should hold, in the catalog's words
+    const rule =
+      issue.message === "distinct"
+        ? "model.rule.distinct"
+        : issue.message === "decreasing"
+          ? "model.rule.decreasing"
+          : issue.code === "invalid_value"
+            ? "model.rule.value"
+            : typeof value === "number" || issue.code === "too_small" || issue.code === "too_big"
+              ? "model.rule.number"
+              : "model.rule.type";
+    throw new DataError(rule, {
       file: name,
       field,
-      value: displayName(JSON.stringify(value) ?? String(value), 40),
+      value: displayName(
+        typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value)),
+        40,
+      ),
     });
   }
   const problem = shapeProblem(parsed.data);

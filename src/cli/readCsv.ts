@@ -5,7 +5,7 @@
  * apply, and files that are not CSV text (compressed, UTF-16, binary, a folder) are named as such
  * before any parsing.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { Parser } from "csv-parse";
 import { csvParserError } from "../data/csvParserError.js";
 import { DataError, displayName } from "../data/dataError.js";
@@ -27,8 +27,12 @@ export function openInput(file: string): { fd: number; size: number } {
   const name = displayName(file, 200);
   let fd: number;
   try {
+    // opening a FIFO blocks until something writes to it: look before opening
+    const kind = statSync(file);
+    if (!kind.isFile() && !kind.isDirectory()) throw new DataError("file.notRegular", { file: name });
     fd = openSync(file, "r");
   } catch (error) {
+    if (error instanceof DataError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new DataError("data.notFound", { file: name });
     if (code === "EISDIR") throw new DataError("file.isDirectory", { file: name });
@@ -38,6 +42,11 @@ export function openInput(file: string): { fd: number; size: number } {
   if (stats.isDirectory()) {
     closeSync(fd);
     throw new DataError("file.isDirectory", { file: name });
+  }
+  // a FIFO waits for a writer forever, /dev/zero never ends: only ordinary files are read
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw new DataError("file.notRegular", { file: name });
   }
   rememberInput(stats);
   return { fd, size: stats.size };

@@ -421,8 +421,6 @@ export const en = {
     "{file}: the model's family '{family}' is not one reglab predicts with (gaussian, binomial, multinomial). Save the model again with reglab path --save or cv --save.",
   "model.missingField":
     "{file}: the model has no field '{field}'. Save the model again with reglab path --save or cv --save.",
-  "model.badField":
-    "{file}: the model's field '{field}' holds {value}, which is not what a reglab model has there (a finite number, a list, the version 1, …). Save the model again with reglab path --save or cv --save.",
   "model.badShape":
     "{file}: the model's field '{field}' has {found} entries, but {expected} are needed (one per λ, feature or class). Save the model again with reglab path --save or cv --save.",
   "sigmoid.overflow":
@@ -463,6 +461,23 @@ export const en = {
     "--type {type} shows the model itself and reads no data file; pass only MODEL.json.",
   "cv.option.foldLambda":
     "own: each fold on its own λ sequence, predicted at the full data's λ by interpolation (cv.glmnet's way); full: every fold on the full data's sequence",
+  "file.writtenTwice": "'{path}' is a file this run writes already (a figure, say). Choose another name.",
+  "file.notRegular":
+    "{file} is not an ordinary file (a pipe, a device or a socket); reglab reads files it can read to their end. Save the data to a file first.",
+  "descend.startNotFinite":
+    "with these settings the loss or the penalty at the start is not a finite number (--l2 × m0² or --noise past 1e308). Choose smaller --l2, --initial-weights or --noise.",
+  "model.rule.distinct":
+    "{file}: the model's field '{field}' names something twice ({value}); its entries must differ. Save the model again with reglab path --save or cv --save.",
+  "model.rule.decreasing":
+    "{file}: the model's λ values must fall strictly from first to last, as a path's do ({value}). Save the model again with reglab path --save or cv --save.",
+  "model.rule.value":
+    "{file}: the model's field '{field}' holds {value}, a value reglab does not know there (the version is 1; the families gaussian, binomial, multinomial). Save the model again with reglab path --save or cv --save.",
+  "model.rule.number":
+    "{file}: the model's field '{field}' holds {value}, outside what it may be (finite; λ > 0; 0 ≤ α ≤ 1; at least one entry). Save the model again with reglab path --save or cv --save.",
+  "model.rule.type":
+    "{file}: the model's field '{field}' holds {value}, but a reglab model has a different kind of value there (a number, a list or a name). Save the model again with reglab path --save or cv --save.",
+  "model.badJson":
+    "{file} is not valid JSON (near character {position}). Save the model again with reglab path --save or cv --save.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -395,8 +395,6 @@ export const zh: Record<MessageKey, string> = {
   "model.unknownFamily":
     "{file}：模型的族 '{family}' 不是 reglab 能预测的族（gaussian、binomial、multinomial）。请用 reglab path --save 或 cv --save 重新保存模型。",
   "model.missingField": "{file}：模型缺少字段 '{field}'。请用 reglab path --save 或 cv --save 重新保存模型。",
-  "model.badField":
-    "{file}：模型字段 '{field}' 的值为 {value}，不是 reglab 模型该有的内容（有限数、列表、版本号 1 等）。请用 reglab path --save 或 cv --save 重新保存模型。",
   "model.badShape":
     "{file}：模型字段 '{field}' 有 {found} 项，但需要 {expected} 项（每个 λ、特征或类别各一项）。请用 reglab path --save 或 cv --save 重新保存模型。",
   "sigmoid.overflow":
@@ -431,6 +429,23 @@ export const zh: Record<MessageKey, string> = {
   "predict.noDataNeeded": "--type {type} 只显示模型本身，不读取数据文件；请只传 MODEL.json。",
   "cv.option.foldLambda":
     "own：每折使用自己的 λ 序列，再插值到全数据的 λ 上预测（cv.glmnet 的做法）；full：每折都使用全数据的 λ 序列",
+  "file.writtenTwice": "'{path}' 是本次运行已经要写入的文件（例如一张图）。请换一个名字。",
+  "file.notRegular":
+    "{file} 不是普通文件（而是管道、设备或套接字）；reglab 只读取能读到结尾的文件。请先把数据保存成文件。",
+  "descend.startNotFinite":
+    "在这些设置下，起点的损失或惩罚不是有限数（--l2 × m0² 或 --noise 超过 1e308）。请选择更小的 --l2、--initial-weights 或 --noise。",
+  "model.rule.distinct":
+    "{file}：模型字段 '{field}' 中有重复项（{value}）；其各项必须互不相同。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "model.rule.decreasing":
+    "{file}：模型的 λ 值必须从头到尾严格递减，与路径一致（{value}）。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "model.rule.value":
+    "{file}：模型字段 '{field}' 的值为 {value}，reglab 不认识此值（版本为 1；族为 gaussian、binomial、multinomial）。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "model.rule.number":
+    "{file}：模型字段 '{field}' 的值为 {value}，超出了允许范围（有限数；λ > 0；0 ≤ α ≤ 1；至少一项）。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "model.rule.type":
+    "{file}：模型字段 '{field}' 的值为 {value}，但 reglab 模型在此处应为另一类值（数、列表或名称）。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "model.badJson":
+    "{file} 不是有效的 JSON（约在第 {position} 个字符处）。请用 reglab path --save 或 cv --save 重新保存模型。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -4,7 +4,8 @@
  * that is right, or exit 2 with one line whose text is the catalog's message for `key`, in English
  * and in Chinese. Commands run in this process through main(), as the reglab binary runs them.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { MessageKey } from "../../src/i18n/en.js";
@@ -345,7 +346,7 @@ const CASES: CorpusCase[] = [
   {
     name: "predict with null intercepts",
     args: () => ["predict", input("model-null-a0.json"), join(DATA, "diabetes.csv")],
-    key: "model.badField",
+    key: "model.rule.type",
   },
   {
     name: "predict with a short row of beta",
@@ -355,7 +356,27 @@ const CASES: CorpusCase[] = [
   {
     name: "predict with another version",
     args: () => ["predict", input("model-version-2.json"), join(DATA, "diabetes.csv")],
-    key: "model.badField",
+    key: "model.rule.value",
+  },
+  {
+    name: "predict with λ in increasing order",
+    args: () => ["predict", input("model-lambda-up.json"), join(DATA, "diabetes.csv")],
+    key: "model.rule.decreasing",
+  },
+  {
+    name: "predict with a feature named twice",
+    args: () => ["predict", input("model-dup-names.json"), join(DATA, "diabetes.csv")],
+    key: "model.rule.distinct",
+  },
+  {
+    name: "predict with a model that is not JSON",
+    args: () => ["predict", input("model-broken.json"), join(DATA, "diabetes.csv")],
+    key: "model.badJson",
+  },
+  {
+    name: "predict with a model written with a byte-order mark",
+    args: () => ["predict", input("model-bom.json"), join(DATA, "diabetes.csv"), "--json"],
+    check: (d) => expect((d["predictions"] as number[]).length).toBe(442),
   },
   {
     name: "predict --type class on gaussian",
@@ -423,6 +444,36 @@ describe("the corpus of bad and awkward inputs", () => {
     expect(forced.status).toBe(0);
     expect(forced.stdout).toMatch(/wrote .*path\.svg/);
     expect(statSync(join(out, "path.svg")).mtimeMs).toBeGreaterThanOrEqual(modified);
+  });
+
+  it("paths that are traps: a FIFO, a loop of links, a file as a folder, a dangling link, a figure", async () => {
+    const out = freshFolder();
+    const at = (name: string) => join(out, name);
+    execFileSync("mkfifo", [at("pipe.csv")]);
+    symlinkSync(at("loop-b"), at("loop-a"));
+    symlinkSync(at("loop-a"), at("loop-b"));
+    writeFileSync(at("plain.txt"), "x");
+    symlinkSync(at("nowhere.json"), at("dangling.json"));
+    const diabetes = join(DATA, "diabetes.csv");
+    const cases: [string[], MessageKey][] = [
+      [["path", at("pipe.csv"), "--out", at("o1")], "file.notRegular"],
+      [["path", "/dev/zero", "--out", at("o2")], "file.notRegular"],
+      [["path", diabetes, "--save", at("loop-a"), "--out", at("o3")], "file.notWritable"],
+      [["path", diabetes, "--save", at("plain.txt/m.json"), "--out", at("o4")], "file.notWritable"],
+      [["path", diabetes, "--save", at("dangling.json"), "--out", at("o5")], "file.exists"],
+      [["path", diabetes, "--save", at("o6/path.png"), "--out", at("o6"), "--force"], "file.writtenTwice"],
+      [["path", diabetes, "--save", at("o7"), "--out", at("o7")], "file.targetIsFolder"],
+      [["descend", "--l2", "1e308", "--out", at("o8")], "descend.startNotFinite"],
+    ];
+    for (const [args, key] of cases) {
+      const result = await run(args);
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(messagePattern(key, "en"));
+    }
+    expect(existsSync(at("o6/path.png"))).toBe(false); // refused before the figure was written
+    const fresh = await run(["path", diabetes, "--out", at("o9"), "--save", at("o9/model.json")]);
+    expect(fresh.status, fresh.stderr).toBe(0); // --save into the --out folder it makes
   });
 
   it("warnings wait for success: a failing run's only line is its error", async () => {

@@ -8,6 +8,7 @@ import { cvFigure } from "../../plot/glmFigures.js";
 import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
 import {
+  checkSaveBesideOutput,
   checkSaveTarget,
   GLM_OPTIONS,
   objectiveNote,
@@ -66,6 +67,7 @@ export const cvCommand: CommandSpec = {
   ],
   async run({ args, options, given }, context) {
     const { t, json, out } = context;
+    checkSaveBesideOutput(options["save"] as string | undefined, options["out"] as string, figureFiles("cv"));
     const saveTo = checkSaveTarget(options);
     const input = readGlmInput(args, options, context);
     const folds = options["folds"] as number;

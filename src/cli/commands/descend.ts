@@ -204,7 +204,14 @@ export const descendCommand: CommandSpec = {
       });
     }
     const folder = openOutputFolder(options["out"] as string, options["force"] === true);
-    const result = descend(settings);
+    let result: ReturnType<typeof descend>;
+    try {
+      result = descend(settings);
+    } catch (error) {
+      // the library refuses a start whose loss or penalty is not a number (λm² or the noise overflow)
+      if (error instanceof RangeError) throw new UsageError("descend.startNotFinite");
+      throw error;
+    }
     const document = nodeDocument();
     const figures = {
       loss: await writeFigure(folder, "descend-loss", lossFigure(result, t, document)),

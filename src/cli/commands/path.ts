@@ -8,6 +8,7 @@ import type { Translator } from "../../i18n/translate.js";
 import { pathFigure } from "../../plot/glmFigures.js";
 import { type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
 import {
+  checkSaveBesideOutput,
   checkSaveTarget,
   GLM_OPTIONS,
   type GlmInput,
@@ -57,6 +58,11 @@ export const pathCommand: CommandSpec = {
   ],
   async run({ args, options }, context) {
     const { t, json, out } = context;
+    checkSaveBesideOutput(
+      options["save"] as string | undefined,
+      options["out"] as string,
+      figureFiles("path"),
+    );
     const saveTo = checkSaveTarget(options);
     const input = readGlmInput(args, options, context);
     const folder = openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"));

@@ -14,10 +14,14 @@ import { readCsvDataset } from "../readCsv.js";
 function readModel(file: string): SavedModel {
   let document: unknown;
   try {
-    document = JSON.parse(readTextFile(file));
+    // a byte-order mark is allowed, as in a CSV
+    document = JSON.parse(readTextFile(file).replace(/^\uFEFF/, ""));
   } catch (error) {
     if (error instanceof DataError) throw error;
-    throw new DataError("predict.badModel", { file: displayName(file, 200) });
+    // V8 says where ("… at position 42" or "(line 3 column 7)"): the number is all that is kept
+    const position =
+      /position (\d+)/.exec(String(error))?.[1] ?? /line (\d+ column \d+)/.exec(String(error))?.[1];
+    throw new DataError("model.badJson", { file: displayName(file, 200), position: position ?? "?" });
   }
   return validateModel(document, file);
 }
