@@ -23,6 +23,16 @@ write("target-1e300.csv", csv(scaled(10, 1e300)));
 write("target-1e-300.csv", csv(scaled(10, 1e-300)));
 write("constant-target.csv", csv(rows.map((row) => [...row.slice(0, 10), 5])));
 write("one-row.csv", csv(rows.slice(0, 1)));
+write("feature-1e-320.csv", csv(scaled(0, 1e-320)));
+write(
+  "predict-empty-target.csv",
+  `${header}\n${rows.map((row) => [...row.slice(0, 10), ""].join(",")).join("\n")}\n`,
+);
+write("cell-1e-400.csv", "a,y\n1,2\n1e-400,3\n2,4\n");
+write(
+  "header-latin1.csv",
+  Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x79, 0x0a, 0x31, 0x2c, 0x32, 0x0a, 0x33, 0x2c, 0x34, 0x0a]),
+);
 write("mixed-eol.csv", `a,b,y\r\n1,2,3\n4,5,6\r7,8,9\n2,1,1\r\n5,5,2\n`);
 
 // classification files for train and cv

@@ -1,6 +1,7 @@
 /** What a command is: its option table, its help text keys and the function that runs it. */
 import type { MessageKey } from "../i18n/en.js";
 import type { Lang, Translator } from "../i18n/translate.js";
+import { UsageError } from "./errors.js";
 import type { OptionSpec, OptionValue } from "./optionTable.js";
 
 export interface CommandContext {
@@ -33,6 +34,16 @@ export interface CommandSpec {
   options: readonly OptionSpec[];
   examples: readonly { command: string; description: MessageKey }[];
   run(input: CommandInput, context: CommandContext): Promise<void>;
+}
+
+/**
+ * Refuses `option` typed beside `other` when it would do nothing there (both camelCase names, as
+ * in CommandInput.given): an option the user typed is never silently ignored.
+ */
+export function refuseTogether(given: ReadonlySet<string>, option: string, other: string): void {
+  const flag = (name: string) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+  if (given.has(option) && given.has(other))
+    throw new UsageError("error.ignoredOption", { option: flag(option), other: flag(other) });
 }
 
 /** Options every command has. */

@@ -10,7 +10,7 @@ import { binaryTarget } from "../glm/binaryTarget.js";
 import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
 import { classIndices } from "../glm/multinomialPath.js";
 import { excludedFeatures, penaltyFactors, takeWeights } from "./columnOptions.js";
-import type { CommandContext } from "./command.js";
+import { type CommandContext, refuseTogether } from "./command.js";
 import { UsageError } from "./errors.js";
 import { finiteJson } from "./jsonOutput.js";
 import { readTextFile, warnAboutData } from "./loadData.js";
@@ -63,6 +63,12 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   { name: "save", kind: "path", valueName: "file", description: "path.option.save" },
 ];
 
+/** --lambda gives the grid: --nlambda and --lambda-min-ratio beside it would be ignored. */
+export function refuseGridBesideLambda(given: ReadonlySet<string>): void {
+  refuseTogether(given, "nlambda", "lambda");
+  refuseTogether(given, "lambdaMinRatio", "lambda");
+}
+
 /** Numbers from a file with one per line (λ values or fold ids), checked by `valid`. */
 export function readNumberColumn(
   file: string,
@@ -97,6 +103,7 @@ export function readGlmInput(
 ): GlmInput {
   const [file, extra] = files;
   if (file === undefined) throw new UsageError("glm.needsData");
+  if (options["target"] === "") throw new UsageError("error.emptyValue", { option: "--target" });
   if (extra !== undefined) throw new UsageError("error.extraFile", { file: displayName(extra, 200) });
   let data = readCsvDataset(file, {
     target: options["target"] as string | undefined,
@@ -121,7 +128,8 @@ export function readGlmInput(
   const lambda = lambdaFile
     ? readNumberColumn(
         lambdaFile,
-        (v) => v > 0,
+        // a λ below the smallest normal double (2.2e-308) leaves the certificates nothing to divide by
+        (v) => v >= 2.2250738585072014e-308,
         (row, value) =>
           new DataError("path.badLambdaFile", { file: displayName(lambdaFile, 200), row, value }),
       )
@@ -152,7 +160,7 @@ export function readGlmInput(
  * The --json document of a path. Multinomial: `intercepts` and `coefs` hold one block per class
  * (intercepts[c][k], coefs[c][k][j]), in the order of `classes`.
  */
-export function pathJson(path: GlmPath, seconds: number) {
+export function pathJson(path: GlmPath, seconds: number, classes?: readonly number[]) {
   if (path.devianceOutOfRange)
     throw new DataError("glm.devianceOutOfRange", { size: path.devianceOutOfRange });
   return {
@@ -175,7 +183,12 @@ export function pathJson(path: GlmPath, seconds: number) {
     intercept: path.intercept,
     objective_form: path.objectiveForm ?? "glmnet",
     penalty_factor: path.penaltyFactor,
-    ...(path.family === "multinomial" ? { classes: path.classes, df_per_class: path.dfPerClass } : {}),
+    // binomial: the labels of class 0 and class 1 (the coefficients favour the second)
+    ...(path.family === "multinomial"
+      ? { classes: path.classes, df_per_class: path.dfPerClass }
+      : classes
+        ? { classes }
+        : {}),
   };
 }
 

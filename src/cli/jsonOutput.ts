@@ -6,13 +6,31 @@
  */
 import { DataError } from "../data/dataError.js";
 
-/** Throws DataError("result.notFinite") for the first non-finite number in `value`. */
-export function checkFinite(value: unknown, source = "reglab"): void {
-  JSON.stringify(value, (key, item) => {
-    if (typeof item === "number" && !Number.isFinite(item))
-      throw new DataError("result.notFinite", { field: key || "(top)", value: String(item), source });
-    return item;
-  });
+/** The path of the first non-finite number in `value` ("predictions[3]"), or null. */
+function firstNonFinite(value: unknown, path: string): { path: string; value: number } | null {
+  if (typeof value === "number") return Number.isFinite(value) ? null : { path, value };
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const items = value as ArrayLike<unknown>;
+    for (let i = 0; i < items.length; i++) {
+      const found = firstNonFinite(items[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const found = firstNonFinite(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Throws DataError("result.notFinite"), naming the field, for the first non-finite number. */
+export function checkFinite(value: unknown): void {
+  const found = firstNonFinite(value, "");
+  if (found)
+    throw new DataError("result.notFinite", { field: found.path || "(top)", value: String(found.value) });
 }
 
 /** JSON text of `value` after checkFinite. */

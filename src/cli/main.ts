@@ -122,6 +122,15 @@ async function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
   if (spec.argument) parser.argument(`[${spec.argument.name}...]`);
   const options = [...spec.options, ...COMMON_OPTIONS];
   for (const option of options) parser.option(optionFlags(option));
+  // an option given twice: commander keeps the last, the language chooser the first — refuse it
+  const seen = new Set<string>();
+  for (const arg of argv) {
+    if (!arg.startsWith("--")) continue;
+    const flag = arg.split("=")[0]!;
+    if (seen.has(flag) && options.some((option) => `--${option.name}` === flag))
+      throw new UsageError("error.repeatedOption", { option: flag }, `reglab ${spec.name}`);
+    seen.add(flag);
+  }
   try {
     parser.parse(argv, { from: "user" });
   } catch (error) {

@@ -14,7 +14,7 @@ import { INITIALIZERS, type InitializerName } from "../nn/network.js";
 import { OPTIMIZER_NAMES, type OptimizerName } from "../nn/optimizers.js";
 import { firstNonLabel } from "../nn/task.js";
 import type { TrainOptions } from "../nn/train.js";
-import type { CommandContext, CommandInput } from "./command.js";
+import { type CommandContext, type CommandInput, refuseTogether } from "./command.js";
 import { UsageError } from "./errors.js";
 import { type DataSource, loadData } from "./loadData.js";
 import { checkMemory, networkTrainingBytes } from "./memoryBudget.js";
@@ -131,13 +131,45 @@ export interface NetworkRun {
   seed: number;
 }
 
+/**
+ * A network sums squares of its inputs and targets (standardized inputs aside, the squared loss
+ * is (y − ŷ)²): values past 1e150 overflow those sums, so such a column is refused by name.
+ */
+function checkNetworkScale(data: Dataset, file: string): void {
+  const limit = 1e150;
+  const { n, p, x, y } = data;
+  for (let j = 0; j < p; j++)
+    for (let i = 0; i < n; i++)
+      if (Math.abs(x[i * p + j]!) > limit)
+        throw new DataError("train.extremeValues", {
+          file,
+          name: displayName(data.featureNames[j]!),
+          size: Math.abs(x[i * p + j]!).toExponential(1),
+        });
+  for (let i = 0; i < n; i++)
+    if (Math.abs(y[i]!) > limit)
+      throw new DataError("train.extremeValues", {
+        file,
+        name: displayName(data.targetName),
+        size: Math.abs(y[i]!).toExponential(1),
+      });
+}
+
 /** Loads and splits the data, checks it fits the loss, and builds the training options. */
-export function networkRun(
-  { args, options }: CommandInput,
-  context: CommandContext,
-  positional = 0,
-): NetworkRun {
+export function networkRun(input: CommandInput, context: CommandContext, positional = 0): NetworkRun {
+  const { args, options, given } = input;
   const seed = options["seed"] as number;
+  // a file's rows are the data: the generator's options would do nothing, and so would a
+  // file's options beside a generated set
+  const fileArgument = args[positional];
+  for (const option of ["noise", "samples"])
+    if (fileArgument !== undefined && given.has(option))
+      throw new UsageError("error.ignoredOption", {
+        option: `--${option}`,
+        other: displayName(fileArgument, 200),
+      });
+  for (const option of ["target", "na"]) refuseTogether(given, option, "dataset");
+  if (options["target"] === "") throw new UsageError("error.emptyValue", { option: "--target" });
   if (args.length > positional + 1)
     throw new UsageError("error.extraFile", { file: displayName(args[positional + 1]!, 200) });
   const source: DataSource = {
@@ -153,6 +185,7 @@ export function networkRun(
   const file = displayName(raw.source, 200);
   if (raw.n < 4) throw new DataError("data.tooFewRows", { file, n: raw.n, min: 4 });
   const loss = options["loss"] as LossName;
+  checkNetworkScale(raw, file);
   const bad = firstNonLabel(raw.y);
   if (loss === "log" && bad !== -1) {
     throw new DataError("data.notClasses", {

@@ -32,6 +32,8 @@ export interface ListOption extends BaseOption {
   exclusiveMin?: boolean;
   /** Whole numbers only (e.g. layer widths). */
   integer?: boolean;
+  /** Inclusive upper bound of every value. */
+  max?: number;
 }
 
 export interface TextOption extends BaseOption {
@@ -75,7 +77,9 @@ export function defaultText(spec: OptionSpec): string | undefined {
 /** Parses one number, naming `what` in the error: rejects '', 'abc', '1e', NaN and ±Infinity. */
 export function parseNumber(raw: string, what: string): number {
   const trimmed = raw.trim();
-  const value = trimmed === "" ? Number.NaN : Number(trimmed);
+  // decimal notation only, as in a CSV: Number() alone would take 0x1F, 0b1 and 1_000
+  const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?inf(inity)?$/i.test(trimmed);
+  const value = decimal ? Number(trimmed.replace(/^([+-]?)inf(inity)?$/i, "$1Infinity")) : Number.NaN;
   if (Number.isNaN(value)) throw new UsageError("error.notANumber", { what, value: raw });
   if (!Number.isFinite(value)) throw new UsageError("error.notFinite", { what, value: raw });
   return value;
@@ -87,7 +91,7 @@ function checkBounds(value: number, spec: NumberOption | ListOption, what: strin
   if (wholeNumbers && (!Number.isSafeInteger(value) || tooLow)) {
     throw new UsageError("error.notInteger", { what, value: raw, min: spec.min ?? 0 });
   }
-  const max = spec.kind === "numberList" ? undefined : spec.max;
+  const max = spec.max;
   const tooHigh = max !== undefined && value > max;
   if (!tooLow && !tooHigh) return;
   if (spec.min === 0 && max === undefined) {

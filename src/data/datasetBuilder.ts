@@ -28,6 +28,7 @@ export class DatasetBuilder {
   private lines = new Int32Array(0);
   private first = new Float64Array(0);
   private varies = new Uint8Array(0);
+  private used = new Uint8Array(0);
   private droppedRows = 0;
   private readonly droppedLines: number[] = [];
 
@@ -55,7 +56,7 @@ export class DatasetBuilder {
     if (record.length !== header.length) {
       throw new DataError("data.ragged", { file, row: line, found: record.length, expected: header.length });
     }
-    const empty = record.indexOf("");
+    const empty = this.firstEmptyCell(record);
     if (empty >= 0) {
       if (this.options.na === "drop") {
         this.droppedRows++;
@@ -111,6 +112,8 @@ export class DatasetBuilder {
 
   private setHeader(header: readonly string[]): void {
     const { file } = this;
+    // U+FFFD is what a decoder leaves for bytes that are not UTF-8
+    if (header.some((name) => name.includes("\uFFFD"))) throw new DataError("file.notUtf8", { file, row: 1 });
     const seen = new Map<string, number>();
     header.forEach((name, index) => {
       const first = seen.get(name);
@@ -141,10 +144,29 @@ export class DatasetBuilder {
     this.header = [...header];
     this.targetName = targetName;
     this.targetIndex = targetIndex;
-    this.featureIndices = Int32Array.from(header.map((_, i) => i).filter((i) => i !== targetIndex));
+    // only the columns asked for (predict reads the model's features and nothing else)
+    const wanted = this.options.columns;
+    this.featureIndices = wanted
+      ? Int32Array.from(wanted, (name) => {
+          const index = seen.get(name);
+          if (index === undefined)
+            throw new DataError("data.missingColumn", { file, name: displayName(name) });
+          return index;
+        })
+      : Int32Array.from(header.map((_, i) => i).filter((i) => i !== targetIndex));
+    this.used = new Uint8Array(header.length);
+    for (const index of this.featureIndices) this.used[index] = 1;
+    if (targetIndex >= 0) this.used[targetIndex] = 1;
     this.p = this.featureIndices.length;
     this.first = new Float64Array(this.p);
     this.varies = new Uint8Array(this.p);
+  }
+
+  /** The first empty cell among the columns read, or −1. */
+  private firstEmptyCell(record: readonly string[]): number {
+    for (let column = 0; column < record.length; column++)
+      if (record[column] === "" && this.used[column] === 1) return column;
+    return -1;
   }
 
   private cell(record: readonly string[], column: number, line: number): number {
@@ -152,7 +174,16 @@ export class DatasetBuilder {
     // Number() alone would take "0x1F", " ", "Infinity"; the pattern admits decimal numbers only
     if (NUMBER.test(text)) {
       const value = Number(text);
-      if (Number.isFinite(value)) return value;
+      // 1e-400 is not 0: a nonzero number too small for a double is an error, as 1e400 is
+      if (Number.isFinite(value) && (value !== 0 || !/[1-9]/.test(text.replace(/[eE].*$/, "")))) return value;
+      if (value === 0)
+        throw new DataError("data.tooSmall", {
+          file: this.file,
+          row: line,
+          column: column + 1,
+          name: displayName(this.header![column]!),
+          value: displayName(text, 40),
+        });
     }
     const where = {
       file: this.file,

@@ -39,6 +39,8 @@ export interface ParseCsvOptions {
   target?: string | false;
   /** What to do with empty cells: "error" (default) or "drop" the row. */
   na?: "error" | "drop";
+  /** Read only these feature columns (by name), ignoring the others whatever they hold. */
+  columns?: readonly string[];
 }
 
 /** csv-parse's settings for every reader: records of trimmed strings, any line end, no casting. */

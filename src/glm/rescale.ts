@@ -178,7 +178,18 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
   const out = { ...path, alpha: rescaling.alpha, objectiveForm: rescaling.form };
   if (columnExponent === null && e === 0 && f === 1) return out;
   const toUser = (b: number, j: number) => timesPowerOfTwo(b / f, (columnExponent?.[j] ?? 0) - e);
-  const unscaleBlock = (beta: number[][]) => beta.map((row) => row.map(toUser));
+  const unscaleBlock = (beta: number[][]) =>
+    beta.map((row) =>
+      row.map((b, j) => {
+        const user = toUser(b, j);
+        // a column in units of 1e-320 has coefficients past 1e308: not a double, so an error
+        if (!Number.isFinite(user))
+          throw new DataError("glm.coefficientOutOfRange", {
+            name: displayName(path.featureNames[j] ?? String(j + 1)),
+          });
+        return user;
+      }),
+    );
   if (e !== 0 || f !== 1) {
     out.lambda = path.lambda.map(rescaling.lambdaToUser);
     out.objective = path.objective.map((value) => timesPowerOfTwo(value / f / f, -2 * e));

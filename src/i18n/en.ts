@@ -258,7 +258,8 @@ export const en = {
     "{file}: the binomial family needs a target with two classes, but '{target}' has {count} different values. Use --family gaussian for a numeric target.",
   "path.notClasses":
     "{file}: the multinomial family needs a target of class labels (2 to {max} different values), but '{target}' has {count}. Use --family gaussian for a numeric target.",
-  "path.badLambdaFile": "{file}, row {row}: '{value}' is not a positive number. Put one λ > 0 per line.",
+  "path.badLambdaFile":
+    "{file}, row {row}: '{value}' is not a positive number of at least 2.2e-308. Put one λ > 0 per line.",
   "path.notConverged":
     "warning: at {count} λ values the solver stopped before its certificate was met (largest {certificate}).",
   "cv.description":
@@ -315,7 +316,7 @@ export const en = {
     "{file}, row {row}, column {column} ('{name}'): '{value}' is not a number. Use numbers with a '.' decimal point, or remove the row.",
   "data.infinite":
     "{file}, row {row}, column {column} ('{name}'): '{value}' is infinite. Replace it with a finite number, or remove the row.",
-  "data.allDropped": "{file}: all rows have empty cells ({dropped} dropped); nothing is left to learn from.",
+  "data.allDropped": "{file}: all rows have empty cells ({dropped} dropped); no row is left.",
   "data.notClasses":
     "{file}: the log loss needs class labels 0, 1, …, 19 in the target '{target}' (at most 20 classes), but row {row} has '{value}'. For a numeric target, pass --loss squared (regression).",
   "data.tooFewRows":
@@ -402,7 +403,7 @@ export const en = {
   "cv.aucOneClass":
     "{file}: fold {fold} has no row of class {label}, and AUC needs both classes in every fold. Use fewer folds, or --measure deviance.",
   "cv.measureFamily":
-    "--measure {measure} has no meaning for the {family} family: auc is for binomial, class for binomial and multinomial. Choose deviance, mse or mae.",
+    "--measure {measure} has no meaning for the {family} family: auc is for binomial, class for binomial and multinomial. Choose another --measure (deviance, mse and mae suit every family).",
   "cv.notFinite":
     "{file}: the cross-validated error at λ = {lambda} cannot be computed (it is not finite). Check the data for extreme values, or use fewer folds.",
   "cv.foldsAndFoldid":
@@ -426,9 +427,9 @@ export const en = {
   "sigmoid.overflow":
     "with m = {m} on x from {min} to {max}, z = m·x passes the largest double (about 1.8e308), so z and σ'(z) cannot be computed there. Narrow the x range (--x-min, --x-max) or choose a smaller slope.",
   "result.notFinite":
-    "the result's field '{field}' came out as {value}, not a finite number, so it is not printed. This is a limit of reglab on these inputs: please report it with the command you ran.",
+    "the result's '{field}' comes out as {value}, not a finite number: these inputs take it past the range of double precision. Rescale the inputs toward 1 (or, if they are ordinary, report it with the command you ran).",
   "glm.devianceOutOfRange":
-    "the target's values are of size about {size}, so its deviances (which go as its square) are beyond the range of double precision and cannot be reported. Divide the target by a power of ten that brings it near 1: the coefficients and λ scale with it, the deviance ratio does not change.",
+    "the target's values are of size about {size}, so its deviances (which go as its square) are beyond the range of double precision and cannot be reported. Rescale the target by a power of ten that brings it near 1: the coefficients and λ scale with it, the deviance ratio does not change.",
   "path.emptyLambdaFile": "{file} holds no λ value. Write one positive number per line.",
   "warning.library": "warning from a library reglab uses (in its own words): {message}",
   "figure.boundary.thinned": "({shown} of {total} points drawn.)",
@@ -478,6 +479,18 @@ export const en = {
     "{file}: the model's field '{field}' holds {value}, but a reglab model has a different kind of value there (a number, a list or a name). Save the model again with reglab path --save or cv --save.",
   "model.badJson":
     "{file} is not valid JSON (near character {position}). Save the model again with reglab path --save or cv --save.",
+  "data.missingColumn": "{file} has no column '{name}', which is needed.",
+  "data.tooSmall":
+    "{file}, row {row}, column {column} ('{name}'): '{value}' is too small to be a double (below about 5e-324) and would be read as 0. Rescale the column, or write 0.",
+  "error.repeatedOption": "{option} is given twice. Give it once, with the value you mean.",
+  "error.ignoredOption":
+    "{option} does nothing together with {other}, so it is refused rather than silently ignored. Remove one of them.",
+  "error.emptyValue": "{option} needs a value, but got an empty one.",
+  "glm.coefficientOutOfRange":
+    "the coefficient of '{name}' is past the largest double (its column is in units too small, near 1e-308). Rescale that column.",
+  "train.extremeValues":
+    "{file}: column '{name}' holds values of size {size}; a network's sums of their squares are past the largest double. Rescale the column (or standardize it).",
+  "sigmoid.duplicateSlope": "the slope {m} is given twice. Give each slope once.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -251,7 +251,7 @@ export const zh: Record<MessageKey, string> = {
     "{file}：binomial 族需要两类目标，但 '{target}' 有 {count} 个不同取值。数值目标请用 --family gaussian。",
   "path.notClasses":
     "{file}：multinomial（多项）族需要类别标签作为目标（2 到 {max} 个不同的值），但 '{target}' 有 {count} 个。数值目标请用 --family gaussian。",
-  "path.badLambdaFile": "{file}，第 {row} 行：'{value}' 不是正数。请每行写一个 λ > 0。",
+  "path.badLambdaFile": "{file}，第 {row} 行：'{value}' 不是不小于 2.2e-308 的正数。请每行写一个 λ > 0。",
   "path.notConverged": "警告：在 {count} 个 λ 值处，求解器在达到其最优性证书之前停止（最大 {certificate}）。",
   "cv.description": "对路径做交叉验证：按 glmnet 的定义给出 λ.min 与 λ.1se，并画出 CV 曲线。",
   "cv.option.folds": "折数 K",
@@ -304,7 +304,7 @@ export const zh: Record<MessageKey, string> = {
     "{file}，第 {row} 行，第 {column} 列（'{name}'）：'{value}' 不是数字。请使用以 '.' 为小数点的数字，或删除该行。",
   "data.infinite":
     "{file}，第 {row} 行，第 {column} 列（'{name}'）：'{value}' 是无穷大。请换成有限的数，或删除该行。",
-  "data.allDropped": "{file}：所有行都有空单元格（已丢弃 {dropped} 行），没有可供学习的数据。",
+  "data.allDropped": "{file}：所有行都有空单元格（已丢弃 {dropped} 行）；没有剩下任何行。",
   "data.notClasses":
     "{file}：log 损失要求目标列 '{target}' 为类别标签 0, 1, …, 19（最多 20 类），但第 {row} 行是 '{value}'。若目标是数值，请加 --loss squared（回归）。",
   "data.tooFewRows": "{file}：{n} 行太少，无法划分训练集和测试集；至少需要 {min} 行。",
@@ -378,7 +378,7 @@ export const zh: Record<MessageKey, string> = {
   "cv.aucOneClass":
     "{file}：第 {fold} 折中没有类别 {label} 的行，而 AUC 要求每一折都包含两个类别。请减少折数，或使用 --measure deviance。",
   "cv.measureFamily":
-    "--measure {measure} 对 {family} 族没有意义：auc 仅用于 binomial，class 用于 binomial 与 multinomial。请选择 deviance、mse 或 mae。",
+    "--measure {measure} 对 {family} 族没有意义：auc 仅用于 binomial，class 用于 binomial 与 multinomial。请换一个 --measure（deviance、mse、mae 适用于所有族）。",
   "cv.notFinite":
     "{file}：λ = {lambda} 处的交叉验证误差无法计算（不是有限数）。请检查数据中的极端值，或减少折数。",
   "cv.foldsAndFoldid":
@@ -400,9 +400,9 @@ export const zh: Record<MessageKey, string> = {
   "sigmoid.overflow":
     "当 m = {m}、x 从 {min} 到 {max} 时，z = m·x 超出了最大双精度数（约 1.8e308），无法计算 z 与 σ'(z)。请缩小 x 的范围（--x-min、--x-max）或选择更小的斜率。",
   "result.notFinite":
-    "结果字段 '{field}' 的值为 {value}，不是有限数，因此不予输出。这是 reglab 在这些输入上的局限：请连同你运行的命令一起报告此问题。",
+    "结果中的 '{field}' 为 {value}，不是有限数：这些输入使它超出了双精度范围。请把输入缩放到接近 1 的量级（若输入很普通，请连同所运行的命令报告此问题）。",
   "glm.devianceOutOfRange":
-    "目标列的数值量级约为 {size}，其偏差（与其平方成正比）超出了双精度范围，无法报告。请将目标除以一个十的幂，使其接近 1：系数与 λ 随之缩放，偏差比不变。",
+    "目标列的数值量级约为 {size}，其偏差（与其平方成正比）超出了双精度范围，无法报告。请用一个十的幂把目标缩放到接近 1：系数与 λ 随之缩放，偏差比不变。",
   "path.emptyLambdaFile": "{file} 中没有任何 λ 值。请每行写一个正数。",
   "warning.library": "reglab 所用库的警告（原文）：{message}",
   "figure.boundary.thinned": "（共 {total} 个点，绘出 {shown} 个。）",
@@ -446,6 +446,17 @@ export const zh: Record<MessageKey, string> = {
     "{file}：模型字段 '{field}' 的值为 {value}，但 reglab 模型在此处应为另一类值（数、列表或名称）。请用 reglab path --save 或 cv --save 重新保存模型。",
   "model.badJson":
     "{file} 不是有效的 JSON（约在第 {position} 个字符处）。请用 reglab path --save 或 cv --save 重新保存模型。",
+  "data.missingColumn": "{file} 中没有所需的列 '{name}'。",
+  "data.tooSmall":
+    "{file}，第 {row} 行，第 {column} 列（'{name}'）：'{value}' 太小，无法表示为双精度数（小于约 5e-324），会被读成 0。请重新缩放该列，或直接写 0。",
+  "error.repeatedOption": "{option} 出现了两次。请只给一次，写上你想要的值。",
+  "error.ignoredOption": "{option} 与 {other} 同时使用时不起作用，因此报错而不是悄悄忽略。请去掉其中之一。",
+  "error.emptyValue": "{option} 需要一个值，但得到的是空值。",
+  "glm.coefficientOutOfRange":
+    "'{name}' 的系数超过了最大双精度数（该列的单位太小，接近 1e-308）。请重新缩放该列。",
+  "train.extremeValues":
+    "{file}：列 '{name}' 的数值量级为 {size}；网络中它们的平方和超过了最大双精度数。请重新缩放该列（或将其标准化）。",
+  "sigmoid.duplicateSlope": "斜率 {m} 出现了两次。每个斜率只给一次。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

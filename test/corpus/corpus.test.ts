@@ -265,6 +265,106 @@ const CASES: CorpusCase[] = [
     args: (o) => ["path", input("mixed-eol.csv"), "--json", "--out", o],
     check: (d) => expect(d["n"]).toBe(5),
   },
+  // from the hostile audit
+  {
+    name: "a column in units of 1e-320",
+    args: (o) => ["path", input("feature-1e-320.csv"), "--out", o],
+    key: "glm.coefficientOutOfRange",
+  },
+  {
+    name: "a cell of 1e-400",
+    args: (o) => ["path", input("cell-1e-400.csv"), "--out", o],
+    key: "data.tooSmall",
+  },
+  {
+    name: "a header that is not UTF-8",
+    args: (o) => ["path", input("header-latin1.csv"), "--out", o],
+    key: "file.notUtf8",
+  },
+  {
+    name: "an option given twice",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--alpha", "1", "--alpha", "0.5", "--out", o],
+    key: "error.repeatedOption",
+  },
+  {
+    name: "a hexadecimal option value",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--alpha", "0x1", "--out", o],
+    key: "error.notANumber",
+  },
+  {
+    name: "--nlambda beside --lambda",
+    args: (o) => [
+      "path",
+      join(DATA, "diabetes.csv"),
+      "--lambda",
+      input("empty-lambda.txt"),
+      "--nlambda",
+      "5",
+      "--out",
+      o,
+    ],
+    key: "error.ignoredOption",
+  },
+  {
+    name: "--seed beside --fold-rule mod",
+    args: (o) => ["cv", join(DATA, "diabetes.csv"), "--fold-rule", "mod", "--seed", "3", "--out", o],
+    key: "error.ignoredOption",
+  },
+  {
+    name: "--noise beside a file",
+    args: (o) => ["train", join(DATA, "iris.csv"), "--noise", "0.2", "--out", o],
+    key: "error.ignoredOption",
+  },
+  {
+    name: "--target beside --dataset",
+    args: (o) => ["train", "--dataset", "xor", "--target", "y", "--out", o],
+    key: "error.ignoredOption",
+  },
+  {
+    name: "--scales for overfit",
+    args: (o) => ["experiment", "overfit", "--scales", "1,2", "--out", o],
+    key: "error.ignoredOption",
+  },
+  {
+    name: "--scales 1e300",
+    args: (o) => ["experiment", "saturation", "--scales", "1e300", "--out", o],
+    key: "error.outOfRangeExclusive",
+  },
+  {
+    name: "--target ''",
+    args: (o) => ["path", join(DATA, "diabetes.csv"), "--target", "", "--out", o],
+    key: "error.emptyValue",
+  },
+  {
+    name: "a slope twice",
+    args: (o) => ["sigmoid", "0.001", "1e-3", "--out", o],
+    key: "sigmoid.duplicateSlope",
+  },
+  {
+    name: "a target of 1e300 for a network",
+    args: (o) => ["train", input("target-1e300.csv"), "--loss", "squared", "--out", o],
+    key: "train.extremeValues",
+  },
+  {
+    name: "predict on rows whose target is left empty (only the model's columns are read)",
+    args: () => ["predict", input("model-gaussian.json"), input("predict-empty-target.csv"), "--json"],
+    check: (d) => expect((d["predictions"] as number[]).length).toBe(442),
+  },
+  {
+    name: "a binomial path says its two classes",
+    args: (o) => [
+      "path",
+      join(DATA, "breast_cancer.csv"),
+      "--family",
+      "binomial",
+      "--nlambda",
+      "5",
+      "--json",
+      "--out",
+      o,
+    ],
+    check: (d) => expect(d["classes"]).toEqual([0, 1]),
+  },
   // glmnet's per-column and per-row options
   {
     name: "--weights, --exclude and --penalty-factor with an inf",

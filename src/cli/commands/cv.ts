@@ -5,7 +5,7 @@ import { DataError, displayName } from "../../data/dataError.js";
 import { CV_MEASURES, type CvMeasure, crossValidate, largestFold } from "../../glm/crossValidation.js";
 import { formatNumber } from "../../i18n/format.js";
 import { cvFigure } from "../../plot/glmFigures.js";
-import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS, refuseTogether, SEED_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
 import {
   checkSaveBesideOutput,
@@ -15,6 +15,7 @@ import {
   pathJson,
   readGlmInput,
   readNumberColumn,
+  refuseGridBesideLambda,
   saveModel,
   warnIfNotConverged,
 } from "../glmOptions.js";
@@ -66,6 +67,10 @@ export const cvCommand: CommandSpec = {
     },
   ],
   async run({ args, options, given }, context) {
+    refuseGridBesideLambda(given);
+    refuseTogether(given, "foldRule", "foldid");
+    refuseTogether(given, "seed", "foldid");
+    if (options["foldRule"] === "mod") refuseTogether(given, "seed", "foldRule");
     const { t, json, out } = context;
     checkSaveBesideOutput(options["save"] as string | undefined, options["out"] as string, figureFiles("cv"));
     const saveTo = checkSaveTarget(options);
@@ -115,7 +120,7 @@ export const cvCommand: CommandSpec = {
       out(
         `${finiteJson(
           {
-            ...pathJson(cv.path, seconds),
+            ...pathJson(cv.path, seconds, input.classes),
             measure: cv.measure,
             seed: options["seed"],
             fold_id: [...cv.foldId],

@@ -121,6 +121,7 @@ export const experimentCommand: CommandSpec = {
       default: SWEEP_INIT_SCALES,
       min: 0,
       exclusiveMin: true,
+      max: 1e6, // as --init-scale: past it the first forward pass overflows
       description: "experiment.option.scales",
     },
     SEED_OPTION,
@@ -140,6 +141,11 @@ export const experimentCommand: CommandSpec = {
     if (!KINDS.includes(kindArgument as Kind))
       throw new UsageError("experiment.badKind", { kind: kindArgument ?? "" });
     const kind = kindArgument as Kind;
+    // each kind sweeps one thing: the other kind's list would be ignored
+    if (kind === "overfit" && input.given.has("scales"))
+      throw new UsageError("error.ignoredOption", { option: "--scales", other: "overfit" });
+    if (kind === "saturation" && input.given.has("lambdas"))
+      throw new UsageError("error.ignoredOption", { option: "--lambdas", other: "saturation" });
     // A file, if given, replaces the default 2-D set (one typed beside it is refused by loadData).
     const keepDataset = file === undefined || input.given.has("dataset");
     const options = keepDataset ? input.options : { ...input.options, dataset: undefined };

@@ -15,6 +15,7 @@ import {
   objectiveNote,
   pathJson,
   readGlmInput,
+  refuseGridBesideLambda,
   saveModel,
   warnIfNotConverged,
 } from "../glmOptions.js";
@@ -56,7 +57,8 @@ export const pathCommand: CommandSpec = {
       description: "path.example.binomial",
     },
   ],
-  async run({ args, options }, context) {
+  async run({ args, options, given }, context) {
+    refuseGridBesideLambda(given);
     const { t, json, out } = context;
     checkSaveBesideOutput(
       options["save"] as string | undefined,
@@ -74,7 +76,7 @@ export const pathCommand: CommandSpec = {
     if (saveTo) saveModel(saveTo, modelDocument(input, path), options);
     if (json) {
       out(
-        `${finiteJson({ ...pathJson(path, seconds), figures: { path: figure }, saved: saveTo ?? null }, 2)}\n`,
+        `${finiteJson({ ...pathJson(path, seconds, input.classes), figures: { path: figure }, saved: saveTo ?? null }, 2)}\n`,
       );
       return;
     }

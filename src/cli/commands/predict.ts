@@ -82,7 +82,12 @@ export const predictCommand: CommandSpec = {
     const type = options["type"] as PredictionType;
     if (type === "class" && model.family === "gaussian") throw new UsageError("predict.classOfGaussian");
     const na = options["na"] as "error" | "drop" | "keep";
-    const data = readCsvDataset(dataFile!, { target: false, na: na === "error" ? "error" : "drop" });
+    // only the model's columns are read: a target column left empty, or any other column, is fine
+    const data = readCsvDataset(dataFile!, {
+      target: false,
+      na: na === "error" ? "error" : "drop",
+      columns: model.feature_names,
+    });
     const columns = model.feature_names.map((name) => {
       const index = data.featureNames.indexOf(name);
       if (index < 0)

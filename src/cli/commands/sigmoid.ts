@@ -42,8 +42,9 @@ export const sigmoidCommand: CommandSpec = {
     },
   ],
   async run({ args, options }, { t, json, out }) {
-    const slopes =
-      args.length === 0 ? ARTICLE_SLOPES : [...new Set(args.map((arg) => parseNumber(arg, t("what.m"))))];
+    const slopes = args.length === 0 ? ARTICLE_SLOPES : args.map((arg) => parseNumber(arg, t("what.m")));
+    const twice = slopes.find((m, k) => slopes.indexOf(m) !== k);
+    if (twice !== undefined) throw new UsageError("sigmoid.duplicateSlope", { m: twice });
     const xMin = options["xMin"] as number;
     const xMax = options["xMax"] as number;
     if (!(xMin < xMax)) throw new UsageError("error.rangeOrder", { min: xMin, max: xMax });
