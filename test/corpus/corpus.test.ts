@@ -9,37 +9,12 @@ import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSy
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { MessageKey } from "../../src/i18n/en.js";
-import { messagePattern, run } from "../helpers/inProcessCli.js";
+import { lostNumbers, messagePattern, run } from "../helpers/inProcessCli.js";
 import { freshFolder } from "../helpers/runCli.js";
 
 const INPUTS = resolve(import.meta.dirname, "inputs");
 const DATA = resolve(import.meta.dirname, "../../data");
 const input = (name: string) => join(INPUTS, name);
-
-/**
- * Keys whose null means "not applicable" (the documented ones: no validation split, no a'(z) for a
- * softmax layer, no accuracy for a regression, no file saved, no class labels, a target never
- * reached); anywhere else a null would be a number that was lost (JSON writes NaN as null).
- */
-const NULL_MEANS_NOT_APPLICABLE = new Set([
-  "validation_loss",
-  "mean_da_dz",
-  "train_accuracy",
-  "test_accuracy",
-  "saved",
-  "classes",
-  "steps_to_target",
-]);
-
-/** The keys under which the document holds a null that does not mean "not applicable". */
-function lostNumbers(text: string, allowed: readonly string[] = []): string[] {
-  const lost: string[] = [];
-  JSON.parse(text, (key, value) => {
-    if (value === null && !NULL_MEANS_NOT_APPLICABLE.has(key) && !allowed.includes(key)) lost.push(key);
-    return value;
-  });
-  return lost;
-}
 
 interface CorpusCase {
   name: string;

@@ -31,3 +31,28 @@ export function messagePattern(key: MessageKey, lang: Lang): RegExp {
   const parts = catalog(lang)[key].split(/\{\w+\}/);
   return new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\S]*?"));
 }
+
+/**
+ * Keys whose null means "not applicable" (the documented ones: no validation split, no a'(z) for a
+ * softmax layer, no accuracy for a regression, no file saved, no class labels, a target never
+ * reached); anywhere else a null would be a number that was lost (JSON writes NaN as null).
+ */
+const NULL_MEANS_NOT_APPLICABLE = new Set([
+  "validation_loss",
+  "mean_da_dz",
+  "train_accuracy",
+  "test_accuracy",
+  "saved",
+  "classes",
+  "steps_to_target",
+]);
+
+/** The keys under which the document holds a null that does not mean "not applicable". */
+export function lostNumbers(text: string, allowed: readonly string[] = []): string[] {
+  const lost: string[] = [];
+  JSON.parse(text, (key, value) => {
+    if (value === null && !NULL_MEANS_NOT_APPLICABLE.has(key) && !allowed.includes(key)) lost.push(key);
+    return value;
+  });
+  return lost;
+}
