@@ -128,3 +128,23 @@ fixture_cv_default("diabetes-gaussian-enet-cv", "diabetes.csv", "gaussian", 0.5)
 fixture_cv_default("wine-gaussian-lasso-cv", "wine.csv", "gaussian", 1)
 fixture_cv_default("breast-cancer-binomial-lasso-cv", "breast_cancer.csv", "binomial", 1)
 fixture_cv_default("wine-multinomial-lasso-cv", "wine.csv", "multinomial", 1)
+
+# Unpenalized columns (penalty factor 0): glmnet starts the path after fitting them.
+fixture_unpenalized <- function(name, file, family, alpha, penalty) {
+  data <- read_data(file)
+  fit <- glmnet(data$x, data$y, family = family, alpha = alpha, penalty.factor = penalty, thresh = 1e-12)
+  out <- list(
+    name = name, file = file, family = family, alpha = alpha, n = nrow(data$x), p = ncol(data$x),
+    glmnet_version = as.character(packageVersion("glmnet")), penalty_factor = penalty,
+    lambda = fit$lambda, a0 = as.numeric(fit$a0), beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_unpenalized("diabetes-gaussian-unpenalized", "diabetes.csv", "gaussian", 0.5,
+                    c(0, 1, 1, 1, 1, 1, 1, 1, 1, 3))
+fixture_unpenalized("breast-cancer-binomial-unpenalized", "breast_cancer.csv", "binomial", 1,
+                    c(0, 0, rep(1, 27), 3))

@@ -117,9 +117,6 @@ export function readGlmInput(
   const exclude = excludeList === undefined ? undefined : excludedFeatures(data, excludeList);
   const factorSpec = options["penaltyFactor"] as string | undefined;
   const penaltyFactor = factorSpec === undefined ? undefined : penaltyFactors(factorSpec, data.p);
-  // a known difference from glmnet, said where it happens (README: the conventions table)
-  if (penaltyFactor?.some((factor) => factor === 0))
-    context.info(`${context.t("warning.unpenalizedLambdaMax")}\n`);
   const family = options["family"] as GlmFamily;
   let classes: number[] | undefined;
   if (family === "binomial") ({ data, classes } = binaryTarget(data));

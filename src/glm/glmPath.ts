@@ -10,6 +10,7 @@ import { type MultinomialPath, multinomialPath } from "./multinomialPath.js";
 import { predictMultinomial } from "./multinomialPredict.js";
 import { type PredictionType, predictPath } from "./predict.js";
 import { rescaleProblem, unscalePath } from "./rescale.js";
+import { unpenalizedLambdaSequence } from "./unpenalizedStart.js";
 
 export const GLM_FAMILIES = ["gaussian", "binomial", "multinomial"] as const;
 export type GlmFamily = (typeof GLM_FAMILIES)[number];
@@ -39,7 +40,12 @@ export function glmPath(data: Dataset, options: GlmPathOptions = {}): GlmPath {
 
 function fitInUnits(data: Dataset, options: GlmPathOptions): GlmPath {
   if (options.family === "multinomial") return multinomialPath(data, { ...options, family: undefined });
-  return elasticNetPath(data, { ...options, family: options.family as Family | undefined });
+  const single = { ...options, family: options.family as Family | undefined };
+  // unpenalized columns: the path starts after fitting them, as glmnet's (unpenalizedStart.ts)
+  return elasticNetPath(data, {
+    ...single,
+    lambda: unpenalizedLambdaSequence(data, single) ?? single.lambda,
+  });
 }
 
 /** Refuses a target with no spread to explain, relative to its size (so 1e-300·y is not "constant"). */

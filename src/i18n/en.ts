@@ -453,8 +453,6 @@ export const en = {
     "--penalty-factor has '{value}', which is not a number ≥ 0 (or inf to exclude a feature).",
   "glm.penaltyFactorCount":
     "--penalty-factor gives {found} factors, but there are {p} features: give one per feature, in the order of the columns.",
-  "warning.unpenalizedLambdaMax":
-    "note: with unpenalized columns (penalty factor 0) reglab starts the path where the gradient at β = 0 is; glmnet starts it after fitting those columns, so the first λ values differ from glmnet's (pass --lambda to use glmnet's).",
   "predict.classLabel": "class {label}",
   "predict.coefficient": "coefficient",
   "predict.intercept": "(Intercept)",

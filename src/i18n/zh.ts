@@ -421,8 +421,6 @@ export const zh: Record<MessageKey, string> = {
   "glm.badPenaltyFactor": "--penalty-factor 中的 '{value}' 不是大于或等于 0 的数（或表示排除的 inf）。",
   "glm.penaltyFactorCount":
     "--penalty-factor 给出了 {found} 个因子，但共有 {p} 个特征：请按列的顺序为每个特征给一个。",
-  "warning.unpenalizedLambdaMax":
-    "注意：存在不惩罚的列（惩罚因子为 0）时，reglab 从 β = 0 处的梯度开始路径；glmnet 则先拟合这些列再开始，因此最初几个 λ 与 glmnet 不同（可用 --lambda 传入 glmnet 的 λ）。",
   "predict.classLabel": "类别 {label}",
   "predict.coefficient": "系数",
   "predict.intercept": "（截距）",
