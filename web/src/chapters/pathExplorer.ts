@@ -5,6 +5,7 @@
  * boundaries across λ. Fitting runs in the worker with the same solver and CV as `reglab cv`.
  */
 import { DATASETS_2D, type Dataset2dName, dataset2d } from "../../../src/data/datasets2d.js";
+import type { StripResult } from "../../../src/experiments/boundaryStrip.js";
 import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import { modelDocument } from "../../../src/glm/modelDocument.js";
 import { multinomialCoefficientsAt } from "../../../src/glm/multinomialPredict.js";
@@ -22,7 +23,8 @@ import { figureBlock } from "../ui/figure.js";
 import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18n.js";
 import { isHidden, readNumber, readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
-import type { PathResult, StripResult } from "../worker/pathJob.js";
+import type { PathResult } from "../worker/pathJob.js";
+import { PATH_STORY } from "./pathStory.js";
 
 const BUILT_IN = ["diabetes", "breast_cancer", "wine", "iris"] as const;
 type BuiltIn = (typeof BUILT_IN)[number];
@@ -36,7 +38,7 @@ const STRIP_PANELS = 6;
 const STRIP_RESOLUTION = 40;
 
 export function pathExplorer(): HTMLElement {
-  const frame = chapterFrame("path", 4, "path.title", "path.claim");
+  const frame = chapterFrame("path", "path.title", "path.claim", PATH_STORY);
   let result: PathResult | null = null;
   let run = 0;
   let stripRun = 0;
@@ -76,6 +78,7 @@ export function pathExplorer(): HTMLElement {
     errorBox.textContent = anyMessage(key, params);
     errorBox.hidden = false;
     status.textContent = "";
+    status.dataset.state = "error";
   };
 
   const fitModels = async () => {
@@ -86,6 +89,8 @@ export function pathExplorer(): HTMLElement {
     status.dataset.state = "fitting";
     try {
       const name = source.value();
+      // a link cannot carry an uploaded file: say so rather than draw another data set
+      if (name === "upload" && !upload) return showError("path.uploadNotInLink", {});
       const csv =
         upload && name === "upload" ? upload.text : await builtInCsv(name === "upload" ? "diabetes" : name);
       if (mine !== run) return;
@@ -185,6 +190,8 @@ export function pathExplorer(): HTMLElement {
     status.dataset.family = path.family;
     status.dataset.lambdaMin = String(cv.lambdaMin);
     status.dataset.lambdaOneSe = String(cv.lambdaOneSe);
+    status.dataset.nonzero = String(nonzero);
+    status.dataset.at = k === cv.indexOneSe ? "1se" : k === cv.indexMin ? "min" : "";
     frame.live.textContent = summary;
     const drawn = multinomial ? path.beta[classIndex]! : path.beta;
     pathBlock.setTable(
@@ -257,11 +264,14 @@ export function pathExplorer(): HTMLElement {
   const fitStrip = () => {
     stripRun = nextRun();
     const data = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 1 });
+    // the test points: the same distribution, another seed
+    const test = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 2 });
     stripStatus.textContent = t("path.fitting");
     sendToWorker({
       type: "path.strip",
       run: stripRun,
       points: { x: data.x, y: data.y },
+      test: { x: test.x, y: test.y },
       degree: stripDegree.value(),
       alpha: alpha.value(),
       panels: STRIP_PANELS,
@@ -286,7 +296,10 @@ export function pathExplorer(): HTMLElement {
           }),
           h("span", {
             class: "small",
-            text: t("path.stripAccuracy", { accuracy: formatShare(panel.trainAccuracy) }),
+            text: t("path.stripAccuracy", {
+              accuracy: formatShare(panel.trainAccuracy),
+              test: formatShare(panel.testAccuracy),
+            }),
           }),
         );
       }),
@@ -299,9 +312,12 @@ export function pathExplorer(): HTMLElement {
         h(
           "tr",
           {},
-          ...[t("path.lambda"), t("path.stripTerms"), t("path.stripTrainAccuracy")].map((text) =>
-            h("th", { scope: "col", text }),
-          ),
+          ...[
+            t("path.lambda"),
+            t("path.stripTerms"),
+            t("path.stripTrainAccuracy"),
+            t("path.stripTestAccuracy"),
+          ].map((text) => h("th", { scope: "col", text })),
         ),
       ),
       h(
@@ -314,6 +330,7 @@ export function pathExplorer(): HTMLElement {
             h("td", { text: formatNumber(panel.lambda) }),
             h("td", { text: String(panel.nonzero) }),
             h("td", { text: formatShare(panel.trainAccuracy) }),
+            h("td", { text: formatShare(panel.testAccuracy) }),
           ),
         ),
       ),
@@ -367,7 +384,10 @@ export function pathExplorer(): HTMLElement {
       { value: "upload", label: "path.dataset.upload" },
     ],
     value: "diabetes",
-    onChange: () => void fitModels(),
+    onChange: () => {
+      write("path.lambda", "", ""); // a new data set opens at its own λ.1se
+      void fitModels();
+    },
   });
   const familyChoice = select<"auto" | GlmFamily>({
     key: "path.family",

@@ -26,8 +26,15 @@ import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18
 import { readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
 import type { PlaygroundFrame, Points2d } from "../worker/protocol.js";
+import { PLAYGROUND_STORY } from "./playgroundStory.js";
 
 const RESOLUTION = 50;
+/**
+ * Epochs per second at each speed. Slow is the default: on the noisy spiral the test loss turns up
+ * after ~150 epochs, so a student sees the gap open over 10–20 s instead of in a blink.
+ */
+const SPEEDS = { slow: 15, medium: 100, fast: 0 } as const;
+type Speed = keyof typeof SPEEDS;
 const CURVE_REFRESH_MS = 250;
 
 /** Added points "x,y,label;…" and removed row indices "i,j,…" as stored in the URL. */
@@ -48,7 +55,7 @@ function parseEdits(): { added: [number, number, number][]; removed: Set<number>
 }
 
 export function playground(): HTMLElement {
-  const frame = chapterFrame("playground", 3, "playground.title", "playground.claim");
+  const frame = chapterFrame("playground", "playground.title", "playground.claim", PLAYGROUND_STORY);
   const heatmap = new Heatmap(380, t("playground.heatmapLabel"));
   const reducedMotion = prefersReducedMotion();
   let points: Points2d = { x: new Float64Array(), y: new Float64Array() };
@@ -92,6 +99,7 @@ export function playground(): HTMLElement {
     "data-testid": "playground-error",
   });
   const stats = h("dl", { class: "stats", "data-testid": "playground-stats" });
+  const pointNote = h("p", { class: "small", "aria-live": "polite", "data-testid": "point-note" });
 
   // ── data ────────────────────────────────────────────────────────────────
   const makePoints = (): Points2d => {
@@ -212,6 +220,8 @@ export function playground(): HTMLElement {
       ),
     );
     stats.dataset.trainLoss = String(d.trainLoss);
+    stats.dataset.testLoss = String(d.testLoss);
+    stats.dataset.gap = String(d.testLoss - d.trainLoss);
     stats.dataset.epoch = String(epoch);
     stats.dataset.weightNorm = String(Math.hypot(...d.layers.map((layer) => layer.weightNorm)));
   };
@@ -308,7 +318,8 @@ export function playground(): HTMLElement {
       drawBoundaryTable();
     }
     if (message.divergence) explain(message.divergence.epoch, message.divergence.explanation);
-    if (!message.running && running) setRunning(false);
+    // only a diverged run stops by itself; a frame posted before "train" was pressed says nothing
+    if (message.divergence && running) setRunning(false);
     if (!message.running || now - lastAnnounce > 5000) {
       lastAnnounce = now;
       frame.live.textContent = t("playground.readout", {
@@ -409,6 +420,10 @@ export function playground(): HTMLElement {
     } else edits.added.push([a, b, clickMode.value() === "add1" ? 1 : 0]);
     saveEdits();
     restart();
+    // a new point changes the split into training and test points: training starts over
+    pointNote.textContent = t(running ? "playground.pointRestarted" : "playground.pointAdded", {
+      count: points.y.length,
+    });
   });
 
   // ── controls ────────────────────────────────────────────────────────────
@@ -539,6 +554,18 @@ export function playground(): HTMLElement {
     scale: "log",
     onInput: sendLive,
   });
+  const sendPace = () => sendToWorker({ type: "playground.pace", epochsPerSecond: SPEEDS[speed.value()] });
+  const speed = select<Speed>({
+    key: "pg.speed",
+    label: "playground.speed",
+    options: [
+      { value: "slow", label: "playground.speed.slow" },
+      { value: "medium", label: "playground.speed.medium" },
+      { value: "fast", label: "playground.speed.fast" },
+    ],
+    value: "slow",
+    onChange: sendPace,
+  });
   const useL2 = checkbox({ key: "pg.useL2", label: "playground.useL2", value: false, onChange: sendLive });
   const l2 = slider({
     key: "pg.l2",
@@ -590,6 +617,7 @@ export function playground(): HTMLElement {
     "aria-pressed": "false",
   });
   frame.controls.append(
+    speed.element,
     buttonRow(
       "pg.run",
       "playground.run",
@@ -615,6 +643,17 @@ export function playground(): HTMLElement {
         restart();
       }),
     ),
+    // the penalty first: beside the map while it trains (the column is sticky on wide screens)
+    controlGroup(
+      "playground.regularization",
+      eta.element,
+      useL2.element,
+      l2.element,
+      useL1.element,
+      l1.element,
+      dropout.element,
+      warmup.element,
+    ),
     controlGroup(
       "playground.dataControls",
       dataset.element,
@@ -623,6 +662,7 @@ export function playground(): HTMLElement {
       trainShare.element,
       seed.element,
       clickMode.element,
+      pointNote,
       upload.element,
       uploadedName,
     ),
@@ -634,16 +674,6 @@ export function playground(): HTMLElement {
       activation.element,
       degree.element,
       loss.element,
-    ),
-    controlGroup(
-      "playground.regularization",
-      eta.element,
-      useL2.element,
-      l2.element,
-      useL1.element,
-      l1.element,
-      dropout.element,
-      warmup.element,
     ),
   );
   frame.figures.append(errorBox, warning, stats, boundary.element, losses.element, layers.element);
@@ -660,6 +690,7 @@ export function playground(): HTMLElement {
       });
     }
   });
+  sendPace();
   restart();
   return frame.section;
 }

@@ -1,12 +1,13 @@
 /** Messages between the page and the lab's Web Worker (which runs the library's solvers). */
 
 import type { DivergenceExplanation } from "../../../src/diagnostics/divergence.js";
+import type { StripResult } from "../../../src/experiments/boundaryStrip.js";
 import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import type { ActivationName } from "../../../src/nn/activations.js";
 import type { LossName } from "../../../src/nn/losses.js";
 import type { EpochDiagnostics, LiveSettings } from "../../../src/nn/trainer.js";
 import type { InstabilityResult } from "./instabilityJob.js";
-import type { PathResult, StripResult } from "./pathJob.js";
+import type { PathResult } from "./pathJob.js";
 
 /** Labelled 2-D points: x row-major (n × 2), y ∈ {0, 1}. */
 export interface Points2d {
@@ -58,6 +59,8 @@ export interface PathStripRequest {
   type: "path.strip";
   run: number;
   points: Points2d;
+  /** Held-out points drawn from the same distribution (each panel's test accuracy). */
+  test: Points2d;
   degree: number;
   alpha: number;
   panels: number;
@@ -77,6 +80,8 @@ export type ToWorker =
   | { type: "playground.start"; run: number; config: PlaygroundConfig }
   | { type: "playground.live"; live: Partial<LiveSettings>; warmup?: number }
   | { type: "playground.run"; running: boolean }
+  /** Epochs per second while running; 0 = as fast as the machine allows. */
+  | { type: "playground.pace"; epochsPerSecond: number }
   | { type: "playground.step" }
   /** The page drew (or dropped as stale) this many frames. */
   | { type: "playground.ack"; frames: number }
