@@ -16,6 +16,7 @@ import type { LossName } from "../../../src/nn/losses.js";
 import type { EpochDiagnostics, LiveSettings } from "../../../src/nn/trainer.js";
 import { boundaryFigure } from "../../../src/plot/networkFigures.js";
 import { Heatmap } from "../charts/heatmap.js";
+import { mapAxes } from "../charts/mapAxes.js";
 import { CHART_STYLE, seriesChart, toSvgString } from "../charts/smallCharts.js";
 import { chapterFrame, controlGroup } from "../ui/chapter.js";
 import { button, buttonRow, checkbox, filePicker, select, slider } from "../ui/controls.js";
@@ -35,7 +36,7 @@ const RESOLUTION = 50;
  */
 const SPEEDS = { slow: 15, medium: 100, fast: 0 } as const;
 type Speed = keyof typeof SPEEDS;
-const CURVE_REFRESH_MS = 250;
+const CURVE_REFRESH_MS = 500;
 
 /** Added points "x,y,label;…" and removed row indices "i,j,…" as stored in the URL. */
 function parseEdits(): { added: [number, number, number][]; removed: Set<number> } {
@@ -90,7 +91,8 @@ export function playground(): HTMLElement {
   });
   const losses = figureBlock("losses", "playground.lossFigure", () => lossSvg);
   const layers = figureBlock("layers", "playground.layersFigure", () => layersSvg);
-  boundary.chart.replaceWith(h("div", { class: "chart" }, heatmap.canvas));
+  const axes = mapAxes(heatmap.canvas, "x1", "x2");
+  boundary.chart.replaceWith(h("div", { class: "chart" }, axes.element));
   const warning = h("div", { class: "warning", role: "alert", hidden: true, "data-testid": "divergence" });
   const errorBox = h("div", {
     class: "error",
@@ -308,6 +310,7 @@ export function playground(): HTMLElement {
       { ...points, isTrain: message.isTrain },
       false,
     );
+    axes.update(...heatmap.extent());
     framesDrawn++;
     heatmap.canvas.dataset.frames = String(framesDrawn);
     drawStats(d, message.epoch);

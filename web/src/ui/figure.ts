@@ -19,6 +19,7 @@ export interface FigureBlock {
 const MIN_TEXT_PX = 10;
 /** The text size of figures that do not state theirs on the root <svg> (src/plot's, 11 px). */
 const DEFAULT_TEXT_PX = 11;
+const narrow = window.matchMedia("(max-width: 760px)");
 
 export function figureBlock(
   name: string,
@@ -93,8 +94,9 @@ export function figureBlock(
       if (root && width > 0) {
         const minWidth = Math.round((width * MIN_TEXT_PX) / fontSize);
         root.style.minWidth = `${minWidth}px`;
-        const scrolls = minWidth > chart.clientWidth && chart.clientWidth > 0;
-        if (scrolls) chart.setAttribute("tabindex", "0");
+        // on a narrow screen the chart scrolls: reachable from the keyboard (a media query, not a
+        // measurement, so a chart redrawn while training forces no layout)
+        if (narrow.matches) chart.setAttribute("tabindex", "0");
         else chart.removeAttribute("tabindex");
       }
     },
