@@ -4,16 +4,10 @@
  * curve with λ.min and λ.1se, the model at the chosen λ — and, for 2-D data, a strip of decision
  * boundaries across λ. Fitting runs in the worker with the same solver and CV as `reglab cv`.
  */
-import { DATASETS_2D, type Dataset2dName, dataset2d } from "../../../src/data/datasets2d.js";
-import type { StripResult } from "../../../src/experiments/boundaryStrip.js";
 import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import { modelDocument } from "../../../src/glm/modelDocument.js";
-import { multinomialCoefficientsAt } from "../../../src/glm/multinomialPredict.js";
-import { coefficientsAt } from "../../../src/glm/predict.js";
 import { formatNumber, formatShare } from "../../../src/i18n/format.js";
-import type { LabKey } from "../../../src/i18n/lab.js";
 import { cvFigure, cvPanel, pathFigure, pathPanel } from "../../../src/plot/glmFigures.js";
-import { Heatmap } from "../charts/heatmap.js";
 import { builtInCsv } from "../ui/builtInData.js";
 import { chapterFrame, controlGroup } from "../ui/chapter.js";
 import { button, buttonRow, filePicker, select, slider } from "../ui/controls.js";
@@ -24,7 +18,9 @@ import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18
 import { isHidden, readNumber, readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
 import type { PathResult } from "../worker/pathJob.js";
+import { drawModelTable } from "./pathModelTable.js";
 import { PATH_STORY } from "./pathStory.js";
+import { boundaryStripSection } from "./pathStrip.js";
 
 const BUILT_IN = ["diabetes", "breast_cancer", "wine", "iris"] as const;
 type BuiltIn = (typeof BUILT_IN)[number];
@@ -34,14 +30,11 @@ const FAMILY_OF: Record<BuiltIn, GlmFamily> = {
   wine: "multinomial",
   iris: "multinomial",
 };
-const STRIP_PANELS = 6;
-const STRIP_RESOLUTION = 40;
 
 export function pathExplorer(): HTMLElement {
   const frame = chapterFrame("path", "path.title", "path.claim", PATH_STORY);
   let result: PathResult | null = null;
   let run = 0;
-  let stripRun = 0;
   let upload: { name: string; text: string } | null = null;
 
   const pathBlock = figureBlock("path", "path.pathFigure", () =>
@@ -139,44 +132,8 @@ export function pathExplorer(): HTMLElement {
     pathBlock.setSvg(panel as Element);
     currentPanel = panel as ScaledPanel;
     cvBlock.setSvg(cvPanel(cv, t2, document, lambda) as Element);
-    // one column of coefficients per class (one in all for gaussian and binomial)
-    const columns = multinomial ? multinomialCoefficientsAt(path, lambda) : [coefficientsAt(path, lambda)];
-    const headers = multinomial
-      ? path.classes.map((label) => t("path.classColumn", { label: formatNumber(label) }))
-      : [t("path.coefficient")];
-    const nonzero = path.featureNames.filter((_, j) => columns.some((c) => c.beta[j] !== 0)).length;
+    const nonzero = drawModelTable(modelTable, path, lambda);
     const nearest = path.lambda.findIndex((l) => l <= lambda);
-    modelTable.replaceChildren(
-      h("caption", { text: t("path.modelAt", { lambda: formatNumber(lambda), nonzero, p: path.p }) }),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col", text: t("path.feature") }),
-          ...headers.map((text) => h("th", { scope: "col", text })),
-        ),
-      ),
-      h(
-        "tbody",
-        {},
-        h(
-          "tr",
-          {},
-          h("td", { text: t("path.intercept") }),
-          ...columns.map((c) => h("td", { text: formatNumber(c.intercept) })),
-        ),
-        ...path.featureNames.map((name, j) =>
-          h(
-            "tr",
-            { class: columns.every((c) => c.beta[j] === 0) ? "zero" : "" },
-            h("td", { text: name }),
-            ...columns.map((c) => h("td", { text: formatNumber(c.beta[j]!) })),
-          ),
-        ),
-      ),
-    );
     const summary = t("path.summary", {
       lambda: formatNumber(lambda),
       nonzero,
@@ -257,90 +214,6 @@ export function pathExplorer(): HTMLElement {
     render();
   };
 
-  // ── the strip of boundaries (2-D data) ──────────────────────────────────
-  const stripRow = h("div", { class: "strip", "data-testid": "boundary-strip" });
-  const stripStatus = h("p", { class: "small" });
-  const stripTable = h("table", { class: "data-table" });
-  const fitStrip = () => {
-    stripRun = nextRun();
-    const data = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 1 });
-    // the test points: the same distribution, another seed
-    const test = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 2 });
-    stripStatus.textContent = t("path.fitting");
-    sendToWorker({
-      type: "path.strip",
-      run: stripRun,
-      points: { x: data.x, y: data.y },
-      test: { x: test.x, y: test.y },
-      degree: stripDegree.value(),
-      alpha: alpha.value(),
-      panels: STRIP_PANELS,
-      resolution: STRIP_RESOLUTION,
-    });
-  };
-  const drawStrip = (strip: StripResult) => {
-    const data = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 1 });
-    stripRow.replaceChildren(
-      ...strip.panels.map((panel) => {
-        const map = new Heatmap(
-          150,
-          t("path.stripPanel", { lambda: formatNumber(panel.lambda), nonzero: panel.nonzero }),
-        );
-        map.draw(panel.grid, strip.axis, { x: data.x, y: data.y });
-        return h(
-          "figure",
-          { class: "strip-panel" },
-          map.canvas,
-          h("figcaption", {
-            text: t("path.stripPanel", { lambda: formatNumber(panel.lambda), nonzero: panel.nonzero }),
-          }),
-          h("span", {
-            class: "small",
-            text: t("path.stripAccuracy", {
-              accuracy: formatShare(panel.trainAccuracy),
-              test: formatShare(panel.testAccuracy),
-            }),
-          }),
-        );
-      }),
-    );
-    stripTable.replaceChildren(
-      h("caption", { text: t("path.stripTitle") }),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          ...[
-            t("path.lambda"),
-            t("path.stripTerms"),
-            t("path.stripTrainAccuracy"),
-            t("path.stripTestAccuracy"),
-          ].map((text) => h("th", { scope: "col", text })),
-        ),
-      ),
-      h(
-        "tbody",
-        {},
-        ...strip.panels.map((panel) =>
-          h(
-            "tr",
-            {},
-            h("td", { text: formatNumber(panel.lambda) }),
-            h("td", { text: String(panel.nonzero) }),
-            h("td", { text: formatShare(panel.trainAccuracy) }),
-            h("td", { text: formatShare(panel.testAccuracy) }),
-          ),
-        ),
-      ),
-    );
-    stripStatus.textContent = t("path.stripSummary", {
-      features: strip.features,
-      degree: stripDegree.value(),
-    });
-  };
-
   onWorkerMessage((message) => {
     if (message.type === "path.result" && message.run === run) {
       result = message.result;
@@ -367,9 +240,7 @@ export function pathExplorer(): HTMLElement {
       }
       cursor.value = String(index);
       render();
-    } else if (message.type === "path.strip" && message.run === stripRun) drawStrip(message.result);
-    else if (message.type === "error" && (message.run === run || message.run === stripRun))
-      showError(message.key, message.params);
+    } else if (message.type === "error" && message.run === run) showError(message.key, message.params);
   });
 
   // ── controls ────────────────────────────────────────────────────────────
@@ -410,7 +281,7 @@ export function pathExplorer(): HTMLElement {
     value: 1,
     onInput: () => {
       void fitModels();
-      fitStrip();
+      strip.fit();
     },
   });
   const uploadPicker = filePicker({
@@ -424,23 +295,7 @@ export function pathExplorer(): HTMLElement {
       void fitModels();
     },
   });
-  const stripData = select<Dataset2dName>({
-    key: "path.strip",
-    label: "path.stripData",
-    options: DATASETS_2D.map((name) => ({ value: name, label: `playground.dataset.${name}` as LabKey })),
-    value: "circle",
-    onChange: fitStrip,
-  });
-  const stripDegree = slider({
-    key: "path.degree",
-    label: "path.degree",
-    min: 1,
-    max: 8,
-    step: 1,
-    value: 5,
-    onInput: fitStrip,
-  });
-
+  const strip = boundaryStripSection(() => alpha.value(), showError);
   frame.controls.append(
     controlGroup(
       "path.controls",
@@ -469,7 +324,7 @@ export function pathExplorer(): HTMLElement {
         );
       }),
     ),
-    controlGroup("path.stripControls", stripData.element, stripDegree.element),
+    strip.controls,
   );
   frame.figures.append(
     errorBox,
@@ -477,21 +332,13 @@ export function pathExplorer(): HTMLElement {
     pathBlock.element,
     cvBlock.element,
     h("div", { class: "model-table" }, modelTable),
-    h(
-      "section",
-      { class: "strip-section", "aria-labelledby": "strip-title" },
-      tx("h3", "path.stripTitle", undefined, { id: "strip-title" }),
-      tx("p", "path.stripClaim"),
-      stripStatus,
-      stripRow,
-      h("details", { class: "table-details" }, tx("summary", "lab.dataTable"), stripTable),
-    ),
+    strip.section,
   );
   onLanguageChange(() => {
     render();
-    fitStrip();
+    strip.fit();
   });
   void fitModels();
-  fitStrip();
+  strip.fit();
   return frame.section;
 }
