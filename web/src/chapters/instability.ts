@@ -11,7 +11,7 @@ import { chapterFrame, controlGroup } from "../ui/chapter.js";
 import { select, slider } from "../ui/controls.js";
 import { anyMessage, onLanguageChange, t } from "../ui/i18n.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
-import type { InstabilityResult } from "../worker/instabilityJob.js";
+import type { InstabilityResult } from "../worker/protocol.js";
 import { INSTABILITY_STORY } from "./instabilityStory.js";
 import { instabilityView } from "./instabilityView.js";
 

@@ -13,7 +13,7 @@
  * - `fails`: even the logit moves more with the penalty: here the claim does not hold.
  */
 import { inputSensitivity, perturbInputs, type Sensitivity } from "../../../src/diagnostics/sensitivity.js";
-import type { InstabilityResult } from "../worker/instabilityJob.js";
+import type { InstabilityResult } from "../worker/protocol.js";
 
 export type Verdict = "holds" | "saturationHides" | "constant" | "fails";
 

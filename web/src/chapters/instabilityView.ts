@@ -9,7 +9,7 @@ import { seriesChart } from "../charts/smallCharts.js";
 import { h } from "../ui/dom.js";
 import { figureBlock } from "../ui/figure.js";
 import { t } from "../ui/i18n.js";
-import type { InstabilityResult } from "../worker/instabilityJob.js";
+import type { InstabilityResult } from "../worker/protocol.js";
 import { type Comparison, compare, type Verdict } from "./instabilityState.js";
 
 const EPSILONS = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5];

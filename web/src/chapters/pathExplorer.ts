@@ -17,7 +17,7 @@ import { figureBlock } from "../ui/figure.js";
 import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18n.js";
 import { isHidden, readNumber, readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
-import type { PathResult } from "../worker/pathJob.js";
+import type { PathResult } from "../worker/protocol.js";
 import { drawModelTable } from "./pathModelTable.js";
 import { PATH_STORY } from "./pathStory.js";
 import { boundaryStripSection } from "./pathStrip.js";

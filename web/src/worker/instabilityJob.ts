@@ -11,26 +11,7 @@ import { lipschitzUpperBound } from "../../../src/diagnostics/networkDiagnostics
 import { createWorkspace, forward, type Network } from "../../../src/nn/network.js";
 import { trainNetwork } from "../../../src/nn/train.js";
 import { pointsDataset } from "./playgroundSession.js";
-import type { InstabilityRequest } from "./protocol.js";
-
-export interface TrainedModel {
-  lambda: number;
-  network: Network;
-  weightNorm: number;
-  lipschitzBound: number;
-  trainLoss: number;
-  testLoss: number;
-  testAccuracy: number;
-  /** max − min of the predicted P(class 1) over the test points. */
-  predictionSpread: number;
-  /** The mean predicted P(class 1) over the test points. */
-  meanPrediction: number;
-}
-
-export interface InstabilityResult {
-  test: Dataset;
-  models: [TrainedModel, TrainedModel];
-}
+import type { InstabilityRequest, InstabilityResult, TrainedModel } from "./protocol.js";
 
 /** The hidden layers both networks have (wide enough to overfit 150 noisy points). */
 export const INSTABILITY_HIDDEN = [16, 16];

@@ -7,19 +7,11 @@
 import { parseCsv } from "../../../src/data/parseCsv.js";
 import { boundaryStrip, type StripResult } from "../../../src/experiments/boundaryStrip.js";
 import { binaryTarget } from "../../../src/glm/binaryTarget.js";
-import { type CvResult, crossValidate } from "../../../src/glm/crossValidation.js";
+import { crossValidate } from "../../../src/glm/crossValidation.js";
 import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import { classIndices } from "../../../src/glm/multinomialPath.js";
 import { pointsDataset } from "./playgroundSession.js";
-import type { PathRequest, PathStripRequest } from "./protocol.js";
-
-export interface PathResult {
-  cv: CvResult;
-  classes: number[] | null;
-  targetName: string;
-  droppedRows: number;
-  constantColumns: string[];
-}
+import type { PathRequest, PathResult, PathStripRequest } from "./protocol.js";
 
 /**
  * "auto": two distinct target values make a binomial problem; 3 to 10 distinct whole numbers,

@@ -1,13 +1,18 @@
-/** Messages between the page and the lab's Web Worker (which runs the library's solvers). */
+/**
+ * Messages between the page and the lab's Web Worker (which runs the library's solvers): every
+ * request and result type lives here, so the jobs and the chapters import this file and it imports
+ * neither (no import cycle).
+ */
 
+import type { Dataset } from "../../../src/data/parseCsv.js";
 import type { DivergenceExplanation } from "../../../src/diagnostics/divergence.js";
 import type { StripResult } from "../../../src/experiments/boundaryStrip.js";
+import type { CvResult } from "../../../src/glm/crossValidation.js";
 import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import type { ActivationName } from "../../../src/nn/activations.js";
 import type { LossName } from "../../../src/nn/losses.js";
+import type { Network } from "../../../src/nn/network.js";
 import type { EpochDiagnostics, LiveSettings } from "../../../src/nn/trainer.js";
-import type { InstabilityResult } from "./instabilityJob.js";
-import type { PathResult } from "./pathJob.js";
 
 /** Labelled 2-D points: x row-major (n × 2), y ∈ {0, 1}. */
 export interface Points2d {
@@ -65,6 +70,33 @@ export interface PathStripRequest {
   alpha: number;
   panels: number;
   resolution: number;
+}
+
+export interface PathResult {
+  cv: CvResult;
+  classes: number[] | null;
+  targetName: string;
+  droppedRows: number;
+  constantColumns: string[];
+}
+
+export interface TrainedModel {
+  lambda: number;
+  network: Network;
+  weightNorm: number;
+  lipschitzBound: number;
+  trainLoss: number;
+  testLoss: number;
+  testAccuracy: number;
+  /** max − min of the predicted P(class 1) over the test points. */
+  predictionSpread: number;
+  /** The mean predicted P(class 1) over the test points. */
+  meanPrediction: number;
+}
+
+export interface InstabilityResult {
+  test: Dataset;
+  models: [TrainedModel, TrainedModel];
 }
 
 export interface InstabilityRequest {
