@@ -9,12 +9,15 @@ import type { SigmoidCurves } from "../experiments/sigmoidCurves.js";
 import { formatNumber, formatShare } from "../i18n/format.js";
 import type { Translator } from "../i18n/translate.js";
 import { composeFigure, FONT_FAMILY } from "./composeFigure.js";
+import { envelopeIndices } from "./downsample.js";
 import { placeLabels } from "./placeLabels.js";
 
 const WIDTH = 720;
 const TOP_HEIGHT = 300;
 const MARGIN = { top: 20, bottom: 40, left: 56, right: 104 };
 const LABEL_GAP_PX = 15;
+/** Runs of x each curve is thinned to for drawing (3 points a run at most: ≤ 240 of 1001 points). */
+const BUCKETS = 80;
 const SATURATED_FILL = "#f4d6d6";
 const COLORS = ["#b2182b", "#ef8a62", "#67a9cf", "#2166ac", "#1b7837", "#762a83"];
 
@@ -27,15 +30,13 @@ export function sigmoidCompareFigure(
   const { x, xMin, xMax, c, saturationCutoff, saturationThreshold } = curves;
   const names = curves.curves.map((curve) => `m = ${formatNumber(curve.m)}`);
   const color = { domain: names, range: names.map((_, k) => COLORS[k % COLORS.length]!) };
-  const points = curves.curves.flatMap((curve, k) =>
-    Array.from(x, (xi, i) => ({
-      x: xi,
-      y: curve.y[i]!,
-      dydz: curve.dydz[i]!,
-      m: names[k]!,
-      on: k === selected,
-    })),
-  );
+  // each curve thinned for drawing, keeping the envelope of σ and σ′ (a steep σ′ keeps its spike)
+  const points = curves.curves.flatMap((curve, k) => {
+    const kept = new Set([...envelopeIndices(curve.y, BUCKETS), ...envelopeIndices(curve.dydz, BUCKETS)]);
+    return [...kept]
+      .sort((a, b) => a - b)
+      .map((i) => ({ x: x[i]!, y: curve.y[i]!, dydz: curve.dydz[i]!, m: names[k]!, on: k === selected }));
+  });
   const chosen = curves.curves[selected]!;
   const shaded = saturatedIntervals(chosen.m, c, saturationCutoff, xMin, xMax);
   // labels at the right ends, in pixels of the top panel, kept 15 px apart
