@@ -257,6 +257,17 @@ export function playground(): HTMLElement {
     "data-testid": "playground-train",
     "aria-pressed": "false",
   });
+  const penaltyGroup = controlGroup(
+    "playground.regularization",
+    eta.element,
+    useL2.element,
+    l2.element,
+    useL1.element,
+    l1.element,
+    dropout.element,
+    warmup.element,
+  );
+  penaltyGroup.classList.add("penalty-group");
   frame.controls.append(
     speed.element,
     buttonRow(
@@ -285,17 +296,9 @@ export function playground(): HTMLElement {
         restart();
       }),
     ),
-    // the penalty first: beside the map while it trains (the column is sticky on wide screens)
-    controlGroup(
-      "playground.regularization",
-      eta.element,
-      useL2.element,
-      l2.element,
-      useL1.element,
-      l1.element,
-      dropout.element,
-      warmup.element,
-    ),
+    // the penalty first: beside the map while it trains (the column is sticky on wide screens,
+    // and on a phone the group moves right under the map: style.css)
+    penaltyGroup,
     controlGroup(
       "playground.dataControls",
       dataset.element,
