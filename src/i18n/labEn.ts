@@ -83,7 +83,7 @@ export const labEn = {
     "Within 20 steps the status says “overshoot”: a step jumped past the minimum, so the loss rose or the slope changed sign. Overshoots are ringed on the loss curve.",
   "stepper.try.learn": "Start small: m₀ = 0.1, η = 10, 20 steps",
   "stepper.try.learn.promise":
-    "σ′ is near its peak of 0.25, every factor is a visible bar, and the loss falls below 0.001 (“learned”) within 20 steps — never stalled, never overshooting.",
+    "σ′ stays near its peak (above 0.1; the peak is 0.25), every factor is a visible bar, and the loss falls below 0.001 (“learned”) within 20 steps — never stalled, never overshooting.",
   "stepper.stepsTaken": "steps",
   "stepper.controls": "Gradient descent on y = σ(m·x + c)",
   "stepper.m0": "starting weight m₀ (log scale)",
@@ -127,10 +127,10 @@ export const labEn = {
     "Here λ was chosen by watching a chart. The next chapter lets the data choose it: a whole path of penalties, and cross-validation.",
   "playground.try.overfit": "Train a free network on the noisy spiral (slow speed)",
   "playground.try.overfit.promise":
-    "Within about 20 s the training loss keeps falling while the test loss turns up: the gap (test − train) opens past 0.5, and the map grows islands around single points.",
+    "Within about 20 s the training loss keeps falling while the test loss turns up: the gap (test − train) opens past 0.5. Watch the map bend around single noisy points.",
   "playground.try.penalty": "While it trains, switch on L2 with λ₂ = 0.01",
   "playground.try.penalty.promise":
-    "The weights shrink, the islands melt, and the test loss falls back: within about 20 s the gap is below 0.4.",
+    "The test loss falls back and within about 20 s the gap is below 0.4. Watch the map smooth out as the weights shrink.",
   "playground.speed": "speed",
   "playground.speed.slow": "slow (15 epochs/s: watch it happen)",
   "playground.speed.medium": "medium (100 epochs/s)",

@@ -76,7 +76,7 @@ export const labZh: Record<LabKey, string> = {
     "20 步之内，状态显示“越过最小值”：某一步跳过了最小值，于是损失上升或斜率变号。越过的步在损失曲线上用圆圈标出。",
   "stepper.try.learn": "从小权重出发：m₀ = 0.1、η = 10，走 20 步",
   "stepper.try.learn.promise":
-    "σ′ 接近其峰值 0.25，每个因子都是看得见的条；20 步之内损失降到 0.001 以下（“学会了”）—— 既不停滞，也不越过。",
+    "σ′ 保持在峰值附近（大于 0.1；峰值是 0.25），每个因子都是看得见的条；20 步之内损失降到 0.001 以下（“学会了”）—— 既不停滞，也不越过。",
   "stepper.stepsTaken": "步数",
   "stepper.controls": "对 y = σ(m·x + c) 做梯度下降",
   "stepper.m0": "初始权重 m₀（对数刻度）",
@@ -118,9 +118,10 @@ export const labZh: Record<LabKey, string> = {
   "playground.next": "这里的 λ 是看着图表挑的。下一章让数据来选择它：一整条惩罚路径，外加交叉验证。",
   "playground.try.overfit": "在带噪声的螺旋数据上训练一个不受约束的网络（慢速）",
   "playground.try.overfit.promise":
-    "大约 20 秒内，训练损失持续下降，而测试损失开始上升：差距（测试 − 训练）超过 0.5，决策图上出现围着单个点的小岛。",
+    "大约 20 秒内，训练损失持续下降，而测试损失开始上升：差距（测试 − 训练）超过 0.5。留意决策图如何绕着单个噪声点弯曲。",
   "playground.try.penalty": "在训练过程中打开 L2，λ₂ = 0.01",
-  "playground.try.penalty.promise": "权重缩小，小岛消融，测试损失回落：大约 20 秒内差距降到 0.4 以下。",
+  "playground.try.penalty.promise":
+    "测试损失回落，大约 20 秒内差距降到 0.4 以下。留意权重缩小时决策图如何变得平滑。",
   "playground.speed": "速度",
   "playground.speed.slow": "慢（每秒 15 轮：看着它发生）",
   "playground.speed.medium": "中（每秒 100 轮）",

@@ -20,6 +20,7 @@ export const INSTABILITY_STORY: Story = {
         { testId: status, attribute: "data-verdict", op: "=", value: "holds" },
         { testId: status, attribute: "data-output-ratio", op: ">", value: 1 },
         { testId: status, attribute: "data-logit-ratio", op: ">", value: 1 },
+        { testId: status, attribute: "data-test-loss-ratio", op: ">", value: 1 },
       ],
       within: TRAINING_MS,
     },

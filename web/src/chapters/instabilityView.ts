@@ -34,7 +34,7 @@ export function instabilityView(live: HTMLElement) {
     status.textContent = text;
     note.textContent = "";
     // stale numbers must not satisfy a "Try this" check while the new networks train
-    for (const name of ["verdict", "plain", "regularized", "outputRatio", "logitRatio"])
+    for (const name of ["verdict", "plain", "regularized", "outputRatio", "logitRatio", "testLossRatio"])
       delete status.dataset[name];
     delete note.dataset.clean;
   };
@@ -77,6 +77,7 @@ export function instabilityView(live: HTMLElement) {
       regularized: String(now.regularized.output),
       outputRatio: now.outputRatio === null ? "" : String(now.outputRatio),
       logitRatio: now.logitRatio === null ? "" : String(now.logitRatio),
+      testLossRatio: String(plainModel.testLoss / regularizedModel.testLoss),
     });
     // where the penalty costs test loss, the data had little noise to overfit: say so
     const clean = now.verdict !== "constant" && plainModel.testLoss <= regularizedModel.testLoss;

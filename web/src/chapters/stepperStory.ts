@@ -19,6 +19,7 @@ export const STEPPER_STORY: Story = {
         { testId: "stepper-status", attribute: "data-first-stalled", op: "=", value: 1 },
         { testId: "stepper-status", attribute: "data-count-stalled", op: "=", value: 5 },
         { testId: "stepper-status", attribute: "data-m", op: ">", value: 99.9 },
+        { testId: "stepper-status", attribute: "data-mean-dydz", op: "<", value: 0.01 },
       ],
     },
     {
@@ -42,6 +43,7 @@ export const STEPPER_STORY: Story = {
       outcome: [
         { testId: "stepper-status", attribute: "data-steps", op: "=", value: 20 },
         { testId: "stepper-status", attribute: "data-first-overshoot", op: "<=", value: 20 },
+        { testId: "stepper-loss-chart", attribute: "data-rings", op: ">=", value: 1 },
       ],
     },
     {
@@ -54,6 +56,7 @@ export const STEPPER_STORY: Story = {
         { testId: "stepper-status", attribute: "data-first-reached", op: "<=", value: 20 },
         { testId: "stepper-status", attribute: "data-count-stalled", op: "=", value: 0 },
         { testId: "stepper-status", attribute: "data-count-overshoot", op: "=", value: 0 },
+        { testId: "stepper-status", attribute: "data-mean-dydz", op: ">", value: 0.1 },
       ],
     },
   ],

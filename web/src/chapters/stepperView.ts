@@ -29,6 +29,7 @@ export function stepperView(live: HTMLElement) {
   const scratch = emptyBatchGradient();
   const factorsFigure = figureBlock("chain-rule", "stepper.factorsFigure", () => factorsSvg);
   const lossFigure = figureBlock("stepper-loss", "stepper.lossFigure", () => lossSvg);
+  lossFigure.chart.dataset.testid = "stepper-loss-chart";
   const numbers = h("dl", { class: "factor-list", "data-testid": "factors" });
   const statusLine = h("p", { class: "status", "data-testid": "stepper-status" });
   const bigM = h("strong", { class: "big-number", "data-testid": "stepper-m" });
@@ -85,6 +86,7 @@ export function stepperView(live: HTMLElement) {
     const overshoots = run.statuses.flatMap((status, k) => (status === "overshoot" ? [k + 1] : []));
     lossSvg = lossCurve(run.losses, t("stepper.step"), t("stepper.loss"), overshoots);
     lossFigure.setSvg(lossSvg);
+    lossFigure.chart.dataset.rings = String(overshoots.length);
     const tail = run.losses.slice(-20);
     lossFigure.setTable(
       [t("stepper.step"), t("stepper.loss")],
@@ -100,6 +102,7 @@ export function stepperView(live: HTMLElement) {
     statusLine.dataset.status = status;
     statusLine.dataset.steps = String(steps);
     statusLine.dataset.m = String(run.m);
+    statusLine.dataset.meanDydz = String(batch.meanDydz);
     for (const verdict of VERDICTS) {
       statusLine.dataset[`first${verdict[0]!.toUpperCase()}${verdict.slice(1)}`] = String(
         run.first[verdict] ?? "",
