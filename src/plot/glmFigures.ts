@@ -162,12 +162,19 @@ export function cvPanel(
       }),
       Plot.ruleX(rows, { x: "logLambda", y1: "low", y2: "high", stroke: "#aaa" }),
       Plot.dot(rows, { x: "logLambda", y: "cvm", fill: "#b2182b", r: 2.5 }),
-      Plot.text(
-        [
-          { x: Math.log(cv.lambdaMin), label: "λ.min" },
-          { x: Math.log(cv.lambdaOneSe), label: "λ.1se" },
-        ],
-        { x: "x", text: "label", frameAnchor: "top", dy: 6, dx: 4, textAnchor: "start" },
+      // on two rows, so the labels never overlap when λ.min and λ.1se are close
+      ...[
+        { x: Math.log(cv.lambdaMin), label: "λ.min", dy: 6 },
+        { x: Math.log(cv.lambdaOneSe), label: "λ.1se", dy: 22 },
+      ].map((mark) =>
+        Plot.text([mark], {
+          x: "x",
+          text: "label",
+          frameAnchor: "top",
+          dy: mark.dy,
+          dx: 4,
+          textAnchor: "start",
+        }),
       ),
       marker === undefined ? null : markerRule(marker),
     ],
