@@ -338,6 +338,15 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     await page.context().close();
   });
 
+  it("says that a link made after an upload cannot carry the file, instead of drawing another data set", async () => {
+    const { page, errors } = await openLab(browser, server.url, "?path.data=upload");
+    await page.waitForSelector("[data-testid=path-error]:visible");
+    expect(await page.textContent("[data-testid=path-error]")).toContain("cannot carry the file");
+    expect(await page.getAttribute("[data-testid=path-status]", "data-state")).toBe("error");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("moves the λ cursor by keyboard and by dragging on the path, and jumps to λ.min", async () => {
     const { page, errors } = await openLab(browser, server.url);
     const status = "[data-testid=path-status][data-state=done]";
