@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { dataset2d } from "../../src/data/datasets2d.js";
+import { parseCsv } from "../../src/data/parseCsv.js";
 import {
   applyEdits,
   encodeEdits,
   parseEdits,
+  pointsFromUpload,
   removeNearest,
 } from "../../web/src/chapters/playgroundPoints.js";
 
@@ -38,5 +40,21 @@ describe("the playground's point edits", () => {
     expect(removeNearest(points, edits, x, y)).toBe(true);
     expect(edits.removed.has(3)).toBe(true);
     expect(removeNearest(points, edits, 100, 100)).toBe(false);
+  });
+});
+
+describe("an uploaded CSV in the playground", () => {
+  it("takes two feature columns and a 0/1 target as points", () => {
+    const result = pointsFromUpload(parseCsv("a,b,y\n1,2,0\n3,4,1\n", "ok.csv"), "ok.csv");
+    expect("points" in result && Array.from(result.points.y)).toEqual([0, 1]);
+  });
+  it("names what is wrong: three feature columns, or a target that is not 0/1", () => {
+    expect(pointsFromUpload(parseCsv("a,b,c,y\n1,2,3,0\n4,5,6,1\n", "three.csv"), "three.csv")).toEqual({
+      key: "playground.needTwoColumns",
+      params: { file: "three.csv", count: 3 },
+    });
+    expect(pointsFromUpload(parseCsv("a,b,y\n1,2,0\n3,4,2\n", "labels.csv"), "labels.csv")).toMatchObject({
+      key: "playground.needTwoClasses",
+    });
   });
 });

@@ -19,7 +19,7 @@ import { readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
 import type { PlaygroundFrame, Points2d } from "../worker/protocol.js";
 import { playgroundControls, SPEEDS } from "./playgroundControls.js";
-import { applyEdits, encodeEdits, parseEdits, removeNearest } from "./playgroundPoints.js";
+import { applyEdits, encodeEdits, parseEdits, pointsFromUpload, removeNearest } from "./playgroundPoints.js";
 import { PLAYGROUND_STORY } from "./playgroundStory.js";
 import { type LossPoint, playgroundView } from "./playgroundView.js";
 
@@ -182,17 +182,16 @@ export function playground(): HTMLElement {
       errorBox.hidden = true;
       try {
         const data = parseCsv(await file.text(), file.name);
-        if (data.p !== 2) throw new Error(t("playground.needTwoColumns", { file: file.name, count: data.p }));
-        const labels = new Set(data.y);
-        if (![...labels].every((v) => v === 0 || v === 1) || labels.size !== 2)
-          throw new Error(t("playground.needTwoClasses", { file: file.name, target: data.targetName }));
-        uploaded = { x: data.x, y: data.y };
+        const usable = pointsFromUpload(data, file.name);
+        if ("key" in usable) return showError(t(usable.key, usable.params));
+        uploaded = usable.points;
         uploadedName.textContent = t("playground.uploaded", { file: file.name, count: data.n });
         showUploadInSelect();
         restart();
       } catch (error) {
+        // the library's DataError names the file, row and column; anything else is unexpected
         showError(
-          error instanceof DataError ? anyMessage(error.key, error.params) : (error as Error).message,
+          error instanceof DataError ? anyMessage(error.key, error.params) : anyMessage(String(error)),
         );
       }
     },

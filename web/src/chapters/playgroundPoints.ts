@@ -4,6 +4,7 @@
  * "i,j,…"). Pure functions, no DOM: tested in Node.
  */
 import type { Dataset } from "../../../src/data/parseCsv.js";
+import type { LabKey } from "../../../src/i18n/lab.js";
 import type { Points2d } from "../worker/protocol.js";
 
 export interface PointEdits {
@@ -88,4 +89,19 @@ export function removeNearest(points: Points2d, edits: PointEdits, a: number, b:
       return true;
     }
   }
+}
+
+/**
+ * An uploaded data set as the playground's points, or the message that says why it cannot be:
+ * the playground draws the plane, so exactly two feature columns, and a target of 0s and 1s.
+ */
+export function pointsFromUpload(
+  data: Dataset,
+  file: string,
+): { points: Points2d } | { key: LabKey; params: Record<string, string | number> } {
+  if (data.p !== 2) return { key: "playground.needTwoColumns", params: { file, count: data.p } };
+  const labels = new Set(data.y);
+  if (![...labels].every((v) => v === 0 || v === 1) || labels.size !== 2)
+    return { key: "playground.needTwoClasses", params: { file, target: data.targetName } };
+  return { points: { x: data.x, y: data.y } };
 }
