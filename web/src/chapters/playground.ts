@@ -17,6 +17,7 @@ import { downloadBlob } from "../ui/exportFigure.js";
 import { anyMessage, onLanguageChange, t } from "../ui/i18n.js";
 import { readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
+import { frameQueue } from "../worker/frameQueue.js";
 import type { PlaygroundFrame, Points2d } from "../worker/protocol.js";
 import { playgroundControls, SPEEDS } from "./playgroundControls.js";
 import { applyEdits, encodeEdits, parseEdits, pointsFromUpload, removeNearest } from "./playgroundPoints.js";
@@ -30,7 +31,6 @@ export function playground(): HTMLElement {
   const frame = chapterFrame("playground", "playground.title", "playground.claim", PLAYGROUND_STORY);
   const view = playgroundView(() => ({ frame: last, points }));
   const { heatmap } = view;
-  const reducedMotion = prefersReducedMotion();
   let points: Points2d = { x: new Float64Array(), y: new Float64Array() };
   let uploaded: Points2d | null = null;
   let edits = parseEdits(readString("pg.add"), readString("pg.del"));
@@ -40,9 +40,6 @@ export function playground(): HTMLElement {
   let history: LossPoint[] = [];
   let lastCurveDraw = 0;
   let lastAnnounce = 0;
-  let latestFrame: PlaygroundFrame | null = null;
-  let framesReceived = 0;
-  let drawScheduled = false;
 
   const errorBox = h("div", {
     class: "error",
@@ -140,26 +137,14 @@ export function playground(): HTMLElement {
     }
   };
 
+  const receive = frameQueue(
+    onFrame,
+    (frames) => sendToWorker({ type: "playground.ack", frames }),
+    prefersReducedMotion(),
+  );
   onWorkerMessage((message) => {
-    if (message.type === "playground.frame") {
-      // draw only the newest frame at the next animation frame; older ones are dropped as stale
-      latestFrame = message;
-      framesReceived++;
-      if (!drawScheduled) {
-        drawScheduled = true;
-        const draw = () => {
-          drawScheduled = false;
-          const frames = framesReceived;
-          framesReceived = 0;
-          if (latestFrame) onFrame(latestFrame);
-          latestFrame = null;
-          sendToWorker({ type: "playground.ack", frames });
-        };
-        // reduced motion: redraw twice a second instead of every frame (training goes on meanwhile)
-        if (reducedMotion) window.setTimeout(draw, 500);
-        else requestAnimationFrame(draw);
-      }
-    } else if (message.type === "playground.model") {
+    if (message.type === "playground.frame") receive(message);
+    else if (message.type === "playground.model") {
       const blob = new Blob([`${JSON.stringify(message.model, null, 1)}\n`], { type: "application/json" });
       downloadBlob(blob, "reglab-playground-model.json");
     } else if (message.type === "error" && message.job === "playground" && message.run === run) {
