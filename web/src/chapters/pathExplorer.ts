@@ -18,6 +18,7 @@ import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18
 import { isHidden, readNumber, readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
 import type { PathResult } from "../worker/protocol.js";
+import { lambdaCursor, nearestIndex, type ScaledPanel } from "./lambdaCursor.js";
 import { drawModelTable } from "./pathModelTable.js";
 import { PATH_STORY } from "./pathStory.js";
 import { boundaryStripSection } from "./pathStrip.js";
@@ -46,26 +47,9 @@ export function pathExplorer(): HTMLElement {
   const status = h("p", { class: "status", "data-testid": "path-status" });
   const errorBox = h("div", { class: "error", role: "alert", hidden: true, "data-testid": "path-error" });
   const modelTable = h("table", { class: "data-table coefficients", "data-testid": "path-model" });
-  const cursorId = uniqueId("lambda-cursor");
-  const cursor = h("input", {
-    id: cursorId,
-    type: "range",
-    min: 0,
-    max: 99,
-    step: 1,
-    value: 0,
-    "data-testid": "lambda-cursor",
-  });
-  const cursorValue = h("output", { for: cursorId });
-  const cursorControl = h(
-    "div",
-    { class: "control", "data-control": "path.k" },
-    h("div", { class: "control-row" }, tx("label", "path.cursor", undefined, { for: cursorId }), cursorValue),
-    cursor,
-  );
-  if (isHidden("path.k")) cursorControl.hidden = true;
+  const cursor = lambdaCursor(() => render());
 
-  const lambdaNow = () => result?.cv.lambda[Number(cursor.value)] ?? 0;
+  const lambdaNow = () => result?.cv.lambda[cursor.index()] ?? 0;
 
   const showError = (key: string, params: Record<string, string | number>) => {
     errorBox.textContent = anyMessage(key, params);
@@ -121,16 +105,15 @@ export function pathExplorer(): HTMLElement {
     if (!result) return;
     const { cv } = result;
     const path = cv.path;
-    const k = Number(cursor.value);
+    const k = cursor.index();
     const lambda = cv.lambda[k]!;
-    cursorValue.textContent = `λ = ${formatNumber(lambda)}`;
-    cursor.setAttribute("aria-valuetext", `λ = ${formatNumber(lambda)}`);
+    cursor.show(lambda);
     const t2 = figureTranslator();
     const multinomial = path.family === "multinomial";
     const classIndex = multinomial ? Math.min(Number(classSelect.value) || 0, path.classes.length - 1) : 0;
     const panel = pathPanel(path, t2, document, lambda, classIndex);
     pathBlock.setSvg(panel as Element);
-    currentPanel = panel as ScaledPanel;
+    cursor.setPanel(panel as ScaledPanel);
     cvBlock.setSvg(cvPanel(cv, t2, document, lambda) as Element);
     const nonzero = drawModelTable(modelTable, path, lambda);
     const nearest = path.lambda.findIndex((l) => l <= lambda);
@@ -163,55 +146,10 @@ export function pathExplorer(): HTMLElement {
     );
   };
 
-  /**
-   * Dragging on the path figure moves the λ cursor: the panel's x scale maps pixels to log λ. The
-   * listeners sit on the figure's container, which stays while the panel inside is redrawn.
-   */
-  type ScaledPanel = SVGSVGElement & { scale: (name: string) => { invert: (v: number) => number } };
-  let currentPanel: ScaledPanel | null = null;
-  const dragTo = (event: PointerEvent) => {
-    if (!result || !currentPanel) return;
-    const rect = currentPanel.getBoundingClientRect();
-    const width = Number(currentPanel.getAttribute("width")) || rect.width;
-    const logLambda = currentPanel.scale("x").invert(((event.clientX - rect.left) * width) / rect.width);
-    let best = 0;
-    result.cv.lambda.forEach((l, i) => {
-      if (Math.abs(Math.log(l) - logLambda) < Math.abs(Math.log(result!.cv.lambda[best]!) - logLambda))
-        best = i;
-    });
-    if (String(best) !== cursor.value) {
-      cursor.value = String(best);
-      write("path.lambda", formatNumber(result.cv.lambda[best]!), "");
-      render();
-    }
-  };
-  pathBlock.chart.style.cursor = "ew-resize";
-  pathBlock.chart.style.touchAction = "none";
-  pathBlock.chart.addEventListener("pointerdown", (event) => {
-    pathBlock.chart.setPointerCapture(event.pointerId);
-    dragTo(event);
-    pathBlock.chart.addEventListener("pointermove", dragTo);
-    pathBlock.chart.addEventListener(
-      "pointerup",
-      () => pathBlock.chart.removeEventListener("pointermove", dragTo),
-      {
-        once: true,
-      },
-    );
-  });
-
-  cursor.addEventListener("input", () => {
-    if (!result) return;
-    write("path.lambda", formatNumber(result.cv.lambda[Number(cursor.value)]!), "");
-    render();
-  });
+  cursor.dragOn(pathBlock.chart);
 
   const jumpTo = (lambda: number) => {
-    if (!result) return;
-    const index = result.cv.lambda.indexOf(lambda);
-    cursor.value = String(Math.max(0, index));
-    write("path.lambda", formatNumber(lambda), "");
-    render();
+    if (result) cursor.moveTo(result.cv.lambda.indexOf(lambda));
   };
 
   onWorkerMessage((message) => {
@@ -229,16 +167,9 @@ export function pathExplorer(): HTMLElement {
         classSelect.value = Number(wantedClass) < path.classes.length ? wantedClass : "0";
       }
       const wanted = readNumber("path.lambda", Number.NaN, 0, Number.POSITIVE_INFINITY);
-      cursor.max = String(result.cv.lambda.length - 1);
-      let index = result.cv.indexOneSe;
-      if (Number.isFinite(wanted)) {
-        index = 0;
-        result.cv.lambda.forEach((l, i) => {
-          if (Math.abs(Math.log(l / wanted)) < Math.abs(Math.log(result!.cv.lambda[index]! / wanted)))
-            index = i;
-        });
-      }
-      cursor.value = String(index);
+      // the λ of the link, else the path's own λ.1se
+      const index = Number.isFinite(wanted) ? nearestIndex(result.cv.lambda, wanted) : result.cv.indexOneSe;
+      cursor.setPath(result.cv.lambda, index);
       render();
     } else if (message.type === "error" && message.run === run) showError(message.key, message.params);
   });
@@ -303,7 +234,7 @@ export function pathExplorer(): HTMLElement {
       uploadPicker.element,
       familyChoice.element,
       alpha.element,
-      cursorControl,
+      cursor.control,
       classControl,
     ),
     buttonRow(
