@@ -50,6 +50,7 @@ export function playgroundView(current: () => { frame: PlaygroundFrame | null; p
   boundary.chart.replaceWith(h("div", { class: "chart" }, axes.element));
   const warning = h("div", { class: "warning", role: "alert", hidden: true, "data-testid": "divergence" });
   const stats = h("dl", { class: "stats", "data-testid": "playground-stats" });
+  let statsLayout = "";
 
   const explain = (epoch: number, explanation: DivergenceExplanation) => {
     const factorKey = `playground.factor.${explanation.factor}` as LabKey;
@@ -83,17 +84,25 @@ export function playgroundView(current: () => { frame: PlaygroundFrame | null; p
       .slice(0, -1)
       .map((layer) => `${t("playground.layer", { layer: layer.layer })} ${formatShare(layer.saturatedShare)}`)
       .join(" · ");
-    stats.replaceChildren(
-      ...entries.map(([key, value, id]) =>
-        h("div", {}, h("dt", { text: t(key) }), h("dd", { "data-stat": id, text: value })),
-      ),
-      h(
-        "div",
-        { class: "wide" },
-        h("dt", { text: t("playground.saturation") }),
-        h("dd", { "data-stat": "saturation", text: saturation || "—" }),
-      ),
-    );
+    // the list is built once per language and layer count; every frame after that only changes
+    // the numbers' text (this runs up to 60 times a second while training)
+    const layout = `${t("playground.epoch")}|${d.layers.length}`;
+    if (layout !== statsLayout) {
+      statsLayout = layout;
+      stats.replaceChildren(
+        ...entries.map(([key, , id]) =>
+          h("div", {}, h("dt", { text: t(key) }), h("dd", { "data-stat": id })),
+        ),
+        h(
+          "div",
+          { class: "wide" },
+          h("dt", { text: t("playground.saturation") }),
+          h("dd", { "data-stat": "saturation" }),
+        ),
+      );
+    }
+    for (const [, value, id] of [...entries, ["", saturation || "—", "saturation"] as const])
+      stats.querySelector(`[data-stat="${id}"]`)!.textContent = value;
     stats.dataset.trainLoss = String(d.trainLoss);
     stats.dataset.testLoss = String(d.testLoss);
     stats.dataset.gap = String(d.testLoss - d.trainLoss);
