@@ -85,14 +85,14 @@ export function pathPanel(
 const MARGIN_TOP = 20;
 const MARGIN_BOTTOM = 40;
 /** Direct labels closer than this (px) would overlap at 11 px type. */
-const LABEL_GAP_PX = 13;
+export const LABEL_GAP_PX = 13;
 
 /**
  * The features that end the path (smallest λ) with a non-zero coefficient, labelled at their line's
  * end — the largest ones when not all fit, kept LABEL_GAP_PX apart (placeLabels). `placed` is the
- * label's y in data units.
+ * label's y in data units, `at` in the panel's pixels.
  */
-function endLabels(
+export function endLabels(
   path: GlmPath,
   betas: readonly (readonly number[])[],
   frame: { low: number; high: number; height: number },
@@ -118,6 +118,7 @@ function endLabels(
     return {
       logLambda: Math.log(path.lambda[last]!),
       placed: frame.low + (1 - (p.at - MARGIN_TOP) / inner) * (frame.high - frame.low),
+      at: p.at,
       feature: short(path.featureNames[j] ?? `x${j + 1}`),
     };
   });
