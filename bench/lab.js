@@ -45,7 +45,8 @@ async function measure(browser, url, viewport) {
   }
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  await page.goto(url);
+  // at full speed: the default pace (15 epochs/s, for students) would measure the pace, not the page
+  await page.goto(`${url}?pg.speed=fast`);
   await page.waitForSelector("[data-testid=playground-stats][data-epoch]");
   await page.locator("#playground").scrollIntoViewIfNeeded();
   await page.click("[data-testid=playground-train]");

@@ -23,8 +23,9 @@ for (const file of readdirSync(new URL("data/", root)).filter((name) => name.end
 
 let ascii = "";
 for (let code = 32; code < 127; code++) ascii += String.fromCharCode(code);
-// math symbols, sub/superscripts and the combining tilde of x̃ and m̃
-const symbols = "σ′λαβηεδ∂Σ·×−±≈≤≥→←∞‖⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉…—–“”‘’%°√\u0303";
+// math symbols, sub/superscripts, the arrows Plot puts on its axis labels (↑ →), the check mark of
+// "Try this", and the combining tilde of x̃ and m̃
+const symbols = "σ′λαβηεδΔ∂Σ·×−±≈≤≥→←↑↓∞‖⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉…—–“”‘’%°√✓\u0303";
 const characters = [
   ...new Set(
     [

@@ -72,6 +72,14 @@ export function largestEigenvalue(matrix: Float64Array, p: number, iterations = 
 
 const norm2 = (v: Float64Array) => Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
 
+/** The steps at which the descent is recorded: log-spaced integers from 1 to `steps`, each once. */
+export function checkpointSteps(steps: number, checkpoints: number): number[] {
+  const at = new Set<number>();
+  for (let k = 0; k < checkpoints; k++)
+    at.add(Math.max(1, Math.round(Math.exp((Math.log(steps) * k) / (checkpoints - 1)))));
+  return [...at].sort((a, b) => a - b);
+}
+
 export function earlyStoppingVsRidge(data: Dataset, options: EarlyStoppingOptions = {}): EarlyStoppingResult {
   const { steps = 2000, checkpoints = 40 } = options;
   const problem = ridgeProblem(data);
@@ -83,9 +91,7 @@ export function earlyStoppingVsRidge(data: Dataset, options: EarlyStoppingOption
   const leastSquares = leastSquaresFit.standardizedCoefs;
   const scale = norm2(leastSquares) || 1;
 
-  const recordAt = new Set<number>();
-  for (let k = 0; k < checkpoints; k++)
-    recordAt.add(Math.max(1, Math.round(Math.exp((Math.log(steps) * k) / (checkpoints - 1)))));
+  const recordAt = new Set(checkpointSteps(steps, checkpoints));
   const beta = new Float64Array(p);
   const gradient = new Float64Array(p);
   const points: EarlyStoppingPoint[] = [];

@@ -291,7 +291,7 @@ export const en = {
   "measure.auc": "AUC",
   "figure.path.title": "Coefficient path ({family}, α = {alpha})",
   "figure.path.subtitle": "each line a feature's coefficient on its original scale; λ falls to the right",
-  "figure.path.logLambda": "log λ",
+  "figure.path.logLambda": "λ (log scale)",
   "figure.path.classCoefficient": "coefficient, class {label}",
   "figure.path.coefficient": "coefficient",
   "figure.cv.title": "{folds}-fold cross-validation",

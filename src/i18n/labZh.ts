@@ -12,6 +12,13 @@ export const labZh: Record<LabKey, string> = {
   "lab.copyLink": "复制本实验的链接",
   "lab.copied": "链接已复制：打开它会恢复全部设置。",
   "lab.teacherMode": "教师模式：本节课隐藏了部分控件。",
+  "lab.unknownKeys":
+    "这个链接包含实验室不认识的键：{keys}。它们已被忽略。（章节键：sigmoid、stepper、playground、path、instability、scale；控件键见“分享 / 教学”面板。）",
+  "lab.share.title": "分享 / 教学：为一堂课生成链接",
+  "lab.share.explain":
+    "勾选这堂课需要的章节和控件；链接会保留当前全部设置，只显示勾选的章节，并隐藏未勾选的控件。每个控件的键显示在它旁边。",
+  "lab.share.link": "链接",
+  "lab.share.copy": "复制",
   "lab.dataTable": "数据表",
   "lab.unexpected": "出错了：{message}。请刷新页面；若再次出现，请报告此问题。",
   "lab.chooseFile": "选择 CSV 文件…",
@@ -19,10 +26,26 @@ export const labZh: Record<LabKey, string> = {
   "lab.savePng": "保存 PNG",
   "lab.footer":
     "reglab：本页每个数字都来自同一个库，在你的浏览器中运行，并在测试中与有限差分、解析解、glmnet 和 scikit-learn 逐一核对。不向任何地方发送数据。",
+  "lab.tryThis": "试一试",
+  "lab.try.held": "✓ 正如所说。",
+  "lab.try.notYet": "还没有出现 —— 设置可能已被改动。",
 
   // ── 1. sigmoid 探索 ───────────────────────────────────────────────────────
   "sigmoid.title": "sigmoid 函数及其斜率",
   "sigmoid.claim": "论点：权重 m 很大时，曲线 σ(m·x + c) 很陡，几乎处处 σ′(z) ≈ 0 —— 在那里，梯度更新停滞。",
+  "sigmoid.explain":
+    "sigmoid 单元把 z = m·x + c 压缩成 0 到 1 之间的输出。它的斜率 σ′(z) 在 z = 0 处最大（0.25），随后迅速下降：|z| > 4.6 处已小于 0.01。权重 m 决定 z 随 x 增长的快慢 —— 所以 m 很大时，多数输入都落在平坦的饱和区，学习几乎没有斜率可循。",
+  "sigmoid.next": "平坦的两端正是梯度消失之处。下一章沿着链式法则跟踪一次梯度下降，看它在哪里消失。",
+  "sigmoid.try.steep": "文章中最陡的斜率 m = 0.001",
+  "sigmoid.try.steep.promise":
+    "超过一半的 x 范围（54.1%）被阴影覆盖：那里 σ′ < 0.01。其余三个斜率以细线留作对比。",
+  "sigmoid.try.flat": "最平缓的 m = 0.0001",
+  "sigmoid.try.flat.promise": "没有阴影：z 始终在 ±1 之内，整条曲线都在陡峭的中段，σ′ 从不低于 0.01。",
+  "sigmoid.try.large": "过大的权重：m = 0.1",
+  "sigmoid.try.large.promise": "曲线变成了台阶：超过 99% 的范围饱和，σ′ 只在 x = 0 附近有一个细尖峰。",
+  "sigmoid.try.short": "保持 m = 0.1，但让 x 只从 −10 到 10",
+  "sigmoid.try.short.promise":
+    "不再有任何饱和：饱和的是 z = m·x，而不是 m 本身。（“尺度很重要”一章会再谈这一点。）",
   "sigmoid.controls": "单元 σ(m·x + c)",
   "sigmoid.m": "权重 m（对数刻度）",
   "sigmoid.c": "偏置 c",
@@ -38,6 +61,23 @@ export const labZh: Record<LabKey, string> = {
   "stepper.title": "链式法则，一步一步",
   "stepper.claim":
     "论点：梯度是乘积 ∂E/∂σ · ∂σ/∂z · ∂z/∂w。当 σ′(z) ≈ 0 时，无论输出错得多离谱，整个乘积都趋于零：更新停滞 —— 或者在步长 η 很大时越过最小值。",
+  "stepper.explain":
+    "梯度下降沿损失 E 的斜率的反方向移动权重 m。链式法则说，这个斜率是三个因子的乘积：输出错了多少（y − t）、sigmoid 在单元所处位置有多陡（σ′(z)）、以及输入（x）。若一开始权重就很大，z = m·x 落在平坦的两端：σ′(z) 几乎为 0 —— 整个乘积也几乎为 0，不论输出错得多离谱。",
+  "stepper.next":
+    "一个单元会停滞，或者越过目标。一个网络有成千上万个这样的权重：接下来，看看大权重会让网络学到什么。",
+  "stepper.try.stall": "从 m₀ = 100、η = 10 出发，走 5 步",
+  "stepper.try.stall.promise":
+    "状态从第一步起就是“停滞”：σ′ 的平均值约为 0.005，m 几乎不动（始终大于 99.9）。与 y − t 相比，σ′ 的条短得看不见。",
+  "stepper.try.penalty": "同样的起点，加上 L2 惩罚 λ = 0.01：走 20 步",
+  "stepper.try.penalty.promise":
+    "不再停滞：惩罚项的梯度 λ·m 不经过 σ′，所以每一步都把 m 缩小 η·λ = 10%。20 步都显示“正在学习”，m 最终小于 15。",
+  "stepper.try.overshoot": "用巨大的步长逃离：m₀ = 100、η = 10000，走 20 步",
+  "stepper.try.overshoot.promise":
+    "20 步之内，状态显示“越过最小值”：某一步跳过了最小值，于是损失上升或斜率变号。越过的步在损失曲线上用圆圈标出。",
+  "stepper.try.learn": "从小权重出发：m₀ = 0.1、η = 10，走 20 步",
+  "stepper.try.learn.promise":
+    "σ′ 保持在峰值附近（大于 0.1；峰值是 0.25），每个因子都是看得见的条；20 步之内损失降到 0.001 以下（“学会了”）—— 既不停滞，也不越过。",
+  "stepper.stepsTaken": "步数",
   "stepper.controls": "对 y = σ(m·x + c) 做梯度下降",
   "stepper.m0": "初始权重 m₀（对数刻度）",
   "stepper.eta": "学习率 η（对数刻度）",
@@ -50,24 +90,21 @@ export const labZh: Record<LabKey, string> = {
   "stepper.play": "播放",
   "stepper.pause": "暂停",
   "stepper.reset": "重置",
-  "stepper.presets": "场景",
-  "stepper.preset.stall": "大权重：停滞",
-  "stepper.preset.learn": "小权重：能学会",
-  "stepper.preset.overshoot": "大权重、大 η：越过最小值",
   "stepper.factorsHeading": "所选样本的 ∂E/∂m 各因子",
   "stepper.meanGradient": "数据上 ∂E/∂m 的均值",
-  "stepper.factorsFigure": "三个因子及其乘积（对数刻度）",
-  "stepper.factorsAxis": "大小（对数刻度）",
+  "stepper.factorsFigure": "所选样本的三个因子及其乘积（线性刻度：小的就显得小）",
+  "stepper.factorsAxis": "|数值|",
   "stepper.factor": "因子",
   "stepper.value": "数值",
   "stepper.lossFigure": "损失 E 随步数的变化",
   "stepper.step": "步数",
   "stepper.loss": "损失 E",
   "stepper.status.start": "请按“走一步”或“播放”。",
-  "stepper.status.learning": "第 {steps} 步：正在学习 —— 损失在下降。",
+  "stepper.status.learning": "第 {steps} 步：正在学习 —— 权重在移动，损失在下降。",
   "stepper.status.stalled":
-    "第 {steps} 步：停滞 —— σ′ 的均值只有 {dydz}，梯度极小，上一次更新只让 m 移动了 {update}。",
-  "stepper.status.overshoot": "第 {steps} 步：损失上升 —— 这次更新（{update}）越过了最小值。",
+    "第 {steps} 步：停滞 —— σ′ 的平均值只有 {dydz}，梯度极小：上一次更新只让 m 移动了 {update}。",
+  "stepper.status.overshoot":
+    "第 {steps} 步：越过最小值 —— 这次更新（{update}）跳过了最小值：损失上升，或斜率变号。",
   "stepper.status.reached": "第 {steps} 步：学会了 —— 损失低于 0.001。",
   "stepper.status.diverged": "第 {steps} 步：权重不再是有限数。请减小 η。",
   "stepper.readout": "第 {steps} 步：m = {m}，损失 {loss}，所选样本的 z = {z}。",
@@ -76,6 +113,19 @@ export const labZh: Record<LabKey, string> = {
   "playground.title": "过拟合游乐场",
   "playground.claim":
     "论点：大权重会过拟合 —— 在训练点上好，在测试点上差。对权重的惩罚能缩小这个差距。在训练过程中改变 λ，看看会发生什么。",
+  "playground.explain":
+    "一个有很多权重的网络，能把决策边界弯到绕过每一个训练点 —— 连噪声也不放过。一半的点被留作测试：训练损失一直在降，而测试损失告诉我们网络学到的是规律还是噪声。两者之间的差距就是过拟合，它随权重增大而扩大。",
+  "playground.next": "这里的 λ 是看着图表挑的。下一章让数据来选择它：一整条惩罚路径，外加交叉验证。",
+  "playground.try.overfit": "在带噪声的螺旋数据上训练一个不受约束的网络（慢速）",
+  "playground.try.overfit.promise":
+    "大约 20 秒内，训练损失持续下降，而测试损失开始上升：差距（测试 − 训练）超过 0.5。留意决策图如何绕着单个噪声点弯曲。",
+  "playground.try.penalty": "在训练过程中打开 L2，λ₂ = 0.01",
+  "playground.try.penalty.promise":
+    "测试损失回落，大约 20 秒内差距降到 0.4 以下。留意权重缩小时决策图如何变得平滑。",
+  "playground.speed": "速度",
+  "playground.speed.slow": "慢（每秒 15 轮：看着它发生）",
+  "playground.speed.medium": "中（每秒 100 轮）",
+  "playground.speed.fast": "快（尽可能快）",
   "playground.dataControls": "数据",
   "playground.dataset": "数据集",
   "playground.dataset.circle": "圆形",
@@ -90,6 +140,9 @@ export const labZh: Record<LabKey, string> = {
   "playground.click.add1": "添加红点（类别 1）",
   "playground.click.add0": "添加蓝点（类别 0）",
   "playground.click.remove": "删除最近的点",
+  "playground.pointAdded": "点已改变（现有 {count} 个）：按“训练”后，网络会从新的权重开始。",
+  "playground.pointRestarted":
+    "点已改变（现有 {count} 个）：训练已从新的权重重新开始（训练点与测试点的划分变了）。",
   "playground.upload": "或上传 CSV（两列特征，目标为 0/1）",
   "playground.uploaded": "正在使用 {file}：{count} 个点（上传的数据不包含在链接中）。",
   "playground.needTwoColumns": "{file}：游乐场需要恰好两列特征和一个 0/1 目标，但此文件有 {count} 列特征。",
@@ -165,6 +218,20 @@ export const labZh: Record<LabKey, string> = {
   "path.title": "正则化路径",
   "path.claim":
     "在实践中：随着 λ 减小，系数依次进入模型并增长；交叉验证用来选择 λ。沿路径拖动 λ 游标（或在其滑块上使用方向键）。",
+  "path.explain":
+    "惩罚 λ 用拟合程度换取较小的权重 —— 可是选哪个 λ？一次为上百个 λ 拟合模型，从大到所有系数都为零的 λ，一直到几乎没有惩罚：这就是正则化路径。然后轮流留出十分之一的数据，测量在它上面的误差（交叉验证）。λ.min 的误差最小；λ.1se 是误差在最小值一个标准误之内的最大 λ —— 数据无法把它与最优模型区分开的最简单模型。",
+  "path.next": "惩罚会选出更简单的模型。可它是否也让模型在输入抖动时更稳定？下一章来推动输入看看。",
+  "path.try.lasso": "糖尿病数据，lasso（α = 1）",
+  "path.try.lasso.promise":
+    "路径在 λ.1se 处打开，那里的模型只用了十个特征中的一部分：lasso 把其余的系数精确地设为零。",
+  "path.try.ridge": "同样的数据，岭回归（α = 0）",
+  "path.try.ridge.promise":
+    "岭回归会收缩每一个系数，但不会把任何系数设为零：在每个 λ 上十个特征都留在模型中。",
+  "path.try.classes": "乳腺癌数据：两类，lasso",
+  "path.try.classes.promise":
+    "30 个特征上的逻辑回归（二项）路径在它自己的 λ.1se 处打开，使用的特征少于全部 30 个。",
+  "path.uploadNotInLink":
+    "这个链接是在上传 CSV 之后生成的，而链接无法携带文件。请重新上传它（或选择一个内置数据集）。",
   "path.controls": "弹性网络",
   "path.dataset": "数据",
   "path.dataset.diabetes": "糖尿病（回归）",
@@ -204,15 +271,44 @@ export const labZh: Record<LabKey, string> = {
   "path.stripTitle": "不同 λ 下的决策边界",
   "path.stripClaim": "多项式特征上的逻辑回归，沿整条路径拟合：从大 λ（简单、欠拟合）到小 λ（曲折、过拟合）。",
   "path.stripPanel": "λ = {lambda}，{nonzero} 项",
-  "path.stripAccuracy": "训练准确率 {accuracy}",
+  "path.stripAccuracy": "准确率：训练 {accuracy}，测试 {test}",
   "path.stripTerms": "模型中的项数",
   "path.stripTrainAccuracy": "训练准确率",
+  "path.stripTestAccuracy": "测试准确率（200 个新点）",
   "path.stripSummary": "{features} 个次数 ≤ {degree} 的多项式特征；二项弹性网络，α 相同。",
 
   // ── 5. 不稳定性 ───────────────────────────────────────────────────────────
   "instability.title": "不稳定性",
   "instability.claim":
     "论点：大权重让模型不稳定 —— 输入的微小变化带来输出的巨大变化。给测试点加上噪声，比较一下。",
+  "instability.explain":
+    "两个网络学习同样的点：一个不受约束，另一个带 L2 惩罚，使权重保持较小。然后把每个测试点轻轻推动一下（ε 个标准差），测量每个网络的回答移动了多少 —— 既看它给出的概率，也看它的 logit z（最后一个 sigmoid 之前的数）。旁边列出测试损失和准确率：一个稳定却什么也预测不了的网络算不上成功。",
+  "instability.next":
+    "敏感度也取决于输入的量纲。最后一章追问权重的“大”究竟是什么意思 —— 并发现提前停止其实是一种隐蔽的惩罚。",
+  "instability.try.spiral": "螺旋数据，λ = 0.002，ε = 0.05",
+  "instability.try.spiral.promise":
+    "论点成立：在同样的扰动下，带惩罚的网络的概率和 logit 都移动得更少，测试损失也比不带惩罚时更低。",
+  "instability.try.circle": "圆形数据，同样的 λ 和 ε",
+  "instability.try.circle.promise":
+    "一个诚实的例外：带惩罚的网络的概率移动得更多，但它的 logit 移动得更少。页面会解释原因 —— 不受约束的网络已经饱和（几乎处处输出 0 或 1）—— 并指出在这样干净的数据上，惩罚会让测试损失略有上升。",
+  "instability.try.constant": "螺旋数据，极大的惩罚 λ = 0.3",
+  "instability.try.constant.promise":
+    "带惩罚的网络现在对每个点都给出同一个常数。页面会称它为常数模型，不再显示“稳定了多少倍”：它之所以稳定，是因为什么都没学到。",
+  "instability.verdict.holds":
+    "在 ε = {epsilon} 时，带惩罚的网络的概率移动量是不受约束网络的 1/{outputRatio}，logit z 是 1/{logitRatio}：惩罚让它更稳定。",
+  "instability.verdict.saturationHides":
+    "在 ε = {epsilon} 时，带惩罚的网络的 logit z 移动量是不受约束网络的 1/{logitRatio} —— 但它的概率反而移动得更多（比值 {outputRatio}）。原因：不受约束的网络已经饱和。它在大多数测试点上输出约 0 或约 1，那里 sigmoid 是平的，无论下面的 logit 多陡，推动一下都改变不了概率。饱和掩盖了不稳定，正如 σ′ ≈ 0 掩盖了梯度。",
+  "instability.verdict.constant":
+    "λ = {lambda} 时，带惩罚的网络对每个测试点都给出同一个值（约 {mean}）：这是一个常数模型。它不可能不稳定，因为它什么都没学到 —— 测试准确率只有 {accuracy}。这里不显示比值；请试试更小的 λ。",
+  "instability.verdict.fails":
+    "这里论点不成立：在 ε = {epsilon} 时，带惩罚的网络的 logit z 移动量是不受约束网络的 {inverse} 倍。输出移动多少取决于测试点相对边界的位置，而不只是 ‖W‖；请试试更大的 λ 或别的 ε。",
+  "instability.cleanData":
+    "注意：在这组数据上，不受约束网络的测试损失（{plain}）并不比带惩罚的（{regularized}）差：两类几乎不重叠，没什么噪声可供过拟合，惩罚只会损失一点拟合精度。",
+  "instability.logitFigure": "在同样的扰动下，logit z（最后一个 sigmoid 之前）的平均变化",
+  "instability.logitSensitivity": "平均 |z(x + δ) − z(x)|",
+  "instability.testAccuracy": "测试准确率",
+  "instability.sensitivityShort": "移动量：概率",
+  "instability.logitShort": "移动量：logit z",
   "instability.controls": "同一数据上的两个网络",
   "instability.dataset": "数据集",
   "instability.lambda": "正则化网络的 λ（对数刻度）",
@@ -220,24 +316,34 @@ export const labZh: Record<LabKey, string> = {
   "instability.training": "正在训练两个网络（各 600 轮）…",
   "instability.plain": "无惩罚",
   "instability.regularized": "L2，λ = {lambda}",
-  "instability.figure": "测试输入加噪声 ε 后输出的平均变化",
+  "instability.figure": "测试输入被噪声 ε 推动时，概率的平均变化",
   "instability.epsilon": "噪声 ε",
   "instability.sensitivity": "平均 |f(x + δ) − f(x)|",
-  "instability.readout":
-    "在 ε = {epsilon} 时：无惩罚网络的输出平均变化 {plain}，正则化网络变化 {regularized}（{ratio} 倍）。",
-  "instability.tableCaption": "两个网络",
+  "instability.tableCaption": "两个网络（ε = {epsilon} 时的敏感度）",
   "instability.weightNorm": "‖W‖",
   "instability.lipschitz": "Lipschitz 上界",
-  "instability.trainLoss": "训练损失",
   "instability.testLoss": "测试损失",
 
   // ── 6. 尺度很重要 ─────────────────────────────────────────────────────────
   "scale.title": "尺度很重要",
   "scale.claim":
     "一个诚实的脚注：文章中的斜率看起来很陡，只是因为 x 取到 ±10⁴。饱和的是 z = m·x，而不只是 m —— 在标准化的输入上，同一个单元的权重是 m·sd(x)。",
+  "scale.explain":
+    "“大”并不只是权重本身的属性。单元看到的是 z = m·x：把 x 的单位从毫米换成米，同一个模型就需要大一千倍的权重。这就是为什么惩罚要作用在标准化的输入上 —— 也是为什么，最后我们会发现惩罚可以藏在训练时长里。",
+  "scale.try.article": "文章中的 m = 0.001，x 到 ±10⁴",
+  "scale.try.article.promise":
+    "在标准化的输入上，同一条曲线的权重是 5.779 —— 正是第一章对这个单元给出的数字。0.001 这个权重只是看起来小。",
+  "scale.try.gentle": "m = 0.0001",
+  "scale.try.gentle.promise": "标准化后的权重小于 1（0.578）：斜率平缓，在哪个尺度上都没有饱和。",
+  "scale.try.early": "梯度下降走 t = 5 步后停止",
+  "scale.try.early.promise":
+    "系数大约只有最小二乘解的一半（‖β‖ 小于其 0.6），并且与 λ ≈ 1/(η·5) 处的岭回归解相差不到 0.2：提前停止和惩罚一样会收缩系数。",
+  "scale.try.late": "让它一直跑：t = 5000 步",
+  "scale.try.late.promise":
+    "梯度下降到达了不带惩罚的最小二乘解（‖β‖ 超过其 0.99）：不提前停止，就不再有收缩。",
   "scale.controls": "单元与梯度下降",
   "scale.m": "原始 x 上的权重 m（对数刻度）",
-  "scale.step": "梯度下降步数 t（对数刻度）",
+  "scale.step": "梯度下降步数 t（记录的步数，对数间隔）",
   "scale.rawFigure": "原始 x 上的 σ(m·x)",
   "scale.standardizedFigure": "同一单元在标准化 x̃ 上",
   "scale.rawAxis": "x（原始）",
@@ -251,8 +357,8 @@ export const labZh: Record<LabKey, string> = {
   "scale.normAxis": "‖β‖ / ‖β_最小二乘‖",
   "scale.coefAxis": "系数 / ‖β_最小二乘‖",
   "scale.feature": "特征",
-  "scale.descentCoef": "梯度下降 {step} 步后",
+  "scale.descentCoef": "梯度下降第 {step} 步",
   "scale.ridgeCoef": "岭回归，λ = {lambda}",
   "scale.earlyReadout":
-    "{step} 步之后（λ ≈ {lambda}），梯度下降离岭回归解的距离是 ‖β_最小二乘‖ 的 {distance}；全程最多 {max}。",
+    "在第 t = {step} 步（λ ≈ {lambda}），梯度下降与岭回归解的距离是 ‖β_最小二乘‖ 的 {distance}；全程最大为 {max}。",
 };

@@ -281,7 +281,7 @@ export const zh: Record<MessageKey, string> = {
   "measure.auc": "AUC（ROC 曲线下面积）",
   "figure.path.title": "系数路径（{family}，α = {alpha}）",
   "figure.path.subtitle": "每条线是一个特征在原始尺度上的系数；λ 向右减小",
-  "figure.path.logLambda": "log λ（对数）",
+  "figure.path.logLambda": "λ（对数刻度）",
   "figure.path.classCoefficient": "系数，类别 {label}",
   "figure.path.coefficient": "系数",
   "figure.cv.title": "{folds} 折交叉验证",

@@ -9,6 +9,8 @@ import type { GlmPath } from "../glm/glmPath.js";
 import { formatNumber } from "../i18n/format.js";
 import type { Translator } from "../i18n/translate.js";
 import { composeFigure, FONT_FAMILY } from "./composeFigure.js";
+import { lambdaAxis } from "./lambdaAxis.js";
+import { labelsThatFit, placeLabels } from "./placeLabels.js";
 
 const style = { fontFamily: FONT_FAMILY, fontSize: "11px" };
 
@@ -36,23 +38,28 @@ export function pathPanel(
       feature: short(path.featureNames[j] ?? `x${j + 1}`),
     })),
   );
-  const last = path.lambda.length - 1;
-  // label each feature that enters the model at its end of the path (smallest λ)
-  const labels = betas[last]!.map((b, j) => ({
-    logLambda: Math.log(path.lambda[last]!),
-    coefficient: b,
-    feature: short(path.featureNames[j] ?? `x${j + 1}`),
-  })).filter((d) => d.coefficient !== 0);
   const multinomial = path.family === "multinomial";
+  const height = multinomial ? 300 : 440;
+  // y domain fixed here, so label positions can be computed in pixels before Plot draws
+  let [low, high] = [0, 0];
+  for (const point of points) {
+    low = Math.min(low, point.coefficient);
+    high = Math.max(high, point.coefficient);
+  }
+  if (low === high) high = low + 1;
+  const labels = endLabels(path, betas, { low, high, height });
   return Plot.plot({
     document,
     width: 760,
-    height: multinomial ? 300 : 440,
+    height,
     marginLeft: 64,
     marginRight: 150,
+    marginTop: MARGIN_TOP,
+    marginBottom: MARGIN_BOTTOM,
     style,
-    x: { label: t("figure.path.logLambda"), reverse: true },
+    x: lambdaAxis(path.lambda, t("figure.path.logLambda")),
     y: {
+      domain: [low, high],
       label: multinomial
         ? t("figure.path.classCoefficient", { label: formatNumber(path.classes[classIndex]!) })
         : t("figure.path.coefficient"),
@@ -64,7 +71,7 @@ export function pathPanel(
       Plot.line(points, { x: "logLambda", y: "coefficient", stroke: "feature", strokeWidth: 1.5 }),
       Plot.text(labels, {
         x: "logLambda",
-        y: "coefficient",
+        y: "placed",
         text: "feature",
         fill: "feature",
         textAnchor: "start",
@@ -72,6 +79,48 @@ export function pathPanel(
       }),
       marker === undefined ? null : markerRule(marker),
     ],
+  });
+}
+
+const MARGIN_TOP = 20;
+const MARGIN_BOTTOM = 40;
+/** Direct labels closer than this (px) would overlap at 11 px type. */
+export const LABEL_GAP_PX = 13;
+
+/**
+ * The features that end the path (smallest λ) with a non-zero coefficient, labelled at their line's
+ * end — the largest ones when not all fit, kept LABEL_GAP_PX apart (placeLabels). `placed` is the
+ * label's y in data units, `at` in the panel's pixels.
+ */
+export function endLabels(
+  path: GlmPath,
+  betas: readonly (readonly number[])[],
+  frame: { low: number; high: number; height: number },
+) {
+  const last = path.lambda.length - 1;
+  const inner = frame.height - MARGIN_TOP - MARGIN_BOTTOM;
+  const toPixel = (v: number) => MARGIN_TOP + (1 - (v - frame.low) / (frame.high - frame.low)) * inner;
+  const entering = [...betas[last]!.keys()].filter((j) => betas[last]![j] !== 0);
+  const kept = labelsThatFit(
+    entering.map((j) => Math.abs(betas[last]![j]!)),
+    LABEL_GAP_PX,
+    MARGIN_TOP,
+    frame.height - MARGIN_BOTTOM,
+  ).map((k) => entering[k]!);
+  const placed = placeLabels(
+    kept.map((j) => toPixel(betas[last]![j]!)),
+    LABEL_GAP_PX,
+    MARGIN_TOP,
+    frame.height - MARGIN_BOTTOM,
+  );
+  return placed.map((p) => {
+    const j = kept[p.index]!;
+    return {
+      logLambda: Math.log(path.lambda[last]!),
+      placed: frame.low + (1 - (p.at - MARGIN_TOP) / inner) * (frame.high - frame.low),
+      at: p.at,
+      feature: short(path.featureNames[j] ?? `x${j + 1}`),
+    };
   });
 }
 
@@ -105,7 +154,7 @@ export function cvPanel(
     height: 400,
     marginLeft: 70,
     style,
-    x: { label: t("figure.path.logLambda"), reverse: true },
+    x: lambdaAxis(cv.lambda, t("figure.path.logLambda")),
     y: { label: t(`measure.${cv.measure}`), grid: true },
     marks: [
       Plot.ruleX([Math.log(cv.lambdaMin), Math.log(cv.lambdaOneSe)], {
@@ -114,12 +163,19 @@ export function cvPanel(
       }),
       Plot.ruleX(rows, { x: "logLambda", y1: "low", y2: "high", stroke: "#aaa" }),
       Plot.dot(rows, { x: "logLambda", y: "cvm", fill: "#b2182b", r: 2.5 }),
-      Plot.text(
-        [
-          { x: Math.log(cv.lambdaMin), label: "λ.min" },
-          { x: Math.log(cv.lambdaOneSe), label: "λ.1se" },
-        ],
-        { x: "x", text: "label", frameAnchor: "top", dy: 6, dx: 4, textAnchor: "start" },
+      // on two rows, so the labels never overlap when λ.min and λ.1se are close
+      ...[
+        { x: Math.log(cv.lambdaMin), label: "λ.min", dy: 6 },
+        { x: Math.log(cv.lambdaOneSe), label: "λ.1se", dy: 22 },
+      ].map((mark) =>
+        Plot.text([mark], {
+          x: "x",
+          text: "label",
+          frameAnchor: "top",
+          dy: mark.dy,
+          dx: 4,
+          textAnchor: "start",
+        }),
       ),
       marker === undefined ? null : markerRule(marker),
     ],

@@ -11,4 +11,6 @@ export {
   sweepFigure,
   trainingFigure,
 } from "./networkFigures.js";
+export { labelsThatFit, type PlacedLabel, placeLabels } from "./placeLabels.js";
+export { saturatedIntervals, sigmoidCompareFigure } from "./sigmoidCompareFigure.js";
 export { scaleFigure, sigmoidFigure, sigmoidOverlayFigure } from "./sigmoidFigures.js";

@@ -8,6 +8,7 @@ import type { SigmoidCurves } from "../experiments/sigmoidCurves.js";
 import { formatNumber, formatShare } from "../i18n/format.js";
 import type { Translator } from "../i18n/translate.js";
 import { composeFigure, FONT_FAMILY } from "./composeFigure.js";
+import { saturatedIntervals } from "./sigmoidCompareFigure.js";
 
 const WIDTH = 720;
 const SATURATED_FILL = "#f4d6d6";
@@ -17,17 +18,6 @@ interface Point {
   x: number;
   y: number;
   m: string;
-}
-
-/** The x intervals where |m·x + c| > cutoff, inside [xMin, xMax]. */
-function saturatedIntervals(m: number, c: number, cutoff: number, xMin: number, xMax: number) {
-  if (m === 0) return Math.abs(c) > cutoff ? [{ x1: xMin, x2: xMax }] : [];
-  const a = Math.min((-cutoff - c) / m, (cutoff - c) / m);
-  const b = Math.max((-cutoff - c) / m, (cutoff - c) / m);
-  const intervals: { x1: number; x2: number }[] = [];
-  if (a > xMin) intervals.push({ x1: xMin, x2: Math.min(a, xMax) });
-  if (b < xMax) intervals.push({ x1: Math.max(b, xMin), x2: xMax });
-  return intervals;
 }
 
 const curveColor = (index: number) => CURVE_COLORS[index % CURVE_COLORS.length]!;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { dataset2d } from "../../src/data/datasets2d.js";
 import { lossExploded } from "../../src/diagnostics/divergence.js";
 import { penalty } from "../../src/nn/regularizers.js";
-import { boundaryStrip } from "../../web/src/worker/pathJob.js";
 import { PlaygroundSession } from "../../web/src/worker/playgroundSession.js";
 import type { PlaygroundConfig } from "../../web/src/worker/protocol.js";
 
@@ -92,26 +91,5 @@ describe("the playground's training session (as the worker runs it)", () => {
     };
     expect(model.spec.sizes).toEqual([2, 12, 12, 1]);
     expect(model.weights[0]).toEqual(Array.from(session.trainer.network.weights[0]!));
-  });
-});
-
-describe("the boundary strip across λ", () => {
-  it("goes from few terms at large λ to many at small λ", () => {
-    const data = dataset2d("circle", { samples: 120, noise: 0.5, seed: 1 });
-    const strip = boundaryStrip({
-      type: "path.strip",
-      run: 1,
-      points: { x: data.x, y: data.y },
-      degree: 3,
-      alpha: 1,
-      panels: 4,
-      resolution: 10,
-    });
-    expect(strip.features).toBe(9);
-    expect(strip.panels).toHaveLength(4);
-    const lambdas = strip.panels.map((p) => p.lambda);
-    expect([...lambdas].sort((a, b) => b - a)).toEqual(lambdas);
-    expect(strip.panels[0]!.nonzero).toBeLessThanOrEqual(strip.panels[3]!.nonzero);
-    expect(strip.panels[3]!.trainAccuracy).toBeGreaterThan(0.8);
   });
 });

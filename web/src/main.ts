@@ -11,16 +11,37 @@ import { scaleMatters } from "./chapters/scaleMatters.js";
 import { sigmoidExplorer } from "./chapters/sigmoidExplorer.js";
 import { h } from "./ui/dom.js";
 import { initialLanguage, language, setLanguage, t, tx } from "./ui/i18n.js";
-import { flushState, isChapterShown, readString, teacherMode, write } from "./ui/state.js";
+import { sharePanel } from "./ui/sharePanel.js";
+import {
+  flushState,
+  isChapterShown,
+  readString,
+  teacherMode,
+  unknownTeacherKeys,
+  write,
+} from "./ui/state.js";
 
+/** Each chapter: its id, title, builder, and the prefix of its control keys (for teacher links). */
 const CHAPTERS = [
-  { id: "sigmoid", title: "sigmoid.title", build: sigmoidExplorer },
-  { id: "stepper", title: "stepper.title", build: chainRuleStepper },
-  { id: "playground", title: "playground.title", build: playground },
-  { id: "path", title: "path.title", build: pathExplorer },
-  { id: "instability", title: "instability.title", build: instability },
-  { id: "scale", title: "scale.title", build: scaleMatters },
+  { id: "sigmoid", title: "sigmoid.title", build: sigmoidExplorer, prefix: "sig." },
+  { id: "stepper", title: "stepper.title", build: chainRuleStepper, prefix: "cr." },
+  { id: "playground", title: "playground.title", build: playground, prefix: "pg." },
+  { id: "path", title: "path.title", build: pathExplorer, prefix: "path." },
+  { id: "instability", title: "instability.title", build: instability, prefix: "in." },
+  { id: "scale", title: "scale.title", build: scaleMatters, prefix: "sc." },
 ] as const;
+
+/** A `hide=` key is known if a control on the page has it, or it belongs to a chapter not shown. */
+function isKnownKey(key: string): boolean {
+  if (document.querySelector(`[data-control="${CSS.escape(key)}"]`)) return true;
+  return CHAPTERS.some((chapter) => !isChapterShown(chapter.id) && key.startsWith(chapter.prefix));
+}
+
+function teacherWarning(): HTMLElement | null {
+  const unknown = unknownTeacherKeys(isKnownKey);
+  if (unknown.length === 0) return null;
+  return tx("p", "lab.unknownKeys", { keys: unknown.join(", ") }, { class: "warning", role: "status" });
+}
 
 function header(): HTMLElement {
   const switchButton = h("button", {
@@ -86,7 +107,16 @@ function main(): void {
   document.title = t("lab.title");
   document.getElementById("top")!.replaceChildren(header());
   const main = document.getElementById("main")!;
-  for (const chapter of CHAPTERS) main.append(chapter.build());
+  // a chapter the lesson hides is never built: it fetches and computes nothing
+  for (const chapter of CHAPTERS) if (isChapterShown(chapter.id)) main.append(chapter.build());
+  const warning = teacherWarning();
+  if (warning) main.prepend(warning);
+  const built = CHAPTERS.filter((chapter) => isChapterShown(chapter.id)).map((chapter) => ({
+    id: chapter.id,
+    title: t(chapter.title),
+    section: document.getElementById(chapter.id)!,
+  }));
+  document.querySelector(".header-inner")!.append(sharePanel(built));
   document.getElementById("bottom")!.replaceChildren(tx("p", "lab.footer"));
   setLanguage(language()); // label everything built above
   document.body.dataset.ready = "true";

@@ -4,15 +4,10 @@
  * curve with λ.min and λ.1se, the model at the chosen λ — and, for 2-D data, a strip of decision
  * boundaries across λ. Fitting runs in the worker with the same solver and CV as `reglab cv`.
  */
-import { DATASETS_2D, type Dataset2dName, dataset2d } from "../../../src/data/datasets2d.js";
 import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import { modelDocument } from "../../../src/glm/modelDocument.js";
-import { multinomialCoefficientsAt } from "../../../src/glm/multinomialPredict.js";
-import { coefficientsAt } from "../../../src/glm/predict.js";
 import { formatNumber, formatShare } from "../../../src/i18n/format.js";
-import type { LabKey } from "../../../src/i18n/lab.js";
 import { cvFigure, cvPanel, pathFigure, pathPanel } from "../../../src/plot/glmFigures.js";
-import { Heatmap } from "../charts/heatmap.js";
 import { builtInCsv } from "../ui/builtInData.js";
 import { chapterFrame, controlGroup } from "../ui/chapter.js";
 import { button, buttonRow, filePicker, select, slider } from "../ui/controls.js";
@@ -22,7 +17,11 @@ import { figureBlock } from "../ui/figure.js";
 import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18n.js";
 import { isHidden, readNumber, readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
-import type { PathResult, StripResult } from "../worker/pathJob.js";
+import type { PathResult } from "../worker/protocol.js";
+import { lambdaCursor, nearestIndex, type ScaledPanel } from "./lambdaCursor.js";
+import { drawModelTable } from "./pathModelTable.js";
+import { PATH_STORY } from "./pathStory.js";
+import { boundaryStripSection } from "./pathStrip.js";
 
 const BUILT_IN = ["diabetes", "breast_cancer", "wine", "iris"] as const;
 type BuiltIn = (typeof BUILT_IN)[number];
@@ -32,14 +31,11 @@ const FAMILY_OF: Record<BuiltIn, GlmFamily> = {
   wine: "multinomial",
   iris: "multinomial",
 };
-const STRIP_PANELS = 6;
-const STRIP_RESOLUTION = 40;
 
 export function pathExplorer(): HTMLElement {
-  const frame = chapterFrame("path", 4, "path.title", "path.claim");
+  const frame = chapterFrame("path", "path.title", "path.claim", PATH_STORY);
   let result: PathResult | null = null;
   let run = 0;
-  let stripRun = 0;
   let upload: { name: string; text: string } | null = null;
 
   const pathBlock = figureBlock("path", "path.pathFigure", () =>
@@ -51,31 +47,15 @@ export function pathExplorer(): HTMLElement {
   const status = h("p", { class: "status", "data-testid": "path-status" });
   const errorBox = h("div", { class: "error", role: "alert", hidden: true, "data-testid": "path-error" });
   const modelTable = h("table", { class: "data-table coefficients", "data-testid": "path-model" });
-  const cursorId = uniqueId("lambda-cursor");
-  const cursor = h("input", {
-    id: cursorId,
-    type: "range",
-    min: 0,
-    max: 99,
-    step: 1,
-    value: 0,
-    "data-testid": "lambda-cursor",
-  });
-  const cursorValue = h("output", { for: cursorId });
-  const cursorControl = h(
-    "div",
-    { class: "control", "data-control": "path.k" },
-    h("div", { class: "control-row" }, tx("label", "path.cursor", undefined, { for: cursorId }), cursorValue),
-    cursor,
-  );
-  if (isHidden("path.k")) cursorControl.hidden = true;
+  const cursor = lambdaCursor(() => render());
 
-  const lambdaNow = () => result?.cv.lambda[Number(cursor.value)] ?? 0;
+  const lambdaNow = () => result?.cv.lambda[cursor.index()] ?? 0;
 
   const showError = (key: string, params: Record<string, string | number>) => {
     errorBox.textContent = anyMessage(key, params);
     errorBox.hidden = false;
     status.textContent = "";
+    status.dataset.state = "error";
   };
 
   const fitModels = async () => {
@@ -86,6 +66,8 @@ export function pathExplorer(): HTMLElement {
     status.dataset.state = "fitting";
     try {
       const name = source.value();
+      // a link cannot carry an uploaded file: say so rather than draw another data set
+      if (name === "upload" && !upload) return showError("path.uploadNotInLink", {});
       const csv =
         upload && name === "upload" ? upload.text : await builtInCsv(name === "upload" ? "diabetes" : name);
       if (mine !== run) return;
@@ -123,55 +105,18 @@ export function pathExplorer(): HTMLElement {
     if (!result) return;
     const { cv } = result;
     const path = cv.path;
-    const k = Number(cursor.value);
+    const k = cursor.index();
     const lambda = cv.lambda[k]!;
-    cursorValue.textContent = `λ = ${formatNumber(lambda)}`;
-    cursor.setAttribute("aria-valuetext", `λ = ${formatNumber(lambda)}`);
+    cursor.show(lambda);
     const t2 = figureTranslator();
     const multinomial = path.family === "multinomial";
     const classIndex = multinomial ? Math.min(Number(classSelect.value) || 0, path.classes.length - 1) : 0;
     const panel = pathPanel(path, t2, document, lambda, classIndex);
     pathBlock.setSvg(panel as Element);
-    currentPanel = panel as ScaledPanel;
+    cursor.setPanel(panel as ScaledPanel);
     cvBlock.setSvg(cvPanel(cv, t2, document, lambda) as Element);
-    // one column of coefficients per class (one in all for gaussian and binomial)
-    const columns = multinomial ? multinomialCoefficientsAt(path, lambda) : [coefficientsAt(path, lambda)];
-    const headers = multinomial
-      ? path.classes.map((label) => t("path.classColumn", { label: formatNumber(label) }))
-      : [t("path.coefficient")];
-    const nonzero = path.featureNames.filter((_, j) => columns.some((c) => c.beta[j] !== 0)).length;
+    const nonzero = drawModelTable(modelTable, path, lambda);
     const nearest = path.lambda.findIndex((l) => l <= lambda);
-    modelTable.replaceChildren(
-      h("caption", { text: t("path.modelAt", { lambda: formatNumber(lambda), nonzero, p: path.p }) }),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col", text: t("path.feature") }),
-          ...headers.map((text) => h("th", { scope: "col", text })),
-        ),
-      ),
-      h(
-        "tbody",
-        {},
-        h(
-          "tr",
-          {},
-          h("td", { text: t("path.intercept") }),
-          ...columns.map((c) => h("td", { text: formatNumber(c.intercept) })),
-        ),
-        ...path.featureNames.map((name, j) =>
-          h(
-            "tr",
-            { class: columns.every((c) => c.beta[j] === 0) ? "zero" : "" },
-            h("td", { text: name }),
-            ...columns.map((c) => h("td", { text: formatNumber(c.beta[j]!) })),
-          ),
-        ),
-      ),
-    );
     const summary = t("path.summary", {
       lambda: formatNumber(lambda),
       nonzero,
@@ -185,6 +130,8 @@ export function pathExplorer(): HTMLElement {
     status.dataset.family = path.family;
     status.dataset.lambdaMin = String(cv.lambdaMin);
     status.dataset.lambdaOneSe = String(cv.lambdaOneSe);
+    status.dataset.nonzero = String(nonzero);
+    status.dataset.at = k === cv.indexOneSe ? "1se" : k === cv.indexMin ? "min" : "";
     frame.live.textContent = summary;
     const drawn = multinomial ? path.beta[classIndex]! : path.beta;
     pathBlock.setTable(
@@ -199,129 +146,10 @@ export function pathExplorer(): HTMLElement {
     );
   };
 
-  /**
-   * Dragging on the path figure moves the λ cursor: the panel's x scale maps pixels to log λ. The
-   * listeners sit on the figure's container, which stays while the panel inside is redrawn.
-   */
-  type ScaledPanel = SVGSVGElement & { scale: (name: string) => { invert: (v: number) => number } };
-  let currentPanel: ScaledPanel | null = null;
-  const dragTo = (event: PointerEvent) => {
-    if (!result || !currentPanel) return;
-    const rect = currentPanel.getBoundingClientRect();
-    const width = Number(currentPanel.getAttribute("width")) || rect.width;
-    const logLambda = currentPanel.scale("x").invert(((event.clientX - rect.left) * width) / rect.width);
-    let best = 0;
-    result.cv.lambda.forEach((l, i) => {
-      if (Math.abs(Math.log(l) - logLambda) < Math.abs(Math.log(result!.cv.lambda[best]!) - logLambda))
-        best = i;
-    });
-    if (String(best) !== cursor.value) {
-      cursor.value = String(best);
-      write("path.lambda", formatNumber(result.cv.lambda[best]!), "");
-      render();
-    }
-  };
-  pathBlock.chart.style.cursor = "ew-resize";
-  pathBlock.chart.style.touchAction = "none";
-  pathBlock.chart.addEventListener("pointerdown", (event) => {
-    pathBlock.chart.setPointerCapture(event.pointerId);
-    dragTo(event);
-    pathBlock.chart.addEventListener("pointermove", dragTo);
-    pathBlock.chart.addEventListener(
-      "pointerup",
-      () => pathBlock.chart.removeEventListener("pointermove", dragTo),
-      {
-        once: true,
-      },
-    );
-  });
-
-  cursor.addEventListener("input", () => {
-    if (!result) return;
-    write("path.lambda", formatNumber(result.cv.lambda[Number(cursor.value)]!), "");
-    render();
-  });
+  cursor.dragOn(pathBlock.chart);
 
   const jumpTo = (lambda: number) => {
-    if (!result) return;
-    const index = result.cv.lambda.indexOf(lambda);
-    cursor.value = String(Math.max(0, index));
-    write("path.lambda", formatNumber(lambda), "");
-    render();
-  };
-
-  // ── the strip of boundaries (2-D data) ──────────────────────────────────
-  const stripRow = h("div", { class: "strip", "data-testid": "boundary-strip" });
-  const stripStatus = h("p", { class: "small" });
-  const stripTable = h("table", { class: "data-table" });
-  const fitStrip = () => {
-    stripRun = nextRun();
-    const data = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 1 });
-    stripStatus.textContent = t("path.fitting");
-    sendToWorker({
-      type: "path.strip",
-      run: stripRun,
-      points: { x: data.x, y: data.y },
-      degree: stripDegree.value(),
-      alpha: alpha.value(),
-      panels: STRIP_PANELS,
-      resolution: STRIP_RESOLUTION,
-    });
-  };
-  const drawStrip = (strip: StripResult) => {
-    const data = dataset2d(stripData.value(), { samples: 200, noise: 0.6, seed: 1 });
-    stripRow.replaceChildren(
-      ...strip.panels.map((panel) => {
-        const map = new Heatmap(
-          150,
-          t("path.stripPanel", { lambda: formatNumber(panel.lambda), nonzero: panel.nonzero }),
-        );
-        map.draw(panel.grid, strip.axis, { x: data.x, y: data.y });
-        return h(
-          "figure",
-          { class: "strip-panel" },
-          map.canvas,
-          h("figcaption", {
-            text: t("path.stripPanel", { lambda: formatNumber(panel.lambda), nonzero: panel.nonzero }),
-          }),
-          h("span", {
-            class: "small",
-            text: t("path.stripAccuracy", { accuracy: formatShare(panel.trainAccuracy) }),
-          }),
-        );
-      }),
-    );
-    stripTable.replaceChildren(
-      h("caption", { text: t("path.stripTitle") }),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          ...[t("path.lambda"), t("path.stripTerms"), t("path.stripTrainAccuracy")].map((text) =>
-            h("th", { scope: "col", text }),
-          ),
-        ),
-      ),
-      h(
-        "tbody",
-        {},
-        ...strip.panels.map((panel) =>
-          h(
-            "tr",
-            {},
-            h("td", { text: formatNumber(panel.lambda) }),
-            h("td", { text: String(panel.nonzero) }),
-            h("td", { text: formatShare(panel.trainAccuracy) }),
-          ),
-        ),
-      ),
-    );
-    stripStatus.textContent = t("path.stripSummary", {
-      features: strip.features,
-      degree: stripDegree.value(),
-    });
+    if (result) cursor.moveTo(result.cv.lambda.indexOf(lambda));
   };
 
   onWorkerMessage((message) => {
@@ -339,20 +167,11 @@ export function pathExplorer(): HTMLElement {
         classSelect.value = Number(wantedClass) < path.classes.length ? wantedClass : "0";
       }
       const wanted = readNumber("path.lambda", Number.NaN, 0, Number.POSITIVE_INFINITY);
-      cursor.max = String(result.cv.lambda.length - 1);
-      let index = result.cv.indexOneSe;
-      if (Number.isFinite(wanted)) {
-        index = 0;
-        result.cv.lambda.forEach((l, i) => {
-          if (Math.abs(Math.log(l / wanted)) < Math.abs(Math.log(result!.cv.lambda[index]! / wanted)))
-            index = i;
-        });
-      }
-      cursor.value = String(index);
+      // the λ of the link, else the path's own λ.1se
+      const index = Number.isFinite(wanted) ? nearestIndex(result.cv.lambda, wanted) : result.cv.indexOneSe;
+      cursor.setPath(result.cv.lambda, index);
       render();
-    } else if (message.type === "path.strip" && message.run === stripRun) drawStrip(message.result);
-    else if (message.type === "error" && (message.run === run || message.run === stripRun))
-      showError(message.key, message.params);
+    } else if (message.type === "error" && message.run === run) showError(message.key, message.params);
   });
 
   // ── controls ────────────────────────────────────────────────────────────
@@ -367,7 +186,10 @@ export function pathExplorer(): HTMLElement {
       { value: "upload", label: "path.dataset.upload" },
     ],
     value: "diabetes",
-    onChange: () => void fitModels(),
+    onChange: () => {
+      write("path.lambda", "", ""); // a new data set opens at its own λ.1se
+      void fitModels();
+    },
   });
   const familyChoice = select<"auto" | GlmFamily>({
     key: "path.family",
@@ -390,7 +212,7 @@ export function pathExplorer(): HTMLElement {
     value: 1,
     onInput: () => {
       void fitModels();
-      fitStrip();
+      strip.fit();
     },
   });
   const uploadPicker = filePicker({
@@ -404,23 +226,7 @@ export function pathExplorer(): HTMLElement {
       void fitModels();
     },
   });
-  const stripData = select<Dataset2dName>({
-    key: "path.strip",
-    label: "path.stripData",
-    options: DATASETS_2D.map((name) => ({ value: name, label: `playground.dataset.${name}` as LabKey })),
-    value: "circle",
-    onChange: fitStrip,
-  });
-  const stripDegree = slider({
-    key: "path.degree",
-    label: "path.degree",
-    min: 1,
-    max: 8,
-    step: 1,
-    value: 5,
-    onInput: fitStrip,
-  });
-
+  const strip = boundaryStripSection(() => alpha.value(), showError);
   frame.controls.append(
     controlGroup(
       "path.controls",
@@ -428,7 +234,7 @@ export function pathExplorer(): HTMLElement {
       uploadPicker.element,
       familyChoice.element,
       alpha.element,
-      cursorControl,
+      cursor.control,
       classControl,
     ),
     buttonRow(
@@ -449,7 +255,7 @@ export function pathExplorer(): HTMLElement {
         );
       }),
     ),
-    controlGroup("path.stripControls", stripData.element, stripDegree.element),
+    strip.controls,
   );
   frame.figures.append(
     errorBox,
@@ -457,21 +263,13 @@ export function pathExplorer(): HTMLElement {
     pathBlock.element,
     cvBlock.element,
     h("div", { class: "model-table" }, modelTable),
-    h(
-      "section",
-      { class: "strip-section", "aria-labelledby": "strip-title" },
-      tx("h3", "path.stripTitle", undefined, { id: "strip-title" }),
-      tx("p", "path.stripClaim"),
-      stripStatus,
-      stripRow,
-      h("details", { class: "table-details" }, tx("summary", "lab.dataTable"), stripTable),
-    ),
+    strip.section,
   );
   onLanguageChange(() => {
     render();
-    fitStrip();
+    strip.fit();
   });
   void fitModels();
-  fitStrip();
+  strip.fit();
   return frame.section;
 }

@@ -1,97 +1,53 @@
 /**
  * Chapter 3 — the overfitting playground: 2-D data, a network or a polynomial logistic model,
- * L1 / L2 / dropout changeable while it trains (in the worker), with the decision surface, the
- * train/test losses, and per-layer weights, gradients and saturation drawn live. Divergence stops
- * training and names the chain-rule factor that exploded.
+ * L1 / L2 / dropout changeable while it trains (in the worker), at a pace a student can watch. The
+ * wiring of the chapter: its controls, the worker, clicks on the map and uploads; the view
+ * (playgroundView) draws the frames. Divergence stops training and names the chain-rule factor
+ * that exploded.
  */
-import * as Plot from "@observablehq/plot";
 import { DataError } from "../../../src/data/dataError.js";
-import { DATASETS_2D, type Dataset2dName, dataset2d } from "../../../src/data/datasets2d.js";
+import { dataset2d } from "../../../src/data/datasets2d.js";
 import { parseCsv } from "../../../src/data/parseCsv.js";
-import type { DivergenceExplanation } from "../../../src/diagnostics/divergence.js";
-import { formatNumber, formatShare } from "../../../src/i18n/format.js";
-import type { LabKey } from "../../../src/i18n/lab.js";
-import type { ActivationName } from "../../../src/nn/activations.js";
-import type { LossName } from "../../../src/nn/losses.js";
-import type { EpochDiagnostics, LiveSettings } from "../../../src/nn/trainer.js";
-import { boundaryFigure } from "../../../src/plot/networkFigures.js";
-import { Heatmap } from "../charts/heatmap.js";
-import { CHART_STYLE, seriesChart, toSvgString } from "../charts/smallCharts.js";
+import { formatNumber } from "../../../src/i18n/format.js";
+import type { LiveSettings } from "../../../src/nn/trainer.js";
 import { chapterFrame, controlGroup } from "../ui/chapter.js";
-import { button, buttonRow, checkbox, filePicker, select, slider } from "../ui/controls.js";
+import { button, buttonRow, filePicker } from "../ui/controls.js";
 import { h, prefersReducedMotion } from "../ui/dom.js";
 import { downloadBlob } from "../ui/exportFigure.js";
-import { figureBlock } from "../ui/figure.js";
-import { anyMessage, figureTranslator, onLanguageChange, t, tx } from "../ui/i18n.js";
+import { anyMessage, onLanguageChange, t } from "../ui/i18n.js";
 import { readString, write } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
+import { frameQueue } from "../worker/frameQueue.js";
 import type { PlaygroundFrame, Points2d } from "../worker/protocol.js";
+import { playgroundControls, SPEEDS } from "./playgroundControls.js";
+import { applyEdits, encodeEdits, parseEdits, pointsFromUpload, removeNearest } from "./playgroundPoints.js";
+import { PLAYGROUND_STORY } from "./playgroundStory.js";
+import { type LossPoint, playgroundView } from "./playgroundView.js";
 
 const RESOLUTION = 50;
-const CURVE_REFRESH_MS = 250;
-
-/** Added points "x,y,label;…" and removed row indices "i,j,…" as stored in the URL. */
-function parseEdits(): { added: [number, number, number][]; removed: Set<number> } {
-  const added = (readString("pg.add") ?? "")
-    .split(";")
-    .map((item) => item.split(",").map(Number))
-    .filter((v) => v.length === 3 && v.every(Number.isFinite) && (v[2] === 0 || v[2] === 1))
-    .map((v) => [v[0]!, v[1]!, v[2]!] as [number, number, number]);
-  const removed = new Set(
-    (readString("pg.del") ?? "")
-      .split(",")
-      .filter(Boolean)
-      .map(Number)
-      .filter((v) => Number.isInteger(v) && v >= 0),
-  );
-  return { added, removed };
-}
+const CURVE_REFRESH_MS = 500;
 
 export function playground(): HTMLElement {
-  const frame = chapterFrame("playground", 3, "playground.title", "playground.claim");
-  const heatmap = new Heatmap(380, t("playground.heatmapLabel"));
-  const reducedMotion = prefersReducedMotion();
+  const frame = chapterFrame("playground", "playground.title", "playground.claim", PLAYGROUND_STORY);
+  const view = playgroundView(() => ({ frame: last, points }));
+  const { heatmap } = view;
   let points: Points2d = { x: new Float64Array(), y: new Float64Array() };
   let uploaded: Points2d | null = null;
-  let edits = parseEdits();
+  let edits = parseEdits(readString("pg.add"), readString("pg.del"));
   let run = 0;
   let running = false;
   let last: PlaygroundFrame | null = null;
-  let history: { epoch: number; train: number; test: number }[] = [];
+  let history: LossPoint[] = [];
   let lastCurveDraw = 0;
   let lastAnnounce = 0;
-  let lossSvg = "";
-  let layersSvg = "";
-  let framesDrawn = 0;
-  let latestFrame: PlaygroundFrame | null = null;
-  let framesReceived = 0;
-  let drawScheduled = false;
 
-  const boundary = figureBlock("boundary", "playground.boundaryFigure", () => {
-    if (!last) return "";
-    return boundaryFigure(
-      { x1: last.axis, x2: last.axis, probability: last.grid },
-      Array.from(points.y, (label, i) => ({
-        x1: points.x[2 * i]!,
-        x2: points.x[2 * i + 1]!,
-        label,
-        test: last!.isTrain[i] === 0,
-      })),
-      figureTranslator(),
-      document,
-    );
-  });
-  const losses = figureBlock("losses", "playground.lossFigure", () => lossSvg);
-  const layers = figureBlock("layers", "playground.layersFigure", () => layersSvg);
-  boundary.chart.replaceWith(h("div", { class: "chart" }, heatmap.canvas));
-  const warning = h("div", { class: "warning", role: "alert", hidden: true, "data-testid": "divergence" });
   const errorBox = h("div", {
     class: "error",
     role: "alert",
     hidden: true,
     "data-testid": "playground-error",
   });
-  const stats = h("dl", { class: "stats", "data-testid": "playground-stats" });
+  const pointNote = h("p", { class: "small", "aria-live": "polite", "data-testid": "point-note" });
 
   // ── data ────────────────────────────────────────────────────────────────
   const makePoints = (): Points2d => {
@@ -101,26 +57,12 @@ export function playground(): HTMLElement {
       noise: noise.value(),
       seed: seed.value(),
     });
-    const keep: number[] = [];
-    for (let i = 0; i < generated.n; i++) if (!edits.removed.has(i)) keep.push(i);
-    const n = keep.length + edits.added.length;
-    const x = new Float64Array(2 * n);
-    const y = new Float64Array(n);
-    keep.forEach((row, k) => {
-      x[2 * k] = generated.x[2 * row]!;
-      x[2 * k + 1] = generated.x[2 * row + 1]!;
-      y[k] = generated.y[row]!;
-    });
-    edits.added.forEach(([a, b, label], k) => {
-      x[2 * (keep.length + k)] = a;
-      x[2 * (keep.length + k) + 1] = b;
-      y[keep.length + k] = label;
-    });
-    return { x, y };
+    return applyEdits(generated, edits);
   };
   const saveEdits = () => {
-    write("pg.add", edits.added.map((p) => p.map((v) => Number(v.toFixed(2))).join(",")).join(";"), "");
-    write("pg.del", [...edits.removed].sort((a, b) => a - b).join(","), "");
+    const { add, del } = encodeEdits(edits);
+    write("pg.add", add, "");
+    write("pg.del", del, "");
   };
 
   const live = (): LiveSettings => ({
@@ -136,7 +78,7 @@ export function playground(): HTMLElement {
     run = nextRun();
     history = [];
     last = null;
-    warning.hidden = true;
+    view.warning.hidden = true;
     const hidden = Array.from({ length: layersCount.value() }, () => units.value());
     sendToWorker({
       type: "playground.start",
@@ -167,125 +109,6 @@ export function playground(): HTMLElement {
     sendToWorker({ type: "playground.run", running: value });
   };
 
-  // ── drawing ─────────────────────────────────────────────────────────────
-  const explain = (epoch: number, explanation: DivergenceExplanation) => {
-    const factorKey = `playground.factor.${explanation.factor}` as LabKey;
-    const fixes = explanation.fixes.map((fix) => t(`playground.fix.${fix}` as LabKey)).join(" · ");
-    warning.replaceChildren(
-      h("strong", { text: t("playground.diverged", { epoch }) }),
-      " ",
-      t("playground.divergedFactor", {
-        factor: t(factorKey),
-        layer: explanation.layer,
-        growth: Number.isFinite(explanation.growth) ? formatNumber(explanation.growth) : "∞",
-      }),
-      h("br"),
-      t("playground.tryFixes", { fixes }),
-    );
-    warning.dataset.factor = explanation.factor;
-    warning.hidden = false;
-  };
-
-  const drawStats = (d: EpochDiagnostics, epoch: number) => {
-    const entries: [LabKey, string, string][] = [
-      ["playground.epoch", String(epoch), "epoch"],
-      ["playground.trainLoss", formatNumber(d.trainLoss), "trainLoss"],
-      ["playground.testLoss", formatNumber(d.testLoss), "testLoss"],
-      ["playground.gap", formatNumber(d.gap), "gap"],
-      ["playground.trainAccuracy", formatShare(d.trainAccuracy), "trainAccuracy"],
-      ["playground.testAccuracy", formatShare(d.testAccuracy), "testAccuracy"],
-      ["playground.sensitivity", formatNumber(d.sensitivity), "sensitivity"],
-    ];
-    const saturation = d.layers
-      .slice(0, -1)
-      .map((layer) => `${t("playground.layer", { layer: layer.layer })} ${formatShare(layer.saturatedShare)}`)
-      .join(" · ");
-    stats.replaceChildren(
-      ...entries.map(([key, value, id]) =>
-        h("div", {}, h("dt", { text: t(key) }), h("dd", { "data-stat": id, text: value })),
-      ),
-      h(
-        "div",
-        { class: "wide" },
-        h("dt", { text: t("playground.saturation") }),
-        h("dd", { "data-stat": "saturation", text: saturation || "—" }),
-      ),
-    );
-    stats.dataset.trainLoss = String(d.trainLoss);
-    stats.dataset.epoch = String(epoch);
-    stats.dataset.weightNorm = String(
-      Math.sqrt(d.layers.reduce((sum, layer) => sum + layer.weightNorm ** 2, 0)),
-    );
-  };
-
-  /** The decision map's text alternative: P(class 1) on every 5th grid point along each axis. */
-  const drawBoundaryTable = () => {
-    if (!last || last.divergence) return;
-    const { grid, axis } = last;
-    const R = axis.length;
-    const rows: string[][] = [];
-    for (let j = 0; j < R; j += 5)
-      for (let i = 0; i < R; i += 5)
-        rows.push([formatNumber(axis[i]!), formatNumber(axis[j]!), formatNumber(grid[j * R + i]!)]);
-    boundary.setTable(["x1", "x2", t("playground.probability")], rows);
-  };
-
-  const drawCurves = (d: EpochDiagnostics) => {
-    const train = t("playground.series.train");
-    const test = t("playground.series.test");
-    if (history.length < 2) {
-      losses.chart.replaceChildren(tx("p", "playground.noCurveYet", undefined, { class: "small" }));
-      lossSvg = "";
-    } else {
-      lossSvg = seriesChart(
-        history.flatMap((row) => [
-          { x: row.epoch, y: Math.max(1e-6, row.train), series: train },
-          { x: row.epoch, y: Math.max(1e-6, row.test), series: test },
-        ]),
-        { xLabel: t("playground.epoch"), yLabel: t("playground.loss"), logY: true },
-      );
-      losses.setSvg(lossSvg);
-    }
-    losses.setTable(
-      [t("playground.epoch"), train, test],
-      history
-        .filter((_, k) => k % Math.ceil(history.length / 20) === 0)
-        .map((r) => [r.epoch, formatNumber(r.train), formatNumber(r.test)]),
-    );
-    const rows = d.layers.flatMap((layer) => [
-      {
-        x: layer.weightNorm,
-        series: t("playground.weightNorm"),
-        layer: t("playground.layer", { layer: layer.layer }),
-      },
-      {
-        x: layer.gradientNorm,
-        series: t("playground.gradientNorm"),
-        layer: t("playground.layer", { layer: layer.layer }),
-      },
-    ]);
-    layersSvg = layerChart(rows, t("playground.norm"));
-    layers.setSvg(layersSvg);
-    layers.setTable(
-      [
-        t("playground.layerHeader"),
-        t("playground.units"),
-        t("playground.weightNorm"),
-        t("playground.gradientNorm"),
-        t("playground.saturated"),
-        t("playground.meanSlope"),
-      ],
-      d.layers.map((layer) => [
-        layer.layer,
-        layer.units,
-        formatNumber(layer.weightNorm),
-        formatNumber(layer.gradientNorm),
-        formatShare(layer.saturatedShare),
-        formatNumber(layer.meanDadz),
-      ]),
-    );
-  };
-
   const onFrame = (message: PlaygroundFrame) => {
     if (message.run !== run) return;
     last = message;
@@ -293,24 +116,17 @@ export function playground(): HTMLElement {
     if (history.at(-1)?.epoch !== message.epoch)
       history.push({ epoch: message.epoch, train: d.trainLoss, test: d.testLoss });
     if (history.length > 600) history = history.filter((_, k) => k % 2 === 0);
-    const diverged = message.divergence !== null;
-    heatmap.draw(
-      diverged ? null : message.grid,
-      message.axis,
-      { ...points, isTrain: message.isTrain },
-      false,
-    );
-    framesDrawn++;
-    heatmap.canvas.dataset.frames = String(framesDrawn);
-    drawStats(d, message.epoch);
+    view.drawMap(message, points);
+    view.drawStats(d, message.epoch);
     const now = performance.now();
     if (!message.running || now - lastCurveDraw > CURVE_REFRESH_MS) {
       lastCurveDraw = now;
-      drawCurves(d);
-      drawBoundaryTable();
+      view.drawCurves(history, d);
+      view.drawBoundaryTable(message);
     }
-    if (message.divergence) explain(message.divergence.epoch, message.divergence.explanation);
-    if (!message.running && running) setRunning(false);
+    if (message.divergence) view.explain(message.divergence.epoch, message.divergence.explanation);
+    // only a diverged run stops by itself; a frame posted before "train" was pressed says nothing
+    if (message.divergence && running) setRunning(false);
     if (!message.running || now - lastAnnounce > 5000) {
       lastAnnounce = now;
       frame.live.textContent = t("playground.readout", {
@@ -321,26 +137,14 @@ export function playground(): HTMLElement {
     }
   };
 
+  const receive = frameQueue(
+    onFrame,
+    (frames) => sendToWorker({ type: "playground.ack", frames }),
+    prefersReducedMotion(),
+  );
   onWorkerMessage((message) => {
-    if (message.type === "playground.frame") {
-      // draw only the newest frame at the next animation frame; older ones are dropped as stale
-      latestFrame = message;
-      framesReceived++;
-      if (!drawScheduled) {
-        drawScheduled = true;
-        const draw = () => {
-          drawScheduled = false;
-          const frames = framesReceived;
-          framesReceived = 0;
-          if (latestFrame) onFrame(latestFrame);
-          latestFrame = null;
-          sendToWorker({ type: "playground.ack", frames });
-        };
-        // reduced motion: redraw twice a second instead of every frame (training goes on meanwhile)
-        if (reducedMotion) window.setTimeout(draw, 500);
-        else requestAnimationFrame(draw);
-      }
-    } else if (message.type === "playground.model") {
+    if (message.type === "playground.frame") receive(message);
+    else if (message.type === "playground.model") {
       const blob = new Blob([`${JSON.stringify(message.model, null, 1)}\n`], { type: "application/json" });
       downloadBlob(blob, "reglab-playground-model.json");
     } else if (message.type === "error" && message.job === "playground" && message.run === run) {
@@ -363,21 +167,35 @@ export function playground(): HTMLElement {
       errorBox.hidden = true;
       try {
         const data = parseCsv(await file.text(), file.name);
-        if (data.p !== 2) throw new Error(t("playground.needTwoColumns", { file: file.name, count: data.p }));
-        const labels = new Set(data.y);
-        if (![...labels].every((v) => v === 0 || v === 1) || labels.size !== 2)
-          throw new Error(t("playground.needTwoClasses", { file: file.name, target: data.targetName }));
-        uploaded = { x: data.x, y: data.y };
+        const usable = pointsFromUpload(data, file.name);
+        if ("key" in usable) return showError(t(usable.key, usable.params));
+        uploaded = usable.points;
         uploadedName.textContent = t("playground.uploaded", { file: file.name, count: data.n });
+        showUploadInSelect();
         restart();
       } catch (error) {
+        // the library's DataError names the file, row and column; anything else is unexpected
         showError(
-          error instanceof DataError ? anyMessage(error.key, error.params) : (error as Error).message,
+          error instanceof DataError ? anyMessage(error.key, error.params) : anyMessage(String(error)),
         );
       }
     },
   });
   const uploadedName = h("p", { class: "small" });
+  /** The data-set menu names the upload while it is in use (an entry not offered for choosing). */
+  const showUploadInSelect = () => {
+    const menu = dataset.element.querySelector("select")!;
+    let entry = menu.querySelector<HTMLOptionElement>("option[value=uploaded]");
+    entry ??= menu.appendChild(
+      h("option", {
+        value: "uploaded",
+        disabled: true,
+        "data-i18n": "path.dataset.upload",
+        text: t("path.dataset.upload"),
+      }),
+    );
+    menu.value = entry.value;
+  };
 
   // ── clicks on the surface ───────────────────────────────────────────────
   heatmap.canvas.addEventListener("click", (event) => {
@@ -386,199 +204,31 @@ export function playground(): HTMLElement {
     const scale = heatmap.canvas.width / rect.width;
     const [a, b] = heatmap.toData((event.clientX - rect.left) * scale, (event.clientY - rect.top) * scale);
     if (clickMode.value() === "remove") {
-      // the nearest point within reach: a generated row (removed by index) or an added one
-      let best = -1;
-      let bestDistance = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < points.y.length; i++) {
-        const d = (points.x[2 * i]! - a) ** 2 + (points.x[2 * i + 1]! - b) ** 2;
-        if (d < bestDistance) [best, bestDistance] = [i, d];
-      }
-      if (best < 0 || bestDistance > 0.25) return;
-      const generatedKept = points.y.length - edits.added.length;
-      if (best >= generatedKept) edits.added.splice(best - generatedKept, 1);
-      else {
-        // map the kept index back to the generated row
-        let seen = -1;
-        for (let row = 0; ; row++) {
-          if (edits.removed.has(row)) continue;
-          seen++;
-          if (seen === best) {
-            edits.removed.add(row);
-            break;
-          }
-        }
-      }
+      if (!removeNearest(points, edits, a, b)) return;
     } else edits.added.push([a, b, clickMode.value() === "add1" ? 1 : 0]);
     saveEdits();
     restart();
+    // a new point changes the split into training and test points: training starts over
+    pointNote.textContent = t(running ? "playground.pointRestarted" : "playground.pointAdded", {
+      count: points.y.length,
+    });
   });
 
-  // ── controls ────────────────────────────────────────────────────────────
-  const dataset = select<Dataset2dName>({
-    key: "pg.data",
-    label: "playground.dataset",
-    options: DATASETS_2D.map((name) => ({ value: name, label: `playground.dataset.${name}` as LabKey })),
-    value: "spiral",
-    onChange: () => {
+  // ── controls (playgroundControls) ───────────────────────────────────────
+  const sendPace = () => sendToWorker({ type: "playground.pace", epochsPerSecond: SPEEDS[speed.value()] });
+  const controls = playgroundControls({
+    onDataSet: () => {
       uploaded = null;
       edits = { added: [], removed: new Set() };
       saveEdits();
       restart();
     },
+    restart: () => restart(),
+    sendLive: () => sendLive(),
+    sendPace: () => sendPace(),
   });
-  const noise = slider({
-    key: "pg.noise",
-    label: "playground.noise",
-    min: 0,
-    max: 2,
-    step: 0.05,
-    value: 0.5,
-    onInput: restart,
-  });
-  const samples = slider({
-    key: "pg.n",
-    label: "playground.samples",
-    min: 20,
-    max: 600,
-    step: 10,
-    value: 200,
-    onInput: restart,
-  });
-  const trainShare = slider({
-    key: "pg.train",
-    label: "playground.trainShare",
-    min: 0.1,
-    max: 0.9,
-    step: 0.05,
-    value: 0.5,
-    format: formatShare,
-    onInput: restart,
-  });
-  const seed = slider({
-    key: "pg.seed",
-    label: "playground.seed",
-    min: 1,
-    max: 99,
-    step: 1,
-    value: 1,
-    onInput: restart,
-  });
-  const clickMode = select<"add0" | "add1" | "remove">({
-    key: "pg.click",
-    label: "playground.click",
-    options: [
-      { value: "add1", label: "playground.click.add1" },
-      { value: "add0", label: "playground.click.add0" },
-      { value: "remove", label: "playground.click.remove" },
-    ],
-    value: "add1",
-    onChange: () => {},
-  });
-  const model = select<"network" | "polynomial">({
-    key: "pg.model",
-    label: "playground.model",
-    options: [
-      { value: "network", label: "playground.model.network" },
-      { value: "polynomial", label: "playground.model.polynomial" },
-    ],
-    value: "network",
-    onChange: restart,
-  });
-  const layersCount = slider({
-    key: "pg.layers",
-    label: "playground.layers",
-    min: 1,
-    max: 4,
-    step: 1,
-    value: 2,
-    onInput: restart,
-  });
-  const units = slider({
-    key: "pg.units",
-    label: "playground.units",
-    min: 1,
-    max: 32,
-    step: 1,
-    value: 12,
-    onInput: restart,
-  });
-  const activation = select<ActivationName>({
-    key: "pg.act",
-    label: "playground.activation",
-    options: [
-      { value: "tanh", label: "playground.activation.tanh" },
-      { value: "relu", label: "playground.activation.relu" },
-      { value: "sigmoid", label: "playground.activation.sigmoid" },
-    ],
-    value: "tanh",
-    onChange: restart,
-  });
-  const degree = slider({
-    key: "pg.degree",
-    label: "playground.degree",
-    min: 1,
-    max: 10,
-    step: 1,
-    value: 6,
-    onInput: restart,
-  });
-  const loss = select<LossName>({
-    key: "pg.loss",
-    label: "playground.lossChoice",
-    options: [
-      { value: "log", label: "playground.loss.log" },
-      { value: "squared", label: "playground.loss.squared" },
-    ],
-    value: "log",
-    onChange: restart,
-  });
-  const eta = slider({
-    key: "pg.eta",
-    label: "playground.eta",
-    min: 1e-4,
-    max: 10,
-    value: 0.01,
-    scale: "log",
-    onInput: sendLive,
-  });
-  const useL2 = checkbox({ key: "pg.useL2", label: "playground.useL2", value: false, onChange: sendLive });
-  const l2 = slider({
-    key: "pg.l2",
-    label: "playground.l2",
-    min: 1e-5,
-    max: 1,
-    value: 0.003,
-    scale: "log",
-    onInput: sendLive,
-  });
-  const useL1 = checkbox({ key: "pg.useL1", label: "playground.useL1", value: false, onChange: sendLive });
-  const l1 = slider({
-    key: "pg.l1",
-    label: "playground.l1",
-    min: 1e-5,
-    max: 1,
-    value: 0.001,
-    scale: "log",
-    onInput: sendLive,
-  });
-  const dropout = slider({
-    key: "pg.drop",
-    label: "playground.dropout",
-    min: 0,
-    max: 0.8,
-    step: 0.05,
-    value: 0,
-    onInput: sendLive,
-  });
-  const warmup = slider({
-    key: "pg.warmup",
-    label: "playground.warmup",
-    min: 0,
-    max: 300,
-    step: 10,
-    value: 0,
-    onInput: sendLive,
-  });
+  const { dataset, noise, samples, trainShare, seed, clickMode, model, layersCount, units } = controls;
+  const { activation, degree, loss, eta, speed, useL2, l2, useL1, l1, dropout, warmup } = controls;
 
   const showModelControls = () => {
     const network = model.value() === "network";
@@ -591,7 +241,19 @@ export function playground(): HTMLElement {
     "data-testid": "playground-train",
     "aria-pressed": "false",
   });
+  const penaltyGroup = controlGroup(
+    "playground.regularization",
+    eta.element,
+    useL2.element,
+    l2.element,
+    useL1.element,
+    l1.element,
+    dropout.element,
+    warmup.element,
+  );
+  penaltyGroup.classList.add("penalty-group");
   frame.controls.append(
+    speed.element,
     buttonRow(
       "pg.run",
       "playground.run",
@@ -612,11 +274,15 @@ export function playground(): HTMLElement {
       button("playground.resetPoints", () => {
         uploaded = null;
         uploadedName.textContent = "";
+        dataset.set(dataset.value()); // the menu shows the generated data set again
         edits = { added: [], removed: new Set() };
         saveEdits();
         restart();
       }),
     ),
+    // the penalty first: beside the map while it trains (the column is sticky on wide screens,
+    // and on a phone the group moves right under the map: style.css)
+    penaltyGroup,
     controlGroup(
       "playground.dataControls",
       dataset.element,
@@ -625,6 +291,7 @@ export function playground(): HTMLElement {
       trainShare.element,
       seed.element,
       clickMode.element,
+      pointNote,
       upload.element,
       uploadedName,
     ),
@@ -637,24 +304,14 @@ export function playground(): HTMLElement {
       degree.element,
       loss.element,
     ),
-    controlGroup(
-      "playground.regularization",
-      eta.element,
-      useL2.element,
-      l2.element,
-      useL1.element,
-      l1.element,
-      dropout.element,
-      warmup.element,
-    ),
   );
-  frame.figures.append(errorBox, warning, stats, boundary.element, losses.element, layers.element);
+  frame.figures.append(errorBox, ...view.elements);
   onLanguageChange(() => {
     heatmap.canvas.setAttribute("aria-label", t("playground.heatmapLabel"));
     if (last) {
-      drawStats(last.diagnostics, last.epoch);
-      drawCurves(last.diagnostics);
-      if (last.divergence) explain(last.divergence.epoch, last.divergence.explanation);
+      view.drawStats(last.diagnostics, last.epoch);
+      view.drawCurves(history, last.diagnostics);
+      if (last.divergence) view.explain(last.divergence.epoch, last.divergence.explanation);
       frame.live.textContent = t("playground.readout", {
         epoch: last.epoch,
         train: formatNumber(last.diagnostics.trainLoss),
@@ -662,31 +319,7 @@ export function playground(): HTMLElement {
       });
     }
   });
+  sendPace();
   restart();
   return frame.section;
-}
-
-/** ‖W_l‖ and ‖∂E/∂W_l‖ per layer, on a log axis, side by side. */
-function layerChart(rows: { x: number; series: string; layer: string }[], label: string): string {
-  const data = rows.map((row) => ({ ...row, x: Math.max(1e-8, row.x) }));
-  return toSvgString(
-    Plot.plot({
-      width: 460,
-      height: 60 + 34 * new Set(rows.map((r) => r.layer)).size,
-      marginLeft: 70,
-      style: CHART_STYLE,
-      color: {
-        domain: [...new Set(rows.map((r) => r.series))],
-        range: ["#2166ac", "#e08214"],
-        legend: false,
-      },
-      x: { type: "log", label, grid: true, tickFormat: "~g" },
-      y: { label: null },
-      fy: { label: null },
-      marks: [
-        Plot.dot(data, { x: "x", y: "layer", fill: "series", r: 5, symbol: "series" }),
-        Plot.text(data, { x: "x", y: "layer", text: "series", dy: -10, fontSize: 10, fill: "series" }),
-      ],
-    }),
-  );
 }

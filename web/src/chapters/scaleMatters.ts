@@ -9,6 +9,7 @@ import { linspace } from "../../../src/core/linspace.js";
 import { sigmoid } from "../../../src/core/sigmoid.js";
 import { parseCsv } from "../../../src/data/parseCsv.js";
 import {
+  checkpointSteps,
   type EarlyStoppingResult,
   earlyStoppingVsRidge,
 } from "../../../src/experiments/earlyStoppingRidge.js";
@@ -21,8 +22,12 @@ import { slider } from "../ui/controls.js";
 import { h } from "../ui/dom.js";
 import { figureBlock } from "../ui/figure.js";
 import { onLanguageChange, t, tx } from "../ui/i18n.js";
+import { SCALE_STORY } from "./scaleStory.js";
 
 const STEPS = 5000;
+const CHECKPOINTS = 40;
+/** The slider offers exactly the steps the experiment records: integers, and what the text reports. */
+const RECORDED = checkpointSteps(STEPS, CHECKPOINTS);
 
 function curveChart(x: Float64Array, y: Float64Array, label: string, color: string): string {
   const data = Array.from(x, (xi, i) => ({ x: xi, y: y[i]! }));
@@ -40,7 +45,7 @@ function curveChart(x: Float64Array, y: Float64Array, label: string, color: stri
 }
 
 export function scaleMatters(): HTMLElement {
-  const frame = chapterFrame("scale", 6, "scale.title", "scale.claim");
+  const frame = chapterFrame("scale", "scale.title", "scale.claim", SCALE_STORY);
   let rawSvg = "";
   let standardSvg = "";
   let pathSvg = "";
@@ -52,8 +57,10 @@ export function scaleMatters(): HTMLElement {
   let experiment: EarlyStoppingResult | null = null;
 
   const renderScale = () => {
+    // the grid of chapter 1 at its defaults (x from −10⁴ to 10⁴, 1001 points): the same unit gets
+    // the same standardized weight m·sd(x) in both chapters
     const range = 10000;
-    const curves = sigmoidCurves({ slopes: [m.value()], xMin: -range, xMax: range, points: 401 });
+    const curves = sigmoidCurves({ slopes: [m.value()], xMin: -range, xMax: range });
     const curve = curves.curves[0]!;
     rawSvg = curveChart(curves.x, curve.y, t("scale.rawAxis"), "#b2182b");
     raw.setSvg(rawSvg);
@@ -82,15 +89,13 @@ export function scaleMatters(): HTMLElement {
       standardized: formatNumber(curve.standardizedM),
     });
     scaleText.dataset.standardizedM = String(curve.standardizedM);
+    scaleText.dataset.share = String(curve.saturatedShare);
   };
 
   const renderEarly = () => {
     if (!experiment) return;
     const names = experiment.featureNames;
-    const wanted = step.value();
-    const point = experiment.points.reduce((best, p) =>
-      Math.abs(Math.log(p.step / wanted)) < Math.abs(Math.log(best.step / wanted)) ? p : best,
-    );
+    const point = experiment.points.find((p) => p.step === step.value())!;
     const scale = Math.sqrt(experiment.leastSquares.reduce((sum, b) => sum + b * b, 0));
     const ridgeLines = experiment.points.flatMap((p) =>
       names.map((name, j) => ({ norm: p.ridgeNorm, coefficient: p.ridge[j]! / scale, feature: name })),
@@ -144,6 +149,8 @@ export function scaleMatters(): HTMLElement {
       max: formatNumber(experiment.maxRelativeDistance, 2),
     });
     earlyText.dataset.distance = String(point.relativeDistance);
+    earlyText.dataset.step = String(point.step);
+    earlyText.dataset.norm = String(point.descentNorm);
   };
 
   const m = slider({
@@ -160,8 +167,9 @@ export function scaleMatters(): HTMLElement {
     label: "scale.step",
     min: 1,
     max: STEPS,
-    value: 50,
-    scale: "log",
+    value: 51,
+    values: RECORDED,
+    format: String,
     onInput: renderEarly,
   });
   frame.controls.append(controlGroup("scale.controls", m.element, step.element));
@@ -179,7 +187,10 @@ export function scaleMatters(): HTMLElement {
   });
   renderScale();
   void builtInCsv("diabetes").then((text) => {
-    experiment = earlyStoppingVsRidge(parseCsv(text, "data/diabetes.csv"), { steps: STEPS });
+    experiment = earlyStoppingVsRidge(parseCsv(text, "data/diabetes.csv"), {
+      steps: STEPS,
+      checkpoints: CHECKPOINTS,
+    });
     renderEarly();
   });
   return frame.section;

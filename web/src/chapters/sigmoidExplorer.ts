@@ -1,21 +1,22 @@
 /**
- * Chapter 1 — the article's plot_sigmoid(m), live: σ(m·x + c) with σ′ beneath it and the saturated
- * region shaded. The figure and the numbers are the ones `reglab sigmoid` prints: both come from
- * experiments/sigmoidCurves and plot/sigmoidFigures.
+ * Chapter 1 — the article's plot_sigmoid, live: its four slopes on one chart with the chosen m
+ * highlighted (its saturated x shaded), σ′ beneath. The numbers are the ones `reglab sigmoid`
+ * prints: both come from experiments/sigmoidCurves; the figure from plot/sigmoidCompareFigure.
  */
 import { ARTICLE_SLOPES, sigmoidCurves } from "../../../src/experiments/sigmoidCurves.js";
 import { formatNumber, formatShare } from "../../../src/i18n/format.js";
-import { sigmoidFigure } from "../../../src/plot/sigmoidFigures.js";
+import { sigmoidCompareFigure } from "../../../src/plot/sigmoidCompareFigure.js";
 import { chapterFrame, controlGroup } from "../ui/chapter.js";
 import { buttonRow, slider } from "../ui/controls.js";
 import { h } from "../ui/dom.js";
 import { figureBlock } from "../ui/figure.js";
 import { figureTranslator, onLanguageChange, t } from "../ui/i18n.js";
+import { SIGMOID_STORY } from "./sigmoidStory.js";
 
 const TABLE_ROWS = 21;
 
 export function sigmoidExplorer(): HTMLElement {
-  const frame = chapterFrame("sigmoid", 1, "sigmoid.title", "sigmoid.claim");
+  const frame = chapterFrame("sigmoid", "sigmoid.title", "sigmoid.claim", SIGMOID_STORY);
   let svg = "";
   const figure = figureBlock("sigmoid", "sigmoid.figure", () => svg);
   const share = h("strong", { class: "big-number", "data-testid": "saturated-share" });
@@ -23,9 +24,14 @@ export function sigmoidExplorer(): HTMLElement {
 
   const update = () => {
     const range = xRange.value();
-    const curves = sigmoidCurves({ slopes: [m.value()], c: c.value(), xMin: -range, xMax: range });
-    const curve = curves.curves[0]!;
-    svg = sigmoidFigure(curves, 0, figureTranslator(), document);
+    // the article's four slopes, and the chosen m beside them when it is none of them
+    const slopes = ARTICLE_SLOPES.includes(m.value()) ? ARTICLE_SLOPES : [...ARTICLE_SLOPES, m.value()];
+    const selected = slopes.indexOf(m.value());
+    const curves = sigmoidCurves({ slopes, c: c.value(), xMin: -range, xMax: range });
+    const curve = curves.curves[selected]!;
+    svg = sigmoidCompareFigure(curves, selected, figureTranslator(), document);
+    for (const [slope, preset] of presetButtons)
+      preset.setAttribute("aria-pressed", String(slope === m.value()));
     figure.setSvg(svg);
     share.textContent = formatShare(curve.saturatedShare);
     share.dataset.value = String(curve.saturatedShare);
@@ -72,13 +78,20 @@ export function sigmoidExplorer(): HTMLElement {
     scale: "log",
     onInput: update,
   });
-  const presets = buttonRow(
-    "sig.presets",
-    "sigmoid.presets",
-    ...ARTICLE_SLOPES.map((slope) =>
-      h("button", { type: "button", text: `m = ${formatNumber(slope)}`, onclick: () => m.set(slope, true) }),
-    ),
+  const presetButtons = ARTICLE_SLOPES.map(
+    (slope) =>
+      [
+        slope,
+        h("button", {
+          type: "button",
+          class: "preset",
+          "aria-pressed": "false",
+          text: `m = ${formatNumber(slope)}`,
+          onclick: () => m.set(slope, true),
+        }),
+      ] as const,
   );
+  const presets = buttonRow("sig.presets", "sigmoid.presets", ...presetButtons.map(([, b]) => b));
   frame.controls.append(
     controlGroup("sigmoid.controls", m.element, c.element, xRange.element, presets),
     h(

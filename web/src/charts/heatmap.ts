@@ -42,7 +42,8 @@ export class Heatmap {
     return [low + (px / size) * (high - low), high - (py / size) * (high - low)];
   }
 
-  private extent(): [number, number] {
+  /** The data range both axes span, [low, high]. */
+  extent(): [number, number] {
     const a = this.axis;
     const half = a.length > 1 ? (a[1]! - a[0]!) / 2 : 0.5;
     return [a[0]! - half, a.at(-1)! + half];

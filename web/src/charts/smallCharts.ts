@@ -3,6 +3,7 @@
  * as standalone SVG documents so the page shows exactly what "save as SVG" writes.
  */
 import * as Plot from "@observablehq/plot";
+import { formatNumber } from "../../../src/i18n/format.js";
 import { FONT_FAMILY } from "../../../src/plot/composeFigure.js";
 
 export const CHART_STYLE = {
@@ -17,30 +18,28 @@ export function toSvgString(chart: Element): string {
   return chart.outerHTML;
 }
 
-/** |value| of each factor as a bar on a log axis (values of 1e-18 and 10 side by side). */
-export function barsOnLogScale(rows: readonly { name: string; value: number }[], label: string): string {
-  const floor = 1e-18;
-  const data = rows.map((row) => ({ name: row.name, size: Math.max(floor, Math.abs(row.value)) }));
+/**
+ * |value| of each factor as a bar on a linear axis from 0, its signed value written beside it: a
+ * factor of 5e-8 next to one of 0.5 draws as no bar at all — small looks small, as it acts in the
+ * product. (A log axis made 5e-8 look 60 % as long as 0.5.)
+ */
+export function factorBars(rows: readonly { name: string; value: number }[], label: string): string {
+  const data = rows.map((row) => ({ name: row.name, size: Math.abs(row.value), value: row.value }));
+  const largest = Math.max(0.25, ...data.map((d) => (Number.isFinite(d.size) ? d.size : 0)));
   const chart = Plot.plot({
     width: 460,
     height: 190,
     marginLeft: 130,
+    marginRight: 70,
     style: CHART_STYLE,
-    x: {
-      type: "log",
-      domain: [floor, 1e4],
-      label,
-      grid: true,
-      ticks: [1e-18, 1e-12, 1e-6, 1],
-      tickFormat: "~g",
-    },
+    x: { domain: [0, largest], label, grid: true, ticks: 4, tickFormat: "~g" },
     y: { label: null, domain: data.map((d) => d.name) },
     marks: [
-      Plot.barX(data, { x1: floor, x2: "size", y: "name", fill: "#2166ac" }),
+      Plot.barX(data, { x1: 0, x2: "size", y: "name", fill: "#2166ac" }),
       Plot.text(data, {
         x: "size",
         y: "name",
-        text: (d: { size: number }) => d.size.toExponential(1),
+        text: (d: { value: number }) => formatNumber(d.value),
         dx: 4,
         textAnchor: "start",
       }),
@@ -49,17 +48,30 @@ export function barsOnLogScale(rows: readonly { name: string; value: number }[],
   return toSvgString(chart);
 }
 
-/** A loss curve on a log axis (values floored at 1e-12 so zeros stay drawable). */
-export function lossCurve(values: readonly number[], xLabel: string, yLabel: string): string {
-  const data = values.map((loss, step) => ({ step, loss: Math.max(1e-12, loss) }));
+/**
+ * A loss curve on a linear axis from 0 (an axis fitted to the data, or a log axis, would blow a
+ * stall's 0.1 % change up into a steep fall), with the steps listed in `marked` (the overshoots)
+ * drawn as rings on the curve.
+ */
+export function lossCurve(
+  values: readonly number[],
+  xLabel: string,
+  yLabel: string,
+  marked: readonly number[] = [],
+): string {
+  const data = values.map((loss, step) => ({ step, loss }));
+  const rings = marked.filter((step) => step < data.length).map((step) => data[step]!);
   const chart = Plot.plot({
     width: 460,
     height: 220,
     marginLeft: 60,
     style: CHART_STYLE,
-    x: { label: xLabel, domain: [0, Math.max(10, values.length)] },
-    y: { type: "log", label: yLabel, grid: true, tickFormat: "~g" },
-    marks: [Plot.line(data, { x: "step", y: "loss", stroke: "#b2182b", strokeWidth: 2 })],
+    x: { label: xLabel, domain: [0, Math.max(10, values.length - 1)] },
+    y: { label: yLabel, grid: true, zero: true, tickFormat: "~g" },
+    marks: [
+      Plot.line(data, { x: "step", y: "loss", stroke: "#b2182b", strokeWidth: 2 }),
+      Plot.dot(rings, { x: "step", y: "loss", r: 5, stroke: "#e08214", strokeWidth: 2.5 }),
+    ],
   });
   return toSvgString(chart);
 }

@@ -1,8 +1,28 @@
-/** The frame every chapter shares: heading, the claim it shows, a controls panel and its figures. */
+/**
+ * The frame every chapter shares: heading, the claim it shows, a plain-words explanation, the
+ * "Try this" steps, a controls panel and its figures, and a closing sentence that leads on.
+ * Chapter numbers count the chapters shown, so a teacher's selection reads 1, 2, 3.
+ */
 import type { LabKey } from "../../../src/i18n/lab.js";
+import { CHAPTER_IDS, type ChapterId } from "../chapters/order.js";
 import { h } from "./dom.js";
 import { tx } from "./i18n.js";
 import { isChapterShown } from "./state.js";
+import type { TryStep } from "./tryStep.js";
+import { tryThisPanel } from "./tryThis.js";
+
+export interface Story {
+  /** What the chapter shows, in plain words. */
+  explain: LabKey;
+  steps: readonly TryStep[];
+  /** The sentence that leads to the next chapter (none after the last). */
+  next?: LabKey;
+}
+
+/** This chapter's number among the chapters shown. */
+export function chapterNumber(id: ChapterId): number {
+  return CHAPTER_IDS.filter(isChapterShown).indexOf(id) + 1;
+}
 
 export interface ChapterFrame {
   section: HTMLElement;
@@ -12,7 +32,7 @@ export interface ChapterFrame {
   live: HTMLElement;
 }
 
-export function chapterFrame(id: string, number: number, title: LabKey, claim: LabKey): ChapterFrame {
+export function chapterFrame(id: ChapterId, title: LabKey, claim: LabKey, story: Story): ChapterFrame {
   const headingId = `${id}-title`;
   const controls = h("div", { class: "controls" });
   const figures = h("div", { class: "figures" });
@@ -24,13 +44,16 @@ export function chapterFrame(id: string, number: number, title: LabKey, claim: L
     h(
       "h2",
       { id: headingId },
-      h("span", { class: "chapter-number", text: `${number}` }),
+      h("span", { class: "chapter-number", text: `${chapterNumber(id)}` }),
       " ",
       tx("span", title),
     ),
     tx("p", claim, undefined, { class: "claim" }),
+    tx("p", story.explain, undefined, { class: "explain" }),
     live,
+    tryThisPanel(story.steps),
     h("div", { class: "chapter-body" }, controls, figures),
+    story.next ? tx("p", story.next, undefined, { class: "next" }) : null,
   );
   if (!isChapterShown(id)) section.hidden = true;
   return { section, controls, figures, live };

@@ -10,6 +10,18 @@ import { h, uniqueId } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { isHidden, readBoolean, readChoice, readNumber, write } from "./state.js";
 
+/** Every control by its URL key, so a "Try this" step can set controls as a link would. */
+const registry = new Map<string, (value: number | string | boolean) => void>();
+
+/** Sets controls by key, each running its own handler (as if the student had moved it). */
+export function applyState(state: Readonly<Record<string, number | string | boolean>>): void {
+  for (const [key, value] of Object.entries(state)) {
+    const set = registry.get(key);
+    if (!set) throw new Error(`no control with the key ${key}`);
+    set(value);
+  }
+}
+
 function wrapper(key: string, ...children: Node[]): HTMLDivElement {
   const element = h("div", { class: "control", "data-control": key }, ...children);
   if (isHidden(key)) element.hidden = true;
@@ -33,6 +45,8 @@ export interface SliderSpec {
   scale?: "linear" | "log";
   /** Linear sliders: the step. */
   step?: number;
+  /** A slider over a list of allowed values (ascending): its positions are the list's entries. */
+  values?: readonly number[];
   format?: (value: number) => string;
   onInput: (value: number) => void;
 }
@@ -40,23 +54,32 @@ export interface SliderSpec {
 const LOG_POSITIONS = 1000;
 
 export function slider(spec: SliderSpec): Slider {
-  const { key, min, max, scale = "linear", step = (max - min) / 100, format = formatNumber } = spec;
+  const { key, min, max, scale = "linear", step = (max - min) / 100, format = formatNumber, values } = spec;
   const id = uniqueId(key.replace(/\W/g, "-"));
   const log = scale === "log";
   const [lowLog, highLog] = [Math.log10(min), Math.log10(max)];
+  const nearest = (v: number) =>
+    values!.reduce((best, value, k) => (Math.abs(value - v) < Math.abs(values![best]! - v) ? k : best), 0);
   const toPosition = (v: number) =>
-    log ? Math.round(((Math.log10(v) - lowLog) / (highLog - lowLog)) * LOG_POSITIONS) : v;
+    values
+      ? nearest(v)
+      : log
+        ? Math.round(((Math.log10(v) - lowLog) / (highLog - lowLog)) * LOG_POSITIONS)
+        : v;
   const fromPosition = (position: number) =>
-    log
-      ? Number((10 ** (lowLog + (position / LOG_POSITIONS) * (highLog - lowLog))).toPrecision(3))
-      : position;
-  let current = readNumber(key, spec.value, min, max);
+    values
+      ? values[position]!
+      : log
+        ? Number((10 ** (lowLog + (position / LOG_POSITIONS) * (highLog - lowLog))).toPrecision(3))
+        : position;
+  const snap = (v: number) => (values ? values[nearest(v)]! : v);
+  let current = snap(readNumber(key, spec.value, min, max));
   const input = h("input", {
     id,
     type: "range",
-    min: log ? 0 : min,
-    max: log ? LOG_POSITIONS : max,
-    step: log ? 1 : step,
+    min: values || log ? 0 : min,
+    max: values ? values.length - 1 : log ? LOG_POSITIONS : max,
+    step: values || log ? 1 : step,
     value: toPosition(current),
   });
   const output = h("output", { for: id, text: format(current) });
@@ -73,18 +96,20 @@ export function slider(spec: SliderSpec): Slider {
   });
   const label = tx("label", spec.label, undefined, { for: id });
   const element = wrapper(key, h("div", { class: "control-row" }, label, output), input);
-  return {
+  const result: Slider = {
     element,
     input,
     value: () => current,
     set(value, notify = false) {
-      current = Math.min(max, Math.max(min, value));
+      current = snap(Math.min(max, Math.max(min, value)));
       input.value = String(toPosition(current));
       write(key, current, spec.value);
       show();
       if (notify) spec.onInput(current);
     },
   };
+  registry.set(key, (value) => result.set(Number(value), true));
+  return result;
 }
 
 export interface Choice<T extends string> {
@@ -119,7 +144,7 @@ export function select<T extends string>(spec: {
     write(spec.key, current, spec.value);
     spec.onChange(current);
   });
-  return {
+  const result: Choice<T> = {
     element: wrapper(spec.key, tx("label", spec.label, undefined, { for: id }), element),
     value: () => current,
     set(value, notify = false) {
@@ -129,6 +154,8 @@ export function select<T extends string>(spec: {
       if (notify) spec.onChange(current);
     },
   };
+  registry.set(spec.key, (value) => result.set(String(value) as T, true));
+  return result;
 }
 
 export interface Toggle {
@@ -152,7 +179,7 @@ export function checkbox(spec: {
     write(spec.key, current, spec.value);
     spec.onChange(current);
   });
-  return {
+  const result: Toggle = {
     element: wrapper(
       spec.key,
       h("div", { class: "control-check" }, input, tx("label", spec.label, undefined, { for: id })),
@@ -165,6 +192,8 @@ export function checkbox(spec: {
       if (notify) spec.onChange(current);
     },
   };
+  registry.set(spec.key, (value) => result.set(value === true || value === "1", true));
+  return result;
 }
 
 export function button(

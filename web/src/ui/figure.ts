@@ -15,13 +15,24 @@ export interface FigureBlock {
   setTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): void;
 }
 
+/** Chart text is never drawn smaller than this (CSS px). */
+const MIN_TEXT_PX = 10;
+/** The text size of figures that do not state theirs on the root <svg> (src/plot's, 11 px). */
+const DEFAULT_TEXT_PX = 11;
+const narrow = window.matchMedia("(max-width: 760px)");
+
 export function figureBlock(
   name: string,
   caption: LabKey,
   /** The current figure as a standalone SVG document, for export. */
   currentSvg: () => string,
 ): FigureBlock {
-  const chart = h("div", { class: "chart" });
+  const chart = h("div", {
+    class: "chart",
+    role: "group",
+    "aria-label": t(caption),
+    "data-i18n-label": caption,
+  });
   const table = h("table", { class: "data-table" });
   const details = h("details", { class: "table-details" }, tx("summary", "lab.dataTable"), table);
   let pending: { headers: readonly string[]; rows: readonly (readonly (string | number)[])[] } | null = null;
@@ -75,6 +86,19 @@ export function figureBlock(
       // Plot labels its mark groups ("line", "rect") with aria-label on <g>, which has no role:
       // screen readers get the figure's caption and its data table instead
       for (const group of chart.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
+      // never shrink a chart so far that its text falls below MIN_TEXT_PX: the chart's box scrolls
+      // sideways instead (and can then be reached and scrolled from the keyboard)
+      const root = chart.querySelector("svg");
+      const width = Number(root?.getAttribute("width"));
+      const fontSize = Number.parseFloat(root?.style.fontSize ?? "") || DEFAULT_TEXT_PX;
+      if (root && width > 0) {
+        const minWidth = Math.round((width * MIN_TEXT_PX) / fontSize);
+        root.style.minWidth = `${minWidth}px`;
+        // on a narrow screen the chart scrolls: reachable from the keyboard (a media query, not a
+        // measurement, so a chart redrawn while training forces no layout)
+        if (narrow.matches) chart.setAttribute("tabindex", "0");
+        else chart.removeAttribute("tabindex");
+      }
     },
     setTable(headers, rows) {
       // built when shown: live figures update their data several times a second, and a closed

@@ -67,6 +67,10 @@ const listed = (key: string) =>
   );
 const hiddenKeys = listed("hide");
 const onlyChapters = listed("only");
+/** The chapter ids (kept here, not imported, so this module stays the leaf every other imports). */
+const CHAPTER_KEYS = new Set(["sigmoid", "stepper", "playground", "path", "instability", "scale"]);
+/** `only=` names no real chapter (a typo): show every chapter rather than an empty page. */
+const onlyIsValid = [...onlyChapters].some((id) => CHAPTER_KEYS.has(id));
 
 /** Teacher mode: is this control (state key) or chapter (id) hidden? */
 export function isHidden(key: string): boolean {
@@ -74,7 +78,17 @@ export function isHidden(key: string): boolean {
 }
 
 export function isChapterShown(id: string): boolean {
-  return !hiddenKeys.has(id) && (onlyChapters.size === 0 || onlyChapters.has(id));
+  return !hiddenKeys.has(id) && (!onlyIsValid || onlyChapters.has(id));
+}
+
+/**
+ * The keys in `only=` and `hide=` that name no chapter and no control (`known` holds the control
+ * keys of the chapters built, and the key prefixes of those not built): the page shows them.
+ */
+export function unknownTeacherKeys(isKnown: (key: string) => boolean): string[] {
+  const only = [...onlyChapters].filter((id) => !CHAPTER_KEYS.has(id));
+  const hide = [...hiddenKeys].filter((key) => !CHAPTER_KEYS.has(key) && !isKnown(key));
+  return [...only, ...hide];
 }
 
 export const teacherMode = (): boolean => hiddenKeys.size > 0 || onlyChapters.size > 0;

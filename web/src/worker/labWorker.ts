@@ -2,12 +2,13 @@
  * The lab's Web Worker: all training and path fitting run here, off the page's thread, on the very
  * same library the CLI uses. The playground trains in time slices of ~8 ms and posts a frame after
  * each slice while at most three frames wait to be drawn: the page always has a fresh one at its next
- * animation frame, and a slow page never builds up a queue.
+ * animation frame, and a slow page never builds up a queue. At a set pace (epochs per second, so
+ * a student can watch overfitting happen) it runs only the epochs that are due and then waits.
  */
 /// <reference lib="webworker" />
 import { DataError } from "../../../src/data/dataError.js";
 import { fitInstability } from "./instabilityJob.js";
-import { boundaryStrip, fitPath } from "./pathJob.js";
+import { fitBoundaryStrip, fitPath } from "./pathJob.js";
 import { PlaygroundSession } from "./playgroundSession.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 
@@ -20,6 +21,10 @@ let running = false;
 let inFlight = 0;
 const MAX_IN_FLIGHT = 3;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Epochs per second (0 = as fast as possible), and the epochs run since the pace was last set. */
+let pace = 0;
+let pacedSince = 0;
+let pacedEpochs = 0;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -33,12 +38,26 @@ function sendFrame(): void {
   if (!frame.running) running = false;
 }
 
+function restartPace(): void {
+  pacedSince = performance.now();
+  pacedEpochs = 0;
+}
+
+/** Paced: the epochs due by now (none, often); a frame only when something changed. */
+function pacedSlice(current: PlaygroundSession): boolean {
+  const due = Math.floor((pace * (performance.now() - pacedSince)) / 1000) - pacedEpochs;
+  let ran = 0;
+  while (ran < due && current.stepEpoch()) ran++;
+  pacedEpochs += due;
+  return ran > 0 || current.stopped;
+}
+
 function loop(): void {
   timer = undefined;
   if (!session || !running) return;
-  session.runFor(SLICE_MS);
-  if (inFlight < MAX_IN_FLIGHT || session.stopped) sendFrame();
-  if (running) timer = setTimeout(loop, 0);
+  const changed = pace > 0 ? pacedSlice(session) : session.runFor(SLICE_MS) > 0 || session.stopped;
+  if (changed && (inFlight < MAX_IN_FLIGHT || session.stopped)) sendFrame();
+  if (running) timer = setTimeout(loop, pace > 0 ? Math.min(50, 500 / pace) : 0);
 }
 
 function errorMessage(run: number, job: string, error: unknown): FromWorker {
@@ -60,6 +79,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       try {
         session = new PlaygroundSession(message.run, message.config);
         inFlight = 0;
+        restartPace();
         sendFrame();
       } catch (error) {
         session = null;
@@ -71,8 +91,13 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       session?.update(message.live, message.warmup);
       if (session && !running) sendFrame();
       break;
+    case "playground.pace":
+      pace = message.epochsPerSecond;
+      restartPace();
+      break;
     case "playground.run":
       running = message.running;
+      restartPace();
       if (running && !timer) timer = setTimeout(loop, 0);
       if (!running) sendFrame();
       break;
@@ -96,7 +121,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case "path.strip":
       try {
-        post({ type: "path.strip", run: message.run, result: boundaryStrip(message) });
+        post({ type: "path.strip", run: message.run, result: fitBoundaryStrip(message) });
       } catch (error) {
         post(errorMessage(message.run, "strip", error));
       }

@@ -5,24 +5,13 @@
  */
 
 import { parseCsv } from "../../../src/data/parseCsv.js";
-import { polynomialFeatures } from "../../../src/data/polynomialFeatures.js";
-import { gridAxis } from "../../../src/experiments/decisionGrid.js";
+import { boundaryStrip, type StripResult } from "../../../src/experiments/boundaryStrip.js";
 import { binaryTarget } from "../../../src/glm/binaryTarget.js";
-import { type CvResult, crossValidate } from "../../../src/glm/crossValidation.js";
-import { elasticNetPath } from "../../../src/glm/elasticNetPath.js";
+import { crossValidate } from "../../../src/glm/crossValidation.js";
 import type { GlmFamily } from "../../../src/glm/glmPath.js";
 import { classIndices } from "../../../src/glm/multinomialPath.js";
-import { predictPath } from "../../../src/glm/predict.js";
 import { pointsDataset } from "./playgroundSession.js";
-import type { PathRequest, PathStripRequest } from "./protocol.js";
-
-export interface PathResult {
-  cv: CvResult;
-  classes: number[] | null;
-  targetName: string;
-  droppedRows: number;
-  constantColumns: string[];
-}
+import type { PathRequest, PathResult, PathStripRequest } from "./protocol.js";
 
 /**
  * "auto": two distinct target values make a binomial problem; 3 to 10 distinct whole numbers,
@@ -61,55 +50,7 @@ export function fitPath(request: PathRequest): PathResult {
   };
 }
 
-export interface StripPanel {
-  lambda: number;
-  /** P(class 1) on the grid (row j·R + i at (axis[i], axis[j])). */
-  grid: Float64Array;
-  nonzero: number;
-  trainAccuracy: number;
-}
-
-export interface StripResult {
-  axis: Float64Array;
-  features: number;
-  panels: StripPanel[];
-}
-
-/** Boundaries of a binomial elastic net on polynomial features, at λ evenly spaced (log) along its path. */
-export function boundaryStrip(request: PathStripRequest): StripResult {
-  const raw = pointsDataset(request.points);
-  const expanded = polynomialFeatures(raw, request.degree);
-  const path = elasticNetPath(expanded, { family: "binomial", alpha: request.alpha, nlambda: 60 });
-  const R = request.resolution;
-  const axis = gridAxis(raw.x, R);
-  const gridPoints = new Float64Array(R * R * 2);
-  for (let j = 0; j < R; j++)
-    for (let i = 0; i < R; i++) {
-      gridPoints[2 * (j * R + i)] = axis[i]!;
-      gridPoints[2 * (j * R + i) + 1] = axis[j]!;
-    }
-  const grid = polynomialFeatures(
-    pointsDataset({ x: gridPoints, y: new Float64Array(R * R) }),
-    request.degree,
-  );
-  const last = path.lambda.length - 1;
-  const panels: StripPanel[] = [];
-  for (let k = 0; k < request.panels; k++) {
-    // skip λ_max itself (the empty model): start one step in, end at the path's smallest λ
-    const index = Math.round(
-      Math.min(last, 1) + (k * (last - Math.min(last, 1))) / Math.max(1, request.panels - 1),
-    );
-    const lambda = path.lambda[index]!;
-    const probability = predictPath(path, grid.x, R * R, lambda, "response");
-    const fitted = predictPath(path, expanded.x, expanded.n, lambda, "class");
-    let correct = 0;
-    for (let i = 0; i < raw.n; i++) if (fitted[i] === raw.y[i]) correct++;
-    panels.push({
-      lambda,
-      grid: probability,
-      nonzero: path.beta[index]!.filter((b) => b !== 0).length,
-      trainAccuracy: correct / raw.n,
-    });
-  }
-  return { axis, features: expanded.p, panels };
+/** Boundaries across λ (experiments/boundaryStrip), for the points and a test set drawn alike. */
+export function fitBoundaryStrip(request: PathStripRequest): StripResult {
+  return boundaryStrip(pointsDataset(request.points), pointsDataset(request.test), request);
 }

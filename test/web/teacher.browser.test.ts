@@ -1,0 +1,72 @@
+/**
+ * Teacher mode in Chromium: the chapters shown are numbered 1, 2, …; hidden chapters are not built
+ * and fetch nothing; a key the lab does not know is named on the page; the "Share / teach" panel
+ * builds the link from its checkboxes.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launch, openLab, serveBuiltLab } from "../helpers/browser.js";
+
+describe.skipIf(!hasChromium)("teacher mode", () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    server = await serveBuiltLab();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("numbers the chapters shown and fetches nothing for the hidden ones", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const requested: string[] = [];
+    context.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const page = await context.newPage();
+    await page.goto(`${server.url}?only=sigmoid,instability`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForSelector("[data-testid=instability-status][data-verdict]", { timeout: 60_000 });
+    expect(await page.textContent("#sigmoid .chapter-number")).toBe("1");
+    expect(await page.textContent("#instability .chapter-number")).toBe("2");
+    expect(await page.locator("#path").count()).toBe(0);
+    expect(await page.locator("#scale").count()).toBe(0);
+    // the path and scale chapters would fetch their CSV data sets
+    expect(requested.filter((path) => path.endsWith(".csv"))).toEqual([]);
+    await context.close();
+  });
+
+  it("names unknown keys instead of showing an empty page", async () => {
+    const { page, errors } = await openLab(browser, server.url, "?only=nonsense&hide=pg.l2,pg.nope");
+    expect(await page.isVisible("#sigmoid")).toBe(true);
+    expect(await page.isVisible("#scale")).toBe(true);
+    const warning = await page.textContent("main > .warning");
+    expect(warning).toContain("nonsense");
+    expect(warning).toContain("pg.nope");
+    expect(warning).not.toContain("pg.l2");
+    expect(await page.isVisible("#playground [data-control='pg.l2']")).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("builds a lesson's link from the share panel's checkboxes", async () => {
+    const { page, errors } = await openLab(browser, server.url, "?sig.m=0.0005");
+    await page.click("[data-testid=share-panel] summary");
+    for (const key of ["stepper", "playground", "path", "instability", "scale", "sig.c"])
+      await page.uncheck(`[data-testid=share-panel] input[data-key="${key}"]`);
+    const link = new URL(await page.inputValue("[data-testid=share-link]"));
+    expect(link.searchParams.get("only")).toBe("sigmoid");
+    expect(link.searchParams.get("hide")).toBe("sig.c");
+    expect(link.searchParams.get("sig.m")).toBe("0.0005");
+    // and the link does what it says
+    const lesson = await openLab(browser, `${link.origin}${link.pathname}`, link.search);
+    expect(await lesson.page.isVisible("#sigmoid")).toBe(true);
+    expect(await lesson.page.locator("#stepper").count()).toBe(0);
+    expect(await lesson.page.isVisible("#sigmoid [data-control='sig.c']")).toBe(false);
+    expect(await lesson.page.inputValue("#sigmoid [data-control='sig.m'] input")).not.toBe("");
+    expect(errors.concat(lesson.errors)).toEqual([]);
+    await page.context().close();
+    await lesson.page.context().close();
+  });
+});
