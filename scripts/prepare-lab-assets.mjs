@@ -4,7 +4,10 @@
  * - web/public/data/*.csv: the data sets of data/, served with the page (no network at run time);
  * - web/src/generated/lab.woff2: Noto Sans SC (OFL-1.1, from npm) cut to the characters the lab
  *   can show — every message of both catalogs, ASCII and the math symbols — so Chinese renders on
- *   machines without a Chinese font, at a fraction of the full font's size.
+ *   machines without a Chinese font, at a fraction of the full font's size;
+ * - web/src/generated/lab-latin.woff2: Noto Sans (OFL-1.1, from npm) cut to the characters of the
+ *   English catalogs and the symbols, the font English is set in (a glyph it lacks falls back to
+ *   the CJK subset, which has every character).
  * Both are generated, never committed.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -42,6 +45,13 @@ const fontFile = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/Not
 const woff2 = await subsetFont(readFileSync(fontFile), characters, { targetFormat: "woff2" });
 mkdirSync(new URL("web/src/generated/", root), { recursive: true });
 writeFileSync(new URL("web/src/generated/lab.woff2", root), woff2);
+const latinCharacters = [
+  ...new Set([ascii, symbols, ...Object.values(en), ...Object.values(labEn)].join("")),
+].join("");
+const latinFile = require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf");
+const latin = await subsetFont(readFileSync(latinFile), latinCharacters, { targetFormat: "woff2" });
+writeFileSync(new URL("web/src/generated/lab-latin.woff2", root), latin);
 console.log(
-  `lab assets: data copied; font subset ${characters.length} characters, ${(woff2.length / 1024).toFixed(0)} KB`,
+  `lab assets: data copied; font subsets: CJK ${characters.length} characters, ${(woff2.length / 1024).toFixed(0)} KB; ` +
+    `Latin ${latinCharacters.length} characters, ${(latin.length / 1024).toFixed(0)} KB`,
 );

@@ -271,6 +271,35 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     await page.context().close();
   });
 
+  it("sets English in the bundled Latin font and Chinese in the CJK one, every glyph in a subset", async () => {
+    const { page, errors } = await openLab(browser, server.url);
+    await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
+    const fonts = () =>
+      page.evaluate(async () => {
+        await document.fonts.ready;
+        const text = document.body.innerText;
+        return {
+          family: getComputedStyle(document.body).fontFamily,
+          chart: getComputedStyle(document.querySelector("svg")!).fontFamily,
+          latin: document.fonts.check('16px "Noto Sans"', "Why regularization works"),
+          // every character on the page is in one of the two subsets (the CJK one holds them all)
+          covered: document.fonts.check('16px "Noto Sans SC"', text),
+        };
+      });
+    const english = await fonts();
+    expect(english.family.startsWith('"Noto Sans", "Noto Sans SC"')).toBe(true);
+    expect(english.chart.startsWith('"Noto Sans"')).toBe(true);
+    expect(english.latin).toBe(true);
+    expect(english.covered).toBe(true);
+    await page.click("[data-testid=language-switch]");
+    await page.waitForTimeout(300);
+    const chinese = await fonts();
+    expect(chinese.family.startsWith('"Noto Sans SC"')).toBe(true);
+    expect(chinese.covered).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("keeps the whole state in the URL: a reload restores it", async () => {
     const { page, errors } = await openLab(browser, server.url);
     await setRange(page, "#sigmoid [data-control='sig.m'] input", 700);
