@@ -277,7 +277,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     const fonts = () =>
       page.evaluate(async () => {
         await document.fonts.ready;
-        const text = document.body.innerText;
+        const text = document.body.textContent ?? "";
         return {
           family: getComputedStyle(document.body).fontFamily,
           chart: getComputedStyle(document.querySelector("svg")!).fontFamily,
