@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { saturatedShareOfInterval } from "../../src/diagnostics/saturation.js";
 import { assertWellFormedSvg, decodePng } from "../helpers/images.js";
-import { freshFolder, runCli } from "../helpers/runCli.js";
+import { freshFolder, runCli, spawnCli } from "../helpers/runCli.js";
 
 describe("reglab sigmoid", () => {
   it("writes the article's four figures and the overlay, as valid SVG and PNG, and prints the table", async () => {
@@ -237,5 +237,17 @@ describe("bad input", () => {
     expect((await runCli(["sigmoid", "--out", "out"], { cwd })).status).toBe(0);
     expect(readFileSync(join(cwd, "sigmoid-all.svg"), "utf8")).toBe("mine");
     expect(readdirSync(cwd).sort()).toEqual(["out", "sigmoid-all.svg"]);
+  });
+});
+
+describe("the reglab binary, as a process of its own", () => {
+  it("answers --version at once, and exits 2 with one line for a usage error", () => {
+    const version = spawnCli(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const wrong = spawnCli(["path", "--no-such-option"]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(wrong.stderr).toMatch(/unknown option '--no-such-option'/);
   });
 });
