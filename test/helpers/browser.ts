@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 // @ts-expect-error: a plain ESM script without types
 import { serveLab } from "../../scripts/serve-lab.mjs";
 
@@ -34,6 +35,31 @@ export async function serveBuiltLab(): Promise<{ url: string; close: () => Promi
     throw new Error("dist-web/ is missing: run `npm run build:lab` first");
   const { server, url } = (await serveLab(root, 0)) as { server: import("node:http").Server; url: string };
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * The built lab, served, and a browser, for the tests of one describe block: started before them,
+ * closed after them. Read `browser` and `url` inside the tests (they exist once beforeAll has run).
+ */
+export function labInBrowser(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    server = await serveBuiltLab();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return server!.url;
+    },
+  };
 }
 
 export interface LabPage {

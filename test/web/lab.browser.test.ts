@@ -5,8 +5,8 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { trainSigmoidUnit } from "../../src/core/gradientDescent.js";
 import { chainRule } from "../../src/core/sigmoidUnit.js";
 import type { DataError } from "../../src/data/dataError.js";
@@ -17,7 +17,7 @@ import { teacherData } from "../../src/experiments/teacherData.js";
 import { formatNumber } from "../../src/i18n/format.js";
 import { translate } from "../../src/i18n/translate.js";
 import { stepEnds } from "../../web/src/chapters/stepperState.js";
-import { hasChromium, launch, openLab, serveBuiltLab } from "../helpers/browser.js";
+import { hasChromium, labInBrowser, openLab } from "../helpers/browser.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 const CHAPTERS = ["sigmoid", "stepper", "playground", "path", "instability", "scale"];
@@ -53,25 +53,15 @@ const number = async (page: Page, selector: string, attribute: string) =>
   Number(await page.getAttribute(selector, attribute));
 
 describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await serveBuiltLab();
-    browser = await launch();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const lab = labInBrowser();
+  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
   it("loads every chapter with no console errors and no request off this server, and the worker answers", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const outside: string[] = [];
     context.on("request", (request) => {
       if (
-        !request.url().startsWith(server.url) &&
+        !request.url().startsWith(lab.url) &&
         !request.url().startsWith("data:") &&
         !request.url().startsWith("blob:")
       )
@@ -81,7 +71,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     const page = await context.newPage();
     page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(server.url);
+    await page.goto(lab.url);
     await page.waitForSelector("body[data-ready=true]");
     for (const id of CHAPTERS) expect(await page.isVisible(`#${id}`)).toBe(true);
     await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
@@ -93,7 +83,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("saves figures as SVG and PNG and models as JSON", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+    const { page, errors } = await openLab(lab.browser, lab.url);
     await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
     const save = async (selector: string) => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
@@ -123,7 +113,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("announces changing numbers, and with reduced motion still runs (in steps)", async () => {
-    const { page, errors } = await openLab(browser, server.url, "", { reducedMotion: "reduce" });
+    const { page, errors } = await openLab(lab.browser, lab.url, "", { reducedMotion: "reduce" });
     const live = "#sigmoid [aria-live=polite]";
     const before = await page.textContent(live);
     await page.click("#sigmoid button:has-text('m = 0.0001')");
@@ -139,7 +129,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("moves the m slider by keyboard: the curve changes and the saturated share is the library's", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+    const { page, errors } = await openLab(lab.browser, lab.url);
     const share = "[data-testid=saturated-share]";
     const before = await page.innerHTML("#sigmoid .chart");
     expect(await number(page, share, "data-value")).toBe(
@@ -161,7 +151,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("shows the stepper's chain-rule factors and steps exactly as the library computes them", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+    const { page, errors } = await openLab(lab.browser, lab.url);
     for (let k = 0; k < 3; k++) await page.click("[data-testid=stepper-step]");
     const panel = "[data-testid=factors]";
     await page.waitForSelector(`${panel}[data-steps="3"]`);
@@ -191,7 +181,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
 
   it("trains in the playground (the loss falls) and applies λ changed mid-training", async () => {
     // full speed here; the default pace is walked by the story tests
-    const { page, errors } = await openLab(browser, server.url, "?pg.speed=fast");
+    const { page, errors } = await openLab(lab.browser, lab.url, "?pg.speed=fast");
     const stats = "[data-testid=playground-stats]";
     await page.waitForSelector(`${stats}[data-epoch="0"]`);
     const initialLoss = await number(page, stats, "data-train-loss");
@@ -225,7 +215,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("stops a diverging run and says which chain-rule factor exploded", async () => {
-    const { page, errors } = await openLab(browser, server.url, "?pg.eta=10");
+    const { page, errors } = await openLab(lab.browser, lab.url, "?pg.eta=10");
     await page.click("[data-testid=playground-train]");
     const warning = page.locator("[data-testid=divergence]");
     await warning.waitFor({ state: "visible", timeout: 60_000 });
@@ -238,7 +228,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("switches every visible string to Chinese and back", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+    const { page, errors } = await openLab(lab.browser, lab.url);
     await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
     await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
     await page.click("[data-testid=language-switch]");
@@ -272,7 +262,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("sets English in the bundled Latin font and Chinese in the CJK one, every glyph in a subset", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+    const { page, errors } = await openLab(lab.browser, lab.url);
     await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
     const fonts = () =>
       page.evaluate(async () => {
@@ -301,7 +291,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("keeps the whole state in the URL: a reload restores it", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+    const { page, errors } = await openLab(lab.browser, lab.url);
     await setRange(page, "#sigmoid [data-control='sig.m'] input", 700);
     await page.check("#stepper [data-control='cr.l2'] input");
     await page.selectOption("#playground [data-control='pg.data'] select", "xor");
@@ -313,7 +303,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
       "pg.data": "xor",
       lang: "zh",
     });
-    const reopened = await openLab(browser, server.url, `?${state.toString()}`);
+    const reopened = await openLab(lab.browser, lab.url, `?${state.toString()}`);
     const restored = reopened.page;
     expect(await restored.inputValue("#sigmoid [data-control='sig.m'] input")).toBe("700");
     expect(await restored.textContent("#sigmoid [data-control='sig.m'] output")).toBe("0.00631");
@@ -326,7 +316,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("shows the library's error for a bad CSV, and column names as text", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+    const { page, errors } = await openLab(lab.browser, lab.url);
     const ragged = "a,b,y\n1,2,3\n4,5\n";
     let expected = "";
     try {
@@ -368,7 +358,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("says that a link made after an upload cannot carry the file, instead of drawing another data set", async () => {
-    const { page, errors } = await openLab(browser, server.url, "?path.data=upload");
+    const { page, errors } = await openLab(lab.browser, lab.url, "?path.data=upload");
     await page.waitForSelector("[data-testid=path-error]:visible");
     expect(await page.textContent("[data-testid=path-error]")).toContain("cannot carry the file");
     expect(await page.getAttribute("[data-testid=path-status]", "data-state")).toBe("error");
@@ -377,7 +367,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("moves the λ cursor by keyboard and by dragging on the path, and jumps to λ.min", async () => {
-    const { page, errors } = await openLab(browser, server.url);
+    const { page, errors } = await openLab(lab.browser, lab.url);
     const status = "[data-testid=path-status][data-state=done]";
     await page.waitForSelector(status, { timeout: 60_000 });
     const cursor = "[data-testid=lambda-cursor]";
@@ -405,7 +395,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   });
 
   it("fits a multinomial path for iris: one coefficient column per class, a class to draw", async () => {
-    const { page, errors } = await openLab(browser, server.url, "?path.data=iris");
+    const { page, errors } = await openLab(lab.browser, lab.url, "?path.data=iris");
     await page.waitForSelector("[data-testid=path-status][data-state=done][data-family=multinomial]", {
       timeout: 60_000,
     });
@@ -421,8 +411,8 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
 
   it("hides what teacher mode asks it to hide", async () => {
     const { page } = await openLab(
-      browser,
-      server.url,
+      lab.browser,
+      lab.url,
       "?only=sigmoid,playground&hide=pg.useL1,pg.l1,pg.drop",
     );
     expect(await page.isVisible("#sigmoid")).toBe(true);
@@ -437,7 +427,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   it("has no serious or critical accessibility violations (axe-core), in both languages", async () => {
     const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
     for (const lang of ["en", "zh"]) {
-      const { page } = await openLab(browser, server.url, `?lang=${lang}`);
+      const { page } = await openLab(lab.browser, lab.url, `?lang=${lang}`);
       await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
       await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
       await page.addScriptTag({ content: readFileSync(axePath, "utf8") });
@@ -470,7 +460,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
   it("writes a screenshot of every chapter, in both languages and at phone width", async () => {
     for (const lang of ["en", "zh"]) {
       // the playground at full speed: 300 epochs at the students' pace would take 20 s
-      const { page } = await openLab(browser, server.url, `?lang=${lang}&pg.speed=fast`);
+      const { page } = await openLab(lab.browser, lab.url, `?lang=${lang}&pg.speed=fast`);
       await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
       await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
       await page.waitForSelector("[data-testid=early-status][data-distance]");
@@ -486,7 +476,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
         await page.locator(`#${id}`).screenshot({ path: `${SCREENSHOTS}/${id}-${lang}.png` });
       await page.context().close();
     }
-    const { page } = await openLab(browser, server.url, "", {
+    const { page } = await openLab(lab.browser, lab.url, "", {
       viewport: { width: 390, height: 844 },
       isMobile: true,
     });

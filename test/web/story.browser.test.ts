@@ -5,12 +5,12 @@
  * Screenshots of each chapter after its last step go to test-results/screenshots/story-*.png.
  */
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { labCatalog } from "../../src/i18n/lab.js";
 import { STORIES } from "../../web/src/chapters/stories.js";
 import { holds, type TryStep } from "../../web/src/ui/tryStep.js";
-import { hasChromium, launch, openLab, serveBuiltLab } from "../helpers/browser.js";
+import { hasChromium, labInBrowser, openLab } from "../helpers/browser.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 const POLL_MS = 200;
@@ -37,22 +37,12 @@ async function outcome(page: Page, step: TryStep): Promise<{ held: boolean; seen
 }
 
 describe.skipIf(!hasChromium)("every Try-this step keeps its promise", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await serveBuiltLab();
-    browser = await launch();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const lab = labInBrowser();
+  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
   for (const lang of ["en", "zh"] as const) {
     it(`in ${lang === "en" ? "English" : "Chinese"}`, { timeout: 600_000 }, async () => {
-      const { page, errors } = await openLab(browser, server.url, `?lang=${lang}`);
+      const { page, errors } = await openLab(lab.browser, lab.url, `?lang=${lang}`);
       const words = labCatalog(lang);
       for (const { chapter, story } of STORIES) {
         expect(await page.textContent(`#${chapter} .explain`)).toBe(words[story.explain]);

@@ -3,29 +3,18 @@
  * and fetch nothing; a key the lab does not know is named on the page; the "Share / teach" panel
  * builds the link from its checkboxes.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launch, openLab, serveBuiltLab } from "../helpers/browser.js";
+import { describe, expect, it } from "vitest";
+import { hasChromium, labInBrowser, openLab } from "../helpers/browser.js";
 
 describe.skipIf(!hasChromium)("teacher mode", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await serveBuiltLab();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const lab = labInBrowser();
 
   it("numbers the chapters shown and fetches nothing for the hidden ones", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const requested: string[] = [];
     context.on("request", (request) => requested.push(new URL(request.url()).pathname));
     const page = await context.newPage();
-    await page.goto(`${server.url}?only=sigmoid,instability`);
+    await page.goto(`${lab.url}?only=sigmoid,instability`);
     await page.waitForSelector("body[data-ready=true]");
     await page.waitForSelector("[data-testid=instability-status][data-verdict]", { timeout: 60_000 });
     expect(await page.textContent("#sigmoid .chapter-number")).toBe("1");
@@ -38,7 +27,7 @@ describe.skipIf(!hasChromium)("teacher mode", () => {
   });
 
   it("names unknown keys instead of showing an empty page", async () => {
-    const { page, errors } = await openLab(browser, server.url, "?only=nonsense&hide=pg.l2,pg.nope");
+    const { page, errors } = await openLab(lab.browser, lab.url, "?only=nonsense&hide=pg.l2,pg.nope");
     expect(await page.isVisible("#sigmoid")).toBe(true);
     expect(await page.isVisible("#scale")).toBe(true);
     const warning = await page.textContent("main > .warning");
@@ -51,7 +40,7 @@ describe.skipIf(!hasChromium)("teacher mode", () => {
   });
 
   it("builds a lesson's link from the share panel's checkboxes", async () => {
-    const { page, errors } = await openLab(browser, server.url, "?sig.m=0.0005");
+    const { page, errors } = await openLab(lab.browser, lab.url, "?sig.m=0.0005");
     await page.click("[data-testid=share-panel] summary");
     for (const key of ["stepper", "playground", "path", "instability", "scale", "sig.c"])
       await page.uncheck(`[data-testid=share-panel] input[data-key="${key}"]`);
@@ -60,7 +49,7 @@ describe.skipIf(!hasChromium)("teacher mode", () => {
     expect(link.searchParams.get("hide")).toBe("sig.c");
     expect(link.searchParams.get("sig.m")).toBe("0.0005");
     // and the link does what it says
-    const lesson = await openLab(browser, `${link.origin}${link.pathname}`, link.search);
+    const lesson = await openLab(lab.browser, `${link.origin}${link.pathname}`, link.search);
     expect(await lesson.page.isVisible("#sigmoid")).toBe(true);
     expect(await lesson.page.locator("#stepper").count()).toBe(0);
     expect(await lesson.page.isVisible("#sigmoid [data-control='sig.c']")).toBe(false);
