@@ -15,7 +15,7 @@ export {
   softThreshold,
 } from "./penalty.js";
 export { createRandom, type Random } from "./random.js";
-export { logit, logSigmoid, logSigmoidDerivative, sigmoid, sigmoidDerivative } from "./sigmoid.js";
+export { logit, logSigmoid, logSigmoidDerivative, sigmoid, sigmoidDerivative, softplus } from "./sigmoid.js";
 export {
   type BatchGradient,
   batchGradient,

@@ -49,3 +49,12 @@ export function logSigmoidDerivative(z: number): number {
 export function logit(p: number): number {
   return Math.log(p) - Math.log1p(-p);
 }
+
+/**
+ * softplus(z) = log(1 + e^z) = −log σ(−z): the logistic loss's b(η). Written as max(z, 0) +
+ * log1p(e^(−|z|)), so it never overflows (softplus(1e300) = 1e300) and keeps its digits where
+ * e^z is tiny (softplus(−800) = e^(−800) rounds to 0, not to log(1) of a rounded sum).
+ */
+export function softplus(z: number): number {
+  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+}

@@ -12,7 +12,7 @@ import { type PredictionType, predictPath } from "./predict.js";
 import { rescaleProblem, unscalePath } from "./rescale.js";
 import { unpenalizedLambdaSequence } from "./unpenalizedStart.js";
 
-export const GLM_FAMILIES = ["gaussian", "binomial", "multinomial"] as const;
+export const GLM_FAMILIES = ["gaussian", "binomial", "poisson", "multinomial"] as const;
 export type GlmFamily = (typeof GLM_FAMILIES)[number];
 export type GlmPath = ElasticNetPath | MultinomialPath;
 
@@ -32,6 +32,14 @@ export interface GlmPathOptions extends Omit<PathOptions, "family"> {
  * values all equal (all zero without an intercept) — their deviance ratio would be 0/0.
  */
 export function glmPath(data: Dataset, options: GlmPathOptions = {}): GlmPath {
+  if (options.offset && options.family === "multinomial")
+    throw new RangeError("an offset is for the gaussian, binomial and poisson families");
+  // a gaussian offset is a known part of y: the model (and glmnet's y/sd(y)) is of what is left
+  if (options.offset && (options.family ?? "gaussian") === "gaussian") {
+    const offset = options.offset;
+    data = { ...data, y: data.y.map((value, i) => value - offset[i]!) };
+    options = { ...options, offset: undefined };
+  }
   const problem = rescaleProblem(data, options);
   if ((options.family ?? "gaussian") === "gaussian")
     checkGaussianTarget(problem.data, options.intercept ?? true);

@@ -46,6 +46,31 @@ export function lambdaMax(
   return lambdaMaxFromGradient(gradient, design.usable, alpha, penaltyFactor);
 }
 
+/**
+ * The same where the fit at β = 0 differs by row (an offset): max_j |x̃_jᵀ W (y − μ₀)| / (α·pf_j)
+ * with μ₀ the intercept-only model's means (families/nullModel.ts).
+ */
+export function lambdaMaxAtFit(
+  design: Design,
+  y: Float64Array,
+  fitted: Float64Array,
+  alpha: number,
+  penaltyFactor: Float64Array,
+): number {
+  const { n, p, x, w } = design;
+  const residual = new Float64Array(n);
+  for (let i = 0; i < n; i++) residual[i] = w[i]! * (y[i]! - fitted[i]!);
+  const gradient = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    if (!design.usable[j] || penaltyFactor[j]! <= 0) continue;
+    let g = 0;
+    const column = j * n;
+    for (let i = 0; i < n; i++) g += x[column + i]! * residual[i]!;
+    gradient[j] = g;
+  }
+  return lambdaMaxFromGradient(gradient, design.usable, alpha, penaltyFactor);
+}
+
 /** The same from the gradients g_j = x̃_jᵀ W (y − ȳ), where they are at hand already. */
 export function lambdaMaxFromGradient(
   gradient: Float64Array,

@@ -18,10 +18,11 @@
  * `penalizeIntercept` puts β₀ under the penalty too (liblinear's bias with -B 1), so the two solve
  * the same problem in a benchmark.
  */
+
+import { sigmoid, softplus } from "../core/sigmoid.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { type RowKernels, rowKernels } from "../kernels/rowKernels.js";
 import { buildDesign, type DesignOptions } from "./design.js";
-import { softplus } from "./quadraticState.js";
 
 export interface LogisticRidgeOptions extends DesignOptions {
   penaltyFactor?: Float64Array;
@@ -107,7 +108,7 @@ export function logisticRidge(
     let d0 = interceptPenalty;
     const c = buffers.c;
     for (let i = 0; i < n; i++) {
-      const probability = 1 / (1 + Math.exp(-eta[i]!));
+      const probability = sigmoid(eta[i]!);
       c[i] = w[i]! * (probability - y[i]!);
       curvature[i] = w[i]! * probability * (1 - probability);
       g0 += c[i]!;

@@ -15,11 +15,21 @@
  */
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
-import { kktViolation, prepareCovariance, type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
 import { buildDesign } from "./design.js";
 import type { PathOptions } from "./elasticNetPath.js";
 import { lambdaMax, lambdaSequence } from "./lambdaSequence.js";
-import { createState, excludedColumns, normalizedPenaltyFactor, penaltyOf } from "./quadraticState.js";
+import {
+  kktViolation,
+  prepareCovariance,
+  type QuadraticState,
+  solveAtLambda,
+} from "./solvers/coordinateDescent.js";
+import {
+  createState,
+  excludedColumns,
+  normalizedPenaltyFactor,
+  penaltyOf,
+} from "./solvers/quadraticState.js";
 
 /** More distinct target values than this is not a set of classes but a number. */
 export const MAX_MULTINOMIAL_CLASSES = 50;

@@ -211,7 +211,7 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
     const multinomial = path as Extract<GlmPath, { family: "multinomial" }>;
     return { ...out, beta: multinomial.beta.map(unscaleBlock) } as P;
   }
-  const single = path as Extract<GlmPath, { family: "gaussian" | "binomial" }>;
+  const single = path as Exclude<GlmPath, { family: "multinomial" }>;
   return {
     ...out,
     a0: single.a0.map((a) => timesPowerOfTwo(a / f, -e)),

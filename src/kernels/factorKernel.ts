@@ -1,5 +1,5 @@
 /**
- * The workspace of an active-set solver (src/glm/lassoActiveSet.ts): the Gram matrix G (p × p), the Cholesky factor L of its active block, the active columns' order, and the vectors
+ * The workspace of an active-set solver (src/glm/solvers/lassoActiveSet.ts): the Gram matrix G (p × p), the Cholesky factor L of its active block, the active columns' order, and the vectors
  * of a solve — with the three O(m²)–O(p·m) operations it repeats at every λ:
  *
  *   row:      a new row of L for a column entering, by forward substitution

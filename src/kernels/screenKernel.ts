@@ -1,5 +1,5 @@
 /**
- * The per-column arrays of a gradient screen (src/glm/gradientScreen.ts) and its sweep over them.
+ * The per-column arrays of a gradient screen (src/glm/solvers/gradientScreen.ts) and its sweep over them.
  * Where WebAssembly with SIMD loads, the arrays are views on the memory of an instance of their
  * own, sized once so they never move, and screenSettle (assembly/rows.ts) sweeps them two columns
  * per step: the sweep runs once or more per λ over every column of a wide design, and in plain

@@ -9,7 +9,7 @@ import {
   recordExact,
   setResidual,
   settleGradients,
-} from "../../src/glm/gradientScreen.js";
+} from "../../src/glm/solvers/gradientScreen.js";
 
 function setup(seed: number) {
   const random = createRandom(seed);

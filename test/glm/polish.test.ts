@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/data/parseCsv.js";
-import { polishActiveSet } from "../../src/glm/activeSetPolish.js";
-import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/coordinateDescent.js";
+import { polishActiveSet } from "../../src/glm/solvers/activeSetPolish.js";
+import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/solvers/coordinateDescent.js";
 import { buildDesign } from "../../src/glm/design.js";
 import { lambdaMax } from "../../src/glm/lambdaSequence.js";
-import { createState, normalizedPenaltyFactor } from "../../src/glm/quadraticState.js";
+import { createState, normalizedPenaltyFactor } from "../../src/glm/solvers/quadraticState.js";
 
 function gaussianState(alpha: number) {
   const data = parseCsv(readFileSync("data/diabetes.csv", "utf8"), "diabetes.csv");

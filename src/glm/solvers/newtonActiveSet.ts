@@ -1,10 +1,12 @@
 /**
- * One λ of a logistic (binomial) elastic-net path by proximal Newton with exact inner solves:
+ * One λ of a GLM elastic-net path (binomial, poisson: any family of families/) by proximal Newton
+ * with exact inner solves:
  *
- *   minimize  Σ_i w_i [log(1 + e^{η_i}) − y_i η_i] + λ Σ_j pf_j (α|β_j| + (1−α)/2 β_j²),  η = X̃β + β₀
+ *   minimize  Σ_i w_i ℓ(y_i, η_i) + λ Σ_j pf_j (α|β_j| + (1−α)/2 β_j²),  η = offset + X̃β + β₀
  *
- * Each Newton step replaces the loss by its quadratic model at the current η — weights
- * v = w·p(1−p), working residual (y − p)/(p(1−p)), as IRLS — and solves that penalized quadratic
+ * with ℓ the family's loss (log(1 + e^η) − yη for the logistic one, e^η − yη for counts). Each
+ * Newton step replaces the loss by its quadratic model at the current η — weights v = w·V(μ),
+ * working residual (y − μ)/V(μ), as IRLS — and solves that penalized quadratic
  * exactly, by the active-set factorization (lassoActiveSet.ts), coordinate descent only where
  * that fails. Exact inner solves make it Newton's method on the active face, so it converges
  * quadratically once the active set is found: a few steps per λ to a KKT certificate of 1e-7,
@@ -26,9 +28,10 @@
  *   (the objective is convex, so along the step it falls for a short enough one).
  */
 
-import { designProducts } from "../kernels/gramKernel.js";
+import { designProducts } from "../../kernels/gramKernel.js";
+import type { Design } from "../design.js";
+import type { ExponentialFamily } from "../families/exponentialFamily.js";
 import { type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
-import type { Design } from "./design.js";
 import {
   computeExact,
   createGradientScreen,
@@ -37,7 +40,7 @@ import {
   settleGradients,
 } from "./gradientScreen.js";
 import { resetActiveSetFactor, solveByActiveSet, updateLinearTerm } from "./lassoActiveSet.js";
-import { createState, penaltyOf, softplus } from "./quadraticState.js";
+import { createState, penaltyOf } from "./quadraticState.js";
 import {
   addColumns,
   createWorkingSet,
@@ -48,7 +51,8 @@ import {
   type WorkingSet,
 } from "./workingSet.js";
 
-export interface BinomialProblem {
+export interface NewtonProblem {
+  family: ExponentialFamily;
   /** The state over [X̃, 1] (the last column the intercept's when there is one): β over all columns. */
   state: QuadraticState;
   /** W and the quadratic model restricted to it (weights state.v, working residual state.r). */
@@ -57,14 +61,14 @@ export interface BinomialProblem {
   interceptColumn: number;
   y: Float64Array;
   w: Float64Array;
+  /** η = offset + X̃β (β₀ included as a column), and the fitted means μ at it. */
   eta: Float64Array;
-  probability: Float64Array;
-  /** exp(−|η_i|), kept from the probabilities for the loss. */
-  negativeExp: Float64Array;
+  mean: Float64Array;
+  offset: Float64Array | null;
   previousEta: Float64Array;
   previousBeta: Float64Array;
   /**
-   * The gradient of the log-likelihood, X̃ᵀ W (y − p): exact for the working set and wherever a
+   * The gradient of the log-likelihood, X̃ᵀ W (y − μ): exact for the working set and wherever a
    * check needed it, bounded elsewhere (gradientScreen.ts).
    */
   screen: GradientScreen;
@@ -78,19 +82,21 @@ export interface BinomialProblem {
   difference: Float64Array;
   /** Whether the Hessian in `set` may serve the next step (null: none built yet). */
   hessianFresh: boolean | null;
-  /** Whether η, the probabilities and every column's KKT check belong to the current β (and its loss). */
+  /** Whether η, the means and every column's KKT check belong to the current β (and its loss). */
   gradientCurrent: boolean;
   loss: number;
 }
 
-/** The state for a design (p + 1 columns with an intercept), β₀ started at the log-odds of ȳ. */
-export function createBinomialProblem(
+/** The state for a design (p + 1 columns with an intercept), β₀ started at the null model's. */
+export function createNewtonProblem(
+  family: ExponentialFamily,
   design: Design,
   y: Float64Array,
   alpha: number,
   penaltyFactor: Float64Array,
-  yMean: number,
-): BinomialProblem {
+  nullIntercept: number,
+  offset: Float64Array | null = null,
+): NewtonProblem {
   const { n, p } = design;
   const withIntercept = design.intercept;
   const columns = withIntercept ? p + 1 : p;
@@ -107,16 +113,17 @@ export function createBinomialProblem(
   pf.set(penaltyFactor);
   if (withIntercept) usable[p] = 1; // pf stays 0: the intercept is not penalized
   const state = createState({ ...design, p: columns, x, usable }, alpha, pf);
-  if (withIntercept) state.beta[p] = Math.log(yMean / (1 - yMean));
+  if (withIntercept) state.beta[p] = nullIntercept;
   return {
+    family,
     state,
     set: createWorkingSet(x, n, columns, state.v, state.r, alpha, pf),
     interceptColumn: withIntercept ? p : -1,
     y,
     w: design.w,
     eta: new Float64Array(n),
-    probability: new Float64Array(n),
-    negativeExp: new Float64Array(n),
+    mean: new Float64Array(n),
+    offset,
     previousEta: new Float64Array(n),
     previousBeta: new Float64Array(columns),
     screen: createGradientScreen(x, n, columns, design.w, usable, pf),
@@ -132,12 +139,12 @@ export function createBinomialProblem(
 }
 
 /** Hands the working set's workspace on to the next path (see releaseFactorWorkspace). */
-export function releaseBinomialProblem(problem: BinomialProblem): void {
+export function releaseNewtonProblem(problem: NewtonProblem): void {
   releaseWorkingSet(problem.set);
 }
 
-/** η = X̃β and the probabilities (the loss only when asked: see lossOf). */
-function refresh(problem: BinomialProblem): void {
+/** η = offset + X̃β and the means (the loss only when asked: see lossOf). */
+function refresh(problem: NewtonProblem): void {
   const { state, eta, list, coefficients } = problem;
   const { n, p, x, beta } = state;
   let m = 0;
@@ -147,57 +154,38 @@ function refresh(problem: BinomialProblem): void {
     coefficients[m++] = beta[j]!;
   }
   designProducts().times(x, n, p, list, m, coefficients, eta);
-  probabilities(problem);
+  if (problem.offset) for (let i = 0; i < n; i++) eta[i]! += problem.offset[i]!;
+  means(problem);
 }
 
 /** W's coefficients from β over all columns (after a step was shortened there). */
-function gatherCoefficients(problem: BinomialProblem): void {
+function gatherCoefficients(problem: NewtonProblem): void {
   const { set, state } = problem;
   for (let s = 0; s < set.size; s++) set.inner.beta[s] = state.beta[set.columnOf[s]!]!;
 }
 
-/** σ(η) for the current η, keeping e = exp(−|η|) (≤ 1, never overflows) for the loss. */
-function probabilities(problem: BinomialProblem): void {
-  const { eta, probability, negativeExp } = problem;
+/** μ for the current η. */
+function means(problem: NewtonProblem): void {
   problem.gradientCurrent = false; // η moved: the kept gradient no longer belongs to it
   problem.residualCurrent = false;
-  for (let i = 0; i < eta.length; i++) {
-    const value = eta[i]!;
-    const e = Math.exp(-Math.abs(value));
-    negativeExp[i] = e;
-    probability[i] = value >= 0 ? 1 / (1 + e) : e / (1 + e);
-  }
+  problem.family.means(problem.eta, problem.mean);
 }
 
-/** Σ w [log(1 + e^η) − yη] at the current η, with log(1 + e^η) = max(η, 0) + log1p(e). */
-function lossOf(problem: BinomialProblem): number {
-  const { eta, negativeExp, y, w } = problem;
-  let loss = 0;
-  for (let i = 0; i < eta.length; i++) {
-    const value = eta[i]!;
-    loss += w[i]! * (Math.max(value, 0) + Math.log1p(negativeExp[i]!) - y[i]! * value);
-  }
-  return loss;
-}
-
-/** The same loss at another η (a step's starting point, when it has to be compared). */
-function lossAtEta(problem: BinomialProblem, eta: Float64Array): number {
-  const { y, w } = problem;
-  let loss = 0;
-  for (let i = 0; i < eta.length; i++) loss += w[i]! * (softplus(eta[i]!) - y[i]! * eta[i]!);
-  return loss;
+/** Σ w ℓ(y, η) at the current η. */
+function lossOf(problem: NewtonProblem): number {
+  return problem.family.loss(problem.y, problem.w, problem.eta);
 }
 
 /**
- * The KKT certificate (relative to `scale`) from the gradient X̃ᵀ W (y − p): over the working set,
+ * The KKT certificate (relative to `scale`) from the gradient X̃ᵀ W (y − μ): over the working set,
  * or over every usable column — those outside the working set computed only where their bound
  * does not settle them.
  */
-function certify(problem: BinomialProblem, lambda: number, scale: number, onlyWorking = false): number {
-  const { state, screen, probability, y, working } = problem;
+function certify(problem: NewtonProblem, lambda: number, scale: number, onlyWorking = false): number {
+  const { state, screen, mean, y, working } = problem;
   if (!problem.residualCurrent) {
     const residual = problem.difference;
-    for (let i = 0; i < state.n; i++) residual[i] = y[i]! - probability[i]!;
+    for (let i = 0; i < state.n; i++) residual[i] = y[i]! - mean[i]!;
     setResidual(screen, residual);
     problem.residualCurrent = true;
   }
@@ -208,7 +196,7 @@ function certify(problem: BinomialProblem, lambda: number, scale: number, onlyWo
 }
 
 /** Computes the gradients of the flagged columns not yet exact at the current residual. */
-function makeExact(problem: BinomialProblem, flagged: Uint8Array): void {
+function makeExact(problem: NewtonProblem, flagged: Uint8Array): void {
   const { screen } = problem;
   const { columns, exactAt, version } = screen;
   let m = 0;
@@ -222,7 +210,7 @@ function makeExact(problem: BinomialProblem, flagged: Uint8Array): void {
  * |g_j| ≤ λα·pf_j), so it violates nothing.
  */
 function kktCertificate(
-  problem: BinomialProblem,
+  problem: NewtonProblem,
   lambda: number,
   scale: number,
   usable: Uint8Array = problem.state.usable,
@@ -249,9 +237,9 @@ function kktCertificate(
 /**
  * Adds the first `count` columns listed in problem.list to W, or the most violating of them
  * (rankJoining), at the kept Hessian's weights when `withGram`; their coefficients are taken
- * from β (the intercept's starts at the log-odds).
+ * from β (the intercept's starts at the null model's).
  */
-function join(problem: BinomialProblem, count: number, withGram: boolean): void {
+function join(problem: NewtonProblem, count: number, withGram: boolean): void {
   const { set, state, working, list, screen } = problem;
   // the columns listed were flagged in `working` as they were listed; those left out are unflagged
   const taking = rankJoining(set, list, count, screen.gradient);
@@ -260,7 +248,7 @@ function join(problem: BinomialProblem, count: number, withGram: boolean): void 
   for (let s = first; s < first + added; s++) set.inner.beta[s] = state.beta[set.columnOf[s]!]!;
 }
 
-export interface BinomialStepResult {
+export interface NewtonStepResult {
   certificate: number;
   converged: boolean;
   loss: number;
@@ -271,15 +259,15 @@ export interface BinomialStepResult {
  * Solves at λ from the current state (a warm start). `scale` is the size of the gradient where the
  * path starts; the certificate is the largest KKT violation divided by it.
  */
-export function solveBinomialAtLambda(
-  problem: BinomialProblem,
+export function solveNewtonAtLambda(
+  problem: NewtonProblem,
   lambda: number,
   previousLambda: number,
   target: number,
   scale: number,
   maxNewtonSteps = 100,
-): BinomialStepResult {
-  const { state, set, working, list, screen, eta, previousEta, previousBeta, probability, y, w } = problem;
+): NewtonStepResult {
+  const { family, state, set, working, list, screen, eta, previousEta, previousBeta, mean, y, w } = problem;
   const trueGradient = screen.gradient;
   const { n, p, alpha, penaltyFactor, usable, beta, ever } = state;
   // η, p and the true gradient are still those of the previous λ's solution: only the
@@ -338,11 +326,8 @@ export function solveBinomialAtLambda(
       solved = solveByActiveSet(inner, set.factor, lambda);
     }
     if (!solved) {
-      for (let i = 0; i < n; i++) {
-        const variance = Math.max(probability[i]! * (1 - probability[i]!), 1e-5);
-        state.v[i] = w[i]! * variance;
-        state.r[i] = (y[i]! - probability[i]!) / variance;
-      }
+      family.irlsWeights(mean, w, state.v);
+      for (let i = 0; i < n; i++) state.r[i] = (y[i]! - mean[i]!) / family.curvature(mean[i]!);
       rebuildGram(set);
       problem.hessianFresh = true;
       resetActiveSetFactor(inner, set.factor);
@@ -375,14 +360,14 @@ export function solveBinomialAtLambda(
     const fast = certificate <= 0.25 * before;
     if (!fast) {
       const objectiveBefore =
-        (Number.isNaN(lossBefore) ? lossAtEta(problem, previousEta) : lossBefore) + penaltyBefore;
+        (Number.isNaN(lossBefore) ? family.loss(y, w, previousEta) : lossBefore) + penaltyBefore;
       loss = lossOf(problem);
       let objective = loss + penaltyOf(state, lambda);
       let halved = false;
       for (let halving = 0; halving < 30 && objective > objectiveBefore * (1 + 1e-15); halving++) {
         for (let j = 0; j < p; j++) beta[j] = 0.5 * (beta[j]! + previousBeta[j]!);
         for (let i = 0; i < n; i++) eta[i] = 0.5 * (eta[i]! + previousEta[i]!);
-        probabilities(problem);
+        means(problem);
         loss = lossOf(problem);
         objective = loss + penaltyOf(state, lambda);
         halved = true;

@@ -20,8 +20,8 @@ import {
   createFactorWorkspace,
   type FactorWorkspace,
   releaseFactorWorkspace,
-} from "../kernels/factorKernel.js";
-import { designProducts, gramFunction } from "../kernels/gramKernel.js";
+} from "../../kernels/factorKernel.js";
+import { designProducts, gramFunction } from "../../kernels/gramKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 
 export interface WideRidge {

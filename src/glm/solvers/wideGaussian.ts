@@ -10,7 +10,7 @@
  * columns taken by their KKT violation |g_j|/pf_j, so a coarse λ grid (whose strong rule keeps
  * nearly every column) does not fill it with columns that stay out of the model.
  */
-import { designProducts } from "../kernels/gramKernel.js";
+import { designProducts } from "../../kernels/gramKernel.js";
 import { gapFrom, kktViolation, type QuadraticState, solveAtLambda } from "./coordinateDescent.js";
 import {
   createGradientScreen,

@@ -26,7 +26,7 @@
  * Convergence: a pass whose largest xv_j·Δβ_j² (and Σv·Δβ₀²) is below `tolerance`.
  */
 
-import { designProducts, gramFunction } from "../kernels/gramKernel.js";
+import { designProducts, gramFunction } from "../../kernels/gramKernel.js";
 import type { PolishScratch } from "./activeSetPolish.js";
 import { computeXv } from "./quadraticState.js";
 

@@ -17,8 +17,8 @@
  * handful of O(m²) steps where a Cholesky factorization costs m³/3 every λ. Where it does not
  * converge within m + 5 steps (ill-conditioned G_AA), a Cholesky factorization takes over.
  */
-import { dot } from "../kernels/dot.js";
-import { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
+import { dot } from "../../kernels/dot.js";
+import { choleskyInPlace, choleskySolveInPlace } from "../cholesky.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 
 /** Buffers of the polish, sized for p and reused across λ (no allocation per call). */

@@ -25,8 +25,8 @@
  * kept for the strong rules, and the columns exact at the current d are listed, so the callers'
  * KKT certificates run over them alone.
  */
-import { designProducts } from "../kernels/gramKernel.js";
-import { createScreenArrays, type ScreenArrays, swapReferences } from "../kernels/screenKernel.js";
+import { designProducts } from "../../kernels/gramKernel.js";
+import { createScreenArrays, type ScreenArrays, swapReferences } from "../../kernels/screenKernel.js";
 
 export interface GradientScreen {
   /** The per-column arrays below, and the sweep over them (WebAssembly where it loads). */

@@ -1,15 +1,11 @@
 /**
  * The pieces every GLM path shares around the coordinate-descent state: a fresh state for a design,
- * the column weights Σ v x̃², the penalty's value, penalty factors rescaled to sum to p (as glmnet
- * does), and a softplus log(1 + e^η) that neither overflows nor loses digits.
+ * the column weights Σ v x̃², the penalty's value and penalty factors rescaled to sum to p (as glmnet
+ * does).
  */
-import { designProducts } from "../kernels/gramKernel.js";
+import { designProducts } from "../../kernels/gramKernel.js";
+import type { Design } from "../design.js";
 import type { QuadraticState } from "./coordinateDescent.js";
-import type { Design } from "./design.js";
-
-export function softplus(eta: number): number {
-  return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-}
 
 export function normalizedPenaltyFactor(p: number, given?: readonly number[]): Float64Array {
   // an excluded column (factor ∞) counts as 1 in the sum, as in glmnet, and never enters a model

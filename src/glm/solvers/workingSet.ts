@@ -10,7 +10,7 @@
  * W only grows (a column that joins stays: its coefficient may be zero), and the capacity doubles
  * as it does, up to WORKING_SET_MAX columns.
  */
-import { crossFunction, gramFunction } from "../kernels/gramKernel.js";
+import { crossFunction, gramFunction } from "../../kernels/gramKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 import { type ActiveSetFactor, createActiveSetFactor, releaseActiveSetFactor } from "./lassoActiveSet.js";
 

@@ -25,7 +25,7 @@ import {
   createFactorWorkspace,
   type FactorWorkspace,
   releaseFactorWorkspace,
-} from "../kernels/factorKernel.js";
+} from "../../kernels/factorKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 
 /** The factor of G_AA for an ordered active set, kept between calls. */

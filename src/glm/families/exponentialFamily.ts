@@ -1,0 +1,45 @@
+/**
+ * What a GLM family is to the path solvers: its loss, its mean function, the weights of its
+ * quadratic model (IRLS), where its path starts and how its deviance is measured. The solvers and
+ * the path, cross-validation and predict code are written once over this interface; a family is
+ * one file (gaussian.ts, binomial.ts, poisson.ts).
+ *
+ * Every family here has its canonical link, so with η = offset + b₀ + xᵀb:
+ *
+ *   loss       ℓ(y, η) = b(η) − yη          (the negative log-likelihood, up to terms in y alone)
+ *   gradient   ∂ℓ/∂η = μ − y,  μ = b'(η)    (so the gradient of Σ w ℓ in b_j is −Σ w x_ij (y_i − μ_i))
+ *   curvature  ∂²ℓ/∂η² = b''(η) = V(μ)      (the IRLS weight)
+ *   deviance   2 Σ w (ℓ(y, η) − ℓ(y, η_sat)),  η_sat the η with μ = y
+ *
+ * The array methods run one loop per call, so each family's loop stays monomorphic for the engine.
+ */
+
+export type FamilyName = "gaussian" | "binomial" | "poisson";
+
+export interface ExponentialFamily {
+  readonly name: FamilyName;
+  /** μ_i = b'(η_i) for every row. */
+  means(eta: Float64Array, mu: Float64Array): void;
+  /** Σ w_i ℓ(y_i, η_i). */
+  loss(y: Float64Array, w: Float64Array, eta: Float64Array): number;
+  /** Σ w_i ℓ(y_i, η_sat,i): the loss of the model that fits every row exactly. */
+  saturatedLoss(y: Float64Array, w: Float64Array): number;
+  /**
+   * The IRLS weights v_i = w_i·V(μ_i), floored where V vanishes (a probability of 0 or 1), so the
+   * working response (y − μ)/V stays finite.
+   */
+  irlsWeights(mu: Float64Array, w: Float64Array, v: Float64Array): void;
+  /** V(μ) floored as irlsWeights floors it: the working response is (y − μ)/this. */
+  curvature(mu: number): number;
+  /** η of the intercept-only model whose mean is m (the link g(m)). */
+  link(m: number): number;
+  /** μ at η = 0: the fit where a path without an intercept starts. */
+  readonly meanAtZero: number;
+  /**
+   * glmnet's early stop: "relative" (the gain in deviance explained below 1e-5 of itself, the
+   * gaussian rule) or "absolute" (below 1e-5, the rule of every other family).
+   */
+  readonly earlyStop: "relative" | "absolute";
+  /** The first row whose target this family cannot take (−1 when all can), and why. */
+  invalidTarget(y: Float64Array): { row: number; reason: "notBinary" | "negative" } | null;
+}

@@ -1,0 +1,38 @@
+/**
+ * The gaussian family: identity link, squared error.
+ *   ℓ(y, η) = ½(y − η)²,  μ = η,  V = 1,  deviance = Σ w (y − μ)² (the weighted RSS).
+ * (Written as b(η) − yη this is ½η² − yη, which differs from ½(y − η)² by ½y², a term in y alone.)
+ */
+import type { ExponentialFamily } from "./exponentialFamily.js";
+
+export const gaussian: ExponentialFamily = {
+  name: "gaussian",
+  means(eta, mu) {
+    mu.set(eta);
+  },
+  loss(y, w, eta) {
+    let total = 0;
+    for (let i = 0; i < eta.length; i++) {
+      const r = y[i]! - eta[i]!;
+      total += w[i]! * r * r;
+    }
+    return 0.5 * total;
+  },
+  saturatedLoss() {
+    return 0;
+  },
+  irlsWeights(_mu, w, v) {
+    v.set(w);
+  },
+  curvature() {
+    return 1;
+  },
+  link(m) {
+    return m;
+  },
+  meanAtZero: 0,
+  earlyStop: "relative",
+  invalidTarget() {
+    return null;
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * The poisson family (counts): log link, y ≥ 0.
+ *   ℓ(y, η) = e^η − yη,  μ = e^η,  V = μ,
+ *   saturated loss Σ w (y − y log y)  (0 log 0 = 0),  so the deviance is 2 Σ w (y log(y/μ) − (y − μ)).
+ * An offset (log exposure) enters η, so μ = exposure · e^{b₀ + xᵀb}: rates, as glmnet's `offset`.
+ */
+import type { ExponentialFamily } from "./exponentialFamily.js";
+
+/**
+ * The floor on V = μ: a row whose fitted count underflows to 0 keeps a finite working response.
+ * (glmnet has none; its coordinate descent never divides by μ.)
+ */
+const VARIANCE_FLOOR = 1e-10;
+
+export const poisson: ExponentialFamily = {
+  name: "poisson",
+  means(eta, mu) {
+    for (let i = 0; i < eta.length; i++) mu[i] = Math.exp(eta[i]!);
+  },
+  loss(y, w, eta) {
+    let total = 0;
+    for (let i = 0; i < eta.length; i++) total += w[i]! * (Math.exp(eta[i]!) - y[i]! * eta[i]!);
+    return total;
+  },
+  saturatedLoss(y, w) {
+    let total = 0;
+    for (let i = 0; i < y.length; i++) {
+      const count = y[i]!;
+      if (count > 0) total += w[i]! * (count - count * Math.log(count));
+    }
+    return total;
+  },
+  irlsWeights(mu, w, v) {
+    for (let i = 0; i < mu.length; i++) v[i] = w[i]! * Math.max(mu[i]!, VARIANCE_FLOOR);
+  },
+  curvature(mu) {
+    return Math.max(mu, VARIANCE_FLOOR);
+  },
+  link: Math.log,
+  meanAtZero: 1,
+  earlyStop: "absolute",
+  invalidTarget(y) {
+    for (let i = 0; i < y.length; i++) if (!(y[i]! >= 0)) return { row: i, reason: "negative" };
+    return null;
+  },
+};
