@@ -148,3 +148,56 @@ fixture_unpenalized("diabetes-gaussian-unpenalized", "diabetes.csv", "gaussian",
                     c(0, 1, 1, 1, 1, 1, 1, 1, 1, 3))
 fixture_unpenalized("breast-cancer-binomial-unpenalized", "breast_cancer.csv", "binomial", 1,
                     c(0, 0, rep(1, 27), 3))
+
+# Counts for the poisson family: a synthetic data set (there is no count target among the real
+# ones), generated here with a fixed seed and written to data/counts.csv: 400 rows, 8 correlated
+# features (two of them without effect, one binary), an exposure per row whose log is the column
+# log_exposure, and y ~ Poisson(exposure · exp(0.3 + xᵀb)).
+make_counts <- function() {
+  set.seed(20261202)
+  n <- 400
+  z <- matrix(rnorm(n * 8), n, 8)
+  x <- z
+  for (j in 2:8) x[, j] <- 0.5 * x[, j - 1] + sqrt(0.75) * z[, j] # AR(1) correlation 0.5
+  x[, 8] <- as.numeric(x[, 8] > 0)
+  colnames(x) <- c("x1", "x2", "x3", "x4", "x5", "x6", "x7", "flag")
+  b <- c(0.4, -0.3, 0.2, 0, 0.15, 0, -0.1, 0.25)
+  exposure <- round(runif(n, 0.5, 3), 3)
+  y <- rpois(n, exposure * exp(0.3 + x %*% b))
+  d <- data.frame(round(x, 6), log_exposure = round(log(exposure), 9), y = y)
+  write.csv(d, "data/counts.csv", row.names = FALSE, quote = FALSE)
+}
+make_counts()
+
+# Poisson paths on counts.csv: features x1..flag (log_exposure is the offset, or left out), glmnet
+# run to thresh 1e-12; the CV fixture as cv.glmnet runs by default (folds on their own λ).
+fixture_poisson <- function(name, alpha, use_offset, cv = FALSE) {
+  d <- read.csv("data/counts.csv", check.names = FALSE)
+  features <- setdiff(names(d), c("y", "log_exposure"))
+  x <- as.matrix(d[, features])
+  offset <- if (use_offset) d$log_exposure else NULL
+  fit <- glmnet(x, d$y, family = "poisson", alpha = alpha, offset = offset, thresh = 1e-12)
+  out <- list(
+    name = name, file = "counts.csv", family = "poisson", alpha = alpha, n = nrow(x), p = ncol(x),
+    glmnet_version = as.character(packageVersion("glmnet")), features = features,
+    lambda = fit$lambda, a0 = as.numeric(fit$a0), beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev,
+    response = unname(predict(fit, x[1:20, , drop = FALSE], type = "response", newoffset = offset[1:20]))
+  )
+  if (use_offset) out$offset <- "log_exposure"
+  if (cv) {
+    foldid <- (seq_len(nrow(x)) - 1) %% 10 + 1
+    cvfit <- cv.glmnet(x, d$y, family = "poisson", alpha = alpha, offset = offset, foldid = foldid,
+                       thresh = 1e-12)
+    out <- c(out, list(fold_rule = "mod", cv_measure = "deviance", cv_lambda = cvfit$lambda,
+                       cvm = cvfit$cvm, cvsd = cvfit$cvsd,
+                       lambda_min = cvfit$lambda.min, lambda_1se = cvfit$lambda.1se))
+  }
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_poisson("counts-poisson-lasso", 1, FALSE, cv = TRUE)
+fixture_poisson("counts-poisson-enet", 0.5, FALSE)
+fixture_poisson("counts-poisson-offset", 1, TRUE, cv = TRUE)

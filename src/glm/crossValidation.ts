@@ -82,7 +82,7 @@ function checkFolds(data: Dataset, foldId: Int32Array, family: string, measure: 
   if (distinct < 3) throw new DataError("cv.tooFewFolds", { file, folds: distinct });
   const empty = rows.findIndex((r, id) => id > 0 && r === 0);
   if (empty > 0) throw new DataError("cv.foldGap", { file, fold: empty, folds });
-  if (family === "gaussian") return;
+  if (family === "gaussian" || family === "poisson") return;
   // classes: every fold's training rows must hold every class, and for auc its test rows both
   const labels = [...new Set(data.y)].sort((a, b) => a - b);
   const inFold = labels.map(() => new Int32Array(folds + 1));
@@ -159,6 +159,8 @@ function rowLoss(measure: CvMeasure, family: string, y: number, prediction: numb
       return (prediction > 0.5 ? 1 : 0) === y ? 0 : 1;
     default: {
       if (family === "gaussian") return (y - prediction) ** 2;
+      // poisson: 2 (y log(y/μ) − (y − μ)), 0 log 0 = 0 (cv.glmnet's)
+      if (family === "poisson") return 2 * ((y > 0 ? y * Math.log(y / prediction) : 0) - (y - prediction));
       const p = Math.min(Math.max(prediction, 1e-5), 1 - 1e-5); // glmnet's clipping
       return -2 * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
     }
@@ -175,7 +177,9 @@ function rowLoss(measure: CvMeasure, family: string, y: number, prediction: numb
 export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult {
   const measure = options.measure ?? "deviance";
   const family = options.family ?? "gaussian";
-  if ((measure === "auc" && family !== "binomial") || (measure === "class" && family === "gaussian"))
+  // auc ranks two classes, class counts wrong labels: neither means anything for a number target
+  const classifier = family === "binomial" || family === "multinomial";
+  if ((measure === "auc" && family !== "binomial") || (measure === "class" && !classifier))
     throw new DataError("cv.measureFamily", { measure, family });
   const folds = options.folds ?? 10;
   // more folds than rows would quietly become leave-one-out: say so instead
@@ -210,6 +214,7 @@ function crossValidateInUnits(
   const lambdas = path.lambda;
   const folds = largestFold(foldId);
   const weights = options.weights ?? new Float64Array(data.n).fill(1);
+  const offset = options.offset;
   const L = lambdas.length;
   const foldError: number[][] = [];
   const foldWeight: number[] = [];
@@ -225,7 +230,9 @@ function crossValidateInUnits(
       ...options,
       lambda: options.foldLambda === "full" ? lambdas : options.lambda,
       weights: options.weights ? Float64Array.from(trainRows, (i) => weights[i]!) : undefined,
+      offset: offset ? Float64Array.from(trainRows, (i) => offset[i]!) : undefined,
     });
+    const testOffset = offset ? Float64Array.from(testRows, (i) => offset[i]!) : undefined;
     const testWeights = Float64Array.from(testRows, (i) => weights[i]!);
     const totalWeight = testWeights.reduce((a, b) => a + b, 0);
     const errors = lambdas.map((lambda) => {
@@ -235,6 +242,7 @@ function crossValidateInUnits(
         test.n,
         lambda,
         measure === "auc" ? "link" : "response",
+        testOffset,
       );
       if (measure === "auc") return auc(prediction, test.y);
       let sum = 0;

@@ -18,7 +18,8 @@
  * otherwise the largest violation of the optimality (KKT) conditions relative to λ_max, the size
  * of the gradient where the path starts. Non-convergence is data (converged: false), never a throw.
  * Early stop along the path as glmnet: after 5 λs, once the deviance ratio gains less than 1e-5 of
- * itself (gaussian) or less than 1e-5 (every other family), or passes 0.999.
+ * itself in a step (gaussian), less than 1e-5 (binomial, multinomial), less than 1e-4 of itself in
+ * four steps (poisson), or passes 0.999.
  */
 import type { Dataset } from "../data/parseCsv.js";
 import { buildDesign } from "./design.js";
@@ -204,10 +205,9 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     result.objective.push(loss + solver.penalty(lambda));
     result.certificate.push(certificate);
     result.converged.push(converged);
-    const gain = k > 0 ? devRatio - result.devRatio[k - 1]! : Number.POSITIVE_INFINITY;
-    // glmnet's rules: the gaussian gain relative to the deviance explained, the others' absolute
-    const small = family.earlyStop === "relative" ? gain < 1e-5 * devRatio : gain < 1e-5;
-    if ((options.earlyStop ?? true) && k >= 4 && (small || devRatio > 0.999)) break;
+    // glmnet's rules, each family's own (families/), from the fifth λ on
+    if ((options.earlyStop ?? true) && k >= 4 && (family.gainIsSmall(result.devRatio, k) || devRatio > 0.999))
+      break;
   }
   // the solver's workspace serves the next path of the same size (a fold of a cross-validation,
   // say); this one reads nothing in it any more

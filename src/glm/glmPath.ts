@@ -74,16 +74,21 @@ function checkGaussianTarget(data: Dataset, intercept: boolean): void {
     });
 }
 
+/**
+ * Predictions for n rows of x (row-major) at λ; `offset` adds each row's known part of η (as
+ * glmnet's `newoffset`), required when the path was fitted with one.
+ */
 export function predictGlm(
   path: GlmPath,
   x: Float64Array,
   n: number,
   lambda: number,
   type: PredictionType = "response",
+  offset?: Float64Array,
 ): { values: Float64Array; columns: number } {
   if (path.family === "multinomial") {
     const values = predictMultinomial(path, x, n, lambda, type);
     return { values, columns: type === "class" ? 1 : path.classes.length };
   }
-  return { values: predictPath(path, x, n, lambda, type), columns: 1 };
+  return { values: predictPath(path, x, n, lambda, type, offset), columns: 1 };
 }

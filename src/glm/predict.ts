@@ -3,12 +3,12 @@
  * `s =`: a λ between two path values gets coefficients interpolated linearly in λ between its
  * neighbours; above the first λ the first coefficients, below the last the last.
  *
- *   link      η = b₀ + xᵀb
- *   response  η (gaussian) or σ(η), the probability of class 1 (binomial)
+ *   link      η = offset + b₀ + xᵀb
+ *   response  η (gaussian), σ(η) the probability of class 1 (binomial), e^η the expected count (poisson)
  *   class     1 if η > 0 else 0 (binomial)
  */
-import { sigmoid } from "../core/sigmoid.js";
 import type { ElasticNetPath } from "./elasticNetPath.js";
+import { familyOf } from "./families/index.js";
 
 export type PredictionType = "link" | "response" | "class";
 
@@ -44,21 +44,20 @@ export function predictPath(
   n: number,
   lambda: number,
   type: PredictionType = "response",
+  offset?: Float64Array,
 ): Float64Array {
+  if (type === "class" && path.family !== "binomial")
+    throw new RangeError(`class predictions are for the binomial family, not ${path.family}`);
   const { intercept, beta } = coefficientsAt(path, lambda);
+  const mean = familyOf(path.family).means;
   const p = path.p;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let eta = intercept;
+    let eta = intercept + (offset ? offset[i]! : 0);
     for (let j = 0; j < p; j++) eta += x[i * p + j]! * beta[j]!;
-    out[i] =
-      type === "link" || path.family === "gaussian"
-        ? eta
-        : type === "response"
-          ? sigmoid(eta)
-          : eta > 0
-            ? 1
-            : 0;
+    out[i] = type === "class" ? (eta > 0 ? 1 : 0) : eta;
   }
+  // the response is the family's mean of η (one pass, the family's own loop)
+  if (type === "response") mean(out, out);
   return out;
 }

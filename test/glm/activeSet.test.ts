@@ -6,19 +6,19 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/core/random.js";
 import { type Dataset, parseCsv } from "../../src/data/parseCsv.js";
-import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/solvers/coordinateDescent.js";
 import { buildDesign } from "../../src/glm/design.js";
 import { elasticNetPath } from "../../src/glm/elasticNetPath.js";
 import { lambdaMax } from "../../src/glm/lambdaSequence.js";
+import { logisticRidge } from "../../src/glm/logisticRidge.js";
+import { ridge } from "../../src/glm/ridge.js";
+import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/solvers/coordinateDescent.js";
 import {
   addColumn,
   createActiveSetFactor,
   removeColumn,
   solveByActiveSet,
 } from "../../src/glm/solvers/lassoActiveSet.js";
-import { logisticRidge } from "../../src/glm/logisticRidge.js";
 import { createState, normalizedPenaltyFactor } from "../../src/glm/solvers/quadraticState.js";
-import { ridge } from "../../src/glm/ridge.js";
 import { createWideGaussian, solveWideGaussianAtLambda } from "../../src/glm/solvers/wideGaussian.js";
 
 const load = (file: string) => parseCsv(readFileSync(`data/${file}`, "utf8"), file);

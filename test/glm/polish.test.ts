@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/data/parseCsv.js";
-import { polishActiveSet } from "../../src/glm/solvers/activeSetPolish.js";
-import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/solvers/coordinateDescent.js";
 import { buildDesign } from "../../src/glm/design.js";
 import { lambdaMax } from "../../src/glm/lambdaSequence.js";
+import { polishActiveSet } from "../../src/glm/solvers/activeSetPolish.js";
+import { kktViolation, prepareCovariance, solveAtLambda } from "../../src/glm/solvers/coordinateDescent.js";
 import { createState, normalizedPenaltyFactor } from "../../src/glm/solvers/quadraticState.js";
 
 function gaussianState(alpha: number) {

@@ -1,7 +1,7 @@
 import type { Dataset } from "../../src/data/parseCsv.js";
 
 /**
- * glmnet's objective with weights w (normalized to sum 1) and penalty factors (∞ counted as 1, then
+ * glmnet's objective (gaussian, binomial or poisson, with an optional offset in η) with weights w (normalized to sum 1) and penalty factors (∞ counted as 1, then
  * rescaled to sum to p): Σw·loss + λ Σ pf_j (α|s_j b_j| + (1−α)/2 (s_j b_j)²/sd(y)), s_j and sd(y) the
  * weighted 1/n standard deviations (sd(y) only for the gaussian family: glmnet standardizes its y).
  */
@@ -12,6 +12,7 @@ export function glmnetObjective(
   w: Float64Array,
   factors: number[],
   intercept = true,
+  offset?: Float64Array,
 ) {
   const { n, p, x, y } = data;
   const total = w.reduce((a, b) => a + b, 0);
@@ -33,10 +34,17 @@ export function glmnetObjective(
   return (lambda: number, a0: number, beta: readonly number[]) => {
     let loss = 0;
     for (let i = 0; i < n; i++) {
-      let eta = a0;
+      let eta = a0 + (offset ? offset[i]! : 0);
       for (let j = 0; j < p; j++) eta += x[i * p + j]! * beta[j]!;
       const softplus = Math.max(eta, 0) + Math.log1p(Math.exp(-Math.abs(eta)));
-      loss += (w[i]! * (family === "gaussian" ? (y[i]! - eta) ** 2 / 2 : softplus - y[i]! * eta)) / total;
+      // the negative log-likelihoods, up to terms in y alone
+      const rowLoss =
+        family === "gaussian"
+          ? (y[i]! - eta) ** 2 / 2
+          : family === "poisson"
+            ? Math.exp(eta) - y[i]! * eta
+            : softplus - y[i]! * eta;
+      loss += (w[i]! * rowLoss) / total;
     }
     let penalty = 0;
     for (let j = 0; j < p; j++) {

@@ -30,7 +30,10 @@ export const binomial: ExponentialFamily = {
   },
   link: logit,
   meanAtZero: 0.5,
-  earlyStop: "absolute",
+  // glmnet's logistic rule: the last step gained less than 1e-5, absolutely
+  gainIsSmall(devRatio, k) {
+    return devRatio[k]! - devRatio[k - 1]! < 1e-5;
+  },
   invalidTarget(y) {
     for (let i = 0; i < y.length; i++) if (y[i] !== 0 && y[i] !== 1) return { row: i, reason: "notBinary" };
     return null;

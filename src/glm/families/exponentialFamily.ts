@@ -36,10 +36,10 @@ export interface ExponentialFamily {
   /** μ at η = 0: the fit where a path without an intercept starts. */
   readonly meanAtZero: number;
   /**
-   * glmnet's early stop: "relative" (the gain in deviance explained below 1e-5 of itself, the
-   * gaussian rule) or "absolute" (below 1e-5, the rule of every other family).
+   * glmnet's early stop for this family: whether the deviance explained, devRatio[0 … k], has
+   * stopped gaining (the path also stops past 0.999, and never before its fifth λ).
    */
-  readonly earlyStop: "relative" | "absolute";
+  gainIsSmall(devRatio: readonly number[], k: number): boolean;
   /** The first row whose target this family cannot take (−1 when all can), and why. */
   invalidTarget(y: Float64Array): { row: number; reason: "notBinary" | "negative" } | null;
 }

@@ -31,7 +31,10 @@ export const gaussian: ExponentialFamily = {
     return m;
   },
   meanAtZero: 0,
-  earlyStop: "relative",
+  // glmnet's gaussian rule: the last step gained less than 1e-5 of the deviance explained
+  gainIsSmall(devRatio, k) {
+    return devRatio[k]! - devRatio[k - 1]! < 1e-5 * devRatio[k]!;
+  },
   invalidTarget() {
     return null;
   },

@@ -38,7 +38,11 @@ export const poisson: ExponentialFamily = {
   },
   link: Math.log,
   meanAtZero: 1,
-  earlyStop: "absolute",
+  // glmnet's poisson rule: the last four steps together gained less than 1e-4 of the deviance
+  // explained (its threshold 1e-5 times 10, over a window of five λs)
+  gainIsSmall(devRatio, k) {
+    return devRatio[k]! - devRatio[k - 4]! < 1e-4 * devRatio[k]!;
+  },
   invalidTarget(y) {
     for (let i = 0; i < y.length; i++) if (!(y[i]! >= 0)) return { row: i, reason: "negative" };
     return null;
