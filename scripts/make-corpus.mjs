@@ -70,7 +70,7 @@ const model = {
   ],
 };
 write("model-gaussian.json", JSON.stringify(model));
-write("model-poisson.json", JSON.stringify({ ...model, family: "poisson" }));
+write("model-tweedie.json", JSON.stringify({ ...model, family: "tweedie" }));
 write("model-null-a0.json", JSON.stringify({ ...model, a0: [null, null] }));
 write("model-short-beta.json", JSON.stringify({ ...model, beta: [model.beta[0], [1, 2]] }));
 write("model-version-2.json", JSON.stringify({ ...model, reglab_model: 2 }));

@@ -1,40 +1,71 @@
 /**
  * glmnet's per-column and per-row options on the command line: `--weights COLUMN` (observation
- * weights taken from a column, which then is no feature), `--exclude a,b,3` (features kept out of
+ * weights taken from a column, which then is no feature), `--offset COLUMN` (likewise, a known
+ * part of η per row), `--exclude a,b,3` (features kept out of
  * every model, by name or 1-based position) and `--penalty-factor 1,0,2,inf | FILE` (one factor per
  * feature; 0 = never penalized, inf = excluded). Each is checked against the data it names.
  */
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
+import type { MessageKey } from "../i18n/en.js";
 import { readTextFile } from "./loadData.js";
 
 /** The data without the weights column, and the weights (finite, ≥ 0, not all 0). */
 export function takeWeights(data: Dataset, column: string): { data: Dataset; weights: Float64Array } {
+  const { data: rest, values: weights } = takeColumn(data, column, "glm.noWeightsColumn", (w) =>
+    w >= 0 ? null : "glm.badWeight",
+  );
+  if (!weights.some((w) => w > 0))
+    throw new DataError("glm.zeroWeights", {
+      file: displayName(data.source, 200),
+      name: displayName(column),
+    });
+  return { data: rest, weights };
+}
+
+/**
+ * The data without the offset column, and the offsets (glmnet's `offset`: a known part of η per
+ * row, e.g. the log of each row's exposure for counts). Any finite number.
+ */
+export function takeOffset(data: Dataset, column: string): { data: Dataset; offset: Float64Array } {
+  const { data: rest, values: offset } = takeColumn(data, column, "glm.noOffsetColumn", () => null);
+  return { data: rest, offset };
+}
+
+/**
+ * Splits a named column off the features: its values (each checked by `problem`, which names the
+ * error key of a bad one) and the data without it. The reader has already refused non-numbers.
+ */
+export function takeColumn(
+  data: Dataset,
+  column: string,
+  missingKey: MessageKey,
+  problem: (value: number) => MessageKey | null,
+): { data: Dataset; values: Float64Array } {
   const file = displayName(data.source, 200);
   const j = data.featureNames.indexOf(column);
   if (j < 0)
-    throw new DataError("glm.noWeightsColumn", {
+    throw new DataError(missingKey, {
       file,
       name: displayName(column),
       columns: data.featureNames.map((name) => displayName(name, 30)).join(", "),
     });
   const { n, p } = data;
-  const weights = new Float64Array(n);
+  const values = new Float64Array(n);
   const x = new Float64Array(n * (p - 1));
   for (let i = 0; i < n; i++) {
-    const w = data.x[i * p + j]!;
-    if (!(w >= 0))
-      throw new DataError("glm.badWeight", {
+    const value = data.x[i * p + j]!;
+    const key = problem(value);
+    if (key)
+      throw new DataError(key, {
         file,
         row: data.lines?.[i] ?? i + 2,
         name: displayName(column),
-        value: w,
+        value,
       });
-    weights[i] = w;
+    values[i] = value;
     for (let k = 0, out = i * (p - 1); k < p; k++) if (k !== j) x[out++] = data.x[i * p + k]!;
   }
-  if (!weights.some((w) => w > 0))
-    throw new DataError("glm.zeroWeights", { file, name: displayName(column) });
   const featureNames = data.featureNames.filter((_, k) => k !== j);
   return {
     data: {
@@ -44,7 +75,7 @@ export function takeWeights(data: Dataset, column: string): { data: Dataset; wei
       featureNames,
       constantColumns: data.constantColumns.filter((name) => name !== column),
     },
-    weights,
+    values,
   };
 }
 

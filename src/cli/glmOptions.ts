@@ -7,9 +7,10 @@ import { join, resolve } from "node:path";
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { binaryTarget } from "../glm/binaryTarget.js";
+import { familyOf } from "../glm/families/index.js";
 import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
 import { classIndices } from "../glm/multinomialPath.js";
-import { excludedFeatures, penaltyFactors, takeWeights } from "./columnOptions.js";
+import { excludedFeatures, penaltyFactors, takeOffset, takeWeights } from "./columnOptions.js";
 import { type CommandContext, refuseTogether } from "./command.js";
 import { UsageError } from "./errors.js";
 import { finiteJson } from "./jsonOutput.js";
@@ -24,7 +25,7 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   {
     name: "family",
     kind: "choice",
-    choices: ["gaussian", "binomial", "multinomial"],
+    choices: ["gaussian", "binomial", "poisson", "multinomial"],
     default: "gaussian",
     description: "path.option.family",
   },
@@ -54,6 +55,7 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
     description: "path.option.objective",
   },
   { name: "weights", kind: "path", valueName: "column", description: "path.option.weights" },
+  { name: "offset", kind: "path", valueName: "column", description: "path.option.offset" },
   { name: "exclude", kind: "path", valueName: "columns", description: "path.option.exclude" },
   { name: "penalty-factor", kind: "path", valueName: "list|file", description: "path.option.penaltyFactor" },
   { name: "no-standardize", kind: "flag", description: "path.option.noStandardize" },
@@ -94,6 +96,8 @@ export interface GlmInput {
   options: GlmPathOptions;
   /** For binomial: the two target values, class 0 first; multinomial: every class, in order. */
   classes?: number[];
+  /** The column the offsets came from (kept in a saved model: predict reads the same column). */
+  offsetColumn?: string;
 }
 
 export function readGlmInput(
@@ -113,6 +117,12 @@ export function readGlmInput(
   const weightsColumn = options["weights"] as string | undefined;
   let weights: Float64Array | undefined;
   if (weightsColumn !== undefined) ({ data, weights } = takeWeights(data, weightsColumn));
+  const offsetColumn = options["offset"] as string | undefined;
+  let offset: Float64Array | undefined;
+  if (offsetColumn !== undefined) {
+    if (options["family"] === "multinomial") throw new UsageError("glm.offsetFamily");
+    ({ data, offset } = takeOffset(data, offsetColumn));
+  }
   const excludeList = options["exclude"] as string | undefined;
   const exclude = excludeList === undefined ? undefined : excludedFeatures(data, excludeList);
   const factorSpec = options["penaltyFactor"] as string | undefined;
@@ -121,6 +131,7 @@ export function readGlmInput(
   let classes: number[] | undefined;
   if (family === "binomial") ({ data, classes } = binaryTarget(data));
   if (family === "multinomial") classes = classIndices(data).classes; // refuses a numeric target here
+  if (family === "poisson") checkCounts(data, weights);
   const lambdaFile = options["lambda"] as string | undefined;
   const lambda = lambdaFile
     ? readNumberColumn(
@@ -147,10 +158,28 @@ export function readGlmInput(
       intercept: options["noIntercept"] !== true,
       objective: options["objective"] as "glmnet" | "as-written",
       weights,
+      offset,
       exclude,
       penaltyFactor,
     },
+    offsetColumn,
   };
+}
+
+/** A poisson target: counts (any number ≥ 0), not all 0 where the weights are positive. */
+function checkCounts(data: Dataset, weights: Float64Array | undefined): void {
+  const file = displayName(data.source, 200);
+  const target = displayName(data.targetName);
+  const bad = familyOf("poisson").invalidTarget(data.y);
+  if (bad)
+    throw new DataError("glm.negativeCount", {
+      file,
+      row: data.lines?.[bad.row] ?? bad.row + 2,
+      target,
+      value: data.y[bad.row]!,
+    });
+  if (!data.y.some((count, i) => count > 0 && (weights ? weights[i]! > 0 : true)))
+    throw new DataError("glm.allZeroCounts", { file, target });
 }
 
 /**
@@ -173,7 +202,9 @@ export function pathJson(path: GlmPath, seconds: number, classes?: readonly numb
     df: path.df,
     objective: path.objective,
     fit_seconds: seconds,
-    null_deviance: path.nullDeviance,
+    // as glmnet's nulldev: summed over the rows with the weights as given (n times the mean)
+    null_deviance: path.nullDeviance * (path.weightTotal ?? path.n),
+    null_deviance_per_observation: path.nullDeviance,
     certificate: path.certificate,
     converged: path.converged,
     standardize: path.standardize,

@@ -25,10 +25,13 @@ const common = {
   lambda: z.array(positive).min(1).refine(decreasing, { message: "decreasing" }),
   lambda_min: positive.optional(),
   lambda_1se: positive.optional(),
+  // the column the path's offsets came from: predict reads the same one (glmnet's newoffset)
+  offset_column: z.string().optional(),
 };
 
 const modelSchema = z.discriminatedUnion("family", [
   z.object({ ...common, family: z.literal("gaussian"), classes: z.null(), a0: vector, beta: matrix }),
+  z.object({ ...common, family: z.literal("poisson"), classes: z.null(), a0: vector, beta: matrix }),
   z.object({
     ...common,
     family: z.literal("binomial"),
@@ -88,7 +91,7 @@ export function validateModel(document: unknown, file: string): SavedModel {
   if (typeof document !== "object" || document === null || !("reglab_model" in document))
     throw new DataError("predict.badModel", { file: name });
   const family = (document as { family?: unknown }).family;
-  if (typeof family === "string" && !["gaussian", "binomial", "multinomial"].includes(family))
+  if (typeof family === "string" && !["gaussian", "binomial", "poisson", "multinomial"].includes(family))
     throw new DataError("model.unknownFamily", { file: name, family: displayName(family, 40) });
   const parsed = modelSchema.safeParse(document);
   if (!parsed.success) {

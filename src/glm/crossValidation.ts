@@ -16,7 +16,7 @@
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { shuffledIndices, takeRows } from "../data/split.js";
-import { type GlmPath, type GlmPathOptions, glmPath, predictGlm } from "./glmPath.js";
+import { type GlmPath, type GlmPathOptions, glmPath, predictGlm, takeGaussianOffset } from "./glmPath.js";
 import { classIndices } from "./multinomialPath.js";
 import { rescaleProblem, unscaleCvError, unscalePath } from "./rescale.js";
 
@@ -175,6 +175,7 @@ function rowLoss(measure: CvMeasure, family: string, y: number, prediction: numb
  * family has no meaning for.
  */
 export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult {
+  ({ data, options } = takeGaussianOffset(data, options));
   const measure = options.measure ?? "deviance";
   const family = options.family ?? "gaussian";
   // auc ranks two classes, class counts wrong labels: neither means anything for a number target

@@ -81,7 +81,10 @@ export interface ElasticNetPath {
   devRatio: number[];
   /** Nonzero coefficients at each λ. */
   df: number[];
+  /** The deviance of the intercept-only model per unit of weight (Σ w = 1): glmnet's nulldev / Σ w. */
   nullDeviance: number;
+  /** Σ of the observation weights as given (n without weights): glmnet's nulldev = nullDeviance · this. */
+  weightTotal?: number;
   /** The penalized objective above at each λ. */
   objective: number[];
   /** At each λ, how far from optimal: relative duality gap (gaussian) or KKT violation / λ_max. */

@@ -32,18 +32,33 @@ export interface GlmPathOptions extends Omit<PathOptions, "family"> {
  * values all equal (all zero without an intercept) — their deviance ratio would be 0/0.
  */
 export function glmPath(data: Dataset, options: GlmPathOptions = {}): GlmPath {
-  if (options.offset && options.family === "multinomial")
-    throw new RangeError("an offset is for the gaussian, binomial and poisson families");
-  // a gaussian offset is a known part of y: the model (and glmnet's y/sd(y)) is of what is left
-  if (options.offset && (options.family ?? "gaussian") === "gaussian") {
-    const offset = options.offset;
-    data = { ...data, y: data.y.map((value, i) => value - offset[i]!) };
-    options = { ...options, offset: undefined };
-  }
+  ({ data, options } = takeGaussianOffset(data, options));
   const problem = rescaleProblem(data, options);
   if ((options.family ?? "gaussian") === "gaussian")
     checkGaussianTarget(problem.data, options.intercept ?? true);
-  return unscalePath(fitInUnits(problem.data, problem.options), problem.rescaling);
+  const path = unscalePath(fitInUnits(problem.data, problem.options), problem.rescaling);
+  let weightTotal = data.n;
+  if (options.weights) weightTotal = options.weights.reduce((sum, w) => sum + w, 0);
+  return { ...path, weightTotal };
+}
+
+/**
+ * A gaussian offset is a known part of y: the model (and glmnet's y/sd(y)) is of what is left, so
+ * it is taken off y before anything else (the other families keep theirs inside η).
+ */
+export function takeGaussianOffset<O extends GlmPathOptions>(
+  data: Dataset,
+  options: O,
+): { data: Dataset; options: O } {
+  const { offset } = options;
+  if (!offset) return { data, options };
+  if (options.family === "multinomial")
+    throw new RangeError("an offset is for the gaussian, binomial and poisson families");
+  if ((options.family ?? "gaussian") !== "gaussian") return { data, options };
+  return {
+    data: { ...data, y: data.y.map((value, i) => value - offset[i]!) },
+    options: { ...options, offset: undefined },
+  };
 }
 
 function fitInUnits(data: Dataset, options: GlmPathOptions): GlmPath {

@@ -52,7 +52,10 @@ export interface MultinomialPath {
   df: number[];
   /** Per class: its nonzero coefficients. dfPerClass[c][k]. */
   dfPerClass: number[][];
+  /** The deviance of the intercept-only model per unit of weight (Σ w = 1): glmnet's nulldev / Σ w. */
   nullDeviance: number;
+  /** Σ of the observation weights as given (n without weights): glmnet's nulldev = nullDeviance · this. */
+  weightTotal?: number;
   objective: number[];
   /** Largest KKT violation / λ_max at each λ. */
   certificate: number[];

@@ -240,7 +240,7 @@ export const en = {
     "Fit an elastic-net GLM along its regularization path (as glmnet) and draw the coefficients.",
   "path.argument.file": "a CSV file (header row; target column y, or the last one)",
   "path.option.family":
-    "gaussian (a number to predict), binomial (two classes) or multinomial (three or more classes)",
+    "gaussian (a number to predict), binomial (two classes), poisson (counts) or multinomial (three or more classes)",
   "path.option.alpha": "elastic-net mix α: 1 = lasso, 0 = ridge",
   "path.option.nlambda": "number of λ values",
   "path.option.lambdaMinRatio": "smallest λ as a share of the largest (default 1e-4 if n > p, else 1e-2)",
@@ -416,10 +416,8 @@ export const en = {
     "{what} has an empty item in '{value}'. Write the values separated by single commas, e.g. 8,8.",
   "predict.option.na":
     "rows with empty cells: error (default), drop them, or keep them with an empty prediction (null in --json) in their place",
-  "predict.classOfGaussian":
-    "--type class needs a classification model (binomial or multinomial); this model is gaussian. Use --type response or link.",
   "model.unknownFamily":
-    "{file}: the model's family '{family}' is not one reglab predicts with (gaussian, binomial, multinomial). Save the model again with reglab path --save or cv --save.",
+    "{file}: the model's family '{family}' is not one reglab predicts with (gaussian, binomial, poisson, multinomial). Save the model again with reglab path --save or cv --save.",
   "model.missingField":
     "{file}: the model has no field '{field}'. Save the model again with reglab path --save or cv --save.",
   "model.badShape":
@@ -489,6 +487,23 @@ export const en = {
   "train.extremeValues":
     "{file}: column '{name}' holds values of size {size}; a network's sums of their squares are past the largest double. Rescale the column (or standardize it).",
   "sigmoid.duplicateSlope": "the slope {m} is given twice. Give each slope once.",
+  "path.option.offset":
+    "a column whose values are a known part of the linear predictor η of each row (glmnet's offset; for poisson counts the log of each row's exposure); it is then no feature, and predict reads the same column",
+  "glm.offsetFamily":
+    "--offset is for the gaussian, binomial and poisson families, not multinomial (glmnet takes a matrix of offsets there; reglab does not yet). Drop --offset, or choose another --family.",
+  "glm.noOffsetColumn": "{file}: there is no column '{name}' for --offset. Columns: {columns}.",
+  "glm.negativeCount":
+    "{file}, row {row}: the target '{target}' is {value}, but the poisson family models counts, which are 0 or more. Check the target column (--target), or choose another --family.",
+  "glm.allZeroCounts":
+    "{file}: every count in the target '{target}' is 0 (where the weights are positive): a poisson model has nothing to explain. Check the target column (--target).",
+  "predict.classOfNumber":
+    "--type class needs a classification model (binomial or multinomial); this model is {family}. Use --type response or link.",
+  "predict.missingOffset":
+    "{file}: the model was fitted with offsets from column '{name}', and this file has no such column. Add it (e.g. the log exposure of each row), or name another with --offset.",
+  "predict.offsetWithoutModelOffset":
+    "--offset: this model was fitted without offsets, so its predictions take none (glmnet ignores newoffset there too). Drop --offset.",
+  "predict.option.offset":
+    "the column of offsets for the rows (default: the column the model was fitted with)",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -233,7 +233,7 @@ export const zh: Record<MessageKey, string> = {
   // ── path、cv、predict ─────────────────────────────────────────────────────
   "path.description": "沿正则化路径拟合弹性网 GLM（与 glmnet 相同），并画出系数。",
   "path.argument.file": "CSV 文件（含表头；目标列为 y，否则为最后一列）",
-  "path.option.family": "gaussian（预测数值）、binomial（两类）或 multinomial（三类及以上）",
+  "path.option.family": "gaussian（预测数值）、binomial（两类）、poisson（计数）或 multinomial（三类及以上）",
   "path.option.alpha": "弹性网混合参数 α：1 为 lasso，0 为岭回归",
   "path.option.nlambda": "λ 的个数",
   "path.option.lambdaMinRatio": "最小 λ 占最大 λ 的比例（n > p 时默认 1e-4，否则 1e-2）",
@@ -390,10 +390,8 @@ export const zh: Record<MessageKey, string> = {
   "error.emptyListItem": "{what} 的 '{value}' 中有空项。请用单个逗号分隔各值，例如 8,8。",
   "predict.option.na":
     "含空单元格的行：error（默认）报错，drop 丢弃，或 keep 保留其位置并输出空预测（--json 中为 null）",
-  "predict.classOfGaussian":
-    "--type class 需要分类模型（binomial 或 multinomial）；此模型是 gaussian。请用 --type response 或 link。",
   "model.unknownFamily":
-    "{file}：模型的族 '{family}' 不是 reglab 能预测的族（gaussian、binomial、multinomial）。请用 reglab path --save 或 cv --save 重新保存模型。",
+    "{file}：模型的族 '{family}' 不是 reglab 能预测的族（gaussian、binomial、poisson、multinomial）。请用 reglab path --save 或 cv --save 重新保存模型。",
   "model.missingField": "{file}：模型缺少字段 '{field}'。请用 reglab path --save 或 cv --save 重新保存模型。",
   "model.badShape":
     "{file}：模型字段 '{field}' 有 {found} 项，但需要 {expected} 项（每个 λ、特征或类别各一项）。请用 reglab path --save 或 cv --save 重新保存模型。",
@@ -455,6 +453,22 @@ export const zh: Record<MessageKey, string> = {
   "train.extremeValues":
     "{file}：列 '{name}' 的数值量级为 {size}；网络中它们的平方和超过了最大双精度数。请重新缩放该列（或将其标准化）。",
   "sigmoid.duplicateSlope": "斜率 {m} 出现了两次。每个斜率只给一次。",
+  "path.option.offset":
+    "一列数值，作为每行线性预测 η 中已知的部分（即 glmnet 的 offset；对 poisson 计数通常是每行暴露量的对数）；该列随即不再作为特征，predict 也读取同名列",
+  "glm.offsetFamily":
+    "--offset 适用于 gaussian、binomial 与 poisson 族，不适用于 multinomial（glmnet 在那里需要一个偏移矩阵，reglab 尚不支持）。请去掉 --offset，或换一个 --family。",
+  "glm.noOffsetColumn": "{file}：没有供 --offset 使用的列 '{name}'。现有列：{columns}。",
+  "glm.negativeCount":
+    "{file}，第 {row} 行：目标 '{target}' 为 {value}，但 poisson 族建模的是计数，必须大于或等于 0。请检查目标列（--target），或换一个 --family。",
+  "glm.allZeroCounts":
+    "{file}：目标 '{target}' 中（权重为正的行）所有计数都是 0：poisson 模型没有可解释的内容。请检查目标列（--target）。",
+  "predict.classOfNumber":
+    "--type class 需要分类模型（binomial 或 multinomial）；此模型是 {family}。请用 --type response 或 link。",
+  "predict.missingOffset":
+    "{file}：该模型拟合时使用了列 '{name}' 中的偏移，而此文件没有这一列。请加上该列（例如每行暴露量的对数），或用 --offset 指定另一列。",
+  "predict.offsetWithoutModelOffset":
+    "--offset：此模型拟合时没有使用偏移，因此预测也不接受偏移（glmnet 在这种情况下同样忽略 newoffset）。请去掉 --offset。",
+  "predict.option.offset": "各行偏移所在的列（默认：模型拟合时使用的那一列）",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -415,7 +415,7 @@ const CASES: CorpusCase[] = [
   },
   {
     name: "predict with an unknown family",
-    args: () => ["predict", input("model-poisson.json"), join(DATA, "diabetes.csv")],
+    args: () => ["predict", input("model-tweedie.json"), join(DATA, "diabetes.csv")],
     key: "model.unknownFamily",
   },
   {
@@ -456,7 +456,7 @@ const CASES: CorpusCase[] = [
   {
     name: "predict --type class on gaussian",
     args: () => ["predict", input("model-gaussian.json"), join(DATA, "diabetes.csv"), "--type", "class"],
-    key: "predict.classOfGaussian",
+    key: "predict.classOfNumber",
   },
 ];
 

@@ -42,7 +42,8 @@ export function pathTable(path: GlmPath, t: Translator): string {
 
 /** The saved model: what reglab predict needs, as plain JSON. */
 export function modelDocument(input: GlmInput, path: GlmPath, extra: Record<string, unknown> = {}) {
-  return savedModel(path, input.data.targetName, input.classes ?? null, extra);
+  const offset = input.offsetColumn === undefined ? {} : { offset_column: input.offsetColumn };
+  return savedModel(path, input.data.targetName, input.classes ?? null, { ...offset, ...extra });
 }
 
 export const pathCommand: CommandSpec = {

@@ -55,6 +55,7 @@ export const predictCommand: CommandSpec = {
       default: "error",
       description: "predict.option.na",
     },
+    { name: "offset", kind: "path", valueName: "column", description: "predict.option.offset" },
   ],
   examples: [
     {
@@ -80,14 +81,21 @@ export const predictCommand: CommandSpec = {
       return;
     }
     const type = options["type"] as PredictionType;
-    if (type === "class" && model.family === "gaussian") throw new UsageError("predict.classOfGaussian");
+    if (type === "class" && (model.family === "gaussian" || model.family === "poisson"))
+      throw new UsageError("predict.classOfNumber", { family: model.family });
     const na = options["na"] as "error" | "drop" | "keep";
+    // a model fitted with offsets predicts with the rows' own (glmnet's newoffset): by default from
+    // the column it was fitted with
+    const offsetColumn = (options["offset"] as string | undefined) ?? model.offset_column;
+    if (options["offset"] !== undefined && model.offset_column === undefined)
+      throw new UsageError("predict.offsetWithoutModelOffset");
     // only the model's columns are read: a target column left empty, or any other column, is fine
-    const data = readCsvDataset(dataFile!, {
-      target: false,
-      na: na === "error" ? "error" : "drop",
-      columns: model.feature_names,
-    });
+    const data = readPredictionRows(dataFile!, na, model.feature_names, offsetColumn);
+    let offset: Float64Array | undefined;
+    if (offsetColumn !== undefined) {
+      const j = data.featureNames.indexOf(offsetColumn);
+      offset = Float64Array.from({ length: data.n }, (_, i) => data.x[i * data.p + j]!);
+    }
     const columns = model.feature_names.map((name) => {
       const index = data.featureNames.indexOf(name);
       if (index < 0)
@@ -104,7 +112,7 @@ export const predictCommand: CommandSpec = {
         x[i * p + j] = data.x[i * data.p + column]!;
       });
     const lambda = (options["s"] as number | undefined) ?? model.lambda_1se ?? model.lambda.at(-1)!;
-    const { values, columns: width } = predictGlm(pathOf(model), x, data.n, lambda, type);
+    const { values, columns: width } = predictGlm(pathOf(model), x, data.n, lambda, type, offset);
     // one prediction per row: a number, or (multinomial link/response) one number per class
     let predictions: (number | number[] | null)[] =
       width === 1
@@ -122,6 +130,34 @@ export const predictCommand: CommandSpec = {
     );
   },
 };
+
+/** The rows to predict: the model's columns and the offsets' (a missing offset column said as such). */
+function readPredictionRows(
+  file: string,
+  na: "error" | "drop" | "keep",
+  features: readonly string[],
+  offsetColumn: string | undefined,
+) {
+  try {
+    return readCsvDataset(file, {
+      target: false,
+      na: na === "error" ? "error" : "drop",
+      columns: offsetColumn === undefined ? features : [...features, offsetColumn],
+    });
+  } catch (error) {
+    if (
+      offsetColumn !== undefined &&
+      error instanceof DataError &&
+      error.key === "data.missingColumn" &&
+      error.params["name"] === displayName(offsetColumn)
+    )
+      throw new DataError("predict.missingOffset", {
+        file: displayName(file, 200),
+        name: displayName(offsetColumn),
+      });
+    throw error;
+  }
+}
 
 /** --na keep: a row with empty cells keeps its place, with an empty prediction (null in JSON). */
 function withEmptyRows<T>(predictions: T[], lines: Int32Array, droppedLines: Int32Array): (T | null)[] {
