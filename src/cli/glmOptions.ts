@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { binaryTarget } from "../glm/binaryTarget.js";
+import { classNames } from "../glm/classLabels.js";
 import { familyOf } from "../glm/families/index.js";
 import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
 import { classIndices } from "../glm/multinomialPath.js";
@@ -112,6 +113,8 @@ export function readGlmInput(
   let data = readCsvDataset(file, {
     target: options["target"] as string | undefined,
     na: options["na"] as "error" | "drop",
+    // a classifier's target may be text ("M"/"R"): coded, the labels kept (glm/classLabels.ts)
+    targetLabels: options["family"] === "binomial" || options["family"] === "multinomial",
   });
   warnAboutData(data, file, context);
   const weightsColumn = options["weights"] as string | undefined;
@@ -213,9 +216,9 @@ export function pathJson(path: GlmPath, seconds: number, classes?: readonly numb
     penalty_factor: path.penaltyFactor,
     // binomial: the labels of class 0 and class 1 (the coefficients favour the second)
     ...(path.family === "multinomial"
-      ? { classes: path.classes, df_per_class: path.dfPerClass }
+      ? { classes: classNames(path.classes, path.classLabels), df_per_class: path.dfPerClass }
       : classes
-        ? { classes }
+        ? { classes: classNames(classes, path.classLabels) }
         : {}),
   };
 }
@@ -253,9 +256,15 @@ export function saveModel(target: string, document: unknown, options: Record<str
   writeFileSafely(target, `${finiteJson(document)}\n`, options["force"] === true);
 }
 
-/** A line that says so when the path minimized another objective than glmnet's (text output only). */
+/**
+ * Lines that say what the table alone would not (text output only): that the path minimized
+ * another objective than glmnet's, and how text class labels were coded.
+ */
 export function objectiveNote(path: GlmPath, t: CommandContext["t"]): string {
-  return path.objectiveForm === "as-written" ? `${t("path.asWrittenNote")}\n` : "";
+  const labels = path.classLabels
+    ? `${t("path.classLabels", { labels: path.classLabels.map((label, c) => `${c} = ${label}`).join(", ") })}\n`
+    : "";
+  return (path.objectiveForm === "as-written" ? `${t("path.asWrittenNote")}\n` : "") + labels;
 }
 
 export function warnIfNotConverged(path: GlmPath, context: CommandContext): void {

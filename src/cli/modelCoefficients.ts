@@ -10,7 +10,7 @@ import type { SavedModel } from "./modelSchema.js";
 import { formatTable } from "./table.js";
 
 interface ClassCoefficients {
-  label: number | null;
+  label: number | string | null;
   intercept: number;
   beta: number[];
 }

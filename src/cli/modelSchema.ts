@@ -11,6 +11,8 @@ import { DataError, displayName } from "../data/dataError.js";
 const finite = z.number().finite();
 const positive = finite.positive();
 const vector = z.array(finite);
+// a class label as the data wrote it: a number, or text
+const label = z.union([finite, z.string().min(1)]);
 const matrix = z.array(vector);
 
 const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
@@ -35,14 +37,14 @@ const modelSchema = z.discriminatedUnion("family", [
   z.object({
     ...common,
     family: z.literal("binomial"),
-    classes: z.tuple([finite, finite]).refine(distinct, { message: "distinct" }),
+    classes: z.tuple([label, label]).refine(distinct, { message: "distinct" }),
     a0: vector,
     beta: matrix,
   }),
   z.object({
     ...common,
     family: z.literal("multinomial"),
-    classes: z.array(finite).min(2).refine(distinct, { message: "distinct" }),
+    classes: z.array(label).min(2).refine(distinct, { message: "distinct" }),
     a0: matrix,
     beta: z.array(matrix),
   }),

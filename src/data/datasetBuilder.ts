@@ -31,6 +31,8 @@ export class DatasetBuilder {
   private used = new Uint8Array(0);
   private droppedRows = 0;
   private readonly droppedLines: number[] = [];
+  /** With targetLabels: each row's target cell as written (numbers or not, decided at the end). */
+  private readonly targetText: string[] = [];
 
   /**
    * @param source the file's name, for messages
@@ -79,7 +81,8 @@ export class DatasetBuilder {
       if (row === 0) this.first[j] = value;
       else if (value !== this.first[j]) this.varies[j] = 1;
     }
-    this.y[row] = this.targetIndex < 0 ? 0 : this.cell(record, this.targetIndex, line);
+    if (this.options.targetLabels && this.targetIndex >= 0) this.targetText.push(record[this.targetIndex]!);
+    else this.y[row] = this.targetIndex < 0 ? 0 : this.cell(record, this.targetIndex, line);
     this.lines[row] = line;
     this.n++;
   }
@@ -94,7 +97,9 @@ export class DatasetBuilder {
     }
     const { n, p } = this;
     const featureNames = Array.from(this.featureIndices, (i) => this.header![i]!);
+    const classLabels = this.options.targetLabels ? this.codeLabels() : undefined;
     return {
+      ...(classLabels ? { classLabels } : {}),
       source: this.source,
       featureNames,
       targetName: this.targetName,
@@ -108,6 +113,27 @@ export class DatasetBuilder {
       constantColumns: featureNames.filter((_, j) => this.varies[j] === 0),
       lines: this.lines.subarray(0, n),
     };
+  }
+
+  /**
+   * Class labels: numbers stay numbers in y (undefined returned) when every label is a finite
+   * number; otherwise y gets codes 0 … K−1 in the labels' code-point order and the labels are
+   * returned, so "M"/"R" are classes 0/1 as R's factor levels order them.
+   */
+  private codeLabels(): string[] | undefined {
+    const texts = this.targetText;
+    // U+FFFD is what a decoder leaves for bytes that are not UTF-8: not a label of its own
+    const broken = texts.findIndex((text) => text.includes("\uFFFD"));
+    if (broken >= 0) throw new DataError("file.notUtf8", { file: this.file, row: this.lines[broken]! });
+    const numeric = texts.every((text) => NUMBER.test(text) && Number.isFinite(Number(text)));
+    if (numeric) {
+      for (let i = 0; i < texts.length; i++) this.y[i] = Number(texts[i]);
+      return undefined;
+    }
+    const labels = [...new Set(texts)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const code = new Map(labels.map((label, c) => [label, c]));
+    for (let i = 0; i < texts.length; i++) this.y[i] = code.get(texts[i]!)!;
+    return labels;
   }
 
   private setHeader(header: readonly string[]): void {

@@ -24,6 +24,11 @@ export interface Dataset {
   /** Features, row-major: x[i·p + j] is feature j of row i. */
   x: Float64Array;
   y: Float64Array;
+  /**
+   * With the option targetLabels, when some class label is not a number ("M", "R"): the label of
+   * each code, y holding codes 0 … K−1 in the labels' sorted order (as R's factor levels).
+   */
+  classLabels?: string[];
   /** Rows dropped for empty cells under na: "drop". */
   droppedRows: number;
   /** The file lines of the dropped rows (readers of files only). */
@@ -41,6 +46,11 @@ export interface ParseCsvOptions {
   na?: "error" | "drop";
   /** Read only these feature columns (by name), ignoring the others whatever they hold. */
   columns?: readonly string[];
+  /**
+   * The target holds class labels (a classification): text is allowed there. If every label is a
+   * number, y holds the numbers as usual; otherwise y holds codes and classLabels their labels.
+   */
+  targetLabels?: boolean;
 }
 
 /** csv-parse's settings for every reader: records of trimmed strings, any line end, no casting. */

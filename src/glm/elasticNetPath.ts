@@ -104,6 +104,8 @@ export interface ElasticNetPath {
   objectiveForm?: "glmnet" | "as-written";
   standardize: boolean;
   intercept: boolean;
+  /** Class labels as text, when the target's were not numbers: the label of class value c is classLabels[c]. */
+  classLabels?: string[];
 }
 
 export function elasticNetPath(data: Dataset, options: PathOptions = {}): ElasticNetPath {

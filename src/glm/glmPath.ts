@@ -39,7 +39,7 @@ export function glmPath(data: Dataset, options: GlmPathOptions = {}): GlmPath {
   const path = unscalePath(fitInUnits(problem.data, problem.options), problem.rescaling);
   let weightTotal = data.n;
   if (options.weights) weightTotal = options.weights.reduce((sum, w) => sum + w, 0);
-  return { ...path, weightTotal };
+  return { ...path, weightTotal, ...(data.classLabels ? { classLabels: data.classLabels } : {}) };
 }
 
 /**

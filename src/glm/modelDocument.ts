@@ -4,12 +4,13 @@
  * predicts from the command line. Multinomial: a0[c][k] and beta[c][k][j], one block per class, in
  * the order of `classes`.
  */
+import { type ClassLabel, classNames } from "./classLabels.js";
 import type { GlmPath } from "./glmPath.js";
 
 export function modelDocument(
   path: GlmPath,
   targetName: string,
-  classes: readonly number[] | null,
+  classes: readonly ClassLabel[] | null,
   extra: Record<string, unknown> = {},
 ) {
   return {
@@ -19,7 +20,12 @@ export function modelDocument(
     objective_form: path.objectiveForm ?? "glmnet",
     feature_names: path.featureNames,
     target_name: targetName,
-    classes: path.family === "multinomial" ? path.classes : (classes ?? null),
+    classes:
+      path.family === "multinomial"
+        ? classNames(path.classes, path.classLabels)
+        : classes && path.classLabels
+          ? classNames(classes as number[], path.classLabels)
+          : (classes ?? null),
     lambda: path.lambda,
     a0: path.a0,
     beta: path.beta,

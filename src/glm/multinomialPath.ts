@@ -73,6 +73,8 @@ export interface MultinomialPath {
   objectiveForm?: "glmnet" | "as-written";
   standardize: boolean;
   intercept: boolean;
+  /** Class labels as text, when the target's were not numbers: the label of class value c is classLabels[c]. */
+  classLabels?: string[];
 }
 
 /** Class indices 0 … K−1 of a target with K distinct values (sorted), or a DataError. */

@@ -504,6 +504,8 @@ export const en = {
     "--offset: this model was fitted without offsets, so its predictions take none (glmnet ignores newoffset there too). Drop --offset.",
   "predict.option.offset":
     "the column of offsets for the rows (default: the column the model was fitted with)",
+  "path.classLabels":
+    "class labels, coded in their sorted order: {labels} (a binomial model's coefficients favour the last)",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -469,6 +469,7 @@ export const zh: Record<MessageKey, string> = {
   "predict.offsetWithoutModelOffset":
     "--offset：此模型拟合时没有使用偏移，因此预测也不接受偏移（glmnet 在这种情况下同样忽略 newoffset）。请去掉 --offset。",
   "predict.option.offset": "各行偏移所在的列（默认：模型拟合时使用的那一列）",
+  "path.classLabels": "类别标签按排序后的顺序编码：{labels}（binomial 模型的系数偏向最后一类）",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

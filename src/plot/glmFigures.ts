@@ -61,7 +61,11 @@ export function pathPanel(
     y: {
       domain: [low, high],
       label: multinomial
-        ? t("figure.path.classCoefficient", { label: formatNumber(path.classes[classIndex]!) })
+        ? t("figure.path.classCoefficient", {
+            label: path.classLabels
+              ? path.classLabels[path.classes[classIndex]!]!
+              : formatNumber(path.classes[classIndex]!),
+          })
         : t("figure.path.coefficient"),
       grid: true,
     },

@@ -30,8 +30,9 @@ function readModel(file: string): SavedModel {
 function pathOf(model: SavedModel): GlmPath {
   const p = model.feature_names.length;
   const common = { p, lambda: model.lambda, a0: model.a0, beta: model.beta };
+  // text labels predict as codes 0 … K−1, named afterwards
   return (model.family === "multinomial"
-    ? { family: "multinomial", classes: model.classes, ...common }
+    ? { family: "multinomial", classes: model.classes.map((_, c) => c), ...common }
     : { family: model.family, ...common }) as unknown as GlmPath;
 }
 
@@ -114,12 +115,14 @@ export const predictCommand: CommandSpec = {
     const lambda = (options["s"] as number | undefined) ?? model.lambda_1se ?? model.lambda.at(-1)!;
     const { values, columns: width } = predictGlm(pathOf(model), x, data.n, lambda, type, offset);
     // one prediction per row: a number, or (multinomial link/response) one number per class
-    let predictions: (number | number[] | null)[] =
+    let predictions: (number | string | number[] | null)[] =
       width === 1
         ? [...values]
         : Array.from({ length: data.n }, (_, i) => [...values.subarray(i * width, i * width + width)]);
-    if (type === "class" && model.family === "binomial")
-      predictions = predictions.map((c) => model.classes[c as number]!);
+    if (type === "class" && model.family !== "gaussian" && model.family !== "poisson") {
+      const names = model.classes;
+      predictions = predictions.map((c) => names[c as number]!);
+    }
     if (na === "keep") predictions = withEmptyRows(predictions, data.lines!, data.droppedLines!);
     if (json) {
       out(`${finiteJson({ lambda, type, predictions }, 2)}\n`);
