@@ -201,3 +201,28 @@ fixture_poisson <- function(name, alpha, use_offset, cv = FALSE) {
 fixture_poisson("counts-poisson-lasso", 1, FALSE, cv = TRUE)
 fixture_poisson("counts-poisson-enet", 0.5, FALSE)
 fixture_poisson("counts-poisson-offset", 1, TRUE, cv = TRUE)
+
+# Limits on the coefficients (lower.limits / upper.limits, in the columns' own units), glmnet run
+# to thresh 1e-12: diabetes (gaussian lasso, every coefficient ≥ 0; elastic net with per-column
+# upper limits) and breast cancer (binomial, |b| ≤ 2, which binds on many columns).
+fixture_limits <- function(name, file, family, alpha, lower, upper) {
+  data <- read_data(file)
+  fit <- glmnet(data$x, data$y, family = family, alpha = alpha, lower.limits = lower,
+                upper.limits = upper, thresh = 1e-12)
+  text <- function(v) ifelse(is.infinite(v), ifelse(v > 0, "inf", "-inf"), as.character(v))
+  out <- list(
+    name = name, file = file, family = family, alpha = alpha, n = nrow(data$x), p = ncol(data$x),
+    glmnet_version = as.character(packageVersion("glmnet")),
+    lower_limits = I(text(lower)), upper_limits = I(text(upper)),
+    lambda = fit$lambda, a0 = as.numeric(fit$a0), beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_limits("diabetes-gaussian-limits", "diabetes.csv", "gaussian", 1, 0, Inf)
+fixture_limits("diabetes-gaussian-enet-limits", "diabetes.csv", "gaussian", 0.5, -Inf,
+               c(Inf, 100, Inf, 200, Inf, Inf, Inf, Inf, 300, Inf))
+fixture_limits("breast-cancer-binomial-limits", "breast_cancer.csv", "binomial", 1, -2, 2)

@@ -114,3 +114,35 @@ export function penaltyFactors(spec: string, p: number): number[] {
   if (values.length !== p) throw new DataError("glm.penaltyFactorCount", { found: values.length, p });
   return values;
 }
+
+/**
+ * --lower-limits / --upper-limits: one limit for every feature or one per feature (a list or a
+ * file, as --penalty-factor), in the features' own units, ±inf for none; a lower limit ≤ 0 and an
+ * upper one ≥ 0, as glmnet requires (the path starts at β = 0, which must be allowed).
+ */
+export function coefficientLimits(spec: string, p: number, side: "lower" | "upper"): number[] {
+  const option = side === "lower" ? "--lower-limits" : "--upper-limits";
+  const oneValue = /^\s*[-+]?(inf(inity)?|(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)\s*$/i.test(spec);
+  const fromFile = !spec.includes(",") && !oneValue && spec.trim() !== "";
+  const text = fromFile ? readTextFile(spec) : spec;
+  const items = text.split(fromFile ? /\r?\n/ : ",").map((item) => item.trim());
+  const values = (fromFile ? items.filter((item) => item !== "") : items).map((item) => {
+    const infinite = /^([-+]?)inf(inity)?$/i.exec(item);
+    const value = infinite
+      ? infinite[1] === "-"
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY
+      : item === ""
+        ? Number.NaN
+        : Number(item);
+    const holdsZero = side === "lower" ? value <= 0 : value >= 0;
+    if (!holdsZero)
+      throw new DataError(side === "lower" ? "glm.badLowerLimit" : "glm.badUpperLimit", {
+        value: displayName(item, 40),
+      });
+    return value;
+  });
+  if (values.length !== 1 && values.length !== p)
+    throw new DataError("glm.limitCount", { option, found: values.length, p });
+  return values;
+}

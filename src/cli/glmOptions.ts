@@ -11,7 +11,13 @@ import { classNames } from "../glm/classLabels.js";
 import { familyOf } from "../glm/families/index.js";
 import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
 import { classIndices } from "../glm/multinomialPath.js";
-import { excludedFeatures, penaltyFactors, takeOffset, takeWeights } from "./columnOptions.js";
+import {
+  coefficientLimits,
+  excludedFeatures,
+  penaltyFactors,
+  takeOffset,
+  takeWeights,
+} from "./columnOptions.js";
 import { type CommandContext, refuseTogether } from "./command.js";
 import { UsageError } from "./errors.js";
 import { finiteJson } from "./jsonOutput.js";
@@ -59,6 +65,8 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   { name: "offset", kind: "path", valueName: "column", description: "path.option.offset" },
   { name: "exclude", kind: "path", valueName: "columns", description: "path.option.exclude" },
   { name: "penalty-factor", kind: "path", valueName: "list|file", description: "path.option.penaltyFactor" },
+  { name: "lower-limits", kind: "path", valueName: "list|file", description: "path.option.lowerLimits" },
+  { name: "upper-limits", kind: "path", valueName: "list|file", description: "path.option.upperLimits" },
   { name: "no-standardize", kind: "flag", description: "path.option.noStandardize" },
   { name: "no-intercept", kind: "flag", description: "path.option.noIntercept" },
   TARGET_OPTION,
@@ -131,6 +139,12 @@ export function readGlmInput(
   const factorSpec = options["penaltyFactor"] as string | undefined;
   const penaltyFactor = factorSpec === undefined ? undefined : penaltyFactors(factorSpec, data.p);
   const family = options["family"] as GlmFamily;
+  const lowerSpec = options["lowerLimits"] as string | undefined;
+  const upperSpec = options["upperLimits"] as string | undefined;
+  if ((lowerSpec !== undefined || upperSpec !== undefined) && family === "multinomial")
+    throw new UsageError("glm.limitsFamily");
+  const lowerLimits = lowerSpec === undefined ? undefined : coefficientLimits(lowerSpec, data.p, "lower");
+  const upperLimits = upperSpec === undefined ? undefined : coefficientLimits(upperSpec, data.p, "upper");
   let classes: number[] | undefined;
   if (family === "binomial") ({ data, classes } = binaryTarget(data));
   if (family === "multinomial") classes = classIndices(data).classes; // refuses a numeric target here
@@ -164,6 +178,8 @@ export function readGlmInput(
       offset,
       exclude,
       penaltyFactor,
+      lowerLimits,
+      upperLimits,
     },
     offsetColumn,
   };

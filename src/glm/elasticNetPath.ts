@@ -22,7 +22,7 @@
  * four steps (poisson), or passes 0.999.
  */
 import type { Dataset } from "../data/parseCsv.js";
-import { buildDesign } from "./design.js";
+import { buildDesign, type Design } from "./design.js";
 import { type FamilyName, familyOf, nullModel } from "./families/index.js";
 import { lambdaMaxAtFit, lambdaMaxFromGradient, lambdaSequence } from "./lambdaSequence.js";
 import { chooseSolver } from "./solvers/pathSolver.js";
@@ -54,6 +54,12 @@ export interface PathOptions {
    * exposure, so μ = exposure · e^{b₀ + xᵀb}; for the gaussian one it is taken off y.
    */
   offset?: Float64Array;
+  /**
+   * Limits on each coefficient in the columns' own units (glmnet's lower.limits / upper.limits):
+   * one value for every feature or one per feature; lower ≤ 0 ≤ upper, ±∞ for none.
+   */
+  lowerLimits?: readonly number[];
+  upperLimits?: readonly number[];
   /** Stop the path early as glmnet does (default true). */
   earlyStop?: boolean;
   /** Optimality target: the certificate each λ is driven below (default 1e-7). */
@@ -64,6 +70,32 @@ export interface PathOptions {
    */
   gridAlpha?: number;
   gridScale?: number;
+}
+
+/**
+ * The limits on the standardized coefficients b̃_j = s_j·b_j, or undefined without limits: a
+ * limit is a bound on b_j, so it scales as the coefficient does.
+ */
+function standardizedBounds(design: Design, options: PathOptions) {
+  const { lowerLimits, upperLimits } = options;
+  if (!lowerLimits && !upperLimits) return undefined;
+  const { p, scale } = design;
+  const each = (limits: readonly number[] | undefined, none: number, j: number) =>
+    limits === undefined ? none : limits.length === 1 ? limits[0]! : limits[j]!;
+  const lower = new Float64Array(p);
+  const upper = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const low = each(lowerLimits, Number.NEGATIVE_INFINITY, j);
+    const high = each(upperLimits, Number.POSITIVE_INFINITY, j);
+    if (!(low <= 0 && high >= 0))
+      throw new RangeError(
+        `coefficient limits must hold 0 (lower ≤ 0 ≤ upper), got [${low}, ${high}] for feature ${j + 1}`,
+      );
+    // (a constant column has scale 0: its coefficient stays 0 anyway)
+    lower[j] = scale[j] === 0 ? 0 : low * scale[j]!;
+    upper[j] = scale[j] === 0 ? 0 : high * scale[j]!;
+  }
+  return { lower, upper };
 }
 
 /** A fitted path: plain data, coefficients on the original scale of the features. */
@@ -165,6 +197,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     offset: familyName === "gaussian" ? null : offset,
     // the kernel systems of the wide ridges need λ > 0 throughout
     positiveLambdas: !options.lambda || options.lambda.every((lambda) => lambda > 0),
+    bounds: standardizedBounds(design, options),
   });
   // (a rescaled target, rescale.ts, sets its grid with the user's α and puts it in its own units)
   const gridAlpha = options.gridAlpha ?? alpha;

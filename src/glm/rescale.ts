@@ -169,6 +169,21 @@ export function rescaleProblem(data: Dataset, options: GlmPathOptions): Rescaled
     }
     scaledOptions = { ...scaledOptions, lambda: options.lambda?.map(rescaling.lambdaToFit) };
   }
+  // limits bound coefficients, which the rescaling moves: b_fit = b_user · f · 2^(e − e_j)
+  const limitToFit = (limits: readonly number[] | undefined) =>
+    limits &&
+    Array.from({ length: p }, (_, j) =>
+      timesPowerOfTwo(
+        (limits.length === 1 ? limits[0]! : limits[j]!) * targetFactor,
+        targetExponent - exponents[j]!,
+      ),
+    );
+  if (options.lowerLimits || options.upperLimits)
+    scaledOptions = {
+      ...scaledOptions,
+      lowerLimits: limitToFit(options.lowerLimits),
+      upperLimits: limitToFit(options.upperLimits),
+    };
   return { data: scaled, options: scaledOptions, rescaling };
 }
 

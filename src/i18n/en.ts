@@ -506,6 +506,18 @@ export const en = {
     "the column of offsets for the rows (default: the column the model was fitted with)",
   "path.classLabels":
     "class labels, coded in their sorted order: {labels} (a binomial model's coefficients favour the last)",
+  "path.option.lowerLimits":
+    "a lower limit on the coefficients, ≤ 0: one for every feature, or one per feature as a list (-1,0,-inf) or a file; in the features' own units, as glmnet's lower.limits",
+  "path.option.upperLimits":
+    "an upper limit on the coefficients, ≥ 0: one for every feature, or one per feature as a list (1,inf,0) or a file; in the features' own units, as glmnet's upper.limits",
+  "glm.badLowerLimit":
+    "--lower-limits has '{value}', which is not a number ≤ 0 (or -inf for none): the path starts with every coefficient at 0, so a lower limit must allow 0, as glmnet's.",
+  "glm.badUpperLimit":
+    "--upper-limits has '{value}', which is not a number ≥ 0 (or inf for none): the path starts with every coefficient at 0, so an upper limit must allow 0, as glmnet's.",
+  "glm.limitCount":
+    "{option} gives {found} limits, but there are {p} features: give one for all, or one per feature in the order of the columns.",
+  "glm.limitsFamily":
+    "--lower-limits and --upper-limits are for the gaussian, binomial and poisson families, not multinomial (reglab does not yet bound per-class coefficients). Drop the limits, or choose another --family.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

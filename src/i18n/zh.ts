@@ -470,6 +470,18 @@ export const zh: Record<MessageKey, string> = {
     "--offset：此模型拟合时没有使用偏移，因此预测也不接受偏移（glmnet 在这种情况下同样忽略 newoffset）。请去掉 --offset。",
   "predict.option.offset": "各行偏移所在的列（默认：模型拟合时使用的那一列）",
   "path.classLabels": "类别标签按排序后的顺序编码：{labels}（binomial 模型的系数偏向最后一类）",
+  "path.option.lowerLimits":
+    "系数的下限（≤ 0）：对所有特征给一个值，或按列表（-1,0,-inf）或文件为每个特征各给一个；使用特征本身的单位，同 glmnet 的 lower.limits",
+  "path.option.upperLimits":
+    "系数的上限（≥ 0）：对所有特征给一个值，或按列表（1,inf,0）或文件为每个特征各给一个；使用特征本身的单位，同 glmnet 的 upper.limits",
+  "glm.badLowerLimit":
+    "--lower-limits 中的 '{value}' 不是小于或等于 0 的数（无限制时写 -inf）：路径从所有系数为 0 开始，因此下限必须允许 0，与 glmnet 相同。",
+  "glm.badUpperLimit":
+    "--upper-limits 中的 '{value}' 不是大于或等于 0 的数（无限制时写 inf）：路径从所有系数为 0 开始，因此上限必须允许 0，与 glmnet 相同。",
+  "glm.limitCount":
+    "{option} 给出了 {found} 个限值，但共有 {p} 个特征：请给一个适用于全部的值，或按列的顺序为每个特征各给一个。",
+  "glm.limitsFamily":
+    "--lower-limits 与 --upper-limits 适用于 gaussian、binomial 与 poisson 族，不适用于 multinomial（reglab 尚不支持按类别限制系数）。请去掉限值，或换一个 --family。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -26,6 +26,7 @@
  * Convergence: a pass whose largest xv_j·Δβ_j² (and Σv·Δβ₀²) is below `tolerance`.
  */
 
+import { softThreshold } from "../../core/penalty.js";
 import { designProducts, gramFunction } from "../../kernels/gramKernel.js";
 import type { PolishScratch } from "./activeSetPolish.js";
 import { computeXv } from "./quadraticState.js";
@@ -69,6 +70,13 @@ export interface QuadraticState {
     /** Scratch: the Gram of [X̃, r, 1] (of [X̃_W, r, 1] for a working set). */
     extended: Float64Array;
   } | null;
+  /**
+   * Box constraints on the standardized coefficients (glmnet's lower.limits / upper.limits times
+   * the column's scale): lower_j ≤ β_j ≤ upper_j, lower ≤ 0 ≤ upper. Each coordinate update is
+   * clamped (exact: a convex function of one variable is minimized over an interval at the clamp
+   * of its unconstrained minimizer); the KKT check becomes one-sided at a bound.
+   */
+  bounds?: { lower: Float64Array; upper: Float64Array };
   /** Scratch for Anderson acceleration (allocated on first use). */
   anderson?: AndersonScratch;
   /** Scratch for the active-set polish (allocated on first use; see activeSetPolish.ts). */
@@ -185,9 +193,10 @@ function updateCoordinate(state: QuadraticState, j: number, lambda: number): num
   const old = beta[j]!;
   const xv = state.xv[j]!;
   const u = columnGradient(state, j) + xv * old;
-  const threshold = lambda * alpha * penaltyFactor[j]!;
-  const shrunk = u > threshold ? u - threshold : u < -threshold ? u + threshold : 0;
-  const updated = shrunk / (xv + lambda * (1 - alpha) * penaltyFactor[j]!);
+  let updated =
+    softThreshold(u, lambda * alpha * penaltyFactor[j]!) / (xv + lambda * (1 - alpha) * penaltyFactor[j]!);
+  const bounds = state.bounds;
+  if (bounds) updated = Math.min(Math.max(updated, bounds.lower[j]!), bounds.upper[j]!);
   const delta = updated - old;
   if (delta === 0) return 0;
   beta[j] = updated;
@@ -352,7 +361,8 @@ export function solveAtLambda(
         ? 1
         : 0;
   }
-  const accelerate = state.covariance !== null && !state.fitIntercept;
+  // (Anderson's extrapolated point could leave the box: not with bounds)
+  const accelerate = state.covariance !== null && !state.fitIntercept && !state.bounds;
   if (accelerate) {
     state.anderson ??= {
       iterates: new Float64Array((ANDERSON_DEPTH + 1) * p),
@@ -409,13 +419,42 @@ export function kktViolation(state: QuadraticState, lambda: number): number {
     const g = swept ? swept[j]! : columnGradient(state, j);
     const pf = penaltyFactor[j]!;
     const b = beta[j]!;
-    const violation =
-      b !== 0
+    const violation = state.bounds
+      ? boundedViolation(g, b, lambda * alpha * pf, lambda * (1 - alpha) * pf, state.bounds, j)
+      : b !== 0
         ? Math.abs(g - lambda * (1 - alpha) * pf * b - lambda * alpha * pf * Math.sign(b))
         : Math.max(0, Math.abs(g) - lambda * alpha * pf);
     worst = Math.max(worst, violation);
   }
   return worst / lambda;
+}
+
+/**
+ * The KKT violation of coordinate j under lower_j ≤ β_j ≤ upper_j: with d = g_j − l2·β_j (the
+ * smooth part's pull) and l1 the L1 weight, 0 is required of the distance from d to the
+ * subdifferential of l1·|β_j| plus the normal cone of the box at β_j — a bound blocks movement
+ * outward, so only the pull inward can be violated there.
+ */
+function boundedViolation(
+  g: number,
+  b: number,
+  l1: number,
+  l2: number,
+  bounds: { lower: Float64Array; upper: Float64Array },
+  j: number,
+): number {
+  const d = g - l2 * b;
+  const atUpper = b >= bounds.upper[j]!;
+  const atLower = b <= bounds.lower[j]!;
+  // the interval of d that optimality allows at β_j
+  let low: number;
+  let high: number;
+  if (b > 0) [low, high] = [l1, l1];
+  else if (b < 0) [low, high] = [-l1, -l1];
+  else [low, high] = [-l1, l1];
+  if (atUpper) high = Number.POSITIVE_INFINITY; // pulled up at the upper bound: allowed
+  if (atLower) low = Number.NEGATIVE_INFINITY; // pulled down at the lower bound: allowed
+  return d < low ? low - d : d > high ? d - high : 0;
 }
 
 /** g_j = x̃_jᵀ(v ⊙ r) for every column j (0 for the unusable ones), in one sweep. */

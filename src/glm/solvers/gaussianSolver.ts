@@ -51,6 +51,7 @@ export function createGaussianSolver(problem: SolverProblem): PathSolver {
     intercept: () => yMean,
     penalty: (lambda: number) => penaltyOf(state, lambda),
   };
+  if (problem.bounds) return boundedSolver(problem, state, scale, common);
   const ridge = p > n && alpha === 0 && problem.positiveLambdas ? createWideRidge(state, centred) : null;
   if (ridge)
     return {
@@ -97,6 +98,43 @@ export function createGaussianSolver(problem: SolverProblem): PathSolver {
     },
   };
 }
+/**
+ * With limits on the coefficients: coordinate descent alone (each update clamped to the box; the
+ * exact active-set solves and the duality gap know no bounds), on the Gram matrix where p allows,
+ * certified by the one-sided KKT conditions (coordinateDescent.ts, kktViolation).
+ */
+function boundedSolver(
+  problem: SolverProblem,
+  state: QuadraticState,
+  scale: number,
+  common: Pick<PathSolver, "beta" | "intercept" | "penalty">,
+): PathSolver {
+  const w = problem.design.w;
+  state.bounds = problem.bounds!;
+  prepareCovariance(state, ACTIVE_SET_MAX_P);
+  const lossNow = (lambda: number) =>
+    state.covariance
+      ? 0.5 * relativeDualityGapFromGram(state, lambda, scale).residualNorm
+      : 0.5 * state.r.reduce((sum, r, i) => sum + w[i]! * r * r, 0);
+  return {
+    ...common,
+    solve(lambda, previous, target, gradientScale) {
+      let tolerance = 1e-8 * scale;
+      for (let round = 0; round < 8; round++) {
+        const result = solveAtLambda(state, lambda, previous, tolerance);
+        const certificate = (kktViolation(state, lambda) * lambda) / gradientScale;
+        if (!result.converged || certificate <= target)
+          return { certificate, converged: result.converged, loss: lossNow(lambda) };
+        tolerance *= 1e-2;
+      }
+      const certificate = (kktViolation(state, lambda) * lambda) / gradientScale;
+      return { certificate, converged: false, loss: lossNow(lambda) };
+    },
+    gradientAtZero: state.covariance?.gradient ?? null,
+    release: () => {},
+  };
+}
+
 /**
  * Solves one λ of the gaussian path, tightening the coordinate-descent tolerance until the
  * certificate is met: the relative duality gap for α > 0, else the KKT violation / λ_max.

@@ -6,7 +6,8 @@
  * intercept is updated by coordinate descent with the rest.
  *
  * The path uses it only where no faster solver applies (pathSolver.ts): a ridge (α = 0) with more
- * than 2000 columns that no kernel system takes.
+ * than 2000 columns that no kernel system takes, and limits on the coefficients (each update
+ * clamped to its box).
  */
 import { designProducts } from "../../kernels/gramKernel.js";
 import { kktViolation, prepareCovariance, solveAtLambda } from "./coordinateDescent.js";
@@ -19,6 +20,7 @@ export function createIrlsSolver(problem: SolverProblem): PathSolver {
   const state = createState(design, alpha, penaltyFactor);
   state.fitIntercept = design.intercept;
   state.intercept = start.intercept;
+  if (problem.bounds) state.bounds = problem.bounds;
   const eta = new Float64Array(n);
   const mean = new Float64Array(n);
   const list = new Int32Array(p);

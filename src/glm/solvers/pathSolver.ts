@@ -13,7 +13,7 @@
  * - binomial, poisson: proximal Newton with exact inner solves on a working set
  *   (newtonActiveSet.ts); the logistic ridge on wide data by Newton in the span of the data
  *   (wideLogisticRidge.ts); IRLS by coordinate descent (irlsCoordinateDescent.ts) for what remains:
- *   a ridge above p = 2000 that no kernel system takes.
+ *   a ridge above p = 2000 that no kernel system takes, and limits on the coefficients.
  */
 import type { Design } from "../design.js";
 import type { ExponentialFamily } from "../families/exponentialFamily.js";
@@ -63,12 +63,15 @@ export interface SolverProblem {
   offset: Float64Array | null;
   /** Whether every λ asked for is > 0 (the kernel systems of the wide ridges need it). */
   positiveLambdas: boolean;
+  /** Limits on the standardized coefficients (coordinate descent solves those: see QuadraticState). */
+  bounds?: { lower: Float64Array; upper: Float64Array };
 }
 
 export function chooseSolver(problem: SolverProblem): PathSolver {
   const { family, design, alpha, penaltyFactor, y, start, offset } = problem;
   const { n, p } = design;
   if (family.name === "gaussian") return createGaussianSolver(problem);
+  if (problem.bounds) return createIrlsSolver(problem);
   // the wide logistic ridge: Newton in the n-dimensional span of the data
   if (family.name === "binomial" && !offset && p > n && alpha === 0 && problem.positiveLambdas) {
     const state = createState(design, alpha, penaltyFactor);
