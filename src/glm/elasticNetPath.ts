@@ -203,7 +203,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   const gridAlpha = options.gridAlpha ?? alpha;
   const unscaledMaximum = solver.gradientAtZero
     ? lambdaMaxFromGradient(solver.gradientAtZero, design.usable, gridAlpha, penaltyFactor)
-    : lambdaMaxAtFit(design, y, start.mu, gridAlpha, penaltyFactor);
+    : lambdaMaxAtFit(design, start.residual, gridAlpha, penaltyFactor);
   const maximum = unscaledMaximum * (options.gridScale ?? 1);
   const lambdas = options.lambda
     ? Float64Array.from([...options.lambda].sort((a, b) => b - a))

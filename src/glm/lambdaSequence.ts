@@ -47,19 +47,18 @@ export function lambdaMax(
 }
 
 /**
- * The same where the fit at β = 0 differs by row (an offset): max_j |x̃_jᵀ W (y − μ₀)| / (α·pf_j)
- * with μ₀ the intercept-only model's means (families/nullModel.ts).
+ * The same for any family and offset: max_j |x̃_jᵀ W r₀| / (α·pf_j) with r₀ the loss's residual at
+ * the intercept-only model (y − μ₀ for the GLM families; families/nullModel.ts).
  */
 export function lambdaMaxAtFit(
   design: Design,
-  y: Float64Array,
-  fitted: Float64Array,
+  residualAtStart: Float64Array,
   alpha: number,
   penaltyFactor: Float64Array,
 ): number {
   const { n, p, x, w } = design;
   const residual = new Float64Array(n);
-  for (let i = 0; i < n; i++) residual[i] = w[i]! * (y[i]! - fitted[i]!);
+  for (let i = 0; i < n; i++) residual[i] = w[i]! * residualAtStart[i]!;
   const gradient = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     if (!design.usable[j] || penaltyFactor[j]! <= 0) continue;

@@ -54,11 +54,11 @@ function lambdaMaxAt(data: Dataset, options: PathOptions, first: ElasticNetPath)
     for (let j = 0; j < p; j++) value += x[i * p + j]! * beta[j]!;
     eta[i] = value;
   }
-  const mean = new Float64Array(n);
-  familyOf(first.family).means(eta, mean);
+  const residual = new Float64Array(n);
+  familyOf(first.family).derivatives(y, design.w, eta, residual, new Float64Array(n));
   const gradient = new Float64Array(p);
   for (let i = 0; i < n; i++) {
-    const r = design.w[i]! * (y[i]! - mean[i]!);
+    const r = design.w[i]! * residual[i]!;
     for (let j = 0; j < p; j++) gradient[j]! += design.x[i * p + j]! * r;
   }
   let maximum = 0;

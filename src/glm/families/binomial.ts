@@ -22,14 +22,14 @@ export const binomial: ExponentialFamily = {
   saturatedLoss() {
     return 0; // y ∈ {0, 1}: the saturated model predicts each row's class with certainty
   },
-  irlsWeights(mu, w, v) {
-    for (let i = 0; i < mu.length; i++) v[i] = w[i]! * Math.max(mu[i]! * (1 - mu[i]!), VARIANCE_FLOOR);
-  },
-  curvature(mu) {
-    return Math.max(mu * (1 - mu), VARIANCE_FLOOR);
+  derivatives(y, _w, eta, residual, curvature) {
+    for (let i = 0; i < eta.length; i++) {
+      const mu = sigmoid(eta[i]!);
+      residual[i] = y[i]! - mu;
+      curvature[i] = Math.max(mu * (1 - mu), VARIANCE_FLOOR);
+    }
   },
   link: logit,
-  meanAtZero: 0.5,
   // glmnet's logistic rule: the last step gained less than 1e-5, absolutely
   gainIsSmall(devRatio, k) {
     return devRatio[k]! - devRatio[k - 1]! < 1e-5;

@@ -25,16 +25,21 @@ export interface ExponentialFamily {
   /** Σ w_i ℓ(y_i, η_sat,i): the loss of the model that fits every row exactly. */
   saturatedLoss(y: Float64Array, w: Float64Array): number;
   /**
-   * The IRLS weights v_i = w_i·V(μ_i), floored where V vanishes (a probability of 0 or 1), so the
-   * working response (y − μ)/V stays finite.
+   * The loss's first two derivatives in η, per unit of weight: residual_i = −(1/w_i)·∂L/∂η_i
+   * (y_i − μ_i for these families) and curvature_i = (1/w_i)·∂²L/∂η_i² (V(μ_i)), floored where it
+   * vanishes (a probability of 0 or 1) so the working response residual/curvature stays finite.
+   * The Newton (IRLS) step's weights are w·curvature, its working response η + residual/curvature;
+   * the gradient in b_j is −Σ w x_ij residual_i.
    */
-  irlsWeights(mu: Float64Array, w: Float64Array, v: Float64Array): void;
-  /** V(μ) floored as irlsWeights floors it: the working response is (y − μ)/this. */
-  curvature(mu: number): number;
+  derivatives(
+    y: Float64Array,
+    w: Float64Array,
+    eta: Float64Array,
+    residual: Float64Array,
+    curvature: Float64Array,
+  ): void;
   /** η of the intercept-only model whose mean is m (the link g(m)). */
   link(m: number): number;
-  /** μ at η = 0: the fit where a path without an intercept starts. */
-  readonly meanAtZero: number;
   /**
    * glmnet's early stop for this family: whether the deviance explained, devRatio[0 … k], has
    * stopped gaining (the path also stops past 0.999, and never before its fifth λ).

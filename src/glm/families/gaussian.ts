@@ -21,16 +21,13 @@ export const gaussian: ExponentialFamily = {
   saturatedLoss() {
     return 0;
   },
-  irlsWeights(_mu, w, v) {
-    v.set(w);
-  },
-  curvature() {
-    return 1;
+  derivatives(y, _w, eta, residual, curvature) {
+    for (let i = 0; i < eta.length; i++) residual[i] = y[i]! - eta[i]!;
+    curvature.fill(1);
   },
   link(m) {
     return m;
   },
-  meanAtZero: 0,
   // glmnet's gaussian rule: the last step gained less than 1e-5 of the deviance explained
   gainIsSmall(devRatio, k) {
     return devRatio[k]! - devRatio[k - 1]! < 1e-5 * devRatio[k]!;

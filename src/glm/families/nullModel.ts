@@ -9,9 +9,9 @@ import type { ExponentialFamily } from "./exponentialFamily.js";
 export interface NullModel {
   /** b₀ (0 without an intercept). */
   intercept: number;
-  /** η = offset + b₀ and μ at the null model, per row. */
+  /** η = offset + b₀ at the null model, per row, and the loss's residual there (λ_max reads it). */
   eta: Float64Array;
-  mu: Float64Array;
+  residual: Float64Array;
 }
 
 /** w sums to 1; offset may be absent (all 0). */
@@ -27,10 +27,11 @@ export function nullModel(
   for (let i = 0; i < n; i++) mean += w[i]! * y[i]!;
   let b0 = intercept ? family.link(mean) : 0;
   const eta = new Float64Array(n);
-  const mu = new Float64Array(n);
+  const residual = new Float64Array(n);
+  const curvature = new Float64Array(n);
   const place = () => {
     for (let i = 0; i < n; i++) eta[i] = (offset ? offset[i]! : 0) + b0;
-    family.means(eta, mu);
+    family.derivatives(y, w, eta, residual, curvature);
   };
   place();
   if (intercept && offset) {
@@ -45,8 +46,8 @@ export function nullModel(
         let score = 0;
         let information = 0;
         for (let i = 0; i < n; i++) {
-          score += w[i]! * (y[i]! - mu[i]!);
-          information += w[i]! * family.curvature(mu[i]!);
+          score += w[i]! * residual[i]!;
+          information += w[i]! * curvature[i]!;
         }
         if (!(information > 0)) break;
         const delta = score / information;
@@ -56,5 +57,5 @@ export function nullModel(
       }
     }
   }
-  return { intercept: b0, eta, mu };
+  return { intercept: b0, eta, residual };
 }

@@ -30,14 +30,14 @@ export const poisson: ExponentialFamily = {
     }
     return total;
   },
-  irlsWeights(mu, w, v) {
-    for (let i = 0; i < mu.length; i++) v[i] = w[i]! * Math.max(mu[i]!, VARIANCE_FLOOR);
-  },
-  curvature(mu) {
-    return Math.max(mu, VARIANCE_FLOOR);
+  derivatives(y, _w, eta, residual, curvature) {
+    for (let i = 0; i < eta.length; i++) {
+      const mu = Math.exp(eta[i]!);
+      residual[i] = y[i]! - mu;
+      curvature[i] = Math.max(mu, VARIANCE_FLOOR);
+    }
   },
   link: Math.log,
-  meanAtZero: 1,
   // glmnet's poisson rule: the last four steps together gained less than 1e-4 of the deviance
   // explained (its threshold 1e-5 times 10, over a window of five λs)
   gainIsSmall(devRatio, k) {

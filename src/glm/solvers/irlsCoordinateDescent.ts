@@ -22,11 +22,12 @@ export function createIrlsSolver(problem: SolverProblem): PathSolver {
   state.intercept = start.intercept;
   if (problem.bounds) state.bounds = problem.bounds;
   const eta = new Float64Array(n);
-  const mean = new Float64Array(n);
+  const residual = new Float64Array(n);
+  const curvature = new Float64Array(n);
   const list = new Int32Array(p);
   const coefficients = new Float64Array(p);
 
-  /** η = offset + β₀ + X̃β and μ at it; returns the loss Σ w ℓ(y, η). */
+  /** η = offset + β₀ + X̃β and the loss's derivatives there; returns the loss Σ w ℓ(y, η). */
   const refresh = () => {
     let m = 0;
     for (let j = 0; j < p; j++) {
@@ -36,15 +37,15 @@ export function createIrlsSolver(problem: SolverProblem): PathSolver {
     }
     designProducts().times(x, n, p, list, m, coefficients, eta);
     for (let i = 0; i < n; i++) eta[i]! += state.intercept + (offset ? offset[i]! : 0);
-    family.means(eta, mean);
+    family.derivatives(y, w, eta, residual, curvature);
     return family.loss(y, w, eta);
   };
-  /** The KKT certificate of the true (not the quadratic) problem, from the residual y − μ. */
+  /** The KKT certificate of the true (not the quadratic) problem, from the loss's residual. */
   const trueCertificate = (lambda: number, gradientScale: number) => {
     state.covariance = null;
     for (let i = 0; i < n; i++) {
       state.v[i] = w[i]!;
-      state.r[i] = y[i]! - mean[i]!;
+      state.r[i] = residual[i]!;
     }
     let violation = kktViolation(state, lambda) * lambda;
     if (state.fitIntercept) {
@@ -62,8 +63,10 @@ export function createIrlsSolver(problem: SolverProblem): PathSolver {
       for (let outer = 0; outer < 100 && certificate > target; outer++) {
         // the inner problem is solved to a precision in step with how far the outer one still is
         const tolerance = Math.min(1e-10, (certificate * gradientScale) ** 2);
-        family.irlsWeights(mean, w, state.v);
-        for (let i = 0; i < n; i++) state.r[i] = (y[i]! - mean[i]!) / family.curvature(mean[i]!);
+        for (let i = 0; i < n; i++) {
+          state.v[i] = w[i]! * curvature[i]!;
+          state.r[i] = residual[i]! / curvature[i]!;
+        }
         prepareCovariance(state);
         const solved = solveAtLambda(state, lambda, outer === 0 ? previous : lambda, tolerance);
         if (!solved.converged) return { certificate, converged: false, loss };

@@ -61,9 +61,10 @@ export interface NewtonProblem {
   interceptColumn: number;
   y: Float64Array;
   w: Float64Array;
-  /** η = offset + X̃β (β₀ included as a column), and the fitted means μ at it. */
+  /** η = offset + X̃β (β₀ included as a column), and the loss's derivatives at it (families/). */
   eta: Float64Array;
-  mean: Float64Array;
+  residual: Float64Array;
+  curvature: Float64Array;
   offset: Float64Array | null;
   previousEta: Float64Array;
   previousBeta: Float64Array;
@@ -122,7 +123,8 @@ export function createNewtonProblem(
     y,
     w: design.w,
     eta: new Float64Array(n),
-    mean: new Float64Array(n),
+    residual: new Float64Array(n),
+    curvature: new Float64Array(n),
     offset,
     previousEta: new Float64Array(n),
     previousBeta: new Float64Array(columns),
@@ -143,7 +145,7 @@ export function releaseNewtonProblem(problem: NewtonProblem): void {
   releaseWorkingSet(problem.set);
 }
 
-/** η = offset + X̃β and the means (the loss only when asked: see lossOf). */
+/** η = offset + X̃β and the loss's derivatives there (the loss itself only when asked: see lossOf). */
 function refresh(problem: NewtonProblem): void {
   const { state, eta, list, coefficients } = problem;
   const { n, p, x, beta } = state;
@@ -155,7 +157,7 @@ function refresh(problem: NewtonProblem): void {
   }
   designProducts().times(x, n, p, list, m, coefficients, eta);
   if (problem.offset) for (let i = 0; i < n; i++) eta[i]! += problem.offset[i]!;
-  means(problem);
+  derive(problem);
 }
 
 /** W's coefficients from β over all columns (after a step was shortened there). */
@@ -164,11 +166,11 @@ function gatherCoefficients(problem: NewtonProblem): void {
   for (let s = 0; s < set.size; s++) set.inner.beta[s] = state.beta[set.columnOf[s]!]!;
 }
 
-/** μ for the current η. */
-function means(problem: NewtonProblem): void {
+/** The residual and curvature at the current η. */
+function derive(problem: NewtonProblem): void {
   problem.gradientCurrent = false; // η moved: the kept gradient no longer belongs to it
   problem.residualCurrent = false;
-  problem.family.means(problem.eta, problem.mean);
+  problem.family.derivatives(problem.y, problem.w, problem.eta, problem.residual, problem.curvature);
 }
 
 /** Σ w ℓ(y, η) at the current η. */
@@ -182,10 +184,10 @@ function lossOf(problem: NewtonProblem): number {
  * does not settle them.
  */
 function certify(problem: NewtonProblem, lambda: number, scale: number, onlyWorking = false): number {
-  const { state, screen, mean, y, working } = problem;
+  const { state, screen, working } = problem;
   if (!problem.residualCurrent) {
     const residual = problem.difference;
-    for (let i = 0; i < state.n; i++) residual[i] = y[i]! - mean[i]!;
+    residual.set(problem.residual);
     setResidual(screen, residual);
     problem.residualCurrent = true;
   }
@@ -267,7 +269,7 @@ export function solveNewtonAtLambda(
   scale: number,
   maxNewtonSteps = 100,
 ): NewtonStepResult {
-  const { family, state, set, working, list, screen, eta, previousEta, previousBeta, mean, y, w } = problem;
+  const { family, state, set, working, list, screen, eta, previousEta, previousBeta, y, w } = problem;
   const trueGradient = screen.gradient;
   const { n, p, alpha, penaltyFactor, usable, beta, ever } = state;
   // η, p and the true gradient are still those of the previous λ's solution: only the
@@ -326,8 +328,11 @@ export function solveNewtonAtLambda(
       solved = solveByActiveSet(inner, set.factor, lambda);
     }
     if (!solved) {
-      family.irlsWeights(mean, w, state.v);
-      for (let i = 0; i < n; i++) state.r[i] = (y[i]! - mean[i]!) / family.curvature(mean[i]!);
+      const { residual, curvature } = problem;
+      for (let i = 0; i < n; i++) {
+        state.v[i] = w[i]! * curvature[i]!;
+        state.r[i] = residual[i]! / curvature[i]!;
+      }
       rebuildGram(set);
       problem.hessianFresh = true;
       resetActiveSetFactor(inner, set.factor);
@@ -367,7 +372,7 @@ export function solveNewtonAtLambda(
       for (let halving = 0; halving < 30 && objective > objectiveBefore * (1 + 1e-15); halving++) {
         for (let j = 0; j < p; j++) beta[j] = 0.5 * (beta[j]! + previousBeta[j]!);
         for (let i = 0; i < n; i++) eta[i] = 0.5 * (eta[i]! + previousEta[i]!);
-        means(problem);
+        derive(problem);
         loss = lossOf(problem);
         objective = loss + penaltyOf(state, lambda);
         halved = true;
