@@ -226,3 +226,57 @@ fixture_limits("diabetes-gaussian-limits", "diabetes.csv", "gaussian", 1, 0, Inf
 fixture_limits("diabetes-gaussian-enet-limits", "diabetes.csv", "gaussian", 0.5, -Inf,
                c(Inf, 100, Inf, 200, Inf, Inf, Inf, Inf, 300, Inf))
 fixture_limits("breast-cancer-binomial-limits", "breast_cancer.csv", "binomial", 1, -2, 2)
+
+# Survival times for the cox family: a synthetic data set generated here with a fixed seed and
+# written to data/survival.csv: 300 rows, 6 features (one binary), exponential event times with
+# hazard exp(xᵀb), independent censoring (about a third censored), times rounded to 0.1 so that
+# many are tied (Breslow's ties, glmnet's way).
+make_survival <- function() {
+  set.seed(20261203)
+  n <- 300
+  x <- matrix(rnorm(n * 6), n, 6)
+  x[, 6] <- as.numeric(x[, 6] > 0.3)
+  colnames(x) <- c("age", "marker1", "marker2", "marker3", "dose", "treated")
+  b <- c(0.5, -0.4, 0.3, 0, 0.2, -0.6)
+  event <- rexp(n, exp(x %*% b))
+  censor <- rexp(n, 0.5)
+  time <- pmax(round(pmin(event, censor), 1), 0.1)
+  status <- as.numeric(event <= censor)
+  d <- data.frame(round(x, 6), time = time, status = status)
+  write.csv(d, "data/survival.csv", row.names = FALSE, quote = FALSE)
+}
+make_survival()
+
+fixture_cox <- function(name, alpha, weighted = FALSE, cv = FALSE) {
+  suppressMessages(library(survival))
+  d <- read.csv("data/survival.csv", check.names = FALSE)
+  features <- setdiff(names(d), c("time", "status"))
+  x <- as.matrix(d[, features])
+  y <- Surv(d$time, d$status)
+  weights <- if (weighted) 1 + (seq_len(nrow(x)) - 1) %% 3 else rep(1, nrow(x))
+  fit <- glmnet(x, y, family = "cox", alpha = alpha, weights = weights, thresh = 1e-12)
+  out <- list(
+    name = name, file = "survival.csv", family = "cox", alpha = alpha, n = nrow(x), p = ncol(x),
+    glmnet_version = as.character(packageVersion("glmnet")), features = features,
+    weights = if (weighted) "1 + (i mod 3)" else "none",
+    lambda = fit$lambda, beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev,
+    link = unname(predict(fit, x[1:20, , drop = FALSE], type = "link"))
+  )
+  if (cv) {
+    foldid <- (seq_len(nrow(x)) - 1) %% 10 + 1
+    for (measure in c("deviance", "C")) {
+      cvfit <- cv.glmnet(x, y, family = "cox", alpha = alpha, weights = weights, foldid = foldid,
+                         type.measure = measure, thresh = 1e-12)
+      out[[paste0("cv_", tolower(measure))]] <- list(
+        lambda = cvfit$lambda, cvm = cvfit$cvm, cvsd = cvfit$cvsd,
+        lambda_min = cvfit$lambda.min, lambda_1se = cvfit$lambda.1se)
+    }
+  }
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_cox("survival-cox-lasso", 1, cv = TRUE)
+fixture_cox("survival-cox-enet", 0.5, weighted = TRUE)

@@ -15,6 +15,7 @@ import {
   coefficientLimits,
   excludedFeatures,
   penaltyFactors,
+  takeColumn,
   takeOffset,
   takeWeights,
 } from "./columnOptions.js";
@@ -32,7 +33,7 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   {
     name: "family",
     kind: "choice",
-    choices: ["gaussian", "binomial", "poisson", "multinomial"],
+    choices: ["gaussian", "binomial", "poisson", "cox", "multinomial"],
     default: "gaussian",
     description: "path.option.family",
   },
@@ -118,13 +119,17 @@ export function readGlmInput(
   if (file === undefined) throw new UsageError("glm.needsData");
   if (options["target"] === "") throw new UsageError("error.emptyValue", { option: "--target" });
   if (extra !== undefined) throw new UsageError("error.extraFile", { file: displayName(extra, 200) });
-  let data = readCsvDataset(file, {
-    target: options["target"] as string | undefined,
+  const cox = options["family"] === "cox";
+  const survival = cox ? survivalColumns(options["target"] as string | undefined) : undefined;
+  let data = readSurvivalAware(file, survival, {
+    target: survival ? survival.status : (options["target"] as string | undefined),
     na: options["na"] as "error" | "drop",
     // a classifier's target may be text ("M"/"R"): coded, the labels kept (glm/classLabels.ts)
     targetLabels: options["family"] === "binomial" || options["family"] === "multinomial",
   });
   warnAboutData(data, file, context);
+  let time: Float64Array | undefined;
+  if (survival) ({ data, time } = takeSurvival(data, survival.time));
   const weightsColumn = options["weights"] as string | undefined;
   let weights: Float64Array | undefined;
   if (weightsColumn !== undefined) ({ data, weights } = takeWeights(data, weightsColumn));
@@ -180,9 +185,65 @@ export function readGlmInput(
       penaltyFactor,
       lowerLimits,
       upperLimits,
+      time,
     },
     offsetColumn,
   };
+}
+
+/**
+ * The cox family's two target columns, --target TIME,STATUS (default: the columns named time and
+ * status): survival times, and 1 for an event or 0 for a censored time.
+ */
+function survivalColumns(target: string | undefined): { time: string; status: string } {
+  if (target === undefined) return { time: "time", status: "status" };
+  const names = target.split(",").map((name) => name.trim());
+  if (names.length !== 2 || names.some((name) => name === ""))
+    throw new UsageError("glm.coxTarget", { value: displayName(target, 60) });
+  return { time: names[0]!, status: names[1]! };
+}
+
+/** Reads the file; a missing time or status column is said as the cox family's need. */
+function readSurvivalAware(
+  file: string,
+  survival: { time: string; status: string } | undefined,
+  options: Parameters<typeof readCsvDataset>[1],
+): Dataset {
+  try {
+    const data = readCsvDataset(file, options);
+    if (survival && !data.featureNames.includes(survival.time))
+      throw new DataError("glm.coxColumns", {
+        file: displayName(file, 200),
+        name: displayName(survival.time),
+      });
+    return data;
+  } catch (error) {
+    if (survival && error instanceof DataError && error.key === "data.noTarget")
+      throw new DataError("glm.coxColumns", {
+        file: displayName(file, 200),
+        name: displayName(survival.status),
+      });
+    throw error;
+  }
+}
+
+/** The time column off the features, checked (> 0, finite), and the status (0 or 1, some 1). */
+function takeSurvival(data: Dataset, timeColumn: string): { data: Dataset; time: Float64Array } {
+  const { data: rest, values: time } = takeColumn(data, timeColumn, "glm.coxColumns", (t) =>
+    t > 0 ? null : "glm.badTime",
+  );
+  const file = displayName(data.source, 200);
+  const bad = data.y.findIndex((s) => s !== 0 && s !== 1);
+  if (bad >= 0)
+    throw new DataError("glm.badStatus", {
+      file,
+      row: data.lines?.[bad] ?? bad + 2,
+      name: displayName(data.targetName),
+      value: data.y[bad]!,
+    });
+  if (!data.y.some((s) => s === 1))
+    throw new DataError("glm.noEvents", { file, name: displayName(data.targetName) });
+  return { data: rest, time };
 }
 
 /** A poisson target: counts (any number ≥ 0), not all 0 where the weights are positive. */

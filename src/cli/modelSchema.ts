@@ -34,6 +34,7 @@ const common = {
 const modelSchema = z.discriminatedUnion("family", [
   z.object({ ...common, family: z.literal("gaussian"), classes: z.null(), a0: vector, beta: matrix }),
   z.object({ ...common, family: z.literal("poisson"), classes: z.null(), a0: vector, beta: matrix }),
+  z.object({ ...common, family: z.literal("cox"), classes: z.null(), a0: vector, beta: matrix }),
   z.object({
     ...common,
     family: z.literal("binomial"),
@@ -93,7 +94,10 @@ export function validateModel(document: unknown, file: string): SavedModel {
   if (typeof document !== "object" || document === null || !("reglab_model" in document))
     throw new DataError("predict.badModel", { file: name });
   const family = (document as { family?: unknown }).family;
-  if (typeof family === "string" && !["gaussian", "binomial", "poisson", "multinomial"].includes(family))
+  if (
+    typeof family === "string" &&
+    !["gaussian", "binomial", "poisson", "cox", "multinomial"].includes(family)
+  )
     throw new DataError("model.unknownFamily", { file: name, family: displayName(family, 40) });
   const parsed = modelSchema.safeParse(document);
   if (!parsed.success) {

@@ -16,12 +16,32 @@
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { shuffledIndices, takeRows } from "../data/split.js";
-import { type GlmPath, type GlmPathOptions, glmPath, predictGlm, takeGaussianOffset } from "./glmPath.js";
+import { coxDeviance, harrellC } from "./coxValidation.js";
+import {
+  type GlmFamily,
+  type GlmPath,
+  type GlmPathOptions,
+  glmPath,
+  predictGlm,
+  takeGaussianOffset,
+} from "./glmPath.js";
 import { classIndices } from "./multinomialPath.js";
 import { rescaleProblem, unscaleCvError, unscalePath } from "./rescale.js";
 
-export const CV_MEASURES = ["deviance", "mse", "mae", "class", "auc"] as const;
+export const CV_MEASURES = ["deviance", "mse", "mae", "class", "auc", "C"] as const;
 export type CvMeasure = (typeof CV_MEASURES)[number];
+
+/**
+ * The measures each family has a meaning for: auc ranks two classes, class counts wrong labels, C
+ * is the concordance of survival times; a Cox model is scored by its partial likelihood or C only.
+ */
+const MEASURES_OF: Record<GlmFamily, readonly CvMeasure[]> = {
+  gaussian: ["deviance", "mse", "mae"],
+  poisson: ["deviance", "mse", "mae"],
+  binomial: ["deviance", "mse", "mae", "class", "auc"],
+  multinomial: ["deviance", "mse", "mae", "class"],
+  cox: ["deviance", "C"],
+};
 
 export interface CvOptions extends GlmPathOptions {
   folds?: number;
@@ -83,6 +103,7 @@ function checkFolds(data: Dataset, foldId: Int32Array, family: string, measure: 
   const empty = rows.findIndex((r, id) => id > 0 && r === 0);
   if (empty > 0) throw new DataError("cv.foldGap", { file, fold: empty, folds });
   if (family === "gaussian" || family === "poisson") return;
+  if (family === "cox") return checkCoxFolds(data, foldId, folds, file);
   // classes: every fold's training rows must hold every class, and for auc its test rows both
   const labels = [...new Set(data.y)].sort((a, b) => a - b);
   const inFold = labels.map(() => new Int32Array(folds + 1));
@@ -96,6 +117,18 @@ function checkFolds(data: Dataset, foldId: Int32Array, family: string, measure: 
         throw new DataError("cv.aucOneClass", { file, fold, label });
     }
   });
+}
+
+/** Every fold's training rows need an event: a partial likelihood without one has nothing to fit. */
+function checkCoxFolds(data: Dataset, foldId: Int32Array, folds: number, file: string): void {
+  const events = new Float64Array(folds + 1);
+  let total = 0;
+  for (let i = 0; i < data.n; i++) {
+    events[foldId[i]!]! += data.y[i]!;
+    total += data.y[i]!;
+  }
+  for (let fold = 1; fold <= folds; fold++)
+    if (events[fold] === total) throw new DataError("cv.foldHoldsEvents", { file, fold, count: total });
 }
 
 /** Mann–Whitney AUC of scores for labels 0/1 (ties count half); NaN if a class is missing. */
@@ -179,9 +212,7 @@ export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult 
   const measure = options.measure ?? "deviance";
   const family = options.family ?? "gaussian";
   // auc ranks two classes, class counts wrong labels: neither means anything for a number target
-  const classifier = family === "binomial" || family === "multinomial";
-  if ((measure === "auc" && family !== "binomial") || (measure === "class" && !classifier))
-    throw new DataError("cv.measureFamily", { measure, family });
+  if (!MEASURES_OF[family].includes(measure)) throw new DataError("cv.measureFamily", { measure, family });
   const folds = options.folds ?? 10;
   // more folds than rows would quietly become leave-one-out: say so instead
   if (!options.foldId && folds > data.n)
@@ -203,6 +234,56 @@ export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult 
   };
 }
 
+/**
+ * A Cox fold's errors at every λ of the full path (coxValidation.ts) and its weight: the held-out
+ * rows' weighted events (deviance) or their weight (C), as cv.glmnet weighs them.
+ */
+function coxFoldErrors(
+  fit: GlmPath,
+  lambdas: readonly number[],
+  data: Dataset,
+  options: CvOptions,
+  measure: CvMeasure,
+  trainRows: number[],
+  testRows: number[],
+): { errors: number[]; weight: number } {
+  const time = options.time!;
+  const weights = options.weights ?? new Float64Array(data.n).fill(1);
+  const pick = (values: Float64Array, rows: number[]) => Float64Array.from(rows, (i) => values[i]!);
+  const test = takeRows(data, testRows);
+  const testTime = pick(time, testRows);
+  const testWeights = pick(weights, testRows);
+  const trainEta = new Float64Array(trainRows.length);
+  const trainTime = pick(time, trainRows);
+  const trainStatus = pick(data.y, trainRows);
+  const trainWeights = pick(weights, trainRows);
+  let events = 0;
+  for (const i of testRows) events += weights[i]! * data.y[i]!;
+  const errors: number[] = [];
+  for (const lambda of lambdas) {
+    if (measure === "C") {
+      const { values } = predictGlm(
+        fit,
+        test.x,
+        test.n,
+        lambda,
+        "link",
+        options.offset && pick(options.offset, testRows),
+      );
+      errors.push(harrellC(values, testTime, test.y, testWeights));
+      continue;
+    }
+    const { values: all } = predictGlm(fit, data.x, data.n, lambda, "link", options.offset);
+    trainRows.forEach((i, r) => {
+      trainEta[r] = all[i]!;
+    });
+    const full = coxDeviance(all, time, data.y, weights);
+    const train = coxDeviance(trainEta, trainTime, trainStatus, trainWeights);
+    errors.push((full - train) / events);
+  }
+  return { errors, weight: measure === "C" ? testWeights.reduce((a, b) => a + b, 0) : events };
+}
+
 function crossValidateInUnits(
   data: Dataset,
   options: CvOptions,
@@ -216,6 +297,7 @@ function crossValidateInUnits(
   const folds = largestFold(foldId);
   const weights = options.weights ?? new Float64Array(data.n).fill(1);
   const offset = options.offset;
+  const time = options.time;
   const L = lambdas.length;
   const foldError: number[][] = [];
   const foldWeight: number[] = [];
@@ -232,7 +314,15 @@ function crossValidateInUnits(
       lambda: options.foldLambda === "full" ? lambdas : options.lambda,
       weights: options.weights ? Float64Array.from(trainRows, (i) => weights[i]!) : undefined,
       offset: offset ? Float64Array.from(trainRows, (i) => offset[i]!) : undefined,
+      time: time ? Float64Array.from(trainRows, (i) => time[i]!) : undefined,
     });
+    if (time) {
+      const scored = coxFoldErrors(fit, lambdas, data, options, measure, trainRows, testRows);
+      foldError.push(scored.errors);
+      foldWeight.push(scored.weight);
+      options.onFold?.(fold, folds);
+      continue;
+    }
     const testOffset = offset ? Float64Array.from(testRows, (i) => offset[i]!) : undefined;
     const testWeights = Float64Array.from(testRows, (i) => weights[i]!);
     const totalWeight = testWeights.reduce((a, b) => a + b, 0);
@@ -275,8 +365,8 @@ function crossValidateInUnits(
     cvm[k] = mean;
     cvsd[k] = Math.sqrt(spread / totalWeight / (folds - 1));
   }
-  // AUC is better when larger: choose on its negative, as glmnet does.
-  const sign = measure === "auc" ? -1 : 1;
+  // AUC and C are better when larger: choose on their negatives, as glmnet does.
+  const sign = measure === "auc" || measure === "C" ? -1 : 1;
   let indexMin = 0;
   for (let k = 1; k < L; k++) if (sign * cvm[k]! < sign * cvm[indexMin]!) indexMin = k;
   const bound = sign * cvm[indexMin]! + cvsd[indexMin]!;

@@ -60,6 +60,8 @@ export interface PathOptions {
    */
   lowerLimits?: readonly number[];
   upperLimits?: readonly number[];
+  /** The cox family's survival times (y then holds the event indicators: 1 event, 0 censored). */
+  time?: Float64Array;
   /** Stop the path early as glmnet does (default true). */
   earlyStop?: boolean;
   /** Optimality target: the certificate each λ is driven below (default 1e-7). */
@@ -142,13 +144,16 @@ export interface ElasticNetPath {
 
 export function elasticNetPath(data: Dataset, options: PathOptions = {}): ElasticNetPath {
   const familyName = options.family ?? "gaussian";
-  const family = familyOf(familyName);
+  const family = familyOf(familyName, options.time);
   const alpha = options.alpha ?? 1;
+  // a Cox model has no intercept: it cancels from the partial likelihood
+  const intercept = familyName === "cox" ? false : (options.intercept ?? true);
   // the Newton solvers take the intercept as a column of ones after the features
   const design = buildDesign(data, {
     ...options,
+    intercept,
     exclude: excludedColumns(options),
-    onesColumn: familyName !== "gaussian" && (options.intercept ?? true),
+    onesColumn: familyName !== "gaussian" && intercept,
   });
   const { n, p, w } = design;
   const offset = options.offset ?? null;

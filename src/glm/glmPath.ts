@@ -12,7 +12,7 @@ import { type PredictionType, predictPath } from "./predict.js";
 import { rescaleProblem, unscalePath } from "./rescale.js";
 import { unpenalizedLambdaSequence } from "./unpenalizedStart.js";
 
-export const GLM_FAMILIES = ["gaussian", "binomial", "poisson", "multinomial"] as const;
+export const GLM_FAMILIES = ["gaussian", "binomial", "poisson", "cox", "multinomial"] as const;
 export type GlmFamily = (typeof GLM_FAMILIES)[number];
 export type GlmPath = ElasticNetPath | MultinomialPath;
 

@@ -4,11 +4,12 @@
  * neighbours; above the first λ the first coefficients, below the last the last.
  *
  *   link      η = offset + b₀ + xᵀb
- *   response  η (gaussian), σ(η) the probability of class 1 (binomial), e^η the expected count (poisson)
+ *   response  η (gaussian), σ(η) the probability of class 1 (binomial), e^η the expected count
+ *             (poisson) or the relative risk (cox, whose η has no intercept)
  *   class     1 if η > 0 else 0 (binomial)
  */
 import type { ElasticNetPath } from "./elasticNetPath.js";
-import { familyOf } from "./families/index.js";
+import { responseOf } from "./families/index.js";
 
 export type PredictionType = "link" | "response" | "class";
 
@@ -49,7 +50,7 @@ export function predictPath(
   if (type === "class" && path.family !== "binomial")
     throw new RangeError(`class predictions are for the binomial family, not ${path.family}`);
   const { intercept, beta } = coefficientsAt(path, lambda);
-  const mean = familyOf(path.family).means;
+  const mean = responseOf(path.family);
   const p = path.p;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -55,7 +55,7 @@ function lambdaMaxAt(data: Dataset, options: PathOptions, first: ElasticNetPath)
     eta[i] = value;
   }
   const residual = new Float64Array(n);
-  familyOf(first.family).derivatives(y, design.w, eta, residual, new Float64Array(n));
+  familyOf(first.family, options.time).derivatives(y, design.w, eta, residual, new Float64Array(n));
   const gradient = new Float64Array(p);
   for (let i = 0; i < n; i++) {
     const r = design.w[i]! * residual[i]!;

@@ -240,7 +240,7 @@ export const en = {
     "Fit an elastic-net GLM along its regularization path (as glmnet) and draw the coefficients.",
   "path.argument.file": "a CSV file (header row; target column y, or the last one)",
   "path.option.family":
-    "gaussian (a number to predict), binomial (two classes), poisson (counts) or multinomial (three or more classes)",
+    "gaussian (a number to predict), binomial (two classes), poisson (counts), cox (survival times: --target TIME,STATUS) or multinomial (three or more classes)",
   "path.option.alpha": "elastic-net mix α: 1 = lasso, 0 = ridge",
   "path.option.nlambda": "number of λ values",
   "path.option.lambdaMinRatio": "smallest λ as a share of the largest (default 1e-4 if n > p, else 1e-2)",
@@ -289,6 +289,7 @@ export const en = {
   "measure.mae": "mean absolute error",
   "measure.class": "misclassification error",
   "measure.auc": "AUC",
+  "measure.C": "C-index (Harrell's concordance)",
   "figure.path.title": "Coefficient path ({family}, α = {alpha})",
   "figure.path.subtitle": "each line a feature's coefficient on its original scale; λ falls to the right",
   "figure.path.logLambda": "λ (log scale)",
@@ -403,7 +404,7 @@ export const en = {
   "cv.aucOneClass":
     "{file}: fold {fold} has no row of class {label}, and AUC needs both classes in every fold. Use fewer folds, or --measure deviance.",
   "cv.measureFamily":
-    "--measure {measure} has no meaning for the {family} family: auc is for binomial, class for binomial and multinomial. Choose another --measure (deviance, mse and mae suit every family).",
+    "--measure {measure} has no meaning for the {family} family: auc is for binomial, class for binomial and multinomial, C for cox, and a cox model takes deviance or C only. Choose another --measure (deviance suits every family).",
   "cv.notFinite":
     "{file}: the cross-validated error at λ = {lambda} cannot be computed (it is not finite). Check the data for extreme values, or use fewer folds.",
   "cv.foldsAndFoldid":
@@ -417,7 +418,7 @@ export const en = {
   "predict.option.na":
     "rows with empty cells: error (default), drop them, or keep them with an empty prediction (null in --json) in their place",
   "model.unknownFamily":
-    "{file}: the model's family '{family}' is not one reglab predicts with (gaussian, binomial, poisson, multinomial). Save the model again with reglab path --save or cv --save.",
+    "{file}: the model's family '{family}' is not one reglab predicts with (gaussian, binomial, poisson, cox, multinomial). Save the model again with reglab path --save or cv --save.",
   "model.missingField":
     "{file}: the model has no field '{field}'. Save the model again with reglab path --save or cv --save.",
   "model.badShape":
@@ -518,6 +519,18 @@ export const en = {
     "{option} gives {found} limits, but there are {p} features: give one for all, or one per feature in the order of the columns.",
   "glm.limitsFamily":
     "--lower-limits and --upper-limits are for the gaussian, binomial and poisson families, not multinomial (reglab does not yet bound per-class coefficients). Drop the limits, or choose another --family.",
+  "cv.foldHoldsEvents":
+    "{file}: all {count} events are in fold {fold}, so the model fitted without that fold has no event to learn from. Use fewer folds, or fold ids that spread the events.",
+  "glm.coxTarget":
+    "--target '{value}': the cox family needs two columns, the survival time and the event status (1 event, 0 censored), as --target TIME,STATUS.",
+  "glm.coxColumns":
+    "{file}: there is no column '{name}'. The cox family needs a survival time and an event status (1 event, 0 censored): name them with --target TIME,STATUS (default: time,status).",
+  "glm.badTime":
+    "{file}, row {row}: the survival time in column '{name}' is {value}; times must be greater than 0.",
+  "glm.badStatus":
+    "{file}, row {row}: the event status in column '{name}' is {value}; it must be 1 (an event) or 0 (censored).",
+  "glm.noEvents":
+    "{file}: the status column '{name}' has no event (no 1): a Cox model has nothing to learn. Check the column (--target TIME,STATUS).",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

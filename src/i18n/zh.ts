@@ -233,7 +233,8 @@ export const zh: Record<MessageKey, string> = {
   // ── path、cv、predict ─────────────────────────────────────────────────────
   "path.description": "沿正则化路径拟合弹性网 GLM（与 glmnet 相同），并画出系数。",
   "path.argument.file": "CSV 文件（含表头；目标列为 y，否则为最后一列）",
-  "path.option.family": "gaussian（预测数值）、binomial（两类）、poisson（计数）或 multinomial（三类及以上）",
+  "path.option.family":
+    "gaussian（预测数值）、binomial（两类）、poisson（计数）、cox（生存时间：--target TIME,STATUS）或 multinomial（三类及以上）",
   "path.option.alpha": "弹性网混合参数 α：1 为 lasso，0 为岭回归",
   "path.option.nlambda": "λ 的个数",
   "path.option.lambdaMinRatio": "最小 λ 占最大 λ 的比例（n > p 时默认 1e-4，否则 1e-2）",
@@ -279,6 +280,7 @@ export const zh: Record<MessageKey, string> = {
   "measure.mae": "平均绝对误差",
   "measure.class": "误分类率",
   "measure.auc": "AUC（ROC 曲线下面积）",
+  "measure.C": "C 指数（Harrell 一致性指数）",
   "figure.path.title": "系数路径（{family}，α = {alpha}）",
   "figure.path.subtitle": "每条线是一个特征在原始尺度上的系数；λ 向右减小",
   "figure.path.logLambda": "λ（对数刻度）",
@@ -378,7 +380,7 @@ export const zh: Record<MessageKey, string> = {
   "cv.aucOneClass":
     "{file}：第 {fold} 折中没有类别 {label} 的行，而 AUC 要求每一折都包含两个类别。请减少折数，或使用 --measure deviance。",
   "cv.measureFamily":
-    "--measure {measure} 对 {family} 族没有意义：auc 仅用于 binomial，class 用于 binomial 与 multinomial。请换一个 --measure（deviance、mse、mae 适用于所有族）。",
+    "--measure {measure} 对 {family} 族没有意义：auc 仅用于 binomial，class 用于 binomial 与 multinomial，C 用于 cox，而 cox 模型只接受 deviance 或 C。请换一个 --measure（deviance 适用于所有族）。",
   "cv.notFinite":
     "{file}：λ = {lambda} 处的交叉验证误差无法计算（不是有限数）。请检查数据中的极端值，或减少折数。",
   "cv.foldsAndFoldid":
@@ -391,7 +393,7 @@ export const zh: Record<MessageKey, string> = {
   "predict.option.na":
     "含空单元格的行：error（默认）报错，drop 丢弃，或 keep 保留其位置并输出空预测（--json 中为 null）",
   "model.unknownFamily":
-    "{file}：模型的族 '{family}' 不是 reglab 能预测的族（gaussian、binomial、poisson、multinomial）。请用 reglab path --save 或 cv --save 重新保存模型。",
+    "{file}：模型的族 '{family}' 不是 reglab 能预测的族（gaussian、binomial、poisson、cox、multinomial）。请用 reglab path --save 或 cv --save 重新保存模型。",
   "model.missingField": "{file}：模型缺少字段 '{field}'。请用 reglab path --save 或 cv --save 重新保存模型。",
   "model.badShape":
     "{file}：模型字段 '{field}' 有 {found} 项，但需要 {expected} 项（每个 λ、特征或类别各一项）。请用 reglab path --save 或 cv --save 重新保存模型。",
@@ -482,6 +484,17 @@ export const zh: Record<MessageKey, string> = {
     "{option} 给出了 {found} 个限值，但共有 {p} 个特征：请给一个适用于全部的值，或按列的顺序为每个特征各给一个。",
   "glm.limitsFamily":
     "--lower-limits 与 --upper-limits 适用于 gaussian、binomial 与 poisson 族，不适用于 multinomial（reglab 尚不支持按类别限制系数）。请去掉限值，或换一个 --family。",
+  "cv.foldHoldsEvents":
+    "{file}：所有 {count} 个事件都在第 {fold} 折中，因此去掉这一折拟合的模型没有可学习的事件。请减少折数，或使用能分散事件的折编号。",
+  "glm.coxTarget":
+    "--target '{value}'：cox 族需要两列，即生存时间与事件状态（1 表示发生事件，0 表示删失），写作 --target TIME,STATUS。",
+  "glm.coxColumns":
+    "{file}：没有列 '{name}'。cox 族需要生存时间与事件状态（1 表示事件，0 表示删失）：请用 --target TIME,STATUS 指定（默认：time,status）。",
+  "glm.badTime": "{file}，第 {row} 行：列 '{name}' 中的生存时间为 {value}；时间必须大于 0。",
+  "glm.badStatus":
+    "{file}，第 {row} 行：列 '{name}' 中的事件状态为 {value}；它必须是 1（事件）或 0（删失）。",
+  "glm.noEvents":
+    "{file}：状态列 '{name}' 中没有事件（没有 1）：Cox 模型没有可学习的内容。请检查该列（--target TIME,STATUS）。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

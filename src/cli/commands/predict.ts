@@ -82,7 +82,10 @@ export const predictCommand: CommandSpec = {
       return;
     }
     const type = options["type"] as PredictionType;
-    if (type === "class" && (model.family === "gaussian" || model.family === "poisson"))
+    if (
+      type === "class" &&
+      (model.family === "gaussian" || model.family === "poisson" || model.family === "cox")
+    )
       throw new UsageError("predict.classOfNumber", { family: model.family });
     const na = options["na"] as "error" | "drop" | "keep";
     // a model fitted with offsets predicts with the rows' own (glmnet's newoffset): by default from
@@ -119,7 +122,7 @@ export const predictCommand: CommandSpec = {
       width === 1
         ? [...values]
         : Array.from({ length: data.n }, (_, i) => [...values.subarray(i * width, i * width + width)]);
-    if (type === "class" && model.family !== "gaussian" && model.family !== "poisson") {
+    if (type === "class" && (model.family === "binomial" || model.family === "multinomial")) {
       const names = model.classes;
       predictions = predictions.map((c) => names[c as number]!);
     }

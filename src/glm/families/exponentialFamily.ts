@@ -14,7 +14,7 @@
  * The array methods run one loop per call, so each family's loop stays monomorphic for the engine.
  */
 
-export type FamilyName = "gaussian" | "binomial" | "poisson";
+export type FamilyName = "gaussian" | "binomial" | "poisson" | "cox";
 
 export interface ExponentialFamily {
   readonly name: FamilyName;

@@ -369,7 +369,10 @@ export function solveNewtonAtLambda(
       loss = lossOf(problem);
       let objective = loss + penaltyOf(state, lambda);
       let halved = false;
-      for (let halving = 0; halving < 30 && objective > objectiveBefore * (1 + 1e-15); halving++) {
+      // (a rise within the loss's own rounding, 1e-13 of it — sums of logarithms, as the Cox
+      // partial likelihood's, carry that much — is no rise: the step's certificate fell)
+      const noise = 1e-13 * Math.abs(objectiveBefore);
+      for (let halving = 0; halving < 30 && objective > objectiveBefore + noise; halving++) {
         for (let j = 0; j < p; j++) beta[j] = 0.5 * (beta[j]! + previousBeta[j]!);
         for (let i = 0; i < n; i++) eta[i] = 0.5 * (eta[i]! + previousEta[i]!);
         derive(problem);
