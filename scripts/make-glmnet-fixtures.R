@@ -280,3 +280,32 @@ fixture_cox <- function(name, alpha, weighted = FALSE, cv = FALSE) {
 
 fixture_cox("survival-cox-lasso", 1, cv = TRUE)
 fixture_cox("survival-cox-enet", 0.5, weighted = TRUE)
+
+# The relaxed lasso (relax = TRUE): each λ's active set refitted without penalty; the relaxed path,
+# and cv.glmnet's choice of (λ, γ) over γ = 0, 0.25, 0.5, 0.75, 1 (thresh 1e-12).
+fixture_relax <- function(name, file, family) {
+  data <- read_data(file)
+  # (called with values, not names: relax refits through update(), which evaluates the call anew)
+  args <- list(x = data$x, y = data$y, family = family, relax = TRUE, thresh = 1e-12)
+  fit <- do.call(glmnet, args)
+  foldid <- (seq_len(nrow(data$x)) - 1) %% 10 + 1
+  cv <- do.call(cv.glmnet, c(args, list(foldid = foldid)))
+  r <- cv$relaxed
+  out <- list(
+    name = name, file = file, family = family, alpha = 1, n = nrow(data$x), p = ncol(data$x),
+    glmnet_version = as.character(packageVersion("glmnet")),
+    lambda = fit$lambda, a0 = as.numeric(fit$a0), beta = unname(as.matrix(fit$beta)),
+    relaxed = list(lambda = fit$relaxed$lambda, a0 = as.numeric(fit$relaxed$a0),
+                   beta = unname(as.matrix(fit$relaxed$beta)), dev_ratio = fit$relaxed$dev.ratio),
+    cv = list(gamma = r$gamma, lambda = cv$lambda,
+              cvm = lapply(r$statlist, function(s) s$cvm), cvsd = lapply(r$statlist, function(s) s$cvsd),
+              lambda_min = r$lambda.min, gamma_min = r$gamma.min,
+              lambda_1se = r$lambda.1se, gamma_1se = r$gamma.1se)
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas, relaxed", length(fit$relaxed$lambda), "\n")
+}
+
+fixture_relax("diabetes-gaussian-relax", "diabetes.csv", "gaussian")
+fixture_relax("breast-cancer-binomial-relax", "breast_cancer.csv", "binomial")

@@ -68,6 +68,7 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   { name: "penalty-factor", kind: "path", valueName: "list|file", description: "path.option.penaltyFactor" },
   { name: "lower-limits", kind: "path", valueName: "list|file", description: "path.option.lowerLimits" },
   { name: "upper-limits", kind: "path", valueName: "list|file", description: "path.option.upperLimits" },
+  { name: "relax", kind: "flag", description: "path.option.relax" },
   { name: "no-standardize", kind: "flag", description: "path.option.noStandardize" },
   { name: "no-intercept", kind: "flag", description: "path.option.noIntercept" },
   TARGET_OPTION,
@@ -148,6 +149,7 @@ export function readGlmInput(
   const upperSpec = options["upperLimits"] as string | undefined;
   if ((lowerSpec !== undefined || upperSpec !== undefined) && family === "multinomial")
     throw new UsageError("glm.limitsFamily");
+  if (options["relax"] === true && family === "multinomial") throw new UsageError("glm.relaxFamily");
   const lowerLimits = lowerSpec === undefined ? undefined : coefficientLimits(lowerSpec, data.p, "lower");
   const upperLimits = upperSpec === undefined ? undefined : coefficientLimits(upperSpec, data.p, "upper");
   let classes: number[] | undefined;
@@ -186,6 +188,7 @@ export function readGlmInput(
       lowerLimits,
       upperLimits,
       time,
+      relax: options["relax"] === true,
     },
     offsetColumn,
   };
@@ -291,6 +294,17 @@ export function pathJson(path: GlmPath, seconds: number, classes?: readonly numb
     intercept: path.intercept,
     objective_form: path.objectiveForm ?? "glmnet",
     penalty_factor: path.penaltyFactor,
+    // the relaxed lasso's refits (--relax): each λ's model refitted without penalty
+    ...(path.family !== "multinomial" && path.relaxed
+      ? {
+          relaxed: {
+            lambdas: path.relaxed.lambda,
+            intercepts: path.relaxed.a0,
+            coefs: path.relaxed.beta,
+            dev_ratio: path.relaxed.devRatio,
+          },
+        }
+      : {}),
     // binomial: the labels of class 0 and class 1 (the coefficients favour the second)
     ...(path.family === "multinomial"
       ? { classes: classNames(path.classes, path.classLabels), df_per_class: path.dfPerClass }

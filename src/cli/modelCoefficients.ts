@@ -4,7 +4,7 @@
  * between the path's points (glmnet's exact = FALSE), intercept first; the multinomial family one
  * column per class. No data file is needed.
  */
-import { coefficientsAt } from "../glm/predict.js";
+import { coefficientsAt, relaxedCoefficientsAt } from "../glm/predict.js";
 import type { Translator } from "../i18n/translate.js";
 import type { SavedModel } from "./modelSchema.js";
 import { formatTable } from "./table.js";
@@ -16,12 +16,13 @@ interface ClassCoefficients {
 }
 
 /** Each class's (or the one) intercept and coefficients at λ. */
-export function modelCoefficientsAt(model: SavedModel, lambda: number): ClassCoefficients[] {
+export function modelCoefficientsAt(model: SavedModel, lambda: number, gamma = 1): ClassCoefficients[] {
   if (model.family !== "multinomial") {
-    const { intercept, beta } = coefficientsAt(
-      { lambda: model.lambda, a0: model.a0, beta: model.beta },
-      lambda,
-    );
+    const path = { lambda: model.lambda, a0: model.a0, beta: model.beta };
+    const { intercept, beta } =
+      gamma < 1 && model.relaxed
+        ? relaxedCoefficientsAt(path, { ...model.relaxed, devRatio: [] }, lambda, gamma)
+        : coefficientsAt(path, lambda);
     return [{ label: null, intercept, beta }];
   }
   return model.classes.map((label, c) => {
@@ -34,8 +35,13 @@ export function modelCoefficientsAt(model: SavedModel, lambda: number): ClassCoe
 }
 
 /** The --json document of --type coefficients or nonzero. */
-export function coefficientsJson(model: SavedModel, lambda: number, type: "coefficients" | "nonzero") {
-  const blocks = modelCoefficientsAt(model, lambda);
+export function coefficientsJson(
+  model: SavedModel,
+  lambda: number,
+  type: "coefficients" | "nonzero",
+  gamma = 1,
+) {
+  const blocks = modelCoefficientsAt(model, lambda, gamma);
   const named = (beta: number[]) =>
     Object.fromEntries(model.feature_names.map((name, j) => [name, beta[j]!]));
   const nonzero = (beta: number[]) => model.feature_names.filter((_, j) => beta[j] !== 0);
@@ -60,8 +66,9 @@ export function coefficientsText(
   lambda: number,
   type: "coefficients" | "nonzero",
   t: Translator,
+  gamma = 1,
 ) {
-  const blocks = modelCoefficientsAt(model, lambda);
+  const blocks = modelCoefficientsAt(model, lambda, gamma);
   if (type === "nonzero") {
     return blocks
       .map((b) => {

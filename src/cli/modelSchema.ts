@@ -29,6 +29,18 @@ const common = {
   lambda_1se: positive.optional(),
   // the column the path's offsets came from: predict reads the same one (glmnet's newoffset)
   offset_column: z.string().optional(),
+  // the relaxed lasso's refits (--relax) and a relaxed cv's choices of (λ, γ)
+  relaxed: z
+    .object({
+      lambda: z.array(positive).refine(decreasing, { message: "decreasing" }),
+      a0: vector,
+      beta: matrix,
+    })
+    .optional(),
+  relaxed_lambda_min: positive.optional(),
+  relaxed_lambda_1se: positive.optional(),
+  gamma_min: finite.min(0).max(1).optional(),
+  gamma_1se: finite.min(0).max(1).optional(),
 };
 
 const modelSchema = z.discriminatedUnion("family", [

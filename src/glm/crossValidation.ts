@@ -55,6 +55,8 @@ export interface CvOptions extends GlmPathOptions {
   foldId?: Int32Array;
   measure?: CvMeasure;
   seed?: number;
+  /** With relax: the γ values to score (default 0, 0.25, 0.5, 0.75, 1; 1 is always added). */
+  gamma?: readonly number[];
   /** Called after each fold (progress). */
   onFold?: (fold: number, folds: number) => void;
 }
@@ -70,6 +72,18 @@ export interface CvResult {
   lambdaOneSe: number;
   indexMin: number;
   indexOneSe: number;
+  /** With relax: a curve per γ (the last, γ = 1, is cvm/cvsd above) and cv.glmnet's (λ, γ) choices. */
+  relaxed?: RelaxedCv;
+}
+
+export interface RelaxedCv {
+  gamma: number[];
+  cvm: number[][];
+  cvsd: number[][];
+  lambdaMin: number;
+  gammaMin: number;
+  lambdaOneSe: number;
+  gammaOneSe: number;
 }
 
 export function foldIds(n: number, folds: number, rule: "random" | "mod", seed: number): Int32Array {
@@ -103,7 +117,10 @@ function checkFolds(data: Dataset, foldId: Int32Array, family: string, measure: 
   const empty = rows.findIndex((r, id) => id > 0 && r === 0);
   if (empty > 0) throw new DataError("cv.foldGap", { file, fold: empty, folds });
   if (family === "gaussian" || family === "poisson") return;
-  if (family === "cox") return checkCoxFolds(data, foldId, folds, file);
+  if (family === "cox") {
+    checkCoxFolds(data, foldId, folds, file);
+    return;
+  }
   // classes: every fold's training rows must hold every class, and for auc its test rows both
   const labels = [...new Set(data.y)].sort((a, b) => a - b);
   const inFold = labels.map(() => new Int32Array(folds + 1));
@@ -231,6 +248,21 @@ export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult 
     cvsd: result.cvsd.map((value) => unscaleCvError(value, measure, rescaling)),
     lambdaMin: path.lambda[result.indexMin]!,
     lambdaOneSe: path.lambda[result.indexOneSe]!,
+    ...(result.relaxed
+      ? {
+          relaxed: {
+            ...result.relaxed,
+            cvm: result.relaxed.cvm.map((curve) =>
+              curve.map((value) => unscaleCvError(value, measure, rescaling)),
+            ),
+            cvsd: result.relaxed.cvsd.map((curve) =>
+              curve.map((value) => unscaleCvError(value, measure, rescaling)),
+            ),
+            lambdaMin: rescaling.lambdaToUser(result.relaxed.lambdaMin),
+            lambdaOneSe: rescaling.lambdaToUser(result.relaxed.lambdaOneSe),
+          },
+        }
+      : {}),
   };
 }
 
@@ -246,6 +278,7 @@ function coxFoldErrors(
   measure: CvMeasure,
   trainRows: number[],
   testRows: number[],
+  gamma: number,
 ): { errors: number[]; weight: number } {
   const time = options.time!;
   const weights = options.weights ?? new Float64Array(data.n).fill(1);
@@ -269,11 +302,12 @@ function coxFoldErrors(
         lambda,
         "link",
         options.offset && pick(options.offset, testRows),
+        gamma,
       );
       errors.push(harrellC(values, testTime, test.y, testWeights));
       continue;
     }
-    const { values: all } = predictGlm(fit, data.x, data.n, lambda, "link", options.offset);
+    const { values: all } = predictGlm(fit, data.x, data.n, lambda, "link", options.offset, gamma);
     trainRows.forEach((i, r) => {
       trainEta[r] = all[i]!;
     });
@@ -299,7 +333,8 @@ function crossValidateInUnits(
   const offset = options.offset;
   const time = options.time;
   const L = lambdas.length;
-  const foldError: number[][] = [];
+  const gammas = relaxGammas(options);
+  const foldErrors_: number[][][] = gammas.map(() => []);
   const foldWeight: number[] = [];
   for (let fold = 1; fold <= folds; fold++) {
     const trainRows: number[] = [];
@@ -316,55 +351,20 @@ function crossValidateInUnits(
       offset: offset ? Float64Array.from(trainRows, (i) => offset[i]!) : undefined,
       time: time ? Float64Array.from(trainRows, (i) => time[i]!) : undefined,
     });
-    if (time) {
-      const scored = coxFoldErrors(fit, lambdas, data, options, measure, trainRows, testRows);
-      foldError.push(scored.errors);
-      foldWeight.push(scored.weight);
-      options.onFold?.(fold, folds);
-      continue;
-    }
-    const testOffset = offset ? Float64Array.from(testRows, (i) => offset[i]!) : undefined;
-    const testWeights = Float64Array.from(testRows, (i) => weights[i]!);
-    const totalWeight = testWeights.reduce((a, b) => a + b, 0);
-    const errors = lambdas.map((lambda) => {
-      const { values: prediction, columns } = predictGlm(
-        fit,
-        test.x,
-        test.n,
-        lambda,
-        measure === "auc" ? "link" : "response",
-        testOffset,
-      );
-      if (measure === "auc") return auc(prediction, test.y);
-      let sum = 0;
-      for (let i = 0; i < test.n; i++) {
-        const loss = classOf
-          ? multinomialRowLoss(
-              measure,
-              classOf[testRows[i]!]!,
-              prediction.subarray(i * columns, i * columns + columns),
-            )
-          : rowLoss(measure, path.family, test.y[i]!, prediction[i]!);
-        sum += testWeights[i]! * loss;
-      }
-      return sum / totalWeight;
+    // one curve per γ of the relaxed lasso (γ = 1 alone without --relax: the path itself)
+    let weight = 0;
+    gammas.forEach((gamma, g) => {
+      const scored = time
+        ? coxFoldErrors(fit, lambdas, data, options, measure, trainRows, testRows, gamma)
+        : foldErrors(fit, lambdas, test, testRows, options, measure, classOf, path.family, gamma);
+      foldErrors_[g]!.push(scored.errors);
+      weight = scored.weight;
     });
-    foldError.push(errors);
-    foldWeight.push(totalWeight);
+    foldWeight.push(weight);
     options.onFold?.(fold, folds);
   }
-  const totalWeight = foldWeight.reduce((a, b) => a + b, 0);
-  const cvm = new Array<number>(L);
-  const cvsd = new Array<number>(L);
-  for (let k = 0; k < L; k++) {
-    let mean = 0;
-    for (let f = 0; f < folds; f++) mean += foldWeight[f]! * foldError[f]![k]!;
-    mean /= totalWeight;
-    let spread = 0;
-    for (let f = 0; f < folds; f++) spread += foldWeight[f]! * (foldError[f]![k]! - mean) ** 2;
-    cvm[k] = mean;
-    cvsd[k] = Math.sqrt(spread / totalWeight / (folds - 1));
-  }
+  const curves = foldErrors_.map((errors) => summarize(errors, foldWeight, L));
+  const { cvm, cvsd } = curves.at(-1)!; // γ = 1: the path's own curve
   // AUC and C are better when larger: choose on their negatives, as glmnet does.
   const sign = measure === "auc" || measure === "C" ? -1 : 1;
   let indexMin = 0;
@@ -377,11 +377,12 @@ function crossValidateInUnits(
       break;
     }
   }
-  for (let k = 0; k < L; k++) {
-    // a safety net: every case that could make an error undefined was refused above
-    if (!Number.isFinite(cvm[k]!) || !Number.isFinite(cvsd[k]!))
-      throw new DataError("cv.notFinite", { file: displayName(data.source, 200), lambda: lambdas[k]! });
-  }
+  for (const curve of curves)
+    for (let k = 0; k < L; k++) {
+      // a safety net: every case that could make an error undefined was refused above
+      if (!Number.isFinite(curve.cvm[k]!) || !Number.isFinite(curve.cvsd[k]!))
+        throw new DataError("cv.notFinite", { file: displayName(data.source, 200), lambda: lambdas[k]! });
+    }
   return {
     path,
     measure,
@@ -393,5 +394,109 @@ function crossValidateInUnits(
     lambdaOneSe: lambdas[indexOneSe]!,
     indexMin,
     indexOneSe,
+    ...(options.relax ? { relaxed: chooseRelaxed(curves, gammas, lambdas, sign) } : {}),
   };
+}
+
+/** The γ values a relaxed CV scores (sorted, with 1 added: the lasso's own curve), or [1]. */
+function relaxGammas(options: CvOptions): number[] {
+  if (!options.relax) return [1];
+  const gammas = [...(options.gamma ?? [0, 0.25, 0.5, 0.75, 1])].sort((a, b) => a - b);
+  if (gammas.at(-1) !== 1) gammas.push(1);
+  return gammas;
+}
+
+/** cvm and cvsd at each λ from the folds' errors, weighted by the folds' weights N_k (see above). */
+function summarize(foldError: number[][], foldWeight: number[], L: number) {
+  const folds = foldError.length;
+  const totalWeight = foldWeight.reduce((a, b) => a + b, 0);
+  const cvm = new Array<number>(L);
+  const cvsd = new Array<number>(L);
+  for (let k = 0; k < L; k++) {
+    let mean = 0;
+    for (let f = 0; f < folds; f++) mean += foldWeight[f]! * foldError[f]![k]!;
+    mean /= totalWeight;
+    let spread = 0;
+    for (let f = 0; f < folds; f++) spread += foldWeight[f]! * (foldError[f]![k]! - mean) ** 2;
+    cvm[k] = mean;
+    cvsd[k] = Math.sqrt(spread / totalWeight / (folds - 1));
+  }
+  return { cvm, cvsd };
+}
+
+/**
+ * cv.glmnet's choice over every (λ, γ): the smallest error (largest AUC or C), ties to the larger
+ * λ then the larger γ; then the largest λ (then γ) within one standard error of it.
+ */
+function chooseRelaxed(
+  curves: { cvm: number[]; cvsd: number[] }[],
+  gammas: number[],
+  lambdas: readonly number[],
+  sign: number,
+): RelaxedCv {
+  const candidates = curves.flatMap((curve, g) =>
+    lambdas.map((lambda, k) => ({
+      lambda,
+      gamma: gammas[g]!,
+      error: sign * curve.cvm[k]!,
+      sd: curve.cvsd[k]!,
+    })),
+  );
+  const best = (within: (c: (typeof candidates)[number]) => boolean) =>
+    candidates.filter(within).sort((a, b) => b.lambda - a.lambda || b.gamma - a.gamma)[0]!;
+  const smallest = candidates.reduce((low, c) => Math.min(low, c.error), Number.POSITIVE_INFINITY);
+  const minimum = best((c) => c.error <= smallest);
+  const oneSe = best((c) => c.error <= minimum.error + minimum.sd);
+  return {
+    gamma: gammas,
+    cvm: curves.map((curve) => curve.cvm),
+    cvsd: curves.map((curve) => curve.cvsd),
+    lambdaMin: minimum.lambda,
+    gammaMin: minimum.gamma,
+    lambdaOneSe: oneSe.lambda,
+    gammaOneSe: oneSe.gamma,
+  };
+}
+
+/** A fold's errors at every λ of the full path, and its weight (the held-out rows' total weight). */
+function foldErrors(
+  fit: GlmPath,
+  lambdas: readonly number[],
+  test: Dataset,
+  testRows: number[],
+  options: CvOptions,
+  measure: CvMeasure,
+  classOf: Int32Array | null,
+  family: string,
+  gamma: number,
+): { errors: number[]; weight: number } {
+  const { offset, weights } = options;
+  const testOffset = offset ? Float64Array.from(testRows, (i) => offset[i]!) : undefined;
+  const testWeights = Float64Array.from(testRows, (i) => (weights ? weights[i]! : 1));
+  const totalWeight = testWeights.reduce((a, b) => a + b, 0);
+  const errors = lambdas.map((lambda) => {
+    const { values: prediction, columns } = predictGlm(
+      fit,
+      test.x,
+      test.n,
+      lambda,
+      measure === "auc" ? "link" : "response",
+      testOffset,
+      gamma,
+    );
+    if (measure === "auc") return auc(prediction, test.y);
+    let sum = 0;
+    for (let i = 0; i < test.n; i++) {
+      const loss = classOf
+        ? multinomialRowLoss(
+            measure,
+            classOf[testRows[i]!]!,
+            prediction.subarray(i * columns, i * columns + columns),
+          )
+        : rowLoss(measure, family, test.y[i]!, prediction[i]!);
+      sum += testWeights[i]! * loss;
+    }
+    return sum / totalWeight;
+  });
+  return { errors, weight: totalWeight };
 }

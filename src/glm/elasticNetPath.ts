@@ -25,6 +25,7 @@ import type { Dataset } from "../data/parseCsv.js";
 import { buildDesign, type Design } from "./design.js";
 import { type FamilyName, familyOf, nullModel } from "./families/index.js";
 import { lambdaMaxAtFit, lambdaMaxFromGradient, lambdaSequence } from "./lambdaSequence.js";
+import type { RelaxedFit } from "./relax.js";
 import { chooseSolver } from "./solvers/pathSolver.js";
 import { excludedColumns, normalizedPenaltyFactor } from "./solvers/quadraticState.js";
 
@@ -138,6 +139,8 @@ export interface ElasticNetPath {
   objectiveForm?: "glmnet" | "as-written";
   standardize: boolean;
   intercept: boolean;
+  /** The relaxed lasso's refits (glmPath with relax; relax.ts). */
+  relaxed?: RelaxedFit;
   /** Class labels as text, when the target's were not numbers: the label of class value c is classLabels[c]. */
   classLabels?: string[];
 }
@@ -213,8 +216,13 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   const lambdas = options.lambda
     ? Float64Array.from([...options.lambda].sort((a, b) => b - a))
     : lambdaSequence(maximum, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });
-  // KKT violations are measured against the gradient's size where the path starts
-  const gradientScale = Math.max(unscaledMaximum * Math.max(gridAlpha, 1e-3), Number.MIN_VALUE);
+  // KKT violations are measured against the gradient's size where the path starts (every column's,
+  // when none is penalized: a relaxed refit, relax.ts)
+  const startGradient =
+    unscaledMaximum > 0
+      ? unscaledMaximum * Math.max(gridAlpha, 1e-3)
+      : lambdaMaxAtFit(design, start.residual, 1, new Float64Array(p).fill(1));
+  const gradientScale = Math.max(startGradient, Number.MIN_VALUE);
 
   // Each λ's coefficients start as a copy of this array of p zeros. It is filled with a fraction
   // first so the engine stores it as doubles (V8's "packed double" arrays): a copy is then one

@@ -9,6 +9,7 @@ import { type ElasticNetPath, elasticNetPath, type Family, type PathOptions } fr
 import { type MultinomialPath, multinomialPath } from "./multinomialPath.js";
 import { predictMultinomial } from "./multinomialPredict.js";
 import { type PredictionType, predictPath } from "./predict.js";
+import { relaxPath } from "./relax.js";
 import { rescaleProblem, unscalePath } from "./rescale.js";
 import { unpenalizedLambdaSequence } from "./unpenalizedStart.js";
 
@@ -24,6 +25,8 @@ export interface GlmPathOptions extends Omit<PathOptions, "family"> {
    * ½RSS/n + λ Σ pf_j (α|s_j b_j| + (1−α)/2 (s_j b_j)²), the one scikit-learn's ElasticNet minimizes.
    */
   objective?: "glmnet" | "as-written";
+  /** Also fit the relaxed lasso (relax.ts): each λ's model refitted without penalty, as glmnet's relax. */
+  relax?: boolean;
 }
 
 /**
@@ -39,7 +42,25 @@ export function glmPath(data: Dataset, options: GlmPathOptions = {}): GlmPath {
   const path = unscalePath(fitInUnits(problem.data, problem.options), problem.rescaling);
   let weightTotal = data.n;
   if (options.weights) weightTotal = options.weights.reduce((sum, w) => sum + w, 0);
-  return { ...path, weightTotal, ...(data.classLabels ? { classLabels: data.classLabels } : {}) };
+  const labels = data.classLabels ? { classLabels: data.classLabels } : {};
+  if (!options.relax) return { ...path, weightTotal, ...labels };
+  if (path.family === "multinomial")
+    throw new RangeError("the relaxed lasso is for single-response families");
+  const given = options;
+  // each refit: the same problem on the active columns alone, with no penalty (λ is then moot)
+  const relaxed = relaxPath(data, path, (columns) => {
+    const inModel = new Set(columns);
+    const refit = glmPath(data, {
+      ...given,
+      relax: false,
+      exclude: Array.from({ length: data.p }, (_, j) => j).filter((j) => !inModel.has(j)),
+      penaltyFactor: new Array<number>(data.p).fill(0),
+      lambda: [path.lambda[0]!],
+      earlyStop: false,
+    }) as ElasticNetPath;
+    return { a0: refit.a0[0]!, beta: refit.beta[0]!, devRatio: refit.devRatio[0]! };
+  });
+  return { ...path, weightTotal, ...labels, relaxed };
 }
 
 /**
@@ -100,10 +121,11 @@ export function predictGlm(
   lambda: number,
   type: PredictionType = "response",
   offset?: Float64Array,
+  gamma = 1,
 ): { values: Float64Array; columns: number } {
   if (path.family === "multinomial") {
     const values = predictMultinomial(path, x, n, lambda, type);
     return { values, columns: type === "class" ? 1 : path.classes.length };
   }
-  return { values: predictPath(path, x, n, lambda, type, offset), columns: 1 };
+  return { values: predictPath(path, x, n, lambda, type, offset, gamma), columns: 1 };
 }

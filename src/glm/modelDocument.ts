@@ -29,6 +29,10 @@ export function modelDocument(
     lambda: path.lambda,
     a0: path.a0,
     beta: path.beta,
+    // the relaxed lasso's refits, for predictions at γ < 1
+    ...(path.family !== "multinomial" && path.relaxed
+      ? { relaxed: { lambda: path.relaxed.lambda, a0: path.relaxed.a0, beta: path.relaxed.beta } }
+      : {}),
     ...extra,
   };
 }

@@ -10,6 +10,7 @@
  */
 import type { ElasticNetPath } from "./elasticNetPath.js";
 import { responseOf } from "./families/index.js";
+import type { RelaxedFit } from "./relax.js";
 
 export type PredictionType = "link" | "response" | "class";
 
@@ -46,10 +47,15 @@ export function predictPath(
   lambda: number,
   type: PredictionType = "response",
   offset?: Float64Array,
+  gamma = 1,
 ): Float64Array {
   if (type === "class" && path.family !== "binomial")
     throw new RangeError(`class predictions are for the binomial family, not ${path.family}`);
-  const { intercept, beta } = coefficientsAt(path, lambda);
+  // the relaxed lasso's mix at γ < 1 (relax.ts), else the path's own coefficients
+  const { intercept, beta } =
+    gamma < 1 && path.relaxed
+      ? relaxedCoefficientsAt(path, path.relaxed, lambda, gamma)
+      : coefficientsAt(path, lambda);
   const mean = responseOf(path.family);
   const p = path.p;
   const out = new Float64Array(n);
@@ -61,4 +67,21 @@ export function predictPath(
   // the response is the family's mean of η (one pass, the family's own loop)
   if (type === "response") mean(out, out);
   return out;
+}
+
+/** The coefficients at (λ, γ): each path's interpolated at λ (as glmnet's predict), then mixed. */
+export function relaxedCoefficientsAt(
+  path: { lambda: number[]; a0: number[]; beta: number[][] },
+  relaxed: RelaxedFit,
+  lambda: number,
+  gamma: number,
+): Coefficients {
+  const lasso = coefficientsAt(path, lambda);
+  if (gamma === 1 || relaxed.lambda.length === 0) return lasso;
+  const refit = coefficientsAt(relaxed, lambda);
+  return {
+    lambda,
+    intercept: gamma * lasso.intercept + (1 - gamma) * refit.intercept,
+    beta: lasso.beta.map((b, j) => gamma * b + (1 - gamma) * refit.beta[j]!),
+  };
 }

@@ -227,10 +227,17 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
     return { ...out, beta: multinomial.beta.map(unscaleBlock) } as P;
   }
   const single = path as Exclude<GlmPath, { family: "multinomial" }>;
+  const relaxed = single.relaxed && {
+    lambda: single.relaxed.lambda.map(rescaling.lambdaToUser),
+    a0: single.relaxed.a0.map((a) => timesPowerOfTwo(a / f, -e)),
+    beta: unscaleBlock(single.relaxed.beta),
+    devRatio: single.relaxed.devRatio,
+  };
   return {
     ...out,
     a0: single.a0.map((a) => timesPowerOfTwo(a / f, -e)),
     beta: unscaleBlock(single.beta),
+    ...(relaxed ? { relaxed } : {}),
   } as P;
 }
 

@@ -531,6 +531,21 @@ export const en = {
     "{file}, row {row}: the event status in column '{name}' is {value}; it must be 1 (an event) or 0 (censored).",
   "glm.noEvents":
     "{file}: the status column '{name}' has no event (no 1): a Cox model has nothing to learn. Check the column (--target TIME,STATUS).",
+  "path.option.relax":
+    "also fit the relaxed lasso (glmnet's relax = TRUE): each λ's model refitted without penalty; predict mixes the two with --gamma",
+  "cv.option.gamma":
+    "with --relax: the γ values to cross-validate, a list in [0, 1] (default 0,0.25,0.5,0.75,1; 1, the lasso, is always added)",
+  "cv.gammaWithoutRelax":
+    "--gamma chooses among relaxed-lasso fits, which only --relax makes. Add --relax, or drop --gamma.",
+  "cv.badGamma": "--gamma has '{value}', which is not a number between 0 and 1.",
+  "cv.relaxedResult":
+    "relaxed lasso: λ.min = {min} with γ = {gammaMin}; λ.1se = {oneSe} with γ = {gammaOneSe} (γ = 1 is the lasso, 0 the unpenalized refit).",
+  "glm.relaxFamily":
+    "--relax is for the gaussian, binomial, poisson and cox families, not multinomial (reglab does not yet refit per-class models). Drop --relax, or choose another --family.",
+  "predict.option.gamma":
+    "for a model fitted with --relax: the mix γ b_lasso + (1 − γ) b_refit, γ in [0, 1] (default: the model's γ.1se from cv, else 1, the lasso)",
+  "predict.gammaWithoutRelax":
+    "--gamma: this model was fitted without --relax, so it has no refits to mix. Fit it again with --relax, or drop --gamma.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -495,6 +495,21 @@ export const zh: Record<MessageKey, string> = {
     "{file}，第 {row} 行：列 '{name}' 中的事件状态为 {value}；它必须是 1（事件）或 0（删失）。",
   "glm.noEvents":
     "{file}：状态列 '{name}' 中没有事件（没有 1）：Cox 模型没有可学习的内容。请检查该列（--target TIME,STATUS）。",
+  "path.option.relax":
+    "同时拟合松弛 lasso（即 glmnet 的 relax = TRUE）：对每个 λ 的模型去掉惩罚重新拟合；predict 用 --gamma 混合两者",
+  "cv.option.gamma":
+    "配合 --relax：要交叉验证的 γ 值，[0, 1] 中的列表（默认 0,0.25,0.5,0.75,1；总会加入 lasso 本身 γ = 1）",
+  "cv.gammaWithoutRelax":
+    "--gamma 在松弛 lasso 的拟合之间选择，而只有 --relax 才会产生这些拟合。请加上 --relax，或去掉 --gamma。",
+  "cv.badGamma": "--gamma 中的 '{value}' 不是 0 到 1 之间的数。",
+  "cv.relaxedResult":
+    "松弛 lasso：λ.min = {min}，γ = {gammaMin}；λ.1se = {oneSe}，γ = {gammaOneSe}（γ = 1 即 lasso，0 即无惩罚的重新拟合）。",
+  "glm.relaxFamily":
+    "--relax 适用于 gaussian、binomial、poisson 与 cox 族，不适用于 multinomial（reglab 尚不支持按类别重新拟合）。请去掉 --relax，或换一个 --family。",
+  "predict.option.gamma":
+    "对用 --relax 拟合的模型：混合 γ b_lasso + (1 − γ) b_refit，γ 取 [0, 1]（默认：cv 得到的 γ.1se，否则为 1，即 lasso）",
+  "predict.gammaWithoutRelax":
+    "--gamma：此模型拟合时没有使用 --relax，因此没有可混合的重新拟合。请用 --relax 重新拟合，或去掉 --gamma。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -2,10 +2,22 @@
 
 import { SingleBar } from "cli-progress";
 import { DataError, displayName } from "../../data/dataError.js";
-import { CV_MEASURES, type CvMeasure, crossValidate, largestFold } from "../../glm/crossValidation.js";
+import {
+  CV_MEASURES,
+  type CvMeasure,
+  type CvResult,
+  crossValidate,
+  largestFold,
+} from "../../glm/crossValidation.js";
 import { formatNumber } from "../../i18n/format.js";
 import { cvFigure } from "../../plot/glmFigures.js";
-import { type CommandSpec, OUTPUT_OPTIONS, refuseTogether, SEED_OPTION } from "../command.js";
+import {
+  type CommandContext,
+  type CommandSpec,
+  OUTPUT_OPTIONS,
+  refuseTogether,
+  SEED_OPTION,
+} from "../command.js";
 import { UsageError } from "../errors.js";
 import {
   checkSaveBesideOutput,
@@ -55,6 +67,7 @@ export const cvCommand: CommandSpec = {
       default: "deviance",
       description: "cv.option.measure",
     },
+    { name: "gamma", kind: "path", valueName: "list", description: "cv.option.gamma" },
     SEED_OPTION,
     QUIET_OPTION,
     ...OUTPUT_OPTIONS,
@@ -75,6 +88,7 @@ export const cvCommand: CommandSpec = {
     checkSaveBesideOutput(options["save"] as string | undefined, options["out"] as string, figureFiles("cv"));
     const saveTo = checkSaveTarget(options);
     const input = readGlmInput(args, options, context);
+    const gamma = relaxGammaList(options["gamma"] as string | undefined, options["relax"] === true);
     const folds = options["folds"] as number;
     const foldFile = options["foldid"] as string | undefined;
     let foldId: Int32Array | undefined;
@@ -106,6 +120,7 @@ export const cvCommand: CommandSpec = {
       foldLambda: options["foldLambda"] as "own" | "full",
       measure: options["measure"] as CvMeasure,
       seed: options["seed"] as number,
+      ...(gamma ? { gamma } : {}),
       onFold: (fold) => bar?.update(fold),
     });
     bar?.stop();
@@ -113,7 +128,18 @@ export const cvCommand: CommandSpec = {
     warnIfNotConverged(cv.path, context);
     const figure = await writeFigure(folder, "cv", cvFigure(cv, t, nodeDocument()));
     if (saveTo) {
-      const extra = { lambda_min: cv.lambdaMin, lambda_1se: cv.lambdaOneSe };
+      const extra = {
+        lambda_min: cv.lambdaMin,
+        lambda_1se: cv.lambdaOneSe,
+        ...(cv.relaxed
+          ? {
+              relaxed_lambda_min: cv.relaxed.lambdaMin,
+              gamma_min: cv.relaxed.gammaMin,
+              relaxed_lambda_1se: cv.relaxed.lambdaOneSe,
+              gamma_1se: cv.relaxed.gammaOneSe,
+            }
+          : {}),
+      };
       saveModel(saveTo, modelDocument(input, cv.path, extra), options);
     }
     if (json) {
@@ -128,6 +154,19 @@ export const cvCommand: CommandSpec = {
             lambda_1se: cv.lambdaOneSe,
             cvm: cv.cvm,
             cvsd: cv.cvsd,
+            ...(cv.relaxed
+              ? {
+                  relaxed_cv: {
+                    gamma: cv.relaxed.gamma,
+                    cvm: cv.relaxed.cvm,
+                    cvsd: cv.relaxed.cvsd,
+                    lambda_min: cv.relaxed.lambdaMin,
+                    gamma_min: cv.relaxed.gammaMin,
+                    lambda_1se: cv.relaxed.lambdaOneSe,
+                    gamma_1se: cv.relaxed.gammaOneSe,
+                  },
+                }
+              : {}),
             figures: { cv: figure },
             saved: saveTo ?? null,
           },
@@ -146,8 +185,32 @@ export const cvCommand: CommandSpec = {
         minSd: formatNumber(cv.cvsd[cv.indexMin]!),
         oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
         oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
-      })}\n${objectiveNote(cv.path, t)}\n`,
+      })}\n${relaxedLine(cv, t)}${objectiveNote(cv.path, t)}\n`,
     );
     out(wroteLines(t, [figure], saveTo ? [saveTo] : []));
   },
 };
+
+/** --gamma: the γ values of a relaxed CV (each in [0, 1]); only with --relax. */
+function relaxGammaList(spec: string | undefined, relax: boolean): number[] | undefined {
+  if (spec === undefined) return undefined;
+  if (!relax) throw new UsageError("cv.gammaWithoutRelax");
+  return spec.split(",").map((item) => {
+    const value = item.trim() === "" ? Number.NaN : Number(item);
+    if (!(value >= 0 && value <= 1))
+      throw new UsageError("cv.badGamma", { value: displayName(item.trim(), 40) });
+    return value;
+  });
+}
+
+/** The relaxed lasso's choice of (λ, γ), as cv.glmnet reports it (text output). */
+function relaxedLine(cv: CvResult, t: CommandContext["t"]): string {
+  if (!cv.relaxed) return "";
+  const r = cv.relaxed;
+  return `${t("cv.relaxedResult", {
+    min: formatNumber(r.lambdaMin),
+    gammaMin: formatNumber(r.gammaMin),
+    oneSe: formatNumber(r.lambdaOneSe),
+    gammaOneSe: formatNumber(r.gammaOneSe),
+  })}\n`;
+}

@@ -33,7 +33,11 @@ function pathOf(model: SavedModel): GlmPath {
   // text labels predict as codes 0 … K−1, named afterwards
   return (model.family === "multinomial"
     ? { family: "multinomial", classes: model.classes.map((_, c) => c), ...common }
-    : { family: model.family, ...common }) as unknown as GlmPath;
+    : {
+        family: model.family,
+        ...common,
+        ...(model.relaxed ? { relaxed: { ...model.relaxed, devRatio: [] } } : {}),
+      }) as unknown as GlmPath;
 }
 
 export const predictCommand: CommandSpec = {
@@ -57,6 +61,7 @@ export const predictCommand: CommandSpec = {
       description: "predict.option.na",
     },
     { name: "offset", kind: "path", valueName: "column", description: "predict.option.offset" },
+    { name: "gamma", kind: "number", min: 0, max: 1, description: "predict.option.gamma" },
   ],
   examples: [
     {
@@ -71,13 +76,20 @@ export const predictCommand: CommandSpec = {
       throw new UsageError("predict.noDataNeeded", { type: options["type"] as string });
     if (!modelFile || (!dataFile && !view) || args.length > 2) throw new UsageError("predict.needsFiles");
     const model = readModel(modelFile);
-    const at = (options["s"] as number | undefined) ?? model.lambda_1se ?? model.lambda.at(-1)!;
+    if (options["gamma"] !== undefined && !model.relaxed) throw new UsageError("predict.gammaWithoutRelax");
+    // a relaxed cv's model predicts at its (λ.1se, γ.1se) by default, as glmnet's predict.cv.relaxed
+    const gamma = (options["gamma"] as number | undefined) ?? model.gamma_1se ?? 1;
+    const defaultLambda =
+      options["gamma"] === undefined && model.gamma_1se !== undefined
+        ? model.relaxed_lambda_1se
+        : model.lambda_1se;
+    const at = (options["s"] as number | undefined) ?? defaultLambda ?? model.lambda.at(-1)!;
     if (view) {
       const kind = options["type"] as "coefficients" | "nonzero";
       out(
         json
-          ? `${finiteJson(coefficientsJson(model, at, kind), 2)}\n`
-          : `${coefficientsText(model, at, kind, t)}\n`,
+          ? `${finiteJson(coefficientsJson(model, at, kind, gamma), 2)}\n`
+          : `${coefficientsText(model, at, kind, t, gamma)}\n`,
       );
       return;
     }
@@ -115,8 +127,7 @@ export const predictCommand: CommandSpec = {
       columns.forEach((column, j) => {
         x[i * p + j] = data.x[i * data.p + column]!;
       });
-    const lambda = (options["s"] as number | undefined) ?? model.lambda_1se ?? model.lambda.at(-1)!;
-    const { values, columns: width } = predictGlm(pathOf(model), x, data.n, lambda, type, offset);
+    const { values, columns: width } = predictGlm(pathOf(model), x, data.n, at, type, offset, gamma);
     // one prediction per row: a number, or (multinomial link/response) one number per class
     let predictions: (number | string | number[] | null)[] =
       width === 1
@@ -128,7 +139,7 @@ export const predictCommand: CommandSpec = {
     }
     if (na === "keep") predictions = withEmptyRows(predictions, data.lines!, data.droppedLines!);
     if (json) {
-      out(`${finiteJson({ lambda, type, predictions }, 2)}\n`);
+      out(`${finiteJson({ lambda: at, gamma, type, predictions }, 2)}\n`);
       return;
     }
     out(
