@@ -16,7 +16,7 @@
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { shuffledIndices, takeRows } from "../data/split.js";
-import { coxDeviance, harrellC } from "./coxValidation.js";
+import { coxFoldErrors } from "./coxValidation.js";
 import {
   type GlmFamily,
   type GlmPath,
@@ -26,6 +26,7 @@ import {
   takeGaussianOffset,
 } from "./glmPath.js";
 import { classIndices } from "./multinomialPath.js";
+import { chooseRelaxed, type RelaxedCv, relaxGammas } from "./relaxedCv.js";
 import { rescaleProblem, unscaleCvError, unscalePath } from "./rescale.js";
 
 export const CV_MEASURES = ["deviance", "mse", "mae", "class", "auc", "C"] as const;
@@ -61,6 +62,8 @@ export interface CvOptions extends GlmPathOptions {
   onFold?: (fold: number, folds: number) => void;
 }
 
+export type { RelaxedCv } from "./relaxedCv.js";
+
 export interface CvResult {
   path: GlmPath;
   measure: CvMeasure;
@@ -74,16 +77,6 @@ export interface CvResult {
   indexOneSe: number;
   /** With relax: a curve per γ (the last, γ = 1, is cvm/cvsd above) and cv.glmnet's (λ, γ) choices. */
   relaxed?: RelaxedCv;
-}
-
-export interface RelaxedCv {
-  gamma: number[];
-  cvm: number[][];
-  cvsd: number[][];
-  lambdaMin: number;
-  gammaMin: number;
-  lambdaOneSe: number;
-  gammaOneSe: number;
 }
 
 export function foldIds(n: number, folds: number, rule: "random" | "mod", seed: number): Int32Array {
@@ -266,58 +259,6 @@ export function crossValidate(data: Dataset, options: CvOptions = {}): CvResult 
   };
 }
 
-/**
- * A Cox fold's errors at every λ of the full path (coxValidation.ts) and its weight: the held-out
- * rows' weighted events (deviance) or their weight (C), as cv.glmnet weighs them.
- */
-function coxFoldErrors(
-  fit: GlmPath,
-  lambdas: readonly number[],
-  data: Dataset,
-  options: CvOptions,
-  measure: CvMeasure,
-  trainRows: number[],
-  testRows: number[],
-  gamma: number,
-): { errors: number[]; weight: number } {
-  const time = options.time!;
-  const weights = options.weights ?? new Float64Array(data.n).fill(1);
-  const pick = (values: Float64Array, rows: number[]) => Float64Array.from(rows, (i) => values[i]!);
-  const test = takeRows(data, testRows);
-  const testTime = pick(time, testRows);
-  const testWeights = pick(weights, testRows);
-  const trainEta = new Float64Array(trainRows.length);
-  const trainTime = pick(time, trainRows);
-  const trainStatus = pick(data.y, trainRows);
-  const trainWeights = pick(weights, trainRows);
-  let events = 0;
-  for (const i of testRows) events += weights[i]! * data.y[i]!;
-  const errors: number[] = [];
-  for (const lambda of lambdas) {
-    if (measure === "C") {
-      const { values } = predictGlm(
-        fit,
-        test.x,
-        test.n,
-        lambda,
-        "link",
-        options.offset && pick(options.offset, testRows),
-        gamma,
-      );
-      errors.push(harrellC(values, testTime, test.y, testWeights));
-      continue;
-    }
-    const { values: all } = predictGlm(fit, data.x, data.n, lambda, "link", options.offset, gamma);
-    trainRows.forEach((i, r) => {
-      trainEta[r] = all[i]!;
-    });
-    const full = coxDeviance(all, time, data.y, weights);
-    const train = coxDeviance(trainEta, trainTime, trainStatus, trainWeights);
-    errors.push((full - train) / events);
-  }
-  return { errors, weight: measure === "C" ? testWeights.reduce((a, b) => a + b, 0) : events };
-}
-
 function crossValidateInUnits(
   data: Dataset,
   options: CvOptions,
@@ -398,14 +339,6 @@ function crossValidateInUnits(
   };
 }
 
-/** The γ values a relaxed CV scores (sorted, with 1 added: the lasso's own curve), or [1]. */
-function relaxGammas(options: CvOptions): number[] {
-  if (!options.relax) return [1];
-  const gammas = [...(options.gamma ?? [0, 0.25, 0.5, 0.75, 1])].sort((a, b) => a - b);
-  if (gammas.at(-1) !== 1) gammas.push(1);
-  return gammas;
-}
-
 /** cvm and cvsd at each λ from the folds' errors, weighted by the folds' weights N_k (see above). */
 function summarize(foldError: number[][], foldWeight: number[], L: number) {
   const folds = foldError.length;
@@ -422,40 +355,6 @@ function summarize(foldError: number[][], foldWeight: number[], L: number) {
     cvsd[k] = Math.sqrt(spread / totalWeight / (folds - 1));
   }
   return { cvm, cvsd };
-}
-
-/**
- * cv.glmnet's choice over every (λ, γ): the smallest error (largest AUC or C), ties to the larger
- * λ then the larger γ; then the largest λ (then γ) within one standard error of it.
- */
-function chooseRelaxed(
-  curves: { cvm: number[]; cvsd: number[] }[],
-  gammas: number[],
-  lambdas: readonly number[],
-  sign: number,
-): RelaxedCv {
-  const candidates = curves.flatMap((curve, g) =>
-    lambdas.map((lambda, k) => ({
-      lambda,
-      gamma: gammas[g]!,
-      error: sign * curve.cvm[k]!,
-      sd: curve.cvsd[k]!,
-    })),
-  );
-  const best = (within: (c: (typeof candidates)[number]) => boolean) =>
-    candidates.filter(within).sort((a, b) => b.lambda - a.lambda || b.gamma - a.gamma)[0]!;
-  const smallest = candidates.reduce((low, c) => Math.min(low, c.error), Number.POSITIVE_INFINITY);
-  const minimum = best((c) => c.error <= smallest);
-  const oneSe = best((c) => c.error <= minimum.error + minimum.sd);
-  return {
-    gamma: gammas,
-    cvm: curves.map((curve) => curve.cvm),
-    cvsd: curves.map((curve) => curve.cvsd),
-    lambdaMin: minimum.lambda,
-    gammaMin: minimum.gamma,
-    lambdaOneSe: oneSe.lambda,
-    gammaOneSe: oneSe.gamma,
-  };
 }
 
 /** A fold's errors at every λ of the full path, and its weight (the held-out rows' total weight). */
