@@ -4,11 +4,14 @@
  *   minimize  Σ_i w_i [log Σ_c e^{η_ic} − η_i,y_i] + λ Σ_c Σ_j pf_j (α|s_j b_jc| + (1−α)/2 (s_j b_jc)²)
  *   η_ic = b_0c + x_iᵀ b_c,   Σ w_i = 1
  *
- * Solved as glmnet solves it — partial Newton, one class at a time: with the other classes fixed,
- * the class-c block of the Hessian in η is diagonal, p_ic(1 − p_ic), so each step is the same
- * penalized weighted least-squares problem as the binomial one (coordinate descent, strong rules,
- * covariance updates), here with a backtracking guard: a class step that would raise the objective
- * is shortened until it does not. The outer loop runs until the KKT conditions of the true problem
+ * Solved by block coordinate descent over the classes: with the other classes fixed, class c is a
+ * logistic elastic net with an offset (solvers/multinomialNewton.ts), solved by the binomial
+ * family's Newton solver with its working sets and exact inner solves. Where that solver does not
+ * apply (a ridge, α = 0, above 2000 columns), glmnet's own partial Newton: one class at a time, the
+ * class-c block of the Hessian in η is diagonal, p_ic(1 − p_ic), so each step is the same penalized
+ * weighted least-squares problem, by coordinate descent, with a backtracking guard (a class step
+ * that would raise the objective is shortened until it does not). Either way the outer loop runs
+ * until the KKT conditions of the true problem
  * hold to the target (violation / λ_max). The softmax is invariant to adding one constant to every
  * class's intercept, so intercepts are reported centred (they sum to 0 over the classes), as glmnet
  * reports them.
@@ -19,11 +22,19 @@ import { buildDesign } from "./design.js";
 import type { PathOptions } from "./elasticNetPath.js";
 import { lambdaMax, lambdaSequence } from "./lambdaSequence.js";
 import {
+  ACTIVE_SET_MAX_P,
   kktViolation,
   prepareCovariance,
   type QuadraticState,
   solveAtLambda,
 } from "./solvers/coordinateDescent.js";
+import {
+  createMultinomialNewton,
+  multinomialLoss,
+  multinomialPenalty,
+  releaseMultinomialNewton,
+  solveMultinomialNewtonAtLambda,
+} from "./solvers/multinomialNewton.js";
 import {
   createState,
   excludedColumns,
@@ -94,7 +105,13 @@ export function classIndices(data: Dataset): { classes: number[]; index: Int32Ar
 export function multinomialPath(data: Dataset, options: PathOptions = {}): MultinomialPath {
   const alpha = options.alpha ?? 1;
   const target = options.tolerance ?? 1e-7;
-  const design = buildDesign(data, { ...options, exclude: excludedColumns(options) });
+  // the Newton solver (solvers/multinomialNewton.ts) takes the intercept as a column of ones
+  const newtonSolvable = alpha > 0 || data.p <= ACTIVE_SET_MAX_P;
+  const design = buildDesign(data, {
+    ...options,
+    exclude: excludedColumns(options),
+    onesColumn: newtonSolvable && (options.intercept ?? true),
+  });
   const { n, p, x, w } = design;
   const { classes, index } = classIndices(data);
   const K = classes.length;
@@ -181,6 +198,14 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
     setEtaColumn(c, columnEta);
   }
   const nullLoss = refreshProbabilities();
+  const newton = newtonSolvable ? createMultinomialNewton(design, onehot, share, alpha, penaltyFactor) : null;
+  /** Class c's coefficients on the standardized columns (the first p) and its intercept. */
+  const classBeta = (c: number) => (newton ? newton.classes[c]!.state.beta : states[c]!.beta);
+  const classIntercept = (c: number) => {
+    if (!newton) return states[c]!.intercept;
+    const problem = newton.classes[c]!;
+    return problem.interceptColumn >= 0 ? problem.state.beta[problem.interceptColumn]! : 0;
+  };
   const result: MultinomialPath = {
     family: "multinomial",
     alpha,
@@ -206,10 +231,20 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
   for (let k = 0; k < lambdas.length; k++) {
     const lambda = lambdas[k]!;
     const previous = k === 0 ? lambda : lambdas[k - 1]!;
-    let loss = refreshProbabilities();
-    let certificate = certificateAt(lambda);
+    let loss = newton ? 0 : refreshProbabilities();
+    let certificate = newton ? 0 : certificateAt(lambda);
     let converged = true;
-    for (let outer = 0; outer < 200 && certificate > target; outer++) {
+    if (newton) {
+      ({ certificate, converged } = solveMultinomialNewtonAtLambda(
+        newton,
+        lambda,
+        previous,
+        target,
+        gradientScale,
+      ));
+      loss = multinomialLoss(newton);
+    }
+    for (let outer = 0; !newton && outer < 200 && certificate > target; outer++) {
       const tolerance = Math.min(1e-10, (certificate * gradientScale) ** 2);
       for (let c = 0; c < K; c++) {
         const state = states[c]!;
@@ -248,12 +283,12 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
     const intercepts = new Array<number>(K);
     const nonzeroAnywhere = new Uint8Array(p);
     for (let c = 0; c < K; c++) {
-      const state = states[c]!;
-      let intercept = state.intercept;
+      const standardized = classBeta(c);
+      let intercept = classIntercept(c);
       const beta = new Array<number>(p).fill(0);
       let df = 0;
       for (let j = 0; j < p; j++) {
-        const b = state.beta[j]!;
+        const b = standardized[j]!;
         if (b === 0) continue;
         df++;
         nonzeroAnywhere[j] = 1;
@@ -269,12 +304,13 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
     result.lambda.push(lambda);
     result.devRatio.push(devRatio);
     result.df.push(nonzeroAnywhere.reduce((a, b) => a + b, 0));
-    result.objective.push(loss + penaltyAll(lambda));
+    result.objective.push(loss + (newton ? multinomialPenalty(newton, lambda) : penaltyAll(lambda)));
     result.certificate.push(certificate);
     result.converged.push(converged);
     const gain = k > 0 ? devRatio - result.devRatio[k - 1]! : Number.POSITIVE_INFINITY;
     // glmnet's rule for its multinomial paths: an absolute gain in the deviance explained
     if ((options.earlyStop ?? true) && k >= 4 && (gain < 1e-5 || devRatio > 0.999)) break;
   }
+  if (newton) releaseMultinomialNewton(newton);
   return result;
 }

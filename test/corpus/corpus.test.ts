@@ -231,9 +231,14 @@ const CASES: CorpusCase[] = [
   { name: "25 classes", args: (o) => ["train", input("classes-25.csv"), "--out", o], key: "data.notClasses" },
   { name: "path without a file", args: (o) => ["path", "--out", o], key: "glm.needsData" },
   {
-    name: "text class labels",
-    args: (o) => ["path", input("text-labels.csv"), "--family", "binomial", "--out", o],
+    name: "text class labels for a number target",
+    args: (o) => ["path", input("text-labels.csv"), "--out", o],
     key: "data.notNumeric",
+  },
+  {
+    name: "text class labels (binomial: coded, named)",
+    args: (o) => ["path", input("text-labels.csv"), "--family", "binomial", "--nlambda", "5", "--json", "--out", o],
+    check: (d) => expect(d["classes"]).toEqual(["M", "R"]),
   },
   {
     name: "mixed CR and LF line ends",

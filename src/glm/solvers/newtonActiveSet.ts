@@ -268,6 +268,7 @@ export function solveNewtonAtLambda(
   target: number,
   scale: number,
   maxNewtonSteps = 100,
+  needLoss = true,
 ): NewtonStepResult {
   const { family, state, set, working, list, screen, eta, previousEta, previousBeta, y, w } = problem;
   const trueGradient = screen.gradient;
@@ -276,7 +277,7 @@ export function solveNewtonAtLambda(
   // certificate, which depends on λ, is new
   if (!problem.gradientCurrent) refresh(problem);
   // NaN: not computed since η last changed (a step that converges fast does not need it)
-  let loss = problem.gradientCurrent ? problem.loss : lossOf(problem);
+  let loss = problem.gradientCurrent ? problem.loss : Number.NaN;
   // (with the residual unchanged, only what the new thresholds leave open is computed)
   let certificate = certify(problem, lambda, scale);
   // the working set takes unpenalized columns and the strong rule's (those in a model so far are
@@ -390,7 +391,8 @@ export function solveNewtonAtLambda(
   // columns the strong rule listed when no step was needed after all: not in W, not flagged
   for (let a = 0; a < joining; a++) working[list[a]!] = 0;
   if (!problem.gradientCurrent) certificate = certify(problem, lambda, scale);
-  if (Number.isNaN(loss)) loss = lossOf(problem);
+  // (a caller that sums the loss its own way, the multinomial one, skips the logarithms here)
+  if (Number.isNaN(loss) && needLoss) loss = lossOf(problem);
   for (let s = 0; s < set.size; s++) if (set.inner.beta[s] !== 0) ever[set.columnOf[s]!] = 1;
   problem.loss = loss;
   return { certificate, converged: certificate <= target, loss, newtonSteps: steps };
