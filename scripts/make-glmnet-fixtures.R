@@ -309,3 +309,7 @@ fixture_relax <- function(name, file, family) {
 
 fixture_relax("diabetes-gaussian-relax", "diabetes.csv", "gaussian")
 fixture_relax("breast-cancer-binomial-relax", "breast_cancer.csv", "binomial")
+
+# A three-class problem whose classes look alike: the digits 3, 5 and 8 (data/digits358.csv, made
+# by scripts/make-digits.py from scikit-learn's bundled digits), cv.glmnet's default procedure.
+fixture_cv_default("digits358-multinomial-lasso-cv", "digits358.csv", "multinomial", 1)

@@ -237,7 +237,17 @@ const CASES: CorpusCase[] = [
   },
   {
     name: "text class labels (binomial: coded, named)",
-    args: (o) => ["path", input("text-labels.csv"), "--family", "binomial", "--nlambda", "5", "--json", "--out", o],
+    args: (o) => [
+      "path",
+      input("text-labels.csv"),
+      "--family",
+      "binomial",
+      "--nlambda",
+      "5",
+      "--json",
+      "--out",
+      o,
+    ],
     check: (d) => expect(d["classes"]).toEqual(["M", "R"]),
   },
   {
