@@ -115,7 +115,7 @@ export function playground(): HTMLElement {
     showError,
     hideError: () => (errorBox.hidden = true),
   });
-  /** Controls the chosen model does not have stay visible, greyed (a student sees what exists). */
+  /** The chosen model's own controls only: a polynomial has no layers, a network no degree. */
   const showModelControls = () => {
     const network = setup.model.value() === "network";
     for (const control of [setup.layersCount, setup.units, setup.activation, training.dropout])

@@ -11,13 +11,26 @@ import { t } from "../ui/i18n.js";
 
 export interface PlaygroundStats {
   element: HTMLElement;
-  draw(d: EpochDiagnostics, epoch: number): void;
+  /**
+   * Shows an epoch's numbers. The data attributes are written every time; the text only when
+   * `showText` (text that changes re-lays out and repaints the list: while training it is shown
+   * ten times a second, which is all an eye can read — playgroundFrames decides).
+   */
+  draw(d: EpochDiagnostics, epoch: number, showText?: boolean): void;
 }
 
 export function playgroundStats(): PlaygroundStats {
   const element = h("dl", { class: "stats", "data-testid": "playground-stats" });
   let layout = "";
-  const draw = (d: EpochDiagnostics, epoch: number) => {
+  const draw = (d: EpochDiagnostics, epoch: number, showText = true) => {
+    element.dataset.trainLoss = String(d.trainLoss);
+    element.dataset.testLoss = String(d.testLoss);
+    element.dataset.gap = String(d.testLoss - d.trainLoss);
+    element.dataset.epoch = String(epoch);
+    element.dataset.weightNorm = String(
+      Math.sqrt(d.layers.reduce((sum, layer) => sum + layer.weightNorm ** 2, 0)),
+    );
+    if (!showText) return;
     const entries: [LabKey, string, string][] = [
       ["playground.epoch", String(epoch), "epoch"],
       ["playground.trainLoss", formatNumber(d.trainLoss), "trainLoss"],
@@ -48,15 +61,11 @@ export function playgroundStats(): PlaygroundStats {
         ),
       );
     }
-    for (const [, value, id] of [...entries, ["", saturation || "—", "saturation"] as const])
-      element.querySelector(`[data-stat="${id}"]`)!.textContent = value;
-    element.dataset.trainLoss = String(d.trainLoss);
-    element.dataset.testLoss = String(d.testLoss);
-    element.dataset.gap = String(d.testLoss - d.trainLoss);
-    element.dataset.epoch = String(epoch);
-    element.dataset.weightNorm = String(
-      Math.sqrt(d.layers.reduce((sum, layer) => sum + layer.weightNorm ** 2, 0)),
-    );
+    for (const [, value, id] of [...entries, ["", saturation || "—", "saturation"] as const]) {
+      const cell = element.querySelector(`[data-stat="${id}"]`)!;
+      // an unchanged number is not written again: no layout for it
+      if (cell.textContent !== value) cell.textContent = value;
+    }
   };
   return { element, draw };
 }

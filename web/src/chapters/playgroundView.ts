@@ -89,7 +89,8 @@ export function playgroundView(current: () => { frame: PlaygroundFrame | null; p
     explain,
     drawMap,
     drawStats: stats.draw,
-    drawCurves: charts.draw,
+    drawLosses: charts.drawLosses,
+    drawLayers: charts.drawLayers,
     drawBoundaryTable,
   };
 }
