@@ -15,11 +15,11 @@ import { readString } from "../ui/state.js";
 import { nextRun, onWorkerMessage, sendToWorker } from "../worker/client.js";
 import type { Points2d } from "../worker/protocol.js";
 import { playgroundFrames } from "./playgroundFrames.js";
-import { playgroundPointInput, saveEdits } from "./playgroundPointInput.js";
+import { playgroundPointInput } from "./playgroundPointInput.js";
 import { applyEdits, parseEdits } from "./playgroundPoints.js";
 import { playgroundRunControls } from "./playgroundRunControls.js";
 import { playgroundSetupControls } from "./playgroundSetupControls.js";
-import { initialState, liveSettings, noEdits, startRun } from "./playgroundState.js";
+import { initialState, liveSettings, startRun } from "./playgroundState.js";
 import { PLAYGROUND_STORY } from "./playgroundStory.js";
 import { playgroundTrainingControls, SPEEDS } from "./playgroundTrainingControls.js";
 import { playgroundView } from "./playgroundView.js";
@@ -91,10 +91,9 @@ export function playground(): HTMLElement {
     sendToWorker({ type: "playground.pace", epochsPerSecond: SPEEDS[training.speed.value()] });
 
   const setup = playgroundSetupControls({
+    // another data set: the upload, its name under the picker and the clicked edits all go
     onDataSet: () => {
-      state.uploaded = null;
-      state.edits = noEdits();
-      saveEdits(state);
+      pointInput.forget();
       restart();
     },
     restart,

@@ -103,6 +103,7 @@ export function playgroundPointInput(needs: PointInputNeeds): PointInput {
     forget() {
       state.uploaded = null;
       uploadedName.textContent = "";
+      upload.showName("");
       setup.dataset.set(setup.dataset.value()); // the menu shows the generated data set again
       state.edits = noEdits();
       saveEdits(state);
