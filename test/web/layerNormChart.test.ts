@@ -17,11 +17,11 @@ function apart(labels: { series: string; at: number }[]): number {
 describe("topRowLabels", () => {
   it("leaves each label over its dot when the dots are far apart, and in from the plot's edge", () => {
     const top = [
-      { x: 3, series: names.weight },
+      { x: 0.5, series: names.weight },
       { x: 1e-4, series: names.gradient },
     ];
     const [gradient, weight] = topRowLabels(top, [1e-6, 10], range);
-    expect(weight!.x).toBeCloseTo(3, 9);
+    expect(weight!.x).toBeCloseTo(0.5, 9);
     expect(gradient!.x).toBeCloseTo(1e-4, 15);
     // a dot on the plot's left edge: its label starts at the edge, not half outside
     const [edge] = topRowLabels([top[0]!, { ...top[1]!, x: 1e-6 }], [1e-6, 10], range);

@@ -26,12 +26,13 @@ const FLOOR = 1e-8;
 const COLORS = ["#2166ac", "#e08214"] as const;
 
 /**
- * A label's width in px, estimated: wide (CJK) characters one em, others 0.62 em — generous for the
- * chart's sans-serif, so an estimate errs towards more room, never towards overlap.
+ * A label's width in px, estimated: wide characters one em, others 0.62 em — generous for the
+ * chart's sans-serif, so an estimate errs towards more room, never towards overlap. Wide: CJK, and
+ * the general punctuation the CJK font sets full-width (the ‖ of ‖W‖ is one em in Noto Sans SC).
  */
 export function labelWidth(text: string, fontPx = FONT_PX): number {
   let em = 0;
-  for (const char of text) em += /[\u2e80-\u9fff\uff00-\uffef]/u.test(char) ? 1 : 0.62;
+  for (const char of text) em += /[\u2000-\u206f\u2e80-\u9fff\uff00-\uffef]/u.test(char) ? 1 : 0.62;
   return em * fontPx;
 }
 
@@ -97,13 +98,14 @@ export function layerNormChart(
     marks: [
       Plot.axisY({ className: "layer-names", tickSize: 0 }),
       Plot.dot(data, { x: "x", y: "layer", fill: "series", r: 5, symbol: "series" }),
-      // over the top row's dots, clear of the symbols (r = 5) and of the row above: the margin
+      // over the top row's dots, in the top margin: a line of text (≈ 16 px with its ascent and
+      // descent) above the row's name, clear of the symbols (r = 5)
       Plot.text(labels, {
         x: "x",
         y: "layer",
         text: "series",
         fill: "series",
-        dy: -15,
+        dy: -20,
         fontSize: FONT_PX,
         fontWeight: 600,
         className: "norm-labels",
