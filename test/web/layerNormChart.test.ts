@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decadeDomain, labelWidth, topRowLabels } from "../../web/src/charts/layerNormChart.js";
+import { decadeDomain, decadeTicks, labelWidth, topRowLabels } from "../../web/src/charts/layerNormChart.js";
 
 const range = [70, 436] as const;
 const names = { weight: "‖W‖", gradient: "‖∂E/∂W‖" };
@@ -56,5 +56,13 @@ describe("decadeDomain", () => {
     expect(decadeDomain([0.003, 2.5])).toEqual([0.001, 10]);
     expect(decadeDomain([1, 1])).toEqual([1, 10]);
     expect(decadeDomain([0, 1e-3])[0]).toBeCloseTo(1e-8, 20);
+  });
+});
+
+describe("decadeTicks", () => {
+  it("ticks every decade up to five, then every other one or sparser", () => {
+    expect(decadeTicks([0.01, 10])).toEqual([0.01, 0.1, 1, 10]);
+    expect(decadeTicks([1e-6, 10])).toEqual([1e-6, 1e-4, 0.01, 1]);
+    expect(decadeTicks([1e-8, 1e4]).length).toBeLessThanOrEqual(6);
   });
 });

@@ -36,12 +36,24 @@ export function labelWidth(text: string, fontPx = FONT_PX): number {
   return em * fontPx;
 }
 
+/** 10^k exactly as written (10 ** -4 is 0.00009999999999999999). */
+const decade = (k: number): number => Number(`1e${k}`);
+
 /** The log axis's domain: whole decades around every norm drawn. */
 export function decadeDomain(values: readonly number[]): [number, number] {
   const logs = values.map((v) => Math.log10(Math.max(FLOOR, v)));
   const low = Math.floor(Math.min(...logs));
   const high = Math.ceil(Math.max(...logs));
-  return [10 ** low, 10 ** Math.max(high, low + 1)];
+  return [decade(low), decade(Math.max(high, low + 1))];
+}
+
+/** Tick values: the decades of the domain, every other one (or sparser) past five. */
+export function decadeTicks([low, high]: readonly [number, number]): number[] {
+  const [from, to] = [Math.round(Math.log10(low)), Math.round(Math.log10(high))];
+  const step = Math.max(1, Math.ceil((to - from) / 5));
+  const ticks: number[] = [];
+  for (let k = from; k <= to; k += step) ticks.push(decade(k));
+  return ticks;
 }
 
 /**
@@ -93,7 +105,16 @@ export function layerNormChart(
     style: CHART_STYLE,
     color: { domain: [names.weight, names.gradient], range: [...COLORS], legend: false },
     symbol: { domain: [names.weight, names.gradient], range: ["circle", "cross"] },
-    x: { type: "log", domain, range, label: names.axis, grid: true, tickFormat: "~g", ticks: 4 },
+    // grid lines at the labelled decades only (Plot's own log ticks add 2…9 within each decade)
+    x: {
+      type: "log",
+      domain,
+      range,
+      label: names.axis,
+      grid: true,
+      tickFormat: "~g",
+      ticks: decadeTicks(domain),
+    },
     y: { label: null, domain: rows.map((row) => row.layer), padding: 0.3 },
     marks: [
       Plot.axisY({ className: "layer-names", tickSize: 0 }),
