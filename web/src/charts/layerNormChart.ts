@@ -7,6 +7,7 @@
  * which the figure keeps at ≥ 10 CSS px on a phone.
  */
 import * as Plot from "@observablehq/plot";
+import { maxOf, minOf } from "../../../src/core/extent.js";
 import { placeLabels } from "../../../src/plot/placeLabels.js";
 import { CHART_STYLE } from "./smallCharts.js";
 
@@ -42,8 +43,8 @@ const decade = (k: number): number => Number(`1e${k}`);
 /** The log axis's domain: whole decades around every norm drawn. */
 export function decadeDomain(values: readonly number[]): [number, number] {
   const logs = values.map((v) => Math.log10(Math.max(FLOOR, v)));
-  const low = Math.floor(Math.min(...logs));
-  const high = Math.ceil(Math.max(...logs));
+  const low = Math.floor(minOf(logs));
+  const high = Math.ceil(maxOf(logs));
   return [decade(low), decade(Math.max(high, low + 1))];
 }
 
@@ -73,8 +74,8 @@ export function topRowLabels<T extends { x: number; series: string }>(
     10 ** (logLow + ((px - range[0]) / (range[1] - range[0])) * (logHigh - logLow));
   const widths = top.map((d) => labelWidth(d.series));
   // neighbours' centres apart by half of each width, plus half an em of air
-  const gap = Math.max(0, ...widths.slice(1).map((w, k) => (w + widths[k]!) / 2)) + FONT_PX / 2;
-  const half = Math.max(...widths) / 2;
+  const gap = Math.max(0, maxOf(widths.slice(1).map((w, k) => (w + widths[k]!) / 2))) + FONT_PX / 2;
+  const half = maxOf(widths) / 2;
   const placed = placeLabels(
     top.map((d) => toPixel(d.x)),
     gap,
