@@ -32,6 +32,8 @@ export const labEn = {
   "lab.tryThis": "Try this",
   "lab.try.held": "✓ As promised.",
   "lab.try.notYet": "Not seen yet — the settings may have been changed meanwhile.",
+  "lab.try.leftOut":
+    "This lesson keeps some settings fixed ({keys}): the steps that would change them are left out.",
 
   // ── 1. sigmoid explorer ───────────────────────────────────────────────────
   "sigmoid.title": "The sigmoid and its slope",

@@ -29,6 +29,7 @@ export const labZh: Record<LabKey, string> = {
   "lab.tryThis": "试一试",
   "lab.try.held": "✓ 正如所说。",
   "lab.try.notYet": "还没有出现 —— 设置可能已被改动。",
+  "lab.try.leftOut": "本课固定了一些设置（{keys}）：会改动它们的步骤已略去。",
 
   // ── 1. sigmoid 探索 ───────────────────────────────────────────────────────
   "sigmoid.title": "sigmoid 函数及其斜率",

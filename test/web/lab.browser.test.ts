@@ -15,6 +15,7 @@ import { sigmoidCurves } from "../../src/experiments/sigmoidCurves.js";
 import { stepStatus } from "../../src/experiments/stepStatus.js";
 import { teacherData } from "../../src/experiments/teacherData.js";
 import { formatNumber } from "../../src/i18n/format.js";
+import { labEn } from "../../src/i18n/lab.js";
 import { translate } from "../../src/i18n/translate.js";
 import { stepEnds } from "../../web/src/chapters/stepperState.js";
 import { hasChromium, labInBrowser, openLab } from "../helpers/browser.js";
@@ -353,6 +354,31 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     );
     expect(await page.locator("#path img").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __hacked?: number }).__hacked)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("trains the playground on an uploaded CSV, names it, and forgets it when another data set is chosen", async () => {
+    const { page, errors } = await openLab(lab.browser, lab.url, "?only=playground");
+    const rows = Array.from({ length: 40 }, (_, i) => `${(i % 8) / 4 - 1},${(i % 5) / 2 - 1},${i % 2}`);
+    await page.setInputFiles("[data-testid=playground-upload]", {
+      name: "mine.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(["x1,x2,y", ...rows].join("\n")),
+    });
+    const menu = "#playground [data-control='pg.data'] select";
+    await page.waitForFunction(
+      (m) => document.querySelector<HTMLSelectElement>(m)?.value === "uploaded",
+      menu,
+    );
+    const group = page.locator("#playground fieldset", { has: page.locator("[data-control='pg.upload']") });
+    const named = labEn["playground.uploaded"].replace("{file}", "mine.csv").replace("{count}", "40");
+    expect(await group.textContent()).toContain(named);
+    expect(await group.locator(".file-name").textContent()).toBe("mine.csv");
+    await page.selectOption(menu, "xor");
+    expect(await group.textContent()).not.toContain(named);
+    expect(await group.locator(".file-name").textContent()).toBe("");
+    expect(await page.inputValue(menu)).toBe("xor");
     expect(errors).toEqual([]);
     await page.context().close();
   });

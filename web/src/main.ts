@@ -20,6 +20,7 @@ import {
   unknownTeacherKeys,
   write,
 } from "./ui/state.js";
+import { leaveOutStepsBeyondTheLesson } from "./ui/tryThis.js";
 
 /** Each chapter: its id, title, builder, and the prefix of its control keys (for teacher links). */
 const CHAPTERS = [
@@ -109,6 +110,7 @@ function main(): void {
   const main = document.getElementById("main")!;
   // a chapter the lesson hides is never built: it fetches and computes nothing
   for (const chapter of CHAPTERS) if (isChapterShown(chapter.id)) main.append(chapter.build());
+  leaveOutStepsBeyondTheLesson(); // teacher mode: no step moves a setting the lesson hides
   const warning = teacherWarning();
   if (warning) main.prepend(warning);
   const built = CHAPTERS.filter((chapter) => isChapterShown(chapter.id)).map((chapter) => ({

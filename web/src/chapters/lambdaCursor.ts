@@ -7,18 +7,10 @@ import { formatNumber } from "../../../src/i18n/format.js";
 import { h, uniqueId } from "../ui/dom.js";
 import { tx } from "../ui/i18n.js";
 import { isHidden, write } from "../ui/state.js";
+import { nearestIndex } from "./pathState.js";
 
 /** A Plot panel: an <svg> that knows its scales. */
 export type ScaledPanel = SVGSVGElement & { scale: (name: string) => { invert: (v: number) => number } };
-
-/** The index of the λ nearest `lambda` on a log scale. */
-export function nearestIndex(lambdas: readonly number[], lambda: number): number {
-  let best = 0;
-  lambdas.forEach((l, i) => {
-    if (Math.abs(Math.log(l / lambda)) < Math.abs(Math.log(lambdas[best]! / lambda))) best = i;
-  });
-  return best;
-}
 
 export function lambdaCursor(onMove: () => void) {
   const id = uniqueId("lambda-cursor");

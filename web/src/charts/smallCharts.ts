@@ -79,16 +79,29 @@ export function lossCurve(
 /** Several named series against a shared x (train/test losses, sensitivities), labelled at their ends. */
 export function seriesChart(
   points: readonly { x: number; y: number; series: string }[],
-  options: {
-    xLabel: string;
-    yLabel: string;
-    logY?: boolean;
-    logX?: boolean;
-    width?: number;
-    height?: number;
-    marker?: number;
-  },
+  options: SeriesChartOptions,
 ): string {
+  return toSvgString(seriesChartElement(points, options));
+}
+
+export interface SeriesChartOptions {
+  xLabel: string;
+  yLabel: string;
+  logY?: boolean;
+  logX?: boolean;
+  width?: number;
+  height?: number;
+  marker?: number;
+}
+
+/**
+ * The series chart as an element, for a chart redrawn while the page runs: put on the page as it
+ * is, not serialized and parsed again (the string is built only when the figure is saved).
+ */
+export function seriesChartElement(
+  points: readonly { x: number; y: number; series: string }[],
+  options: SeriesChartOptions,
+): SVGSVGElement {
   const series = [...new Set(points.map((p) => p.series))];
   const chart = Plot.plot({
     width: options.width ?? 460,
@@ -130,5 +143,5 @@ export function seriesChart(
         : Plot.ruleX([options.marker], { stroke: "#555", strokeDasharray: "4,3" }),
     ],
   });
-  return toSvgString(chart);
+  return chart as SVGSVGElement;
 }

@@ -10,16 +10,26 @@ import { h, uniqueId } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { isHidden, readBoolean, readChoice, readNumber, write } from "./state.js";
 
-/** Every control by its URL key, so a "Try this" step can set controls as a link would. */
-const registry = new Map<string, (value: number | string | boolean) => void>();
+type ControlValue = number | string | boolean;
+
+/**
+ * Every control by its URL key, so a "Try this" step can set controls as a link would (and teacher
+ * mode can ask what a hidden control holds).
+ */
+const registry = new Map<string, { set(value: ControlValue): void; get(): ControlValue }>();
 
 /** Sets controls by key, each running its own handler (as if the student had moved it). */
-export function applyState(state: Readonly<Record<string, number | string | boolean>>): void {
+export function applyState(state: Readonly<Record<string, ControlValue>>): void {
   for (const [key, value] of Object.entries(state)) {
-    const set = registry.get(key);
-    if (!set) throw new Error(`no control with the key ${key}`);
-    set(value);
+    const control = registry.get(key);
+    if (!control) throw new Error(`no control with the key ${key}`);
+    control.set(value);
   }
+}
+
+/** A control's current value by its key (undefined when no control has that key). */
+export function controlValue(key: string): ControlValue | undefined {
+  return registry.get(key)?.get();
 }
 
 function wrapper(key: string, ...children: Node[]): HTMLDivElement {
@@ -108,7 +118,7 @@ export function slider(spec: SliderSpec): Slider {
       if (notify) spec.onInput(current);
     },
   };
-  registry.set(key, (value) => result.set(Number(value), true));
+  registry.set(key, { set: (value) => result.set(Number(value), true), get: result.value });
   return result;
 }
 
@@ -154,7 +164,7 @@ export function select<T extends string>(spec: {
       if (notify) spec.onChange(current);
     },
   };
-  registry.set(spec.key, (value) => result.set(String(value) as T, true));
+  registry.set(spec.key, { set: (value) => result.set(String(value) as T, true), get: result.value });
   return result;
 }
 
@@ -192,7 +202,10 @@ export function checkbox(spec: {
       if (notify) spec.onChange(current);
     },
   };
-  registry.set(spec.key, (value) => result.set(value === true || value === "1", true));
+  registry.set(spec.key, {
+    set: (value) => result.set(value === true || value === "1", true),
+    get: result.value,
+  });
   return result;
 }
 

@@ -92,7 +92,8 @@ export function figureBlock(
       const width = Number(root?.getAttribute("width"));
       const fontSize = Number.parseFloat(root?.style.fontSize ?? "") || DEFAULT_TEXT_PX;
       if (root && width > 0) {
-        const minWidth = Math.round((width * MIN_TEXT_PX) / fontSize);
+        // rounded up: rounded to nearest, 12-px text in a 460-px chart came out at 9.99 px
+        const minWidth = Math.ceil((width * MIN_TEXT_PX) / fontSize);
         root.style.minWidth = `${minWidth}px`;
         // on a narrow screen the chart scrolls: reachable from the keyboard (a media query, not a
         // measurement, so a chart redrawn while training forces no layout)

@@ -59,3 +59,36 @@ export function holds(check: Check, text: string | null): boolean {
       return value >= check.value;
   }
 }
+
+/** Does a control's current value already equal what a step sets? (Numbers to 1e-9, relatively.) */
+export function sameValue(current: ControlValue, wanted: ControlValue): boolean {
+  if (typeof wanted === "number" && typeof current === "number")
+    return Math.abs(current - wanted) <= 1e-9 * Math.max(Math.abs(current), Math.abs(wanted));
+  if (typeof wanted === "boolean") return current === wanted || current === (wanted ? "1" : "0");
+  return String(current) === String(wanted);
+}
+
+/**
+ * Teacher mode: the hidden controls a step would change — the step's keys a lesson hides whose
+ * value differs from what the step sets, and the key of the button it presses when that is hidden.
+ * A hidden control holds what the lesson fixed, which a student can neither see nor undo, so a step
+ * that moves it is left out of the lesson; a step that sets a hidden control to the value it already
+ * holds changes nothing there and stays (hiding dropout at 0 keeps the "overfit" step).
+ */
+export function hiddenChanges(
+  step: TryStep,
+  isHidden: (key: string) => boolean,
+  currentValue: (key: string) => ControlValue | undefined,
+  /** The control key of the button the step presses, if it has one. */
+  pressedControl?: string | null,
+): string[] {
+  const changed = Object.entries(step.state)
+    .filter(([key, wanted]) => {
+      if (!isHidden(key)) return false;
+      const current = currentValue(key);
+      return current === undefined || !sameValue(current, wanted);
+    })
+    .map(([key]) => key);
+  if (pressedControl && isHidden(pressedControl)) changed.push(pressedControl);
+  return changed;
+}

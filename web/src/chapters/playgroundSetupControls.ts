@@ -1,34 +1,26 @@
 /**
- * The playground's controls, each bound to its URL key: data, model, and the training settings
- * that change live. The wiring (playground.ts) says what each change does.
+ * The playground's setup controls, each bound to its URL key: the data (set, noise, size, split,
+ * seed, what a click on the map does) and the model (network or polynomial, its shape, its loss).
+ * A change to any of them trains a new model from scratch — unlike the training controls
+ * (playgroundTrainingControls), which the model in training takes as it goes.
  */
 import { DATASETS_2D, type Dataset2dName } from "../../../src/data/datasets2d.js";
 import { formatShare } from "../../../src/i18n/format.js";
 import type { LabKey } from "../../../src/i18n/lab.js";
 import type { ActivationName } from "../../../src/nn/activations.js";
 import type { LossName } from "../../../src/nn/losses.js";
-import { checkbox, select, slider } from "../ui/controls.js";
+import { select, slider } from "../ui/controls.js";
 
-/**
- * Epochs per second at each speed (0 = as fast as the machine allows). Slow is the default: on the
- * noisy spiral the test loss turns up after ~150 epochs, so a student sees the gap open over
- * 10–20 s instead of in a blink.
- */
-export const SPEEDS = { slow: 15, medium: 100, fast: 0 } as const;
-export type Speed = keyof typeof SPEEDS;
-
-export interface ControlHandlers {
+export interface SetupHandlers {
   /** Another data set chosen: clicked edits and uploads no longer apply. */
   onDataSet(): void;
   /** The data or the model changed: train a new model from scratch. */
   restart(): void;
-  /** A training setting changed: the worker applies it to the model training now. */
-  sendLive(): void;
-  /** The speed changed. */
-  sendPace(): void;
 }
 
-export function playgroundControls(on: ControlHandlers) {
+export type SetupControls = ReturnType<typeof playgroundSetupControls>;
+
+export function playgroundSetupControls(on: SetupHandlers) {
   const dataset = select<Dataset2dName>({
     key: "pg.data",
     label: "playground.dataset",
@@ -142,64 +134,6 @@ export function playgroundControls(on: ControlHandlers) {
     value: "log",
     onChange: on.restart,
   });
-  const eta = slider({
-    key: "pg.eta",
-    label: "playground.eta",
-    min: 1e-4,
-    max: 10,
-    value: 0.01,
-    scale: "log",
-    onInput: on.sendLive,
-  });
-  const speed = select<Speed>({
-    key: "pg.speed",
-    label: "playground.speed",
-    options: [
-      { value: "slow", label: "playground.speed.slow" },
-      { value: "medium", label: "playground.speed.medium" },
-      { value: "fast", label: "playground.speed.fast" },
-    ],
-    value: "slow",
-    onChange: on.sendPace,
-  });
-  const useL2 = checkbox({ key: "pg.useL2", label: "playground.useL2", value: false, onChange: on.sendLive });
-  const l2 = slider({
-    key: "pg.l2",
-    label: "playground.l2",
-    min: 1e-5,
-    max: 1,
-    value: 0.003,
-    scale: "log",
-    onInput: on.sendLive,
-  });
-  const useL1 = checkbox({ key: "pg.useL1", label: "playground.useL1", value: false, onChange: on.sendLive });
-  const l1 = slider({
-    key: "pg.l1",
-    label: "playground.l1",
-    min: 1e-5,
-    max: 1,
-    value: 0.001,
-    scale: "log",
-    onInput: on.sendLive,
-  });
-  const dropout = slider({
-    key: "pg.drop",
-    label: "playground.dropout",
-    min: 0,
-    max: 0.8,
-    step: 0.05,
-    value: 0,
-    onInput: on.sendLive,
-  });
-  const warmup = slider({
-    key: "pg.warmup",
-    label: "playground.warmup",
-    min: 0,
-    max: 300,
-    step: 10,
-    value: 0,
-    onInput: on.sendLive,
-  });
   return {
     dataset,
     noise,
@@ -213,13 +147,5 @@ export function playgroundControls(on: ControlHandlers) {
     activation,
     degree,
     loss,
-    eta,
-    speed,
-    useL2,
-    l2,
-    useL1,
-    l1,
-    dropout,
-    warmup,
   };
 }
