@@ -12,6 +12,7 @@ import { runGlmBench } from "./glm.js";
 import { KERNEL_BUILD } from "./kernels.js";
 import { runLabBench } from "./lab.js";
 import { runLogisticBench, suboptimalityFigure } from "./logistic.js";
+import { runMultinomialBench } from "./multinomial.js";
 
 const RUNS = 3;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -172,6 +173,7 @@ for (const workload of WORKLOADS) {
 console.log("\nRegularization paths (100 λ, lasso), same data, same run; seconds are medians of 3:");
 const glm = process.env.BENCH_ONLY === "lab" ? null : await runGlmBench();
 const logistic = process.env.BENCH_ONLY === "lab" ? null : await runLogisticBench();
+const multinomial = process.env.BENCH_ONLY === "lab" ? null : await runMultinomialBench();
 if (logistic) {
   writeFileSync(new URL("suboptimality.svg", import.meta.url), suboptimalityFigure(logistic));
   console.log("written: bench/suboptimality.svg");
@@ -179,6 +181,6 @@ if (logistic) {
 const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, lab }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

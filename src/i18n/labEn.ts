@@ -351,7 +351,7 @@ export const labEn = {
     "On standardized inputs the very same curve has weight 5.779 — the number the first chapter reports for this unit. A weight of 0.001 only looks small.",
   "scale.try.gentle": "m = 0.0001",
   "scale.try.gentle.promise":
-    "The standardized weight is below 1 (0.578): a gentle slope, and nothing saturates — on either scale.",
+    "The standardized weight is below 1 (0.5779): a gentle slope, and nothing saturates — on either scale.",
   "scale.try.early": "Stop gradient descent after t = 5 steps",
   "scale.try.early.promise":
     "The coefficients are only about half the size of the least-squares fit (‖β‖ below 0.6 of it), and they sit within 0.2 of the ridge solution at λ ≈ 1/(η·5): stopping early shrinks, as a penalty does.",

@@ -335,7 +335,7 @@ export const labZh: Record<LabKey, string> = {
   "scale.try.article.promise":
     "在标准化的输入上，同一条曲线的权重是 5.779 —— 正是第一章对这个单元给出的数字。0.001 这个权重只是看起来小。",
   "scale.try.gentle": "m = 0.0001",
-  "scale.try.gentle.promise": "标准化后的权重小于 1（0.578）：斜率平缓，在哪个尺度上都没有饱和。",
+  "scale.try.gentle.promise": "标准化后的权重小于 1（0.5779）：斜率平缓，在哪个尺度上都没有饱和。",
   "scale.try.early": "梯度下降走 t = 5 步后停止",
   "scale.try.early.promise":
     "系数大约只有最小二乘解的一半（‖β‖ 小于其 0.6），并且与 λ ≈ 1/(η·5) 处的岭回归解相差不到 0.2：提前停止和惩罚一样会收缩系数。",

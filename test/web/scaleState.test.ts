@@ -94,6 +94,9 @@ describe("one unit, two scales", () => {
     const unit = unitOnTwoScales(0.0001);
     expect(unit.standardizedM).toBeLessThan(1);
     expect(unit.saturatedShare).toBe(0);
+    // the story quotes the number the readout shows, in both languages (one number, one quantity)
+    expect(labEn["scale.try.gentle.promise"]).toContain(`(${unit.readout.standardized})`);
+    expect(labZh["scale.try.gentle.promise"]).toContain(`（${unit.readout.standardized}）`);
   });
 });
 
