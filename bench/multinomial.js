@@ -57,7 +57,7 @@ suppressMessages(library(glmnet))
 x <- matrix(readBin(file.path(args[1], "x.bin"), "double", n * p), nrow = n, ncol = p, byrow = TRUE)
 y <- factor(readBin(file.path(args[1], "y.bin"), "double", n))
 foldid <- (seq_len(n) - 1) %% 10 + 1
-fitTimes <- sapply(seq_len(runs), function(r) system.time(fit <- glmnet(x, y, family = "multinomial"))[["elapsed"]])
+fitTimes <- sapply(seq_len(runs), function(r) system.time(fit <<- glmnet(x, y, family = "multinomial"))[["elapsed"]])
 cvTime <- if (cv) system.time(cvfit <- cv.glmnet(x, y, family = "multinomial", foldid = foldid))[["elapsed"]] else NA
 K <- nlevels(y); L <- length(fit$lambda)
 cat(median(fitTimes), cvTime, L, K, "\\n")
