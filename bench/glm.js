@@ -55,7 +55,7 @@ export function fhtData(n, p, rho, family, seed) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function hasGlmnet() {
+export function hasGlmnet() {
   try {
     execFileSync("Rscript", ["-e", "suppressMessages(library(glmnet))"], { stdio: "ignore" });
     return true;

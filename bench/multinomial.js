@@ -13,6 +13,7 @@ import { createRandom } from "../dist/core/random.js";
 import { parseCsv } from "../dist/data/parseCsv.js";
 import { crossValidate } from "../dist/glm/crossValidation.js";
 import { glmPath } from "../dist/glm/glmPath.js";
+import { hasGlmnet } from "./glm.js";
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -63,15 +64,6 @@ K <- nlevels(y); L <- length(fit$lambda)
 cat(median(fitTimes), cvTime, L, K, "\\n")
 writeBin(c(fit$lambda, as.numeric(fit$a0), unlist(lapply(fit$beta, function(b) as.numeric(as.matrix(b))))), file.path(args[1], "fit.bin"))
 `;
-
-function hasGlmnet() {
-  try {
-    execFileSync("Rscript", ["-e", "suppressMessages(library(glmnet))"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The multinomial objective (as glmnet's: Σw = 1, penalty on standardized coefficients) of a model. */
 function objective(data, classes, lambda, a0, beta, alpha = 1) {

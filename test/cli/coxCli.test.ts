@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { messagePattern } from "../helpers/inProcessCli.js";
+import { itRefuses, type Refusal } from "../helpers/refusals.js";
 import { freshFolder, runCli } from "../helpers/runCli.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -74,7 +74,7 @@ describe("reglab path|cv|predict --family cox", () => {
   writeFileSync(join(bad, "negative-time.csv"), "a,b,time,status\n1,2,3,1\n2,1,-1,0\n3,3,2,1\n");
   writeFileSync(join(bad, "status-two.csv"), "a,b,time,status\n1,2,3,1\n2,1,1,2\n3,3,2,1\n");
   writeFileSync(join(bad, "no-events.csv"), "a,b,time,status\n1,2,3,0\n2,1,1,0\n3,3,2,0\n");
-  const cases: [string, string[], Parameters<typeof messagePattern>[0]][] = [
+  const cases: Refusal[] = [
     ["a time of −1", ["path", "negative-time.csv", "--family", "cox"], "glm.badTime"],
     ["a status of 2", ["path", "status-two.csv", "--family", "cox"], "glm.badStatus"],
     ["no event at all", ["path", "no-events.csv", "--family", "cox"], "glm.noEvents"],
@@ -95,12 +95,5 @@ describe("reglab path|cv|predict --family cox", () => {
       "cv.measureFamily",
     ],
   ];
-  for (const lang of ["en", "zh"] as const)
-    for (const [what, args, key] of cases)
-      it(`${what} (${lang}): one clear line, exit code 2`, async () => {
-        const result = await runCli([...args, "--lang", lang], { cwd: bad });
-        expect(result.status).toBe(2);
-        expect(result.stderr).toMatch(messagePattern(key, lang));
-        expect(result.stderr.trim().split("\n")).toHaveLength(1);
-      });
+  itRefuses(cases, bad);
 });

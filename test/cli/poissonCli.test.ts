@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { messagePattern } from "../helpers/inProcessCli.js";
+import { itRefuses, type Refusal } from "../helpers/refusals.js";
 import { freshFolder, runCli } from "../helpers/runCli.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -70,7 +71,7 @@ describe("reglab path|cv|predict --family poisson", () => {
   const bad = freshFolder();
   writeFileSync(join(bad, "negative.csv"), "a,b,y\n1,2,3\n2,1,-1\n3,3,2\n");
   writeFileSync(join(bad, "zeros.csv"), "a,b,y\n1,2,0\n2,1,0\n3,3,0\n");
-  const cases: [string, string[], Parameters<typeof messagePattern>[0]][] = [
+  const cases: Refusal[] = [
     ["a negative count", ["path", "negative.csv", "--family", "poisson"], "glm.negativeCount"],
     ["counts all zero", ["cv", "zeros.csv", "--family", "poisson"], "glm.allZeroCounts"],
     [
@@ -99,14 +100,7 @@ describe("reglab path|cv|predict --family poisson", () => {
       "cv.measureFamily",
     ],
   ];
-  for (const lang of ["en", "zh"] as const)
-    for (const [what, args, key] of cases)
-      it(`${what} (${lang}): one clear line, exit code 2`, async () => {
-        const result = await runCli([...args, "--lang", lang], { cwd: bad });
-        expect(result.status).toBe(2);
-        expect(result.stderr).toMatch(messagePattern(key, lang));
-        expect(result.stderr.trim().split("\n")).toHaveLength(1);
-      });
+  itRefuses(cases, bad);
 
   it("refuses class predictions and stray offsets for a counts model", async () => {
     const classes = await runCli(["predict", "model.json", COUNTS, "--type", "class"], { cwd });

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { messagePattern } from "../helpers/inProcessCli.js";
+import { itRefuses, type Refusal } from "../helpers/refusals.js";
 import { freshFolder, runCli } from "../helpers/runCli.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -56,7 +57,7 @@ describe("reglab path|cv|predict --relax", () => {
     });
   });
 
-  const cases: [string, string[], Parameters<typeof messagePattern>[0]][] = [
+  const cases: Refusal[] = [
     ["--gamma without --relax", ["cv", DIABETES, "--gamma", "0.5", "--out", "a"], "cv.gammaWithoutRelax"],
     ["a γ above 1", ["cv", DIABETES, "--relax", "--gamma", "0,1.5", "--out", "b"], "cv.badGamma"],
     [
@@ -65,14 +66,7 @@ describe("reglab path|cv|predict --relax", () => {
       "glm.relaxFamily",
     ],
   ];
-  for (const lang of ["en", "zh"] as const)
-    for (const [what, args, key] of cases)
-      it(`${what} (${lang}): one clear line, exit code 2`, async () => {
-        const result = await runCli([...args, "--lang", lang], { cwd });
-        expect(result.status).toBe(2);
-        expect(result.stderr).toMatch(messagePattern(key, lang));
-        expect(result.stderr.trim().split("\n")).toHaveLength(1);
-      });
+  itRefuses(cases, cwd);
 
   it("predict --gamma on a model without refits is refused", async () => {
     expect((await runCli(["path", DIABETES, "--save", "plain.json", "--out", "p"], { cwd })).status).toBe(0);
