@@ -1,5 +1,7 @@
 export { binaryTarget } from "./binaryTarget.js";
 export { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
+export { type ClassLabel, classNames } from "./classLabels.js";
+export { coxDeviance, harrellC } from "./coxValidation.js";
 export {
   auc,
   CV_MEASURES,
@@ -11,6 +13,7 @@ export {
 } from "./crossValidation.js";
 export { buildDesign, type Design, type DesignOptions } from "./design.js";
 export { type ElasticNetPath, elasticNetPath, type Family, type PathOptions } from "./elasticNetPath.js";
+export { type ExponentialFamily, type FamilyName, familyOf, nullModel } from "./families/index.js";
 export {
   GLM_FAMILIES,
   type GlmFamily,
@@ -29,7 +32,15 @@ export {
   multinomialPath,
 } from "./multinomialPath.js";
 export { multinomialCoefficientsAt, predictMultinomial } from "./multinomialPredict.js";
-export { type Coefficients, coefficientsAt, type PredictionType, predictPath } from "./predict.js";
+export {
+  type Coefficients,
+  coefficientsAt,
+  type PredictionType,
+  predictPath,
+  relaxedCoefficientsAt,
+} from "./predict.js";
+export { type RelaxedFit, relaxPath } from "./relax.js";
+export type { RelaxedCv } from "./relaxedCv.js";
 export {
   type RidgeFit,
   type RidgeOptions,
