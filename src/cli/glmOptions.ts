@@ -294,6 +294,8 @@ export function pathJson(path: GlmPath, seconds: number, classes?: readonly numb
     intercept: path.intercept,
     objective_form: path.objectiveForm ?? "glmnet",
     penalty_factor: path.penaltyFactor,
+    // where reglab differs from glmnet on purpose, said in the document itself
+    differs_from_glmnet: path.family !== "multinomial" && path.limited ? ["early_stop_under_limits"] : [],
     // the relaxed lasso's refits (--relax): each λ's model refitted without penalty
     ...(path.family !== "multinomial" && path.relaxed
       ? {
@@ -355,7 +357,8 @@ export function objectiveNote(path: GlmPath, t: CommandContext["t"]): string {
   const labels = path.classLabels
     ? `${t("path.classLabels", { labels: path.classLabels.map((label, c) => `${c} = ${label}`).join(", ") })}\n`
     : "";
-  return (path.objectiveForm === "as-written" ? `${t("path.asWrittenNote")}\n` : "") + labels;
+  const limits = path.family !== "multinomial" && path.limited ? `${t("path.limitsNote")}\n` : "";
+  return (path.objectiveForm === "as-written" ? `${t("path.asWrittenNote")}\n` : "") + labels + limits;
 }
 
 export function warnIfNotConverged(path: GlmPath, context: CommandContext): void {

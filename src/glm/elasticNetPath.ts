@@ -139,6 +139,11 @@ export interface ElasticNetPath {
   objectiveForm?: "glmnet" | "as-written";
   standardize: boolean;
   intercept: boolean;
+  /**
+   * Set when coefficient limits bound the path: its early stop is reglab's usual rule, where
+   * glmnet's may not fire (on diabetes with a lower limit of 0 glmnet fits all 100 λ).
+   */
+  limited?: boolean;
   /** The relaxed lasso's refits (glmPath with relax; relax.ts). */
   relaxed?: RelaxedFit;
   /** Class labels as text, when the target's were not numbers: the label of class value c is classLabels[c]. */
@@ -193,6 +198,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     penaltyFactor: [...penaltyFactor],
     standardize: design.standardize,
     intercept: design.intercept,
+    ...(options.lowerLimits || options.upperLimits ? { limited: true } : {}),
   };
 
   const solver = chooseSolver({

@@ -546,6 +546,8 @@ export const en = {
     "for a model fitted with --relax: the mix γ b_lasso + (1 − γ) b_refit, γ in [0, 1] (default: the model's γ.1se from cv, else 1, the lasso)",
   "predict.gammaWithoutRelax":
     "--gamma: this model was fitted without --relax, so it has no refits to mix. Fit it again with --relax, or drop --gamma.",
+  "path.limitsNote":
+    "with coefficient limits the path stops early by reglab's usual rule; glmnet's early stop may not fire under limits (on diabetes with a lower limit of 0 it fits all 100 λ), so the paths can differ in length, not at a shared λ.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

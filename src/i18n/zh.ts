@@ -510,6 +510,8 @@ export const zh: Record<MessageKey, string> = {
     "对用 --relax 拟合的模型：混合 γ b_lasso + (1 − γ) b_refit，γ 取 [0, 1]（默认：cv 得到的 γ.1se，否则为 1，即 lasso）",
   "predict.gammaWithoutRelax":
     "--gamma：此模型拟合时没有使用 --relax，因此没有可混合的重新拟合。请用 --relax 重新拟合，或去掉 --gamma。",
+  "path.limitsNote":
+    "有系数限值时，路径按 reglab 通常的规则提前停止；glmnet 在有限值时的提前停止可能不触发（在 diabetes 上下限为 0 时它拟合全部 100 个 λ），因此两条路径的长度可能不同，但在共同的 λ 上一致。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -10,6 +10,7 @@ import { freshFolder, runCli } from "../helpers/runCli.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DATA = join(ROOT, "data");
+const DIABETES_FILE = join(DATA, "diabetes.csv");
 
 describe("reglab path --lower-limits / --upper-limits", () => {
   const cwd = freshFolder();
@@ -33,6 +34,19 @@ describe("reglab path --lower-limits / --upper-limits", () => {
       expect(Math.abs(json.dev_ratio[k] - fixture.dev_ratio[k])).toBeLessThan(2e-6);
     }
     expect(json.coefs.at(-1)[3]).toBe(200); // a limit that binds
+    // where reglab differs from glmnet on purpose, the output says so
+    expect(json.differs_from_glmnet).toEqual(["early_stop_under_limits"]);
+    for (const lang of ["en", "zh"] as const) {
+      const text = await runCli(
+        ["path", DIABETES_FILE, "--lower-limits", "0", "--out", `text-${lang}`, "--lang", lang],
+        { cwd },
+      );
+      expect(text.stdout).toMatch(messagePattern("path.limitsNote", lang));
+    }
+    const plain = JSON.parse(
+      (await runCli(["path", DIABETES_FILE, "--json", "--out", "plain"], { cwd })).stdout,
+    );
+    expect(plain.differs_from_glmnet).toEqual([]);
   });
 
   const cases: [string, string[], Parameters<typeof messagePattern>[0]][] = [
