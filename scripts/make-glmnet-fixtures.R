@@ -313,3 +313,32 @@ fixture_relax("breast-cancer-binomial-relax", "breast_cancer.csv", "binomial")
 # A three-class problem whose classes look alike: the digits 3, 5 and 8 (data/digits358.csv, made
 # by scripts/make-digits.py from scikit-learn's bundled digits), cv.glmnet's default procedure.
 fixture_cv_default("digits358-multinomial-lasso-cv", "digits358.csv", "multinomial", 1)
+
+# Settings checked beyond the defaults: poisson without an intercept (the path starts at η = 0,
+# μ = 1), and cox with an offset in η ((i mod 5)/10, 0-based i).
+fixture_more <- function(name, family, intercept = TRUE, offset = FALSE) {
+  if (family == "poisson") {
+    d <- read.csv("data/counts.csv", check.names = FALSE)
+    features <- setdiff(names(d), c("y", "log_exposure")); y <- d$y
+  } else {
+    suppressMessages(library(survival))
+    d <- read.csv("data/survival.csv", check.names = FALSE)
+    features <- setdiff(names(d), c("time", "status")); y <- Surv(d$time, d$status)
+  }
+  x <- as.matrix(d[, features])
+  off <- if (offset) ((seq_len(nrow(x)) - 1) %% 5) / 10 else NULL
+  fit <- glmnet(x, y, family = family, intercept = intercept, offset = off, thresh = 1e-12)
+  out <- list(
+    name = name, family = family, alpha = 1, n = nrow(x), p = ncol(x), features = features,
+    glmnet_version = as.character(packageVersion("glmnet")), intercept = intercept,
+    offset = if (offset) "(i mod 5)/10" else "none",
+    lambda = fit$lambda, a0 = if (family == "cox") rep(0, length(fit$lambda)) else as.numeric(fit$a0),
+    beta = unname(as.matrix(fit$beta)), dev_ratio = fit$dev.ratio, nulldev = fit$nulldev
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_more("counts-poisson-nointercept", "poisson", intercept = FALSE)
+fixture_more("survival-cox-offset", "cox", offset = TRUE)
