@@ -157,6 +157,7 @@ export function cvPanel(
     width: 760,
     height: 400,
     marginLeft: 70,
+    marginBottom: MARGIN_BOTTOM,
     style,
     x: lambdaAxis(cv.lambda, t("figure.path.logLambda")),
     y: { label: t(`measure.${cv.measure}`), grid: true },

@@ -33,10 +33,16 @@ export function lambdaTicks(lambdas: ArrayLike<number>): number[] {
   return decades.length >= 2 ? decades : all.filter((_, k) => k % 3 === 0);
 }
 
-/** Plot x-axis options: ln λ positions, λ labels, λ falling to the right (as glmnet draws it). */
+/**
+ * Plot x-axis options: ln λ positions, λ labels, λ falling to the right (as glmnet draws it). The
+ * title is centred under the ticks (at Plot's default, the right end, it runs into the last tick's
+ * label); the chart needs a bottom margin of 40 px for it.
+ */
 export function lambdaAxis(lambdas: ArrayLike<number>, label: string) {
   return {
     label,
+    labelAnchor: "center" as const,
+    labelOffset: 34,
     reverse: true,
     ticks: lambdaTicks(lambdas).map(Math.log),
     tickFormat: (position: number) => formatNumber(Number(Math.exp(position).toPrecision(6))),

@@ -89,3 +89,44 @@ export async function openLab(
   await page.waitForSelector("body[data-ready=true]");
   return { page, errors };
 }
+
+/** Two pieces of chart text drawn over each other: their boxes on screen, and what they say. */
+export interface TextClash {
+  figure: string;
+  a: string;
+  b: string;
+}
+
+/**
+ * Every pair of text elements within one chart under `root` whose glyphs would overlap on screen —
+ * tick labels, axis titles and direct labels alike. A text's box is its advance width by the font's
+ * line height (ascent + descent, about 1.3 em), taller than its ink: two lines of labels set
+ * 1.1 em apart have touching boxes and clear glyphs. So a pair clashes when the boxes overlap by
+ * more than a pixel across and by more than `inkShare` of the smaller box's height up and down.
+ */
+export async function chartTextClashes(page: Page, root: string, inkShare = 0.3): Promise<TextClash[]> {
+  return page.evaluate(
+    ([rootSelector, share]) => {
+      const clashes: { figure: string; a: string; b: string }[] = [];
+      for (const svg of document.querySelectorAll<SVGSVGElement>(`${rootSelector} svg`)) {
+        if (svg.getBoundingClientRect().width === 0) continue; // not on screen (a hidden view)
+        const figure = svg.closest("[data-figure]")?.getAttribute("data-figure") ?? "chart";
+        const texts = [...svg.querySelectorAll("text")]
+          .filter((t) => (t.textContent ?? "").trim() !== "")
+          .map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && r.height > 0);
+        for (let i = 0; i < texts.length; i++)
+          for (let j = i + 1; j < texts.length; j++) {
+            const a = texts[i]!.r;
+            const b = texts[j]!.r;
+            const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const upDown = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (across > 1 && upDown > share * Math.min(a.height, b.height))
+              clashes.push({ figure, a: texts[i]!.text, b: texts[j]!.text });
+          }
+      }
+      return clashes;
+    },
+    [root, inkShare] as const,
+  );
+}

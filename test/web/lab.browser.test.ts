@@ -18,7 +18,7 @@ import { formatNumber } from "../../src/i18n/format.js";
 import { labEn } from "../../src/i18n/lab.js";
 import { translate } from "../../src/i18n/translate.js";
 import { stepEnds } from "../../web/src/chapters/stepperState.js";
-import { hasChromium, labInBrowser, openLab } from "../helpers/browser.js";
+import { chartTextClashes, hasChromium, labInBrowser, openLab } from "../helpers/browser.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 const CHAPTERS = ["sigmoid", "stepper", "playground", "path", "instability", "scale"];
@@ -483,7 +483,7 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
     }
   });
 
-  it("writes a screenshot of every chapter, in both languages and at phone width", async () => {
+  it("writes a screenshot of every chapter, in both languages and at phone width, with no chart text over other text", async () => {
     for (const lang of ["en", "zh"]) {
       // the playground at full speed: 300 epochs at the students' pace would take 20 s
       const { page } = await openLab(lab.browser, lab.url, `?lang=${lang}&pg.speed=fast`);
@@ -498,19 +498,28 @@ describe.skipIf(!hasChromium)("the web lab in Chromium", () => {
         { timeout: 60_000 },
       );
       await page.click("[data-testid=playground-train]");
-      for (const id of CHAPTERS)
+      for (const id of CHAPTERS) {
         await page.locator(`#${id}`).screenshot({ path: `${SCREENSHOTS}/${id}-${lang}.png` });
+        // no chart text drawn over other chart text: ticks, titles, direct labels
+        expect(await chartTextClashes(page, `#${id}`), `${id} ${lang}`).toEqual([]);
+      }
       await page.context().close();
     }
-    const { page } = await openLab(lab.browser, lab.url, "", {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-    });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/phone-en.png` });
-    await page.context().close();
+    for (const lang of ["en", "zh"]) {
+      const { page } = await openLab(lab.browser, lab.url, `?lang=${lang}`, {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+      });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      if (lang === "en") await page.screenshot({ path: `${SCREENSHOTS}/phone-en.png` });
+      await page.waitForSelector("[data-testid=path-status][data-state=done]", { timeout: 60_000 });
+      await page.waitForSelector("[data-testid=instability-status][data-plain]", { timeout: 60_000 });
+      await page.waitForSelector("[data-testid=early-status][data-distance]");
+      expect(await chartTextClashes(page, "main"), `390 px, ${lang}`).toEqual([]);
+      await page.context().close();
+    }
   });
 });

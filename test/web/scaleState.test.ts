@@ -9,11 +9,15 @@ import { sigmoidCurves } from "../../src/experiments/sigmoidCurves.js";
 import { formatNumber } from "../../src/i18n/format.js";
 import { labEn, labZh } from "../../src/i18n/lab.js";
 import {
+  coefficientDomain,
   coefficientPaths,
   EARLY_STEPS,
   earlyReadout,
   earlyRows,
   OPENING_STEP,
+  PATH_CHART,
+  PATH_LABEL_GAP,
+  pathEndLabels,
   pointAtStep,
   RECORDED_STEPS,
   runEarlyStopping,
@@ -119,5 +123,38 @@ describe("early stopping as a penalty", () => {
     // divided by ‖β_least squares‖: the descent's last dot sits at its norm (about 1)
     const last = descent.at(-1)!;
     expect(last.norm).toBe(pointAtStep(experiment, EARLY_STEPS).descentNorm);
+  });
+});
+
+describe("the path chart's direct labels", () => {
+  const paths = coefficientPaths(experiment);
+  const domain = coefficientDomain(paths);
+  const labels = pathEndLabels(paths, domain);
+  const inner = PATH_CHART.height - PATH_CHART.marginTop - PATH_CHART.marginBottom;
+  const toPixel = (v: number) => ((v - domain[0]) / (domain[1] - domain[0])) * inner;
+
+  it("labels every feature once, inside the plot's height", () => {
+    expect(labels.map((l) => l.feature).sort()).toEqual([...experiment.featureNames].sort());
+    for (const label of labels) {
+      expect(label.at).toBeGreaterThanOrEqual(domain[0] - 1e-12);
+      expect(label.at).toBeLessThanOrEqual(domain[1] + 1e-12);
+    }
+  });
+
+  it("keeps neighbours a label's height apart, though several paths end near 0", () => {
+    const ends = labels.map((l) => toPixel(l.end)).sort((a, b) => a - b);
+    // the diabetes paths do crowd: some ends are closer than a label's height
+    expect(ends.slice(1).some((y, k) => y - ends[k]! < PATH_LABEL_GAP)).toBe(true);
+    const placed = labels.map((l) => toPixel(l.at)).sort((a, b) => a - b);
+    for (let k = 1; k < placed.length; k++) {
+      expect(placed[k]! - placed[k - 1]!).toBeGreaterThanOrEqual(PATH_LABEL_GAP - 1e-9);
+    }
+  });
+
+  it("moves a label only as far as its neighbours need, and keeps their order", () => {
+    const byEnd = [...labels].sort((a, b) => a.end - b.end);
+    for (let k = 1; k < byEnd.length; k++) expect(byEnd[k]!.at).toBeGreaterThan(byEnd[k - 1]!.at);
+    const lone = byEnd.at(-1)!; // the largest coefficient stands alone at the top
+    expect(toPixel(lone.at)).toBeCloseTo(toPixel(lone.end), 6);
   });
 });

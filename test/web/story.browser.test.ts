@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { labCatalog } from "../../src/i18n/lab.js";
 import { STORIES } from "../../web/src/chapters/stories.js";
 import { holds, type TryStep } from "../../web/src/ui/tryStep.js";
-import { hasChromium, labInBrowser, openLab } from "../helpers/browser.js";
+import { chartTextClashes, hasChromium, labInBrowser, openLab } from "../helpers/browser.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 const POLL_MS = 200;
@@ -60,6 +60,7 @@ describe.skipIf(!hasChromium)("every Try-this step keeps its promise", () => {
           await page.waitForSelector(`[data-step="${step.id}"][data-state=held]`, { timeout: 5_000 });
         }
         await page.locator(`#${chapter}`).screenshot({ path: `${SCREENSHOTS}/story-${chapter}-${lang}.png` });
+        expect(await chartTextClashes(page, `#${chapter}`), `${chapter} ${lang}`).toEqual([]);
       }
       expect(errors).toEqual([]);
       await page.context().close();

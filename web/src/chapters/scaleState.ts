@@ -17,6 +17,7 @@ import {
 } from "../../../src/experiments/earlyStoppingRidge.js";
 import { sigmoidCurves } from "../../../src/experiments/sigmoidCurves.js";
 import { formatNumber } from "../../../src/i18n/format.js";
+import { placeLabels } from "../../../src/plot/placeLabels.js";
 
 /** The gradient-descent steps the early-stopping experiment runs, and how many it records. */
 export const EARLY_STEPS = 5000;
@@ -144,4 +145,64 @@ export function earlyRows(experiment: EarlyStoppingResult, point: EarlyStoppingP
     formatNumber(point.descent[j]!),
     formatNumber(point.ridge[j]!),
   ]);
+}
+
+/** The path chart's frame in CSS px: Plot draws with these margins, and the labels are placed in them. */
+export const PATH_CHART = {
+  width: 700,
+  height: 360,
+  marginTop: 20,
+  marginRight: 80,
+  marginBottom: 44,
+  marginLeft: 56,
+} as const;
+/** Direct labels closer than this (px) would overlap at the chart's 12 px type. */
+export const PATH_LABEL_GAP = 14;
+
+/**
+ * The y domain both paths need (0 included, a twentieth of air at each end), fixed here so that the
+ * labels can be placed in the same pixels Plot draws with.
+ */
+export function coefficientDomain(paths: { ridge: PathMark[]; descent: PathMark[] }): [number, number] {
+  let low = 0;
+  let high = 0;
+  for (const mark of [...paths.ridge, ...paths.descent]) {
+    low = Math.min(low, mark.coefficient);
+    high = Math.max(high, mark.coefficient);
+  }
+  const air = (high - low || 1) / 20;
+  return [low - air, high + air];
+}
+
+/**
+ * Each feature's label at the ridge path's least-penalized end, in the chart's right margin (right
+ * of the frame, where the step cursor — always inside the frame — cannot cover it), moved apart by
+ * placeLabels so that neighbours near 0 do not pile up. `at` is the label's y in data units.
+ */
+export function pathEndLabels(
+  paths: { ridge: PathMark[] },
+  domain: readonly [number, number],
+): { feature: string; end: number; at: number }[] {
+  const ends = new Map<string, PathMark>();
+  for (const mark of paths.ridge) {
+    const seen = ends.get(mark.feature);
+    if (!seen || mark.norm >= seen.norm) ends.set(mark.feature, mark);
+  }
+  const marks = [...ends.values()];
+  const top = PATH_CHART.marginTop;
+  const bottom = PATH_CHART.height - PATH_CHART.marginBottom;
+  const [low, high] = domain;
+  const toPixel = (v: number) => bottom - ((v - low) / (high - low)) * (bottom - top);
+  const fromPixel = (px: number) => low + ((bottom - px) / (bottom - top)) * (high - low);
+  const placed = placeLabels(
+    marks.map((mark) => toPixel(mark.coefficient)),
+    PATH_LABEL_GAP,
+    top,
+    bottom,
+  );
+  return placed.map((p) => ({
+    feature: marks[p.index]!.feature,
+    end: marks[p.index]!.coefficient,
+    at: fromPixel(p.at),
+  }));
 }

@@ -6,14 +6,17 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { EarlyStoppingResult } from "../../../src/experiments/earlyStoppingRidge.js";
-import { CHART_STYLE, toSvgString } from "../charts/smallCharts.js";
+import { CHART_STYLE, MARGIN_BOTTOM_FOR_TITLE, toSvgString, X_TITLE_BELOW } from "../charts/smallCharts.js";
 import { h } from "../ui/dom.js";
 import { figureBlock } from "../ui/figure.js";
 import { t, tx } from "../ui/i18n.js";
 import {
+  coefficientDomain,
   coefficientPaths,
   earlyReadout,
   earlyRows,
+  PATH_CHART,
+  pathEndLabels,
   pointAtStep,
   type UnitOnTwoScales,
 } from "./scaleState.js";
@@ -28,44 +31,46 @@ function curveChart(x: Float64Array, y: Float64Array, label: string, color: stri
       width: 340,
       height: 200,
       marginLeft: 44,
+      marginBottom: MARGIN_BOTTOM_FOR_TITLE,
       style: CHART_STYLE,
-      x: { label },
+      x: { label, ...X_TITLE_BELOW },
       y: { label: "σ", domain: [0, 1], grid: true },
       marks: [Plot.line(data, { x: "x", y: "y", stroke: color, strokeWidth: 2.5 })],
     }),
   );
 }
 
-/** The ridge path (lines, labelled at their ends), the descent (dots) and a rule at the step chosen. */
+/**
+ * The ridge path (lines), the descent (dots) and a rule at the step chosen. Each line is labelled in
+ * the right margin, the labels kept apart (pathEndLabels), so neither the cursor nor a neighbour
+ * covers one; the x title sits centred under the ticks, clear of them.
+ */
 function pathChart(experiment: EarlyStoppingResult, descentNorm: number): string {
   const paths = coefficientPaths(experiment);
+  const domain = coefficientDomain(paths);
+  const right = Math.max(descentNorm, ...paths.ridge.map((m) => m.norm), ...paths.descent.map((m) => m.norm));
+  const labels = pathEndLabels(paths, domain);
   return toSvgString(
     Plot.plot({
-      width: 700,
-      height: 360,
-      marginLeft: 56,
-      marginRight: 80,
+      ...PATH_CHART,
       style: CHART_STYLE,
-      color: { scheme: "tableau10" },
-      x: { label: t("scale.normAxis") },
-      y: { label: t("scale.coefAxis"), grid: true },
+      color: { scheme: "tableau10", domain: experiment.featureNames },
+      x: { label: t("scale.normAxis"), domain: [0, right], ...X_TITLE_BELOW },
+      y: { label: t("scale.coefAxis"), grid: true, domain, nice: false },
       marks: [
         Plot.ruleY([0], { stroke: "#999" }),
         Plot.line(paths.ridge, { x: "norm", y: "coefficient", stroke: "feature", strokeWidth: 1.5 }),
         Plot.dot(paths.descent, { x: "norm", y: "coefficient", stroke: "feature", r: 2.5 }),
-        Plot.text(
-          paths.ridge,
-          Plot.selectLast({
-            x: "norm",
-            y: "coefficient",
-            z: "feature",
-            text: "feature",
-            fill: "feature",
-            dx: 5,
-            textAnchor: "start",
-          }),
-        ),
         Plot.ruleX([descentNorm], { stroke: "#e08214", strokeWidth: 2 }),
+        Plot.text(labels, {
+          x: () => right,
+          y: "at",
+          text: "feature",
+          fill: "feature",
+          dx: 10,
+          textAnchor: "start",
+          clip: false,
+        }),
       ],
     }),
   );

@@ -13,6 +13,13 @@ export const CHART_STYLE = {
   color: "#1a1a1a",
 };
 
+/**
+ * An x title centred under the tick labels instead of Plot's default at the right end, where it
+ * runs into the last tick label; the chart's bottom margin must make room for it.
+ */
+export const X_TITLE_BELOW = { labelAnchor: "center", labelOffset: 34 } as const;
+export const MARGIN_BOTTOM_FOR_TITLE = 40;
+
 export function toSvgString(chart: Element): string {
   if (!chart.getAttribute("xmlns")) chart.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   return chart.outerHTML;
@@ -65,8 +72,9 @@ export function lossCurve(
     width: 460,
     height: 220,
     marginLeft: 60,
+    marginBottom: MARGIN_BOTTOM_FOR_TITLE,
     style: CHART_STYLE,
-    x: { label: xLabel, domain: [0, Math.max(10, values.length - 1)] },
+    x: { label: xLabel, domain: [0, Math.max(10, values.length - 1)], ...X_TITLE_BELOW },
     y: { label: yLabel, grid: true, zero: true, tickFormat: "~g" },
     marks: [
       Plot.line(data, { x: "step", y: "loss", stroke: "#b2182b", strokeWidth: 2 }),
