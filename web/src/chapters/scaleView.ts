@@ -48,7 +48,7 @@ function curveChart(x: Float64Array, y: Float64Array, label: string, color: stri
 function pathChart(experiment: EarlyStoppingResult, descentNorm: number): string {
   const paths = coefficientPaths(experiment);
   const domain = coefficientDomain(paths);
-  const right = Math.max(descentNorm, ...paths.ridge.map((m) => m.norm), ...paths.descent.map((m) => m.norm));
+  const right = [...paths.ridge, ...paths.descent].reduce((most, m) => Math.max(most, m.norm), descentNorm);
   const labels = pathEndLabels(paths, domain);
   return toSvgString(
     Plot.plot({
