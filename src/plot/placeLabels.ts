@@ -80,3 +80,28 @@ export function labelsThatFit(
     .map((entry) => entry.index)
     .sort((a, b) => a - b);
 }
+
+/**
+ * placeLabels on a chart's vertical scale: each label wants to sit at its value (a line's end, in
+ * data units); the values are mapped to pixels of the frame [top, bottom] (a log scale when asked),
+ * placed `gap` px apart, and returned in data units again, ready for a text mark's y.
+ */
+export function placeLabelsOnScale(
+  values: readonly number[],
+  scale: { domain: readonly [number, number]; log?: boolean },
+  frame: { top: number; bottom: number },
+  gap: number,
+): number[] {
+  // (a value a log scale cannot show sits at the bottom, not at NaN)
+  const f = scale.log ? (v: number) => Math.log(Math.max(v, Number.MIN_VALUE)) : (v: number) => v;
+  const inverse = scale.log ? Math.exp : (v: number) => v;
+  const [low, high] = [f(scale.domain[0]), f(scale.domain[1])];
+  const span = high - low || 1;
+  const { top, bottom } = frame;
+  const toPixel = (v: number) => bottom - ((f(v) - low) / span) * (bottom - top);
+  const fromPixel = (px: number) => inverse(low + ((bottom - px) / (bottom - top)) * span);
+  const at = new Array<number>(values.length);
+  for (const placed of placeLabels(values.map(toPixel), gap, top, bottom))
+    at[placed.index] = fromPixel(placed.at);
+  return at;
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { labelsThatFit, placeLabels } from "../../src/plot/placeLabels.js";
+import { labelsThatFit, placeLabels, placeLabelsOnScale } from "../../src/plot/placeLabels.js";
 
 describe("placeLabels", () => {
   it("leaves labels that do not collide where they want to be", () => {
@@ -37,5 +37,28 @@ describe("placeLabels", () => {
 
   it("keeps the largest labels when not all fit", () => {
     expect(labelsThatFit([5, 1, 9, 3, 7], 50, 0, 100)).toEqual([0, 2, 4]);
+  });
+});
+
+describe("placeLabelsOnScale", () => {
+  const frame = { top: 20, bottom: 200 };
+
+  it("leaves labels that do not crowd at their values, on a linear and on a log scale", () => {
+    placeLabelsOnScale([1, 5, 9], { domain: [0, 10] }, frame, 14).forEach((at, k) =>
+      expect(at).toBeCloseTo([1, 5, 9][k]!, 9),
+    );
+    const log = placeLabelsOnScale([1e-6, 1e-3, 1], { domain: [1e-6, 1], log: true }, frame, 14);
+    log.forEach((at, k) => expect(Math.log10(at)).toBeCloseTo([-6, -3, 0][k]!, 9));
+  });
+
+  it("moves crowded labels a gap apart in pixels, in the order of their values", () => {
+    const values = [0.5, 0.501, 0.499];
+    const at = placeLabelsOnScale(values, { domain: [0, 1] }, frame, 14);
+    const pixel = (v: number) => frame.bottom - v * (frame.bottom - frame.top);
+    const order = [2, 0, 1]; // values from low to high
+    for (let k = 1; k < 3; k++) {
+      expect(at[order[k]!]!).toBeGreaterThan(at[order[k - 1]!]!);
+      expect(pixel(at[order[k - 1]!]!) - pixel(at[order[k]!]!)).toBeGreaterThanOrEqual(14 - 1e-9);
+    }
   });
 });

@@ -17,7 +17,7 @@ import {
 } from "../../../src/experiments/earlyStoppingRidge.js";
 import { sigmoidCurves } from "../../../src/experiments/sigmoidCurves.js";
 import { formatNumber } from "../../../src/i18n/format.js";
-import { placeLabels } from "../../../src/plot/placeLabels.js";
+import { placeLabelsOnScale } from "../../../src/plot/placeLabels.js";
 
 /** The gradient-descent steps the early-stopping experiment runs, and how many it records. */
 export const EARLY_STEPS = 5000;
@@ -189,20 +189,11 @@ export function pathEndLabels(
     if (!seen || mark.norm >= seen.norm) ends.set(mark.feature, mark);
   }
   const marks = [...ends.values()];
-  const top = PATH_CHART.marginTop;
-  const bottom = PATH_CHART.height - PATH_CHART.marginBottom;
-  const [low, high] = domain;
-  const toPixel = (v: number) => bottom - ((v - low) / (high - low)) * (bottom - top);
-  const fromPixel = (px: number) => low + ((bottom - px) / (bottom - top)) * (high - low);
-  const placed = placeLabels(
-    marks.map((mark) => toPixel(mark.coefficient)),
+  const at = placeLabelsOnScale(
+    marks.map((mark) => mark.coefficient),
+    { domain },
+    { top: PATH_CHART.marginTop, bottom: PATH_CHART.height - PATH_CHART.marginBottom },
     PATH_LABEL_GAP,
-    top,
-    bottom,
   );
-  return placed.map((p) => ({
-    feature: marks[p.index]!.feature,
-    end: marks[p.index]!.coefficient,
-    at: fromPixel(p.at),
-  }));
+  return marks.map((mark, k) => ({ feature: mark.feature, end: mark.coefficient, at: at[k]! }));
 }

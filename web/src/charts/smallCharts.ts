@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { formatNumber } from "../../../src/i18n/format.js";
 import { FONT_FAMILY } from "../../../src/plot/composeFigure.js";
+import { placeLabelsOnScale } from "../../../src/plot/placeLabels.js";
 
 export const CHART_STYLE = {
   fontFamily: FONT_FAMILY,
@@ -111,45 +112,76 @@ export function seriesChartElement(
   options: SeriesChartOptions,
 ): SVGSVGElement {
   const series = [...new Set(points.map((p) => p.series))];
+  const frame = { width: options.width ?? 460, height: options.height ?? 220 };
+  const yDomain = extentOf(points.map((p) => p.y));
+  const labels = seriesEndLabels(points, series, yDomain, options.logY ?? false, frame.height);
   const chart = Plot.plot({
-    width: options.width ?? 460,
-    height: options.height ?? 220,
+    ...frame,
     marginLeft: 60,
     marginRight: 110,
+    marginTop: SERIES_MARGIN.top,
+    marginBottom: SERIES_MARGIN.bottom,
     style: CHART_STYLE,
     color: { scheme: "set1", domain: series },
     x: {
       label: options.xLabel,
       type: options.logX ? "log" : "linear",
       tickFormat: options.logX ? "~g" : undefined,
+      ...X_TITLE_BELOW,
     },
     y: {
       label: options.yLabel,
       type: options.logY ? "log" : "linear",
+      domain: yDomain,
       grid: true,
       tickFormat: options.logY ? "~g" : undefined,
     },
     marks: [
       Plot.line(points, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 2 }),
-      // one label per series at its end, staggered so labels of lines ending together stay apart
-      ...series.map((name, k) =>
-        Plot.text(
-          points.filter((p) => p.series === name),
-          Plot.selectLast({
-            x: "x",
-            y: "y",
-            text: "series",
-            fill: "series",
-            dx: 5,
-            dy: (k - (series.length - 1) / 2) * 13,
-            textAnchor: "start",
-          }),
-        ),
-      ),
+      // one label per series at its end, kept apart by the lab's label helper (placeLabels)
+      Plot.text(labels, { x: "x", y: "at", text: "series", fill: "series", dx: 5, textAnchor: "start" }),
       options.marker === undefined
         ? null
         : Plot.ruleX([options.marker], { stroke: "#555", strokeDasharray: "4,3" }),
     ],
   });
   return chart as SVGSVGElement;
+}
+
+/** The series chart's vertical margins (the bottom one holds the x title under the ticks). */
+const SERIES_MARGIN = { top: 20, bottom: MARGIN_BOTTOM_FOR_TITLE } as const;
+/** Direct labels closer than this (px) would overlap at the charts' 12 px type. */
+export const SERIES_LABEL_GAP = 14;
+
+function extentOf(values: readonly number[]): [number, number] {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  return low <= high ? [low, high] : [0, 1];
+}
+
+/**
+ * Each series' label at its last point, moved apart where lines end close together — in the order
+ * of the lines' ends, so a label never swaps places with its neighbour's line. `at` is its y.
+ */
+export function seriesEndLabels(
+  points: readonly { x: number; y: number; series: string }[],
+  series: readonly string[],
+  domain: readonly [number, number],
+  log: boolean,
+  height: number,
+): { x: number; y: number; series: string; at: number }[] {
+  const last = new Map<string, { x: number; y: number; series: string }>();
+  for (const point of points) last.set(point.series, point);
+  const ends = series.flatMap((name) => last.get(name) ?? []);
+  const at = placeLabelsOnScale(
+    ends.map((end) => end.y),
+    { domain, log },
+    { top: SERIES_MARGIN.top, bottom: height - SERIES_MARGIN.bottom },
+    SERIES_LABEL_GAP,
+  );
+  return ends.map((end, k) => ({ ...end, at: at[k]! }));
 }
