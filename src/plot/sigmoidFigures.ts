@@ -154,13 +154,14 @@ export function scaleFigure(curves: SigmoidCurves, t: Translator, document: Docu
   const panel = Plot.plot({
     document,
     width: WIDTH,
-    height: 90 * rows.length + 50,
+    height: 104 * rows.length + 50,
     marginLeft: 56,
     marginRight: 90,
     style: { fontFamily: FONT_FAMILY, fontSize: "11px" },
     x: { domain: [-zLimit, zLimit], label: t("figure.axis.z") },
     y: { domain: [0, 1], ticks: [0, 0.5, 1], label: "σ(z)" },
-    fy: { domain: rows, label: null },
+    // (a gap between the panels, so one panel's 0.0 does not sit on the next one's 1.0)
+    fy: { domain: rows, label: null, padding: 0.14 },
     color: { domain: rows, range: rows.map((_, k) => curveColor(k)) },
     marks: [
       Plot.rectX(shaded, { x1: "z1", x2: "z2", y1: 0, y2: 1, fy: "m", fill: SATURATED_FILL }),

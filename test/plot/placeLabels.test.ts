@@ -44,11 +44,10 @@ describe("placeLabelsOnScale", () => {
   const frame = { top: 20, bottom: 200 };
 
   it("leaves labels that do not crowd at their values, on a linear and on a log scale", () => {
-    placeLabelsOnScale([1, 5, 9], { domain: [0, 10] }, frame, 14).forEach((at, k) =>
-      expect(at).toBeCloseTo([1, 5, 9][k]!, 9),
-    );
+    const linear = placeLabelsOnScale([1, 5, 9], { domain: [0, 10] }, frame, 14);
+    for (const [k, at] of linear.entries()) expect(at).toBeCloseTo([1, 5, 9][k]!, 9);
     const log = placeLabelsOnScale([1e-6, 1e-3, 1], { domain: [1e-6, 1], log: true }, frame, 14);
-    log.forEach((at, k) => expect(Math.log10(at)).toBeCloseTo([-6, -3, 0][k]!, 9));
+    for (const [k, at] of log.entries()) expect(Math.log10(at)).toBeCloseTo([-6, -3, 0][k]!, 9);
   });
 
   it("moves crowded labels a gap apart in pixels, in the order of their values", () => {
