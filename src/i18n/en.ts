@@ -548,6 +548,8 @@ export const en = {
     "--gamma: this model was fitted without --relax, so it has no refits to mix. Fit it again with --relax, or drop --gamma.",
   "path.limitsNote":
     "with coefficient limits the path stops early by reglab's usual rule; glmnet's early stop may not fire under limits (on diabetes with a lower limit of 0 it fits all 100 λ), so the paths can differ in length, not at a shared λ.",
+  "figures.notDrawn":
+    "no figure drawn: with --json and no --out only the numbers are printed (add --out DIR for the figure)",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -512,6 +512,7 @@ export const zh: Record<MessageKey, string> = {
     "--gamma：此模型拟合时没有使用 --relax，因此没有可混合的重新拟合。请用 --relax 重新拟合，或去掉 --gamma。",
   "path.limitsNote":
     "有系数限值时，路径按 reglab 通常的规则提前停止；glmnet 在有限值时的提前停止可能不触发（在 diabetes 上下限为 0 时它拟合全部 100 个 λ），因此两条路径的长度可能不同，但在共同的 λ 上一致。",
+  "figures.notDrawn": "未绘制图形：给了 --json 而没有 --out 时只输出数字（加上 --out 目录即可得到图形）",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -17,6 +17,28 @@ describe("reglab path", () => {
     expect(existsSync(join(cwd, "reglab-out", "path.png"))).toBe(true);
   });
 
+  it("--json without --out prints the numbers only: no figure drawn, no folder made, and says so", async () => {
+    for (const command of ["path", "cv"]) {
+      const cwd = freshFolder();
+      const result = await runCli([command, join(DATA, "diabetes.csv"), "--json"], { cwd });
+      expect(result.status).toBe(0);
+      const document = JSON.parse(result.stdout);
+      expect(document.figures).toEqual({});
+      expect(document.figures_note).toMatch(/no figure drawn: with --json and no --out/);
+      expect(existsSync(join(cwd, "reglab-out"))).toBe(false);
+      // with --out, the figure is drawn and listed as before
+      const drawn = await runCli([command, join(DATA, "diabetes.csv"), "--json", "--out", "figs"], { cwd });
+      const listed = JSON.parse(drawn.stdout).figures[command];
+      expect(listed.svg).toBe(join("figs", `${command}.svg`));
+      expect(existsSync(join(cwd, "figs", `${command}.png`))).toBe(true);
+      expect(JSON.parse(drawn.stdout).figures_note).toBeUndefined();
+    }
+    const zh = await runCli(["path", join(DATA, "diabetes.csv"), "--json", "--lang", "zh"], {
+      cwd: freshFolder(),
+    });
+    expect(JSON.parse(zh.stdout).figures_note).toMatch(/未绘制图形/);
+  });
+
   it("--json has the documented keys, glmnet's λ sequence, and coefs[k][j] on the original scale", async () => {
     const result = await runCli([
       "path",

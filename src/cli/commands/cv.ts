@@ -10,7 +10,6 @@ import {
   largestFold,
 } from "../../glm/crossValidation.js";
 import { formatNumber } from "../../i18n/format.js";
-import { cvFigure } from "../../plot/glmFigures.js";
 import {
   type CommandContext,
   type CommandSpec,
@@ -32,9 +31,8 @@ import {
   warnIfNotConverged,
 } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
-import { figureFiles, openOutputFolder } from "../outputFolder.js";
-import { nodeDocument } from "../render.js";
-import { writeFigure, wroteLines } from "../writeFigure.js";
+import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
+import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { modelDocument } from "./path.js";
 import { QUIET_OPTION } from "./train.js";
 
@@ -105,7 +103,9 @@ export const cvCommand: CommandSpec = {
         throw new DataError("cv.foldCount", { file: name, found: values.length, expected: input.data.n });
       foldId = Int32Array.from(values);
     }
-    const folder = openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("cv"));
+    const folder = drawsFigures(json, given)
+      ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("cv"))
+      : null;
     const bar =
       context.interactive && options["quiet"] !== true
         ? new SingleBar({ format: `${t("cv.progress")} [{bar}] {value}/{total}`, stream: process.stderr })
@@ -126,7 +126,7 @@ export const cvCommand: CommandSpec = {
     bar?.stop();
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(cv.path, context);
-    const figure = await writeFigure(folder, "cv", cvFigure(cv, t, nodeDocument()));
+    const figure = folder ? await drawCv(folder, cv, t) : null;
     if (saveTo) {
       const extra = {
         lambda_min: cv.lambdaMin,
@@ -167,7 +167,7 @@ export const cvCommand: CommandSpec = {
                   },
                 }
               : {}),
-            figures: { cv: figure },
+            ...(figure ? { figures: { cv: figure } } : { figures: {}, figures_note: t("figures.notDrawn") }),
             saved: saveTo ?? null,
           },
           2,
@@ -187,9 +187,18 @@ export const cvCommand: CommandSpec = {
         oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
       })}\n${relaxedLine(cv, t)}${objectiveNote(cv.path, t)}\n`,
     );
-    out(wroteLines(t, [figure], saveTo ? [saveTo] : []));
+    out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
   },
 };
+
+/** The CV figure, with the plotting code loaded only now (a `--json` run never loads it). */
+async function drawCv(folder: OutputFolder, cv: CvResult, t: CommandContext["t"]) {
+  const [{ cvFigure }, { nodeDocument }] = await Promise.all([
+    import("../../plot/glmFigures.js"),
+    import("../render.js"),
+  ]);
+  return writeFigure(folder, "cv", cvFigure(cv, t, nodeDocument()));
+}
 
 /** --gamma: the γ values of a relaxed CV (each in [0, 1]); only with --relax. */
 function relaxGammaList(spec: string | undefined, relax: boolean): number[] | undefined {

@@ -5,7 +5,6 @@ import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { modelDocument as savedModel } from "../../glm/modelDocument.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
-import { pathFigure } from "../../plot/glmFigures.js";
 import { type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
 import {
   checkSaveBesideOutput,
@@ -20,10 +19,9 @@ import {
   warnIfNotConverged,
 } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
-import { figureFiles, openOutputFolder } from "../outputFolder.js";
-import { nodeDocument } from "../render.js";
+import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
 import { formatTable } from "../table.js";
-import { writeFigure, wroteLines } from "../writeFigure.js";
+import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 
 /** glmnet's print(): Df, %Dev and Lambda at every λ. */
 export function pathTable(path: GlmPath, t: Translator): string {
@@ -68,16 +66,22 @@ export const pathCommand: CommandSpec = {
     );
     const saveTo = checkSaveTarget(options);
     const input = readGlmInput(args, options, context);
-    const folder = openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"));
+    const draws = drawsFigures(json, given);
+    const folder = draws
+      ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
+      : null;
     const start = performance.now();
     const path = glmPath(input.data, input.options);
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(path, context);
-    const figure = await writeFigure(folder, "path", pathFigure(path, t, nodeDocument()));
+    const figure = folder ? await drawPath(folder, path, t) : null;
     if (saveTo) saveModel(saveTo, modelDocument(input, path), options);
     if (json) {
+      const figures = figure
+        ? { figures: { path: figure } }
+        : { figures: {}, figures_note: t("figures.notDrawn") };
       out(
-        `${finiteJson({ ...pathJson(path, seconds, input.classes), figures: { path: figure }, saved: saveTo ?? null }, 2)}\n`,
+        `${finiteJson({ ...pathJson(path, seconds, input.classes), ...figures, saved: saveTo ?? null }, 2)}\n`,
       );
       return;
     }
@@ -91,6 +95,15 @@ export const pathCommand: CommandSpec = {
         seconds: seconds.toFixed(3),
       })}\n${objectiveNote(path, t)}${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
     );
-    out(wroteLines(t, [figure], saveTo ? [saveTo] : []));
+    out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
   },
 };
+
+/** The path figure, with the plotting code loaded only now (a `--json` run never loads it). */
+async function drawPath(folder: OutputFolder, path: GlmPath, t: Translator) {
+  const [{ pathFigure }, { nodeDocument }] = await Promise.all([
+    import("../../plot/glmFigures.js"),
+    import("../render.js"),
+  ]);
+  return writeFigure(folder, "path", pathFigure(path, t, nodeDocument()));
+}
