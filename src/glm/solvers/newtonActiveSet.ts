@@ -161,7 +161,7 @@ function refresh(problem: NewtonProblem): void {
 }
 
 /** W's coefficients from β over all columns (after a step was shortened there). */
-function gatherCoefficients(problem: NewtonProblem): void {
+export function gatherCoefficients(problem: NewtonProblem): void {
   const { set, state } = problem;
   for (let s = 0; s < set.size; s++) set.inner.beta[s] = state.beta[set.columnOf[s]!]!;
 }
