@@ -19,7 +19,7 @@
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { buildDesign } from "./design.js";
-import type { PathOptions } from "./elasticNetPath.js";
+import { DEFAULT_TOLERANCE, type PathOptions } from "./elasticNetPath.js";
 import { lambdaMax, lambdaSequence } from "./lambdaSequence.js";
 import {
   ACTIVE_SET_MAX_P,
@@ -70,6 +70,8 @@ export interface MultinomialPath {
   objective: number[];
   /** Largest KKT violation / λ_max at each λ. */
   certificate: number[];
+  /** The target each λ's certificate was driven below (the option, or DEFAULT_TOLERANCE). */
+  tolerance: number;
   converged: boolean[];
   penaltyFactor: number[];
   /**
@@ -104,7 +106,7 @@ export function classIndices(data: Dataset): { classes: number[]; index: Int32Ar
 
 export function multinomialPath(data: Dataset, options: PathOptions = {}): MultinomialPath {
   const alpha = options.alpha ?? 1;
-  const target = options.tolerance ?? 1e-7;
+  const target = options.tolerance ?? DEFAULT_TOLERANCE;
   // the Newton solver (solvers/multinomialNewton.ts) takes the intercept as a column of ones
   const newtonSolvable = alpha > 0 || data.p <= ACTIVE_SET_MAX_P;
   const design = buildDesign(data, {
@@ -222,6 +224,7 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
     nullDeviance: 2 * nullLoss,
     objective: [],
     certificate: [],
+    tolerance: target,
     converged: [],
     penaltyFactor: [...penaltyFactor],
     standardize: design.standardize,

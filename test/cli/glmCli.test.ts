@@ -17,6 +17,26 @@ describe("reglab path", () => {
     expect(existsSync(join(cwd, "reglab-out", "path.png"))).toBe(true);
   });
 
+  it("--tolerance sets the certificate every λ is solved to, and the JSON reports it beside each λ's", async () => {
+    const iris = join(DATA, "iris.csv");
+    const exact = JSON.parse((await runCli(["path", iris, "--family", "multinomial", "--json"])).stdout);
+    expect(exact.tolerance).toBe(1e-7);
+    const loose = await runCli(["path", iris, "--family", "multinomial", "--tolerance", "1e-4", "--json"]);
+    expect(loose.status).toBe(0);
+    const document = JSON.parse(loose.stdout);
+    expect(document.tolerance).toBe(1e-4);
+    for (const certificate of document.certificate) expect(certificate).toBeLessThanOrEqual(1e-4);
+    // looser: some λ stop above the exact fit's certificate, and no objective is below the exact one's
+    expect(Math.max(...document.certificate)).toBeGreaterThan(Math.max(...exact.certificate));
+    for (const [k, objective] of document.objective.entries())
+      expect(objective).toBeGreaterThanOrEqual(exact.objective[k] - 1e-12 * Math.abs(exact.objective[k]));
+    for (const bad of ["0", "-1e-5", "0.5"]) {
+      const refused = await runCli(["path", iris, "--tolerance", bad]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(/--tolerance/);
+    }
+  });
+
   it("--json without --out prints the numbers only: no figure drawn, no folder made, and says so", async () => {
     for (const command of ["path", "cv"]) {
       const cwd = freshFolder();
