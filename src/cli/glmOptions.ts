@@ -119,6 +119,24 @@ export interface GlmInput {
   offsetColumn?: string;
 }
 
+/** --lambda FILE: the λ values, one per line (positive, normal doubles), or undefined. */
+export function lambdaList(options: Record<string, unknown>): number[] | undefined {
+  const lambdaFile = options["lambda"] as string | undefined;
+  const lambda = lambdaFile
+    ? readNumberColumn(
+        lambdaFile,
+        // a λ below the smallest normal double (2.2e-308) leaves the certificates nothing to divide by
+        (v) => v >= 2.2250738585072014e-308,
+        (row, value) =>
+          new DataError("path.badLambdaFile", { file: displayName(lambdaFile, 200), row, value }),
+      )
+    : undefined;
+  if (lambdaFile === "") throw new UsageError("file.emptyName", { option: "--lambda" });
+  if (lambda?.length === 0)
+    throw new DataError("path.emptyLambdaFile", { file: displayName(lambdaFile!, 200) });
+  return lambda;
+}
+
 export function readGlmInput(
   files: readonly string[],
   options: Record<string, unknown>,
@@ -164,19 +182,7 @@ export function readGlmInput(
   if (family === "binomial") ({ data, classes } = binaryTarget(data));
   if (family === "multinomial") classes = classIndices(data).classes; // refuses a numeric target here
   if (family === "poisson") checkCounts(data, weights);
-  const lambdaFile = options["lambda"] as string | undefined;
-  const lambda = lambdaFile
-    ? readNumberColumn(
-        lambdaFile,
-        // a λ below the smallest normal double (2.2e-308) leaves the certificates nothing to divide by
-        (v) => v >= 2.2250738585072014e-308,
-        (row, value) =>
-          new DataError("path.badLambdaFile", { file: displayName(lambdaFile, 200), row, value }),
-      )
-    : undefined;
-  if (lambdaFile === "") throw new UsageError("file.emptyName", { option: "--lambda" });
-  if (lambda?.length === 0)
-    throw new DataError("path.emptyLambdaFile", { file: displayName(lambdaFile!, 200) });
+  const lambda = lambdaList(options);
   return {
     data,
     classes,

@@ -145,13 +145,8 @@ async function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
     const negated = option.kind === "flag" && option.name.startsWith("no-");
     const value = negated ? raw[camelCase(option.name.slice(3))] === false : raw[camelCase(option.name)];
     values[camelCase(option.name)] = normalizeOption(option, value, t);
-    if (
-      raw[
-        camelCase(
-          option.kind === "flag" && option.name.startsWith("no-") ? option.name.slice(3) : option.name,
-        )
-      ] !== undefined
-    )
+    // (a --no-x flag was given when commander's x is false: x is true by default, typed or not)
+    if (negated ? value === true : raw[camelCase(option.name)] !== undefined)
       given.add(camelCase(option.name));
   }
   return { args: parser.args, options: values, given };

@@ -552,6 +552,37 @@ export const en = {
     "no figure drawn: with --json and no --out only the numbers are printed (add --out DIR for the figure)",
   "path.option.tolerance":
     "the certificate each λ is solved to: its KKT violation / λ_max, or the gaussian duality gap (default 1e-7); larger is faster and less exact — at 1e-5 a multinomial path is 2–5× faster, its CV curve off cv.glmnet's by about 1e-4",
+  "stats.badField":
+    "{file}: the statistics' field '{field}' is missing or not a finite number. Give the one row the statement of --explain returns (n, weight_total, mean__…, cov__…).",
+  "stats.noRows":
+    "{file}: no row is left to fit (the table is empty, or --where or --na drop left none). Check the file and the condition.",
+  "stats.noTarget":
+    "{file}: no column '{target}' among the statistics' means. Name the target with --target.",
+  "stats.noFeatures":
+    "{file}: there is no feature column besides the target (and the weights). A path needs at least one.",
+  "table.queryFailed":
+    "{file}: DuckDB could not read it: {reason}. Check the file (and the --where condition).",
+  "table.noColumn":
+    "{file}: {option} names '{column}', which is not a column of the table. Check the name (columns are case-sensitive).",
+  "table.notNumeric":
+    "{file}: column '{column}' holds {type}, not numbers. Leave it out with --exclude {column}, or convert it.",
+  "table.emptyCells":
+    "{file}: column '{column}' has {count} empty cells. Pass --na drop to leave those rows out, or fill them.",
+  "table.onlyGaussian":
+    "{file}: a path over a Parquet table (or from --stats) is gaussian only so far: the {family} family needs a pass over the rows per Newton step, not yet built. Use a CSV for it.",
+  "table.optionNotHere":
+    "{option} is not available for a path over a Parquet table (or from --stats): it needs the rows themselves. Use a CSV for it.",
+  "table.explainOnly":
+    "--explain prints the statement for a Parquet table; with --stats there is no statement to print.",
+  "path.option.where": "an SQL condition selecting the rows of a Parquet table (e.g. 'year >= 2020')",
+  "path.option.explain":
+    "print the SQL statement that computes the path's statistics (to run it on another engine) and stop",
+  "path.option.stats":
+    "fit the gaussian path from statistics instead of rows: the JSON row the statement of --explain returns",
+  "path.option.saveStats":
+    "also write the statistics computed from the Parquet table (the statement's row, as JSON)",
+  "table.needsTable":
+    "{option} is for a path over a Parquet table (a .parquet file, a folder of them or a glob). Give one, or leave {option} out.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -515,6 +515,27 @@ export const zh: Record<MessageKey, string> = {
   "figures.notDrawn": "未绘制图形：给了 --json 而没有 --out 时只输出数字（加上 --out 目录即可得到图形）",
   "path.option.tolerance":
     "每个 λ 求解到的证书：KKT 违背量 / λ_max，高斯族为对偶间隙（默认 1e-7）；越大越快也越不精确 —— 取 1e-5 时多项式路径快 2–5 倍，其交叉验证曲线与 cv.glmnet 相差约 1e-4",
+  "stats.badField":
+    "{file}：统计量字段 '{field}' 缺失或不是有限数。请给出 --explain 的语句返回的那一行（n、weight_total、mean__…、cov__…）。",
+  "stats.noRows":
+    "{file}：没有剩下可以拟合的行（表为空，或 --where、--na drop 把行都去掉了）。请检查文件和条件。",
+  "stats.noTarget": "{file}：统计量的均值中没有列 '{target}'。请用 --target 指定目标列。",
+  "stats.noFeatures": "{file}：除目标列（和权重列）外没有特征列。路径至少需要一个特征。",
+  "table.queryFailed": "{file}：DuckDB 无法读取：{reason}。请检查文件（以及 --where 条件）。",
+  "table.noColumn": "{file}：{option} 指定的 '{column}' 不是表中的列。请检查列名（区分大小写）。",
+  "table.notNumeric":
+    "{file}：列 '{column}' 的类型是 {type}，不是数字。可用 --exclude {column} 排除它，或先转换。",
+  "table.emptyCells": "{file}：列 '{column}' 有 {count} 个空单元格。传入 --na drop 以去掉这些行，或先填补。",
+  "table.onlyGaussian":
+    "{file}：基于 Parquet 表（或 --stats）的路径目前只支持 gaussian：{family} 族的每个牛顿步都需要遍历一次数据，尚未实现。请改用 CSV。",
+  "table.optionNotHere": "{option} 不能用于基于 Parquet 表（或 --stats）的路径：它需要原始行。请改用 CSV。",
+  "table.explainOnly": "--explain 打印 Parquet 表的统计语句；使用 --stats 时没有语句可打印。",
+  "path.option.where": "选择 Parquet 表中行的 SQL 条件（例如 'year >= 2020'）",
+  "path.option.explain": "打印计算路径统计量的 SQL 语句（以便在其他引擎上运行）后停止",
+  "path.option.stats": "用统计量而不是原始行拟合 gaussian 路径：--explain 的语句返回的那一行 JSON",
+  "path.option.saveStats": "同时写出从 Parquet 表算得的统计量（语句返回的那一行，JSON 格式）",
+  "table.needsTable":
+    "{option} 用于基于 Parquet 表（.parquet 文件、包含它们的文件夹或通配符）的路径。请给出这样的输入，或去掉 {option}。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

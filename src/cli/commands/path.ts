@@ -3,9 +3,11 @@
 import { displayName } from "../../data/dataError.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { modelDocument as savedModel } from "../../glm/modelDocument.js";
+import { gaussianPathFromStatistics } from "../../glm/sufficientStatistics.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import { type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
+import { UsageError } from "../errors.js";
 import {
   checkSaveBesideOutput,
   checkSaveTarget,
@@ -19,6 +21,7 @@ import {
   warnIfNotConverged,
 } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
+import { isTablePath, TABLE_OPTIONS, tablePath } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
 import { formatTable } from "../table.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
@@ -48,7 +51,7 @@ export const pathCommand: CommandSpec = {
   name: "path",
   description: "path.description",
   argument: { name: "file", description: "path.argument.file" },
-  options: [...GLM_OPTIONS, ...OUTPUT_OPTIONS],
+  options: [...GLM_OPTIONS, ...TABLE_OPTIONS, ...OUTPUT_OPTIONS],
   examples: [
     { command: "reglab path data/diabetes.csv", description: "path.example.lasso" },
     {
@@ -65,13 +68,25 @@ export const pathCommand: CommandSpec = {
       figureFiles("path"),
     );
     const saveTo = checkSaveTarget(options);
-    const input = readGlmInput(args, options, context);
+    const table = isTablePath(args[0], options);
+    for (const option of ["where", "explain", "saveStats"] as const)
+      if (!table && given.has(option))
+        throw new UsageError("table.needsTable", { option: TABLE_FLAGS[option] });
+    const outcome = table ? await tablePath(args[0], options, given) : null;
+    if (outcome?.kind === "explain") {
+      out(`${outcome.statement}\n`);
+      return;
+    }
+    const input = outcome?.kind === "path" ? outcome.input : readGlmInput(args, options, context);
     const draws = drawsFigures(json, given);
     const folder = draws
       ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
       : null;
     const start = performance.now();
-    const path = glmPath(input.data, input.options);
+    const path =
+      outcome?.kind === "path"
+        ? gaussianPathFromStatistics(outcome.statistics, input.options)
+        : glmPath(input.data, input.options);
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(path, context);
     const figure = folder ? await drawPath(folder, path, t) : null;
@@ -98,6 +113,8 @@ export const pathCommand: CommandSpec = {
     out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
   },
 };
+
+const TABLE_FLAGS = { where: "--where", explain: "--explain", saveStats: "--save-stats" } as const;
 
 /** The path figure, with the plotting code loaded only now (a `--json` run never loads it). */
 async function drawPath(folder: OutputFolder, path: GlmPath, t: Translator) {

@@ -1,0 +1,75 @@
+/**
+ * The SQL that computes a gaussian path's sufficient statistics over a table (glm/
+ * sufficientStatistics.ts): one statement, two scans — the weighted means, then the centred
+ * cross-products (centring first keeps the sums accurate where the means are large). Plain SQL
+ * aggregates, so the same statement runs where the data already live (DuckDB here; a warehouse,
+ * Spark SQL, MotherDuck) and returns one row:
+ *
+ *   n, weight_total, "mean__<column>" for each feature then the target,
+ *   "cov__<a>__<b>" for each pair a ≤ b (the weighted covariance, divisor Σw)
+ *
+ * which `reglab path --stats ROW.json` turns back into a path (statisticsRow.ts).
+ */
+
+/** An SQL identifier, quoted (a column name may hold anything). */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** An SQL string literal. */
+export function quoteString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+export interface StatisticsQuery {
+  /** The table: a FROM item, e.g. read_parquet('big/*.parquet'). */
+  from: string;
+  features: readonly string[];
+  target: string;
+  /** A weights column (default: every row weighs 1). */
+  weights?: string;
+  /** The user's filter, an SQL condition. */
+  where?: string;
+  /** Leave out rows with an empty cell (else the caller has checked that there are none). */
+  dropEmpty: boolean;
+}
+
+/** The statement (see the module's note). Column aliases: n, weight_total, mean__…, cov__…__…. */
+export function statisticsStatement(query: StatisticsQuery): string {
+  const columns = [...query.features, query.target];
+  const value = (k: number) => `c${k}`;
+  const conditions: string[] = [];
+  if (query.where) conditions.push(`(${query.where})`);
+  if (query.dropEmpty) {
+    const used = query.weights ? [...columns, query.weights] : columns;
+    conditions.push(...used.map((name) => `${quoteIdentifier(name)} IS NOT NULL`));
+  }
+  const select = [
+    ...columns.map((name, k) => `CAST(${quoteIdentifier(name)} AS DOUBLE) AS ${value(k)}`),
+    `${query.weights ? `CAST(${quoteIdentifier(query.weights)} AS DOUBLE)` : "CAST(1 AS DOUBLE)"} AS w`,
+  ];
+  const means = columns.map((_, k) => `SUM(w * ${value(k)}) / SUM(w) AS m${k}`);
+  const products: string[] = [];
+  for (let a = 0; a < columns.length; a++)
+    for (let b = a; b < columns.length; b++)
+      products.push(
+        `SUM(w * (${value(a)} - m${a}) * (${value(b)} - m${b})) / MAX(weight_total) AS ${quoteIdentifier(
+          `cov__${columns[a]}__${columns[b]}`,
+        )}`,
+      );
+  return [
+    "WITH data AS (",
+    `  SELECT ${select.join(", ")}`,
+    `  FROM ${query.from}${conditions.length ? `\n  WHERE ${conditions.join(" AND ")}` : ""}`,
+    "),",
+    "moments AS (",
+    `  SELECT COUNT(*) AS n, SUM(w) AS weight_total, ${means.join(", ")}`,
+    "  FROM data",
+    ")",
+    "SELECT",
+    "  MAX(n) AS n, MAX(weight_total) AS weight_total,",
+    `  ${columns.map((name, k) => `MAX(m${k}) AS ${quoteIdentifier(`mean__${name}`)}`).join(", ")},`,
+    `  ${products.join(",\n  ")}`,
+    "FROM data CROSS JOIN moments",
+  ].join("\n");
+}

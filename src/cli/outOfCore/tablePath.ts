@@ -1,0 +1,117 @@
+import { DataError, displayName } from "../../data/dataError.js";
+import type { Dataset } from "../../data/parseCsv.js";
+import type { GlmPathOptions } from "../../glm/glmPath.js";
+import { type GaussianStatistics, representativeRows } from "../../glm/sufficientStatistics.js";
+import { penaltyFactors } from "../columnOptions.js";
+import { UsageError } from "../errors.js";
+import { type GlmInput, lambdaList } from "../glmOptions.js";
+import { readTextFile } from "../loadData.js";
+import type { OptionSpec } from "../optionTable.js";
+import { writeFileSafely } from "../safeWrite.js";
+import { isParquetInput, tableStatement, tableStatistics } from "./duckdbTable.js";
+import { statisticsFromRow } from "./statisticsRow.js";
+
+/** Options a table path cannot honour (they need the rows), refused by name. */
+const ROW_OPTIONS = ["offset", "lowerLimits", "upperLimits", "relax", "noIntercept"] as const;
+const FLAG_NAMES: Record<(typeof ROW_OPTIONS)[number], string> = {
+  offset: "--offset",
+  lowerLimits: "--lower-limits",
+  upperLimits: "--upper-limits",
+  relax: "--relax",
+  noIntercept: "--no-intercept",
+};
+
+/** The options of a path over a table (beside the GLM options it shares). */
+export const TABLE_OPTIONS: readonly OptionSpec[] = [
+  { name: "where", kind: "path", valueName: "condition", description: "path.option.where" },
+  { name: "explain", kind: "flag", description: "path.option.explain" },
+  { name: "stats", kind: "path", valueName: "file", description: "path.option.stats" },
+  { name: "save-stats", kind: "path", valueName: "file", description: "path.option.saveStats" },
+];
+
+/** Whether this run is a table path: a Parquet input, or --stats. */
+export function isTablePath(file: string | undefined, options: Record<string, unknown>): boolean {
+  return options["stats"] !== undefined || (file !== undefined && isParquetInput(file));
+}
+
+export type TablePathOutcome =
+  | { kind: "explain"; statement: string }
+  | { kind: "path"; input: GlmInput; statistics: GaussianStatistics; savedStats?: string };
+
+export async function tablePath(
+  file: string | undefined,
+  options: Record<string, unknown>,
+  given: ReadonlySet<string>,
+): Promise<TablePathOutcome> {
+  const statsFile = options["stats"] as string | undefined;
+  const source = statsFile ?? file!;
+  if (options["family"] !== "gaussian")
+    throw new DataError("table.onlyGaussian", {
+      file: displayName(source, 200),
+      family: String(options["family"]),
+    });
+  for (const option of ROW_OPTIONS)
+    if (given.has(option)) throw new UsageError("table.optionNotHere", { option: FLAG_NAMES[option] });
+  if (statsFile !== undefined && file !== undefined)
+    throw new UsageError("error.extraFile", { file: displayName(file, 200) });
+  const exclude = (options["exclude"] as string | undefined)?.split(",").filter((name) => name !== "");
+  const selection = {
+    target: options["target"] as string | undefined,
+    weights: options["weights"] as string | undefined,
+    where: options["where"] as string | undefined,
+    na: options["na"] as "error" | "drop",
+    exclude,
+  };
+  if (options["explain"] === true) {
+    if (statsFile !== undefined) throw new UsageError("table.explainOnly");
+    return { kind: "explain", statement: (await tableStatement(file!, selection)).statement };
+  }
+  let statistics: GaussianStatistics;
+  if (statsFile !== undefined) {
+    const text = readTextFile(statsFile);
+    let row: unknown;
+    try {
+      // one JSON object; DuckDB's COPY … TO 'row.json' writes it as one line
+      row = JSON.parse(text.trim().split("\n")[0] ?? "");
+    } catch {
+      row = null;
+    }
+    if (row === null || typeof row !== "object" || Array.isArray(row))
+      throw new DataError("stats.badField", { file: displayName(statsFile, 200), field: "{…}" });
+    statistics = statisticsFromRow(row as Record<string, unknown>, statsFile, selection.target);
+  } else statistics = await tableStatistics(file!, selection);
+  let savedStats: string | undefined;
+  const saveStats = options["saveStats"] as string | undefined;
+  if (saveStats !== undefined) {
+    writeFileSafely(saveStats, `${JSON.stringify(statisticsRow(statistics))}\n`, options["force"] === true);
+    savedStats = saveStats;
+  }
+  const p = statistics.featureNames.length;
+  const factorSpec = options["penaltyFactor"] as string | undefined;
+  const pathOptions: GlmPathOptions = {
+    family: "gaussian",
+    alpha: options["alpha"] as number,
+    nlambda: options["nlambda"] as number,
+    lambdaMinRatio: options["lambdaMinRatio"] as number | undefined,
+    tolerance: options["tolerance"] as number | undefined,
+    lambda: lambdaList(options),
+    standardize: options["noStandardize"] !== true,
+    objective: options["objective"] as "glmnet" | "as-written",
+    penaltyFactor: factorSpec === undefined ? undefined : penaltyFactors(factorSpec, p),
+  };
+  const data: Dataset = { ...representativeRows(statistics), n: statistics.n };
+  return { kind: "path", input: { data, options: pathOptions }, statistics, savedStats };
+}
+
+/** The statistics as the statement's row (what --stats reads back). */
+export function statisticsRow(statistics: GaussianStatistics): Record<string, number> {
+  const names = [...statistics.featureNames, statistics.targetName];
+  const m = names.length;
+  const row: Record<string, number> = { n: statistics.n, weight_total: statistics.weightTotal };
+  names.forEach((name, k) => {
+    row[`mean__${name}`] = statistics.mean[k]!;
+  });
+  for (let a = 0; a < m; a++)
+    for (let b = a; b < m; b++) row[`cov__${names[a]}__${names[b]}`] = statistics.covariance[a * m + b]!;
+  return row;
+}

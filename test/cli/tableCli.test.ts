@@ -1,0 +1,144 @@
+/**
+ * `reglab path` over Parquet tables through DuckDB (out of core): the same gaussian path as the
+ * CSV path on the same rows — λ grid, coefficients to 1e-9, n — with weights, --where and a folder
+ * of files; the statement of --explain and the statistics round trip (--save-stats, --stats); and
+ * every bad table a clear error, exit 2.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { beforeAll, describe, expect, it } from "vitest";
+import { messagePattern, run } from "../helpers/inProcessCli.js";
+import { freshFolder } from "../helpers/runCli.js";
+
+const DIABETES = resolve(import.meta.dirname, "../../data/diabetes.csv");
+const folder = freshFolder();
+const at = (name: string) => join(folder, name);
+
+async function sql(statements: string[]) {
+  const connection = await (await DuckDBInstance.create(":memory:")).connect();
+  for (const statement of statements) await connection.run(statement);
+  connection.closeSync();
+}
+
+beforeAll(async () => {
+  mkdirSync(at("parts"));
+  const csv = `read_csv('${DIABETES}', header = true)`;
+  await sql([
+    `COPY (SELECT * FROM ${csv}) TO '${at("diabetes.parquet")}' (FORMAT parquet)`,
+    // weights: a column before the target, as a user's table might have it
+    `COPY (SELECT age, sex, bmi, bp, s1, s2, s3, s4, s5, s6, 1 + (row_number() OVER () % 3) AS w, y FROM ${csv}) TO '${at("weighted.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age, sex, bmi, bp, s1, s2, s3, s4, s5, s6, 1 + (row_number() OVER () % 3) AS w, y FROM ${csv}) TO '${at("weighted.csv")}' (HEADER)`,
+    `COPY (SELECT * FROM ${csv} WHERE sex > 0) TO '${at("men.csv")}' (HEADER)`,
+    `COPY (SELECT * FROM ${csv} LIMIT 200) TO '${at("parts/a.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT * FROM ${csv} OFFSET 200) TO '${at("parts/b.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT *, 'text' AS note FROM ${csv}) TO '${at("strings.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age, [bmi, bp] AS pair, y FROM ${csv}) TO '${at("list.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT * FROM ${csv} LIMIT 0) TO '${at("empty.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age, CASE WHEN row_number() OVER () = 7 THEN NULL ELSE bmi END AS bmi, y FROM ${csv}) TO '${at("holes.parquet")}' (FORMAT parquet)`,
+  ]);
+});
+
+async function json(args: string[]): Promise<PathDocument> {
+  const outcome = await run([...args, "--json"]);
+  expect(outcome.status, outcome.stderr).toBe(0);
+  return JSON.parse(outcome.stdout);
+}
+
+/** λ grids equal, coefficients to 1e-9 of the largest, intercepts and n as the CSV path's. */
+interface PathDocument {
+  n: number;
+  p: number;
+  lambdas: number[];
+  intercepts: number[];
+  coefs: number[][];
+  null_deviance: number;
+}
+
+function expectSamePath(table: PathDocument, rows: PathDocument) {
+  expect(table.n).toBe(rows.n);
+  expect(table.lambdas.length).toBe(rows.lambdas.length);
+  let size = 0;
+  for (const row of rows.coefs) for (const b of row) size = Math.max(size, Math.abs(b));
+  for (let k = 0; k < rows.lambdas.length; k++) {
+    expect(table.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 12);
+    expect(Math.abs(table.intercepts[k]! - rows.intercepts[k]!)).toBeLessThan(
+      1e-9 * Math.abs(rows.intercepts[k]!),
+    );
+    for (let j = 0; j < rows.p; j++)
+      expect(Math.abs(table.coefs[k]![j]! - rows.coefs[k]![j]!)).toBeLessThanOrEqual(1e-9 * size);
+  }
+  expect(table.null_deviance / rows.null_deviance).toBeCloseTo(1, 12);
+}
+
+describe("reglab path over a Parquet table", () => {
+  it("gives the CSV path of the same rows (lasso and elastic net)", async () => {
+    for (const alpha of ["1", "0.5"])
+      expectSamePath(
+        await json(["path", at("diabetes.parquet"), "--alpha", alpha]),
+        await json(["path", DIABETES, "--alpha", alpha]),
+      );
+  });
+
+  it("with weights, --where and a folder of files: each as the CSV path of those rows", async () => {
+    expectSamePath(
+      await json(["path", at("weighted.parquet"), "--weights", "w"]),
+      await json(["path", at("weighted.csv"), "--weights", "w"]),
+    );
+    expectSamePath(
+      await json(["path", at("diabetes.parquet"), "--where", "sex > 0"]),
+      await json(["path", at("men.csv")]),
+    );
+    expectSamePath(await json(["path", at("parts")]), await json(["path", DIABETES]));
+  });
+
+  it("prints its statement with --explain, and its statistics round-trip through --save-stats and --stats", async () => {
+    const explained = await run(["path", at("diabetes.parquet"), "--explain"]);
+    expect(explained.status).toBe(0);
+    expect(explained.stdout).toMatch(/^WITH data AS \(/);
+    expect(explained.stdout).toContain('"cov__age__s6"');
+    // the statement, run by another engine (DuckDB's CLI here) and exported as one JSON row
+    await sql([`COPY (${explained.stdout}) TO '${at("row.json")}' (FORMAT json)`]);
+    const fromRow = await json(["path", "--stats", at("row.json")]);
+    expectSamePath(fromRow, await json(["path", DIABETES]));
+    await json(["path", at("diabetes.parquet"), "--save-stats", at("saved.json")]);
+    expect(Object.keys(JSON.parse(readFileSync(at("saved.json"), "utf8")))).toContain("cov__s5__y");
+    expectSamePath(await json(["path", "--stats", at("saved.json")]), fromRow);
+  });
+
+  const refused: [string, string[], RegExp][] = [
+    ["a column of text", ["path", at("strings.parquet")], /column 'note' holds VARCHAR/],
+    ["a list column", ["path", at("list.parquet")], /column 'pair' holds DOUBLE\[\]/],
+    ["an empty table", ["path", at("empty.parquet")], /no row is left to fit/],
+    [
+      "a --where that selects nothing",
+      ["path", at("diabetes.parquet"), "--where", "age > 100"],
+      /no row is left/,
+    ],
+    ["an empty cell", ["path", at("holes.parquet")], /column 'bmi' has 1 empty cells/],
+    ["a file that is not there", ["path", at("missing.parquet")], /DuckDB could not read it/],
+    ["a bad --where", ["path", at("diabetes.parquet"), "--where", "nonsense >"], /DuckDB could not read it/],
+    ["binomial", ["path", at("diabetes.parquet"), "--family", "binomial"], /gaussian only so far/],
+    ["--offset", ["path", at("diabetes.parquet"), "--offset", "s1"], /--offset is not available/],
+    [
+      "--where on a CSV",
+      ["path", DIABETES, "--where", "age > 0"],
+      /--where is for a path over a Parquet table/,
+    ],
+    ["a --stats row without its fields", ["path", "--stats", DIABETES], /the statistics' field/],
+  ];
+  for (const [what, args, pattern] of refused)
+    it(`refuses ${what}: one line, exit 2`, async () => {
+      const outcome = await run(args);
+      expect(outcome.status).toBe(2);
+      expect(outcome.stderr).toMatch(pattern);
+      expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
+    });
+
+  it("drops the rows with empty cells under --na drop, and says so in Chinese too", async () => {
+    const document = await json(["path", at("holes.parquet"), "--na", "drop"]);
+    expect(document.n).toBe(441);
+    const zh = await run(["path", at("strings.parquet")], "zh");
+    expect(zh.stderr).toMatch(messagePattern("table.notNumeric", "zh"));
+  });
+});
