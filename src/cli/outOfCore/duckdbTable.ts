@@ -3,17 +3,21 @@
  * start or download): Parquet files — one, a folder of them, or a glob — scanned by SQL aggregates
  * in parallel and out of core, so the memory a path needs does not grow with the rows.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, displayName } from "../../data/dataError.js";
 import type { GaussianStatistics } from "../../glm/sufficientStatistics.js";
 import { quoteIdentifier, quoteString, statisticsStatement } from "./statisticsQuery.js";
 import { statisticsFromRow } from "./statisticsRow.js";
 
-/** Whether a path names a table for DuckDB: a .parquet file, a folder of them, or a glob. */
+/**
+ * Whether a path names a table for DuckDB: a .parquet file, a glob, or a folder holding .parquet
+ * files (another folder is the CSV reader's to refuse, as it always was).
+ */
 export function isParquetInput(file: string): boolean {
   if (/\.parquet$/i.test(file) || /[*?[]/.test(file)) return true;
-  return existsSync(file) && statSync(file).isDirectory();
+  if (!existsSync(file) || !statSync(file).isDirectory()) return false;
+  return readdirSync(file, { recursive: true }).some((name) => /\.parquet$/i.test(String(name)));
 }
 
 /** The FROM item for the input: read_parquet over the file, the glob, or a folder's files. */

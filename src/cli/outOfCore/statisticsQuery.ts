@@ -42,7 +42,7 @@ export function statisticsStatement(query: StatisticsQuery): string {
   if (query.where) conditions.push(`(${query.where})`);
   if (query.dropEmpty) {
     const used = query.weights ? [...columns, query.weights] : columns;
-    conditions.push(...used.map((name) => `${quoteIdentifier(name)} IS NOT NULL`));
+    for (const name of used) conditions.push(`${quoteIdentifier(name)} IS NOT NULL`);
   }
   const select = [
     ...columns.map((name, k) => `CAST(${quoteIdentifier(name)} AS DOUBLE) AS ${value(k)}`),
