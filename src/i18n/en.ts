@@ -583,6 +583,12 @@ export const en = {
     "also write the statistics computed from the Parquet table (the statement's row, as JSON)",
   "table.needsTable":
     "{option} is for a path over a Parquet table (a .parquet file, a folder of them or a glob). Give one, or leave {option} out.",
+  "table.notBinary":
+    "{file}: a binomial path over a table needs its target '{target}' to hold 0 and 1 only (both). Recode it (e.g. a CASE in a view), or use a CSV, whose reader codes two labels.",
+  "table.diverged":
+    "{file}: the logistic fit left the numbers doubles can hold (the classes are perhaps separable at this λ). Use a larger --lambda-min-ratio, or α < 1.",
+  "path.passes": "{passes} passes over the table",
+  "path.passesProgress": "passes over the table",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

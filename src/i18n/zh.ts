@@ -536,6 +536,12 @@ export const zh: Record<MessageKey, string> = {
   "path.option.saveStats": "同时写出从 Parquet 表算得的统计量（语句返回的那一行，JSON 格式）",
   "table.needsTable":
     "{option} 用于基于 Parquet 表（.parquet 文件、包含它们的文件夹或通配符）的路径。请给出这样的输入，或去掉 {option}。",
+  "table.notBinary":
+    "{file}：基于表的 binomial 路径要求目标列 '{target}' 只含 0 和 1（两者都要有）。请重新编码（例如在视图中用 CASE），或改用 CSV（其读取器会为两个标签编码）。",
+  "table.diverged":
+    "{file}：逻辑回归拟合超出了双精度数的范围（也许在此 λ 下两类可分）。请用更大的 --lambda-min-ratio，或 α < 1。",
+  "path.passes": "遍历表 {passes} 次",
+  "path.passesProgress": "遍历数据表",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

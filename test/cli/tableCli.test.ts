@@ -12,6 +12,7 @@ import { messagePattern, run } from "../helpers/inProcessCli.js";
 import { freshFolder } from "../helpers/runCli.js";
 
 const DIABETES = resolve(import.meta.dirname, "../../data/diabetes.csv");
+const BREAST = resolve(import.meta.dirname, "../../data/breast_cancer.csv");
 const folder = freshFolder();
 const at = (name: string) => join(folder, name);
 
@@ -30,6 +31,9 @@ beforeAll(async () => {
     `COPY (SELECT age, sex, bmi, bp, s1, s2, s3, s4, s5, s6, 1 + (row_number() OVER () % 3) AS w, y FROM ${csv}) TO '${at("weighted.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age, sex, bmi, bp, s1, s2, s3, s4, s5, s6, 1 + (row_number() OVER () % 3) AS w, y FROM ${csv}) TO '${at("weighted.csv")}' (HEADER)`,
     `COPY (SELECT * FROM ${csv} WHERE sex > 0) TO '${at("men.csv")}' (HEADER)`,
+    // a two-class table (8 of breast cancer's features: small, so the test's passes are quick)
+    `COPY (SELECT mean_radius, mean_texture, mean_smoothness, mean_compactness, mean_symmetry, radius_error, worst_concavity, worst_symmetry, ${"y"} FROM read_csv('${BREAST}', header = true)) TO '${at("cancer.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT mean_radius, mean_texture, mean_smoothness, mean_compactness, mean_symmetry, radius_error, worst_concavity, worst_symmetry, ${"y"} FROM read_csv('${BREAST}', header = true)) TO '${at("cancer.csv")}' (HEADER)`,
     `COPY (SELECT * FROM ${csv} LIMIT 200) TO '${at("parts/a.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT * FROM ${csv} OFFSET 200) TO '${at("parts/b.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT *, 'text' AS note FROM ${csv}) TO '${at("strings.parquet")}' (FORMAT parquet)`,
@@ -53,6 +57,9 @@ interface PathDocument {
   intercepts: number[];
   coefs: number[][];
   null_deviance: number;
+  objective?: number[];
+  certificate?: number[];
+  passes?: number;
 }
 
 function expectSamePath(table: PathDocument, rows: PathDocument) {
@@ -118,7 +125,12 @@ describe("reglab path over a Parquet table", () => {
     ["an empty cell", ["path", at("holes.parquet")], /column 'bmi' has 1 empty cells/],
     ["a file that is not there", ["path", at("missing.parquet")], /DuckDB could not read it/],
     ["a bad --where", ["path", at("diabetes.parquet"), "--where", "nonsense >"], /DuckDB could not read it/],
-    ["binomial", ["path", at("diabetes.parquet"), "--family", "binomial"], /gaussian only so far/],
+    ["poisson", ["path", at("diabetes.parquet"), "--family", "poisson"], /gaussian only so far/],
+    [
+      "binomial on a target that is not 0/1",
+      ["path", at("diabetes.parquet"), "--family", "binomial"],
+      /to hold 0 and 1 only/,
+    ],
     ["--offset", ["path", at("diabetes.parquet"), "--offset", "s1"], /--offset is not available/],
     [
       "--where on a CSV",
@@ -134,6 +146,46 @@ describe("reglab path over a Parquet table", () => {
       expect(outcome.stderr).toMatch(pattern);
       expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
     });
+
+  it("fits a binomial path by IRLS passes over the table: the CSV path's λ grid, objective and coefficients", async () => {
+    for (const alpha of ["1", "0.3"]) {
+      const table = await json([
+        "path",
+        at("cancer.parquet"),
+        "--family",
+        "binomial",
+        "--alpha",
+        alpha,
+        "--nlambda",
+        "30",
+      ]);
+      const rows = await json([
+        "path",
+        at("cancer.csv"),
+        "--family",
+        "binomial",
+        "--alpha",
+        alpha,
+        "--nlambda",
+        "30",
+      ]);
+      expect(table.lambdas.length).toBe(rows.lambdas.length);
+      let size = 0;
+      for (const row of rows.coefs) for (const b of row) size = Math.max(size, Math.abs(b));
+      for (let k = 0; k < rows.lambdas.length; k++) {
+        expect(table.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 12);
+        // both solved to a KKT certificate of 1e-7: the same objective, coefficients close
+        expect(Math.abs(table.objective![k]! - rows.objective![k]!)).toBeLessThan(1e-9 * rows.objective![k]!);
+        for (let j = 0; j < rows.p; j++)
+          expect(Math.abs(table.coefs[k]![j]! - rows.coefs[k]![j]!)).toBeLessThan(1e-4 * size);
+      }
+      for (const certificate of table.certificate!) expect(certificate).toBeLessThanOrEqual(1e-7);
+      expect(table.null_deviance / rows.null_deviance).toBeCloseTo(1, 12);
+      // one pass per Newton step and one per λ: a handful per λ
+      expect(table.passes).toBeGreaterThan(table.lambdas.length);
+      expect(table.passes).toBeLessThan(8 * table.lambdas.length);
+    }
+  });
 
   it("drops the rows with empty cells under --na drop, and says so in Chinese too", async () => {
     const document = await json(["path", at("holes.parquet"), "--na", "drop"]);

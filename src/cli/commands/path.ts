@@ -1,9 +1,9 @@
 /** `reglab path FILE`: an elastic-net regularization path, glmnet's summary, the coefficient figure. */
 
+import { SingleBar } from "cli-progress";
 import { displayName } from "../../data/dataError.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { modelDocument as savedModel } from "../../glm/modelDocument.js";
-import { gaussianPathFromStatistics } from "../../glm/sufficientStatistics.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import { type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
@@ -83,10 +83,21 @@ export const pathCommand: CommandSpec = {
       ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
       : null;
     const start = performance.now();
-    const path =
-      outcome?.kind === "path"
-        ? gaussianPathFromStatistics(outcome.statistics, input.options)
-        : glmPath(input.data, input.options);
+    // progress on stderr for the passes of a binomial path over a table (a terminal only)
+    const bar =
+      outcome?.kind === "path" && input.options.family === "binomial" && context.interactive
+        ? new SingleBar({
+            format: `${t("path.passesProgress")} [{bar}] λ {value}/{total}, {passes}`,
+            stream: process.stderr,
+          })
+        : null;
+    bar?.start(input.options.lambda?.length ?? input.options.nlambda ?? 100, 0, { passes: 0 });
+    const fitted =
+      outcome?.kind === "path" ? await outcome.fit((passes, k) => bar?.update(k + 1, { passes })) : null;
+    bar?.stop();
+    const path = fitted ? fitted.path : glmPath(input.data, input.options);
+    // a path over a table: how many passes over it the fit took (binomial: one per Newton step)
+    const passes = fitted ? { passes: fitted.passes } : {};
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(path, context);
     const figure = folder ? await drawPath(folder, path, t) : null;
@@ -96,7 +107,7 @@ export const pathCommand: CommandSpec = {
         ? { figures: { path: figure } }
         : { figures: {}, figures_note: t("figures.notDrawn") };
       out(
-        `${finiteJson({ ...pathJson(path, seconds, input.classes), ...figures, saved: saveTo ?? null }, 2)}\n`,
+        `${finiteJson({ ...pathJson(path, seconds, input.classes), ...passes, ...figures, saved: saveTo ?? null }, 2)}\n`,
       );
       return;
     }
@@ -108,7 +119,7 @@ export const pathCommand: CommandSpec = {
         p: path.p,
         count: path.lambda.length,
         seconds: seconds.toFixed(3),
-      })}\n${objectiveNote(path, t)}${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
+      })}\n${fitted?.passes ? `${t("path.passes", { passes: fitted.passes })}\n` : ""}${objectiveNote(path, t)}${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
     );
     out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
   },

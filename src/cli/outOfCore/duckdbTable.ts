@@ -6,9 +6,16 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, displayName } from "../../data/dataError.js";
+import type { WorkingPass } from "../../glm/streamedLogistic.js";
 import type { GaussianStatistics } from "../../glm/sufficientStatistics.js";
-import { quoteIdentifier, quoteString, statisticsStatement } from "./statisticsQuery.js";
+import {
+  quoteIdentifier,
+  quoteString,
+  type StatisticsQuery,
+  statisticsStatement,
+} from "./statisticsQuery.js";
 import { statisticsFromRow } from "./statisticsRow.js";
+import { workingPassStatement } from "./workingPassQuery.js";
 
 /**
  * Whether a path names a table for DuckDB: a .parquet file, a glob, or a folder holding .parquet
@@ -107,30 +114,24 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     .map((column) => column.name)
     .filter((column) => column !== target && column !== selection.weights);
   if (features.length === 0) throw new DataError("stats.noFeatures", { file: name });
-  return {
+  const query: StatisticsQuery = {
     from,
     features,
     target: target!,
-    statement: statisticsStatement({
-      from,
-      features,
-      target: target!,
-      weights: selection.weights,
-      where: selection.where,
-      dropEmpty: selection.na === "drop",
-    }),
+    weights: selection.weights,
+    where: selection.where,
+    dropEmpty: selection.na === "drop",
   };
+  return { from, features, target: target!, query, statement: statisticsStatement(query) };
 }
 
-/**
- * The gaussian statistics of the table: its columns checked (numbers only), empty cells refused
- * unless --na drop (one counting scan), then the statement run — two scans, in DuckDB's threads.
- */
-export async function tableStatistics(file: string, selection: TableSelection): Promise<GaussianStatistics> {
+/** The table opened: its columns checked, empty cells refused unless --na drop, its statistics. */
+async function openTable(file: string, selection: TableSelection) {
   const instance = await openDuckDb();
   const connection = await instance.connect();
   try {
-    const { from, features, target, statement } = await prepare(connection, file, selection);
+    const prepared = await prepare(connection, file, selection);
+    const { from, features, target } = prepared;
     if (selection.na === "error") {
       const used = selection.weights ? [...features, target, selection.weights] : [...features, target];
       const counts = used.map(
@@ -146,9 +147,94 @@ export async function tableStatistics(file: string, selection: TableSelection): 
           count: Number(empty![`e${k}`]),
         });
     }
-    const [row] = await rows(connection, statement, file);
-    return statisticsFromRow(row ?? {}, file, target);
-  } finally {
+    const [row] = await rows(connection, prepared.statement, file);
+    const statistics = statisticsFromRow(row ?? {}, file, target);
+    return { connection, prepared, statistics };
+  } catch (error) {
     connection.closeSync();
+    throw error;
   }
+}
+
+/**
+ * The gaussian statistics of the table: its columns checked (numbers only), empty cells refused
+ * unless --na drop (one counting scan), then the statement run — two scans, in DuckDB's threads.
+ */
+export async function tableStatistics(file: string, selection: TableSelection): Promise<GaussianStatistics> {
+  const { connection, statistics } = await openTable(file, selection);
+  connection.closeSync();
+  return statistics;
+}
+
+/**
+ * The table for a streamed logistic path: its statistics, a 0/1 target checked, and the pass
+ * (one SQL scan per call) that glm/streamedLogistic.ts drives. Close it when the path is done.
+ */
+export async function tableLogisticPasses(file: string, selection: TableSelection) {
+  const { connection, prepared, statistics } = await openTable(file, selection);
+  const name = displayName(file, 200);
+  try {
+    const y = quoteIdentifier(prepared.target);
+    const conditions = [
+      ...(selection.where ? [`(${selection.where})`] : []),
+      ...(selection.na === "drop" ? [`${y} IS NOT NULL`] : []),
+    ];
+    const [check] = await rows(
+      connection,
+      `SELECT COUNT(*) FILTER (WHERE ${y} <> 0 AND ${y} <> 1) AS other, MIN(${y}) AS low, MAX(${y}) AS high FROM ${prepared.from}${conditions.length ? ` WHERE ${conditions.join(" AND ")}` : ""}`,
+      file,
+    );
+    if (Number(check?.["other"] ?? 0) > 0 || Number(check?.["low"]) === Number(check?.["high"]))
+      throw new DataError("table.notBinary", { file: name, target: displayName(prepared.target, 80) });
+  } catch (error) {
+    connection.closeSync();
+    throw error;
+  }
+  const p = prepared.features.length;
+  const mean = statistics.mean.subarray(0, p);
+  let statement: Awaited<ReturnType<Connection["prepare"]>>;
+  try {
+    statement = await connection.prepare(workingPassStatement(prepared.query, mean));
+  } catch (error) {
+    connection.closeSync();
+    throw error;
+  }
+  const pass: WorkingPass = async (intercept, beta) => {
+    if (!Number.isFinite(intercept) || !beta.every(Number.isFinite))
+      throw new DataError("table.diverged", { file: name });
+    let centre = intercept;
+    for (let j = 0; j < p; j++) centre += beta[j]! * mean[j]!;
+    statement.bindDouble(1, centre);
+    for (let j = 0; j < p; j++) statement.bindDouble(j + 2, beta[j]!);
+    let row: Record<string, unknown> | undefined;
+    try {
+      [row] = (await statement.runAndReadAll()).getRowObjects();
+    } catch (error) {
+      const text = String((error as Error).message ?? error).split("\n")[0]!;
+      throw new DataError("table.queryFailed", { file: name, reason: displayName(text, 300) });
+    }
+    const value = (key: string) => {
+      const raw = row?.[key];
+      const number = typeof raw === "bigint" ? Number(raw) : Number(raw);
+      if (!Number.isFinite(number)) throw new DataError("table.diverged", { file: name });
+      return number;
+    };
+    const m = p + 1;
+    const second = new Float64Array(m * m);
+    for (let a = 0; a < m; a++)
+      for (let b = a; b < m; b++) {
+        second[a * m + b] = value(`q_${a}_${b}`);
+        second[b * m + a] = second[a * m + b]!;
+      }
+    return {
+      n: value("n"),
+      vTotal: value("v_total"),
+      loss: value("loss"),
+      gradientIntercept: value("g_int"),
+      gradient: Float64Array.from({ length: p }, (_, j) => value(`g_${j}`)),
+      first: Float64Array.from({ length: m }, (_, a) => value(`s_${a}`)),
+      second,
+    };
+  };
+  return { statistics, pass, close: () => connection.closeSync() };
 }

@@ -1,14 +1,20 @@
 import { DataError, displayName } from "../../data/dataError.js";
 import type { Dataset } from "../../data/parseCsv.js";
+import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
 import type { GlmPathOptions } from "../../glm/glmPath.js";
-import { type GaussianStatistics, representativeRows } from "../../glm/sufficientStatistics.js";
+import { streamedLogisticPath } from "../../glm/streamedLogistic.js";
+import {
+  type GaussianStatistics,
+  gaussianPathFromStatistics,
+  representativeRows,
+} from "../../glm/sufficientStatistics.js";
 import { penaltyFactors } from "../columnOptions.js";
 import { UsageError } from "../errors.js";
 import { type GlmInput, lambdaList } from "../glmOptions.js";
 import { readTextFile } from "../loadData.js";
 import type { OptionSpec } from "../optionTable.js";
 import { writeFileSafely } from "../safeWrite.js";
-import { isParquetInput, tableStatement, tableStatistics } from "./duckdbTable.js";
+import { isParquetInput, tableLogisticPasses, tableStatement, tableStatistics } from "./duckdbTable.js";
 import { statisticsFromRow } from "./statisticsRow.js";
 
 /** Options a table path cannot honour (they need the rows), refused by name. */
@@ -36,7 +42,16 @@ export function isTablePath(file: string | undefined, options: Record<string, un
 
 export type TablePathOutcome =
   | { kind: "explain"; statement: string }
-  | { kind: "path"; input: GlmInput; statistics: GaussianStatistics; savedStats?: string };
+  | {
+      kind: "path";
+      input: GlmInput;
+      statistics: GaussianStatistics;
+      savedStats?: string;
+      /** Fits the path: from the statistics (gaussian), or by passes over the table (binomial). */
+      fit: (
+        onPass?: (passes: number, lambdaIndex: number) => void,
+      ) => Promise<{ path: ElasticNetPath; passes: number }>;
+    };
 
 export async function tablePath(
   file: string | undefined,
@@ -45,11 +60,13 @@ export async function tablePath(
 ): Promise<TablePathOutcome> {
   const statsFile = options["stats"] as string | undefined;
   const source = statsFile ?? file!;
-  if (options["family"] !== "gaussian")
-    throw new DataError("table.onlyGaussian", {
-      file: displayName(source, 200),
-      family: String(options["family"]),
-    });
+  const family = options["family"];
+  // binomial: IRLS, one pass over the table per Newton step (statistics alone do not suffice)
+  const streamed = family === "binomial" && statsFile === undefined;
+  if (family !== "gaussian" && !streamed)
+    throw new DataError("table.onlyGaussian", { file: displayName(source, 200), family: String(family) });
+  if (streamed && given.has("noStandardize"))
+    throw new UsageError("table.optionNotHere", { option: "--no-standardize" });
   for (const option of ROW_OPTIONS)
     if (given.has(option)) throw new UsageError("table.optionNotHere", { option: FLAG_NAMES[option] });
   if (statsFile !== undefined && file !== undefined)
@@ -67,7 +84,11 @@ export async function tablePath(
     return { kind: "explain", statement: (await tableStatement(file!, selection)).statement };
   }
   let statistics: GaussianStatistics;
-  if (statsFile !== undefined) {
+  let passes: Awaited<ReturnType<typeof tableLogisticPasses>> | undefined;
+  if (streamed) {
+    passes = await tableLogisticPasses(file!, selection);
+    statistics = passes.statistics;
+  } else if (statsFile !== undefined) {
     const text = readTextFile(statsFile);
     let row: unknown;
     try {
@@ -100,7 +121,29 @@ export async function tablePath(
     penaltyFactor: factorSpec === undefined ? undefined : penaltyFactors(factorSpec, p),
   };
   const data: Dataset = { ...representativeRows(statistics), n: statistics.n };
-  return { kind: "path", input: { data, options: pathOptions }, statistics, savedStats };
+  const fit = async (onPass?: (passes: number, lambdaIndex: number) => void) => {
+    if (!passes) return { path: gaussianPathFromStatistics(statistics, pathOptions), passes: 0 };
+    try {
+      return await streamedLogisticPath(statistics, passes.pass, {
+        alpha: pathOptions.alpha,
+        nlambda: pathOptions.nlambda,
+        lambdaMinRatio: pathOptions.lambdaMinRatio,
+        lambda: pathOptions.lambda,
+        penaltyFactor: pathOptions.penaltyFactor,
+        tolerance: pathOptions.tolerance,
+        onPass,
+      });
+    } finally {
+      passes.close();
+    }
+  };
+  return {
+    kind: "path",
+    input: { data, options: { ...pathOptions, family: streamed ? "binomial" : "gaussian" } },
+    statistics,
+    savedStats,
+    fit,
+  };
 }
 
 /** The statistics as the statement's row (what --stats reads back). */

@@ -1,0 +1,61 @@
+/**
+ * One IRLS pass of the streamed logistic path (glm/streamedLogistic.ts) as one SQL statement, one
+ * scan: the linear predictor η of the current coefficients computed row by row, the probability p
+ * (in a form that never overflows), the working weight v = w·max(p(1 − p), 1e-5) and response
+ * z = η + (y − p)/max(p(1 − p), 1e-5), and the sums the path needs (aliases: n, v_total, loss,
+ * g_int, g_<j>, s_<a>, q_<a>_<b>), the features centred at the data's means d_j = x_j − m_j and z
+ * shifted by ζ = η at x = m.
+ *
+ * The coefficients are the statement's parameters — $1 the intercept at x = m (ζ), $2 … $(p+1) the
+ * coefficients — so the statement is planned once and run once per pass with new values.
+ */
+import { quoteIdentifier, type StatisticsQuery } from "./statisticsQuery.js";
+
+/** A number as an SQL literal (finite: the caller checks), parenthesized so a sign is safe. */
+const literal = (value: number) => `(${value.toPrecision(17)})`;
+
+export function workingPassStatement(query: StatisticsQuery, mean: Float64Array): string {
+  const p = query.features.length;
+  const centred = query.features.map(
+    (name, j) => `CAST(${quoteIdentifier(name)} AS DOUBLE) - ${literal(mean[j]!)} AS d${j}`,
+  );
+  const eta = ["$1", ...query.features.map((_, j) => `$${j + 2} * d${j}`)].join(" + ");
+  const conditions: string[] = [];
+  if (query.where) conditions.push(`(${query.where})`);
+  if (query.dropEmpty) {
+    const used = query.weights
+      ? [...query.features, query.target, query.weights]
+      : [...query.features, query.target];
+    for (const name of used) conditions.push(`${quoteIdentifier(name)} IS NOT NULL`);
+  }
+  const d = Array.from({ length: p }, (_, j) => `d${j}`);
+  const columns = [...d, "zs"];
+  const second: string[] = [];
+  for (let a = 0; a <= p; a++)
+    for (let b = a; b <= p; b++) second.push(`SUM(v * ${columns[a]} * ${columns[b]}) AS q_${a}_${b}`);
+  return [
+    "SELECT COUNT(*) AS n, SUM(v) AS v_total, SUM(w * loss) AS loss, SUM(w * (y - p)) AS g_int,",
+    `  ${d.map((name, j) => `SUM(w * ${name} * (y - p)) AS g_${j}`).join(", ")},`,
+    `  ${columns.map((name, a) => `SUM(v * ${name}) AS s_${a}`).join(", ")},`,
+    `  ${second.join(",\n  ")}`,
+    "FROM (",
+    "  SELECT *, w * q AS v, (eta - $1) + (y - p) / q AS zs,",
+    "    GREATEST(eta, 0) + LN(1 + EXP(-ABS(eta))) - y * eta AS loss",
+    "  FROM (",
+    "    SELECT *, GREATEST(p * (1 - p), 1e-5) AS q",
+    "    FROM (",
+    "      SELECT *, CASE WHEN eta >= 0 THEN 1 / (1 + EXP(-eta)) ELSE EXP(eta) / (1 + EXP(eta)) END AS p",
+    "      FROM (",
+    `        SELECT *, ${eta} AS eta`,
+    "        FROM (",
+    `          SELECT ${centred.join(", ")},`,
+    `            CAST(${quoteIdentifier(query.target)} AS DOUBLE) AS y,`,
+    `            ${query.weights ? `CAST(${quoteIdentifier(query.weights)} AS DOUBLE)` : "CAST(1 AS DOUBLE)"} AS w`,
+    `          FROM ${query.from}${conditions.length ? `\n          WHERE ${conditions.join(" AND ")}` : ""}`,
+    "        ) AS centred",
+    "      ) AS with_eta",
+    "    ) AS with_p",
+    "  ) AS with_q",
+    ") AS working",
+  ].join("\n");
+}

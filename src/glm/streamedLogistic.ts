@@ -1,0 +1,253 @@
+/**
+ * The binomial (logistic) elastic-net path when the rows cannot be held: IRLS whose every Newton
+ * step is one pass over the rows — anywhere, an SQL scan in cli/outOfCore/ — returning sums, from
+ * which the step's penalized quadratic is solved in memory (as a gaussian path from sufficient
+ * statistics: sufficientStatistics.ts), warm-started along the path.
+ *
+ *   minimize  (1/Σw) Σ_i w_i [log(1 + e^{η_i}) − y_i η_i] + λ Σ_j pf_j (α|b̃_j| + (1−α)/2 b̃_j²)
+ *
+ * on standardized columns x̃_j = (x_j − m_j)/s_j (m, s: the w-weighted means and standard deviations,
+ * as glmnet standardizes), y ∈ {0, 1}.
+ *
+ * A pass at (b₀, b) sees every row once and sums, with d_j = x_j − m_j and the working response
+ * z = η + (y − p)/q, q = max(p(1 − p), 1e-5) (glmnet's floor), v = w·q:
+ *   Σv, Σv·d, Σv·(z − ζ), and their cross-products (ζ = η at x = m: a shift that keeps the sums
+ *   accurate), the loss Σ w ℓ, and the gradient sums Σ w (y − p) and Σ w d_j (y − p).
+ * Centring by m, known before the pass, makes one scan enough (no second pass for the means).
+ * The same pass gives the certificate at (b₀, b) and the quadratic for the next step, so a λ costs
+ * its Newton steps plus one pass; a step that raises the objective is halved (another pass).
+ */
+import type { ElasticNetPath } from "./elasticNetPath.js";
+import { DEFAULT_TOLERANCE } from "./elasticNetPath.js";
+import { binomial } from "./families/binomial.js";
+import { lambdaSequence } from "./lambdaSequence.js";
+import { normalizedPenaltyFactor } from "./solvers/quadraticState.js";
+import { type GaussianStatistics, gaussianPathFromStatistics } from "./sufficientStatistics.js";
+
+/** What one pass returns (see the module's note); sums over the rows, not normalized. */
+export interface WorkingSums {
+  n: number;
+  /** Σ v. */
+  vTotal: number;
+  /** Σ v·d_j (j < p), then Σ v·(z − ζ) (index p). */
+  first: Float64Array;
+  /** Σ v·a·b over a, b ∈ (d_1 … d_p, z − ζ), row-major (p + 1)². */
+  second: Float64Array;
+  /** Σ w [log(1 + e^η) − y η]. */
+  loss: number;
+  /** Σ w (y − p). */
+  gradientIntercept: number;
+  /** Σ w d_j (y − p). */
+  gradient: Float64Array;
+}
+
+/** The data's own statistics (one pass before the path): n, Σw, w-weighted means and covariance. */
+export interface WorkingPass {
+  /** One pass at the intercept and coefficients (on the features' own scale), centred at `mean`. */
+  (intercept: number, beta: Float64Array, mean: Float64Array): Promise<WorkingSums>;
+}
+
+export interface StreamedLogisticOptions {
+  alpha?: number;
+  nlambda?: number;
+  lambdaMinRatio?: number;
+  lambda?: readonly number[];
+  penaltyFactor?: readonly number[];
+  tolerance?: number;
+  earlyStop?: boolean;
+  /** Called after each pass (progress): the passes so far and the λ being solved. */
+  onPass?: (passes: number, lambdaIndex: number) => void;
+}
+
+const MAX_NEWTON_STEPS = 50;
+const MAX_HALVINGS = 30;
+
+/**
+ * The path. `statistics` are the data's (features then the 0/1 target) with the observation
+ * weights; `pass` computes a pass's sums. Returns the path and how many passes it took.
+ */
+export async function streamedLogisticPath(
+  statistics: GaussianStatistics,
+  pass: WorkingPass,
+  options: StreamedLogisticOptions = {},
+): Promise<{ path: ElasticNetPath; passes: number }> {
+  const p = statistics.featureNames.length;
+  const m = p + 1;
+  const alpha = options.alpha ?? 1;
+  const W = statistics.weightTotal;
+  const mean = statistics.mean.subarray(0, p);
+  const sd = Float64Array.from({ length: p }, (_, j) =>
+    Math.sqrt(Math.max(statistics.covariance[j * m + j]!, 0)),
+  );
+  const usable = Uint8Array.from(sd, (s) => (s > 0 ? 1 : 0));
+  const pf = normalizedPenaltyFactor(p, options.penaltyFactor);
+  const share = statistics.mean[p]!; // ȳ: the null model's probability
+  if (!(share > 0 && share < 1)) throw new RangeError("the target must hold both classes");
+  const target = options.tolerance ?? DEFAULT_TOLERANCE;
+
+  // λ_max from the gradient at the null model: (1/W) Σ w x̃_j (y − ȳ) = cov(x_j, y)/s_j
+  let largest = 0;
+  for (let j = 0; j < p; j++)
+    if (usable[j] && pf[j]! > 0)
+      largest = Math.max(largest, Math.abs(statistics.covariance[j * m + p]! / sd[j]!) / pf[j]!);
+  const maximum = largest / Math.max(alpha, 1e-3);
+  const lambdas = options.lambda
+    ? [...options.lambda].sort((a, b) => b - a)
+    : [
+        ...lambdaSequence(maximum, statistics.n, p, {
+          count: options.nlambda,
+          minRatio: options.lambdaMinRatio,
+        }),
+      ];
+  const gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
+  const nullDeviance = -2 * (share * Math.log(share) + (1 - share) * Math.log(1 - share));
+
+  // the coefficients on the standardized columns, b̃, and the intercept at x = m (ζ)
+  const scaled = new Float64Array(p);
+  let centreIntercept = Math.log(share / (1 - share));
+  const original = new Float64Array(p);
+  const toOriginal = () => {
+    for (let j = 0; j < p; j++) original[j] = usable[j] ? scaled[j]! / sd[j]! : 0;
+    let intercept = centreIntercept;
+    for (let j = 0; j < p; j++) intercept -= original[j]! * mean[j]!;
+    return intercept;
+  };
+  const penalty = (lambda: number, b: Float64Array) => {
+    let total = 0;
+    for (let j = 0; j < p; j++) {
+      const v = b[j]!;
+      if (v !== 0) total += pf[j]! * (alpha * Math.abs(v) + 0.5 * (1 - alpha) * v * v);
+    }
+    return lambda * total;
+  };
+  let passes = 0;
+  const run = async (k: number) => {
+    passes++;
+    const sums = await pass(toOriginal(), original, mean);
+    options.onPass?.(passes, k);
+    if (!(sums.n > 0)) throw new RangeError("a pass saw no rows");
+    return sums;
+  };
+
+  const result: ElasticNetPath = {
+    family: "binomial",
+    alpha,
+    n: statistics.n,
+    p,
+    featureNames: statistics.featureNames,
+    lambda: [],
+    a0: [],
+    beta: [],
+    devRatio: [],
+    df: [],
+    nullDeviance,
+    weightTotal: W,
+    objective: [],
+    certificate: [],
+    tolerance: target,
+    converged: [],
+    penaltyFactor: [...pf],
+    standardize: true,
+    intercept: true,
+  };
+
+  let sums = await run(0);
+  for (let k = 0; k < lambdas.length; k++) {
+    const lambda = lambdas[k]!;
+    let objective = sums.loss / W + penalty(lambda, scaled);
+    let certificate = certificateOf(sums, lambda);
+    let steps = 0;
+    for (; steps < MAX_NEWTON_STEPS && certificate > target; steps++) {
+      const previous = scaled.slice();
+      const previousCentre = centreIntercept;
+      solveQuadratic(sums, lambda);
+      // a step that raised the objective is halved until it does not (each try: one pass)
+      for (let halving = 0; ; halving++) {
+        sums = await run(k);
+        const now = sums.loss / W + penalty(lambda, scaled);
+        if (now <= objective + 1e-13 * Math.abs(objective) || halving === MAX_HALVINGS) {
+          objective = now;
+          break;
+        }
+        for (let j = 0; j < p; j++) scaled[j] = 0.5 * (scaled[j]! + previous[j]!);
+        centreIntercept = 0.5 * (centreIntercept + previousCentre);
+      }
+      certificate = certificateOf(sums, lambda);
+    }
+    const intercept = toOriginal();
+    const beta = Array.from(original);
+    result.lambda.push(lambda);
+    result.a0.push(intercept);
+    result.beta.push(beta);
+    const devRatio = 1 - (2 * sums.loss) / W / nullDeviance;
+    result.devRatio.push(devRatio);
+    result.df.push(beta.filter((b) => b !== 0).length);
+    result.objective.push(objective);
+    result.certificate.push(certificate);
+    result.converged.push(certificate <= target);
+    if (
+      (options.earlyStop ?? true) &&
+      k >= 4 &&
+      (binomial.gainIsSmall(result.devRatio, k) || devRatio > 0.999)
+    )
+      break;
+  }
+  return { path: result, passes };
+
+  /** KKT violation / λ_max at the pass's coefficients, from its gradient sums. */
+  function certificateOf(at: WorkingSums, lambda: number): number {
+    let worst = Math.abs(at.gradientIntercept) / W;
+    for (let j = 0; j < p; j++) {
+      if (!usable[j]) continue;
+      const g = at.gradient[j]! / (W * sd[j]!);
+      const b = scaled[j]!;
+      const violation =
+        b !== 0 || pf[j] === 0
+          ? Math.abs(g - lambda * (1 - alpha) * pf[j]! * b - lambda * alpha * pf[j]! * Math.sign(b))
+          : Math.max(0, Math.abs(g) - lambda * alpha * pf[j]!);
+      worst = Math.max(worst, violation);
+    }
+    return worst / gradientScale;
+  }
+
+  /**
+   * The Newton step: the penalized weighted least squares of z on x̃ with weights v, solved as a
+   * gaussian path at one λ from its statistics (normalized by Σv, so its λ is λ·Σw/Σv).
+   */
+  function solveQuadratic(at: WorkingSums, lambda: number): void {
+    const V = at.vTotal;
+    const means = new Float64Array(m);
+    for (let a = 0; a < m; a++) means[a] = at.first[a]! / V;
+    const covariance = new Float64Array(m * m);
+    const unit = (a: number) => (a < p ? (usable[a] ? sd[a]! : 1) : 1);
+    for (let a = 0; a < m; a++)
+      for (let b = a; b < m; b++) {
+        const c = (at.second[a * m + b]! / V - means[a]! * means[b]!) / (unit(a) * unit(b));
+        covariance[a * m + b] = c;
+        covariance[b * m + a] = c;
+      }
+    const working: GaussianStatistics = {
+      n: statistics.n,
+      weightTotal: V,
+      featureNames: statistics.featureNames,
+      targetName: "z",
+      mean: Float64Array.from({ length: m }, (_, a) => means[a]! / unit(a)),
+      covariance,
+      source: statistics.source,
+    };
+    const step = gaussianPathFromStatistics(working, {
+      alpha,
+      lambda: [(lambda * W) / V],
+      standardize: false,
+      objective: "as-written",
+      penaltyFactor: options.penaltyFactor,
+      earlyStop: false,
+      tolerance: 1e-12,
+    });
+    // the path's coefficients are on x̃ (= d/s) and its intercept at d = 0 is the new ζ (plus
+    // the shift the pass used for z, which is the old ζ)
+    const shift = centreIntercept;
+    for (let j = 0; j < p; j++) scaled[j] = usable[j] ? step.beta[0]![j]! : 0;
+    centreIntercept = shift + step.a0[0]!;
+  }
+}
