@@ -77,9 +77,33 @@ export async function runOutOfCoreBench({ large = process.env.BENCH_LARGE === "1
       `| ${rows.toExponential(0)} | ${(row.bytes / 2 ** 30).toFixed(2)} GB | ${wall.toFixed(1)} s | ${row.peakMb.toFixed(0)} MB | ${scan.toFixed(2)} s | 2 | ${(perPass / 1e6).toFixed(1)} M vs ${(row.scanRate / 1e6).toFixed(1)} M rows/s (${(row.scanRate / perPass).toFixed(1)}× the scan's time) |`,
     );
   }
-  const peaks = results.map((r) => r.peakMb);
+  console.log("\n| rows | binomial path, 10 λ (wall) | passes | peak RSS | per pass | DuckDB scan |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  const gaussianRows = results.slice();
+  for (const rows of sizes.slice(0, 2)) {
+    const file = join(FOLDER, `gaussian-${rows}.parquet`);
+    const stderrFile = join(FOLDER, "time.txt");
+    const document = JSON.parse(
+      execFileSync(
+        "sh",
+        [
+          "-c",
+          `/usr/bin/time -f "%e %M" node ${bin} path ${file} --family binomial --target c --exclude y --nlambda 10 --json 2> ${stderrFile}`,
+        ],
+        { encoding: "utf8", maxBuffer: 1 << 28 },
+      ),
+    );
+    const [wall, kb] = readFileSync(stderrFile, "utf8").trim().split("\n").at(-1).split(" ").map(Number);
+    const scan = gaussianRows.find((r) => r.rows === rows).scan;
+    const row = { rows, family: "binomial", wall, peakMb: kb / 1024, passes: document.passes, scan };
+    results.push(row);
+    console.log(
+      `| ${rows.toExponential(0)} | ${wall.toFixed(1)} s | ${document.passes} | ${row.peakMb.toFixed(0)} MB | ${(wall / document.passes).toFixed(2)} s | ${scan.toFixed(2)} s |`,
+    );
+  }
+  const peaks = gaussianRows.map((r) => r.peakMb);
   console.log(
-    `peak RSS from ${results[0].rows.toExponential(0)} to ${results.at(-1).rows.toExponential(0)} rows: ${peaks.map((v) => v.toFixed(0)).join(" → ")} MB (spread ${((peaks.reduce((a, b) => Math.max(a, b)) / peaks.reduce((a, b) => Math.min(a, b)) - 1) * 100).toFixed(0)} %)`,
+    `peak RSS from ${results[0].rows.toExponential(0)} to ${gaussianRows.at(-1).rows.toExponential(0)} rows: ${peaks.map((v) => v.toFixed(0)).join(" → ")} MB (spread ${((peaks.reduce((a, b) => Math.max(a, b)) / peaks.reduce((a, b) => Math.min(a, b)) - 1) * 100).toFixed(0)} %)`,
   );
   if (hasGlmnet()) {
     // glmnet holds the data in memory: the 1-million-row table as binary doubles, read by readBin
@@ -100,7 +124,7 @@ export async function runOutOfCoreBench({ large = process.env.BENCH_LARGE === "1
     const start = performance.now();
     const [fit] = execFileSync("Rscript", ["-e", script], { encoding: "utf8" }).trim().split(" ").map(Number);
     const total = (performance.now() - start) / 1000;
-    const ours = results[0];
+    const ours = gaussianRows[0];
     console.log(
       `glmnet on 1e6 rows in memory: fit ${fit.toFixed(2)} s, whole Rscript ${total.toFixed(1)} s (read from binary doubles); reglab's whole process over Parquet ${ours.wall.toFixed(1)} s (${(ours.wall / total).toFixed(2)}× glmnet's whole run)`,
     );

@@ -41,11 +41,11 @@ export interface WorkingSums {
   gradient: Float64Array;
 }
 
-/** The data's own statistics (one pass before the path): n, Σw, w-weighted means and covariance. */
-export interface WorkingPass {
-  /** One pass at the intercept and coefficients (on the features' own scale), centred at `mean`. */
-  (intercept: number, beta: Float64Array, mean: Float64Array): Promise<WorkingSums>;
-}
+/**
+ * One pass at the intercept and coefficients (on the features' own scale), the features centred at
+ * `mean` (the data's means, the same at every pass).
+ */
+export type WorkingPass = (intercept: number, beta: Float64Array, mean: Float64Array) => Promise<WorkingSums>;
 
 export interface StreamedLogisticOptions {
   alpha?: number;
@@ -85,21 +85,13 @@ export async function streamedLogisticPath(
   if (!(share > 0 && share < 1)) throw new RangeError("the target must hold both classes");
   const target = options.tolerance ?? DEFAULT_TOLERANCE;
 
-  // λ_max from the gradient at the null model: (1/W) Σ w x̃_j (y − ȳ) = cov(x_j, y)/s_j
-  let largest = 0;
-  for (let j = 0; j < p; j++)
-    if (usable[j] && pf[j]! > 0)
-      largest = Math.max(largest, Math.abs(statistics.covariance[j * m + p]! / sd[j]!) / pf[j]!);
-  const maximum = largest / Math.max(alpha, 1e-3);
-  const lambdas = options.lambda
-    ? [...options.lambda].sort((a, b) => b - a)
-    : [
-        ...lambdaSequence(maximum, statistics.n, p, {
-          count: options.nlambda,
-          minRatio: options.lambdaMinRatio,
-        }),
-      ];
-  const gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
+  const penalized = Array.from({ length: p }, (_, j) => j).filter((j) => usable[j] && pf[j]! > 0);
+  const unpenalized = Array.from({ length: p }, (_, j) => j).filter((j) => usable[j] && pf[j] === 0);
+  /** The largest |G_j|/pf_j over the penalized columns: where λ_max comes from (as glmnet). */
+  const largestPenalizedGradient = (at: WorkingSums) =>
+    penalized.reduce((most, j) => Math.max(most, Math.abs(at.gradient[j]! / (W * sd[j]!)) / pf[j]!), 0);
+  let lambdas: number[] = [];
+  let gradientScale = 1;
   const nullDeviance = -2 * (share * Math.log(share) + (1 - share) * Math.log(1 - share));
 
   // the coefficients on the standardized columns, b̃, and the intercept at x = m (ζ)
@@ -152,6 +144,46 @@ export async function streamedLogisticPath(
   };
 
   let sums = await run(0);
+  // Unpenalized columns first (glmnet's λ_max is where the penalized ones start to enter *after*
+  // those are fitted): Newton steps on them alone, the penalized held at 0, to the target.
+  if (unpenalized.length > 0) {
+    const scale = Math.max(largestPenalizedGradient(sums), Number.MIN_VALUE);
+    const unpenalizedViolation = (at: WorkingSums) =>
+      unpenalized.reduce(
+        (most, j) => Math.max(most, Math.abs(at.gradient[j]! / (W * sd[j]!))),
+        Math.abs(at.gradientIntercept) / W,
+      ) / scale;
+    let objective = sums.loss / W;
+    // (to rounding, not to the path's target: λ_max, and with it the whole λ grid, comes from here)
+    for (let steps = 0; steps < MAX_NEWTON_STEPS && unpenalizedViolation(sums) > 1e-12; steps++) {
+      const previous = scaled.slice();
+      const previousCentre = centreIntercept;
+      solveQuadratic(sums, 1, penalized);
+      for (let halving = 0; ; halving++) {
+        sums = await run(0);
+        if (sums.loss / W <= objective + 1e-13 * Math.abs(objective) || halving === MAX_HALVINGS) {
+          objective = sums.loss / W;
+          break;
+        }
+        for (let j = 0; j < p; j++) scaled[j] = 0.5 * (scaled[j]! + previous[j]!);
+        centreIntercept = 0.5 * (centreIntercept + previousCentre);
+      }
+    }
+  }
+  // λ_max from the gradient there: (1/W) Σ w x̃_j (y − p), over the penalized columns
+  // (with unpenalized columns, a hair above the boundary — 1e-6, as the in-memory path does,
+  // unpenalizedStart.ts — so the solver's tolerance cannot let a penalized column in at the first λ)
+  const margin = unpenalized.length > 0 ? 1 + 1e-6 : 1;
+  const maximum = (largestPenalizedGradient(sums) / Math.max(alpha, 1e-3)) * margin;
+  lambdas = options.lambda
+    ? [...options.lambda].sort((a, b) => b - a)
+    : [
+        ...lambdaSequence(maximum, statistics.n, p, {
+          count: options.nlambda,
+          minRatio: options.lambdaMinRatio,
+        }),
+      ];
+  gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
   for (let k = 0; k < lambdas.length; k++) {
     const lambda = lambdas[k]!;
     let objective = sums.loss / W + penalty(lambda, scaled);
@@ -214,7 +246,7 @@ export async function streamedLogisticPath(
    * The Newton step: the penalized weighted least squares of z on x̃ with weights v, solved as a
    * gaussian path at one λ from its statistics (normalized by Σv, so its λ is λ·Σw/Σv).
    */
-  function solveQuadratic(at: WorkingSums, lambda: number): void {
+  function solveQuadratic(at: WorkingSums, lambda: number, exclude?: number[]): void {
     const V = at.vTotal;
     const means = new Float64Array(m);
     for (let a = 0; a < m; a++) means[a] = at.first[a]! / V;
@@ -243,6 +275,7 @@ export async function streamedLogisticPath(
       penaltyFactor: options.penaltyFactor,
       earlyStop: false,
       tolerance: 1e-12,
+      ...(exclude ? { exclude } : {}),
     });
     // the path's coefficients are on x̃ (= d/s) and its intercept at d = 0 is the new ζ (plus
     // the shift the pass used for z, which is the old ζ)

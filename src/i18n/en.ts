@@ -238,7 +238,8 @@ export const en = {
   // ── path, cv, predict ─────────────────────────────────────────────────────
   "path.description":
     "Fit an elastic-net GLM along its regularization path (as glmnet) and draw the coefficients.",
-  "path.argument.file": "a CSV file (header row; target column y, or the last one)",
+  "path.argument.file":
+    "a CSV file (header row; target column y, or the last one), or a Parquet table: a .parquet file, a folder of them or a glob",
   "path.option.family":
     "gaussian (a number to predict), binomial (two classes), poisson (counts), cox (survival times: --target TIME,STATUS) or multinomial (three or more classes)",
   "path.option.alpha": "elastic-net mix α: 1 = lasso, 0 = ridge",
@@ -569,7 +570,7 @@ export const en = {
   "table.emptyCells":
     "{file}: column '{column}' has {count} empty cells. Pass --na drop to leave those rows out, or fill them.",
   "table.onlyGaussian":
-    "{file}: a path over a Parquet table (or from --stats) is gaussian only so far: the {family} family needs a pass over the rows per Newton step, not yet built. Use a CSV for it.",
+    "{file}: a path over a Parquet table is gaussian or binomial so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Use a CSV for it.",
   "table.optionNotHere":
     "{option} is not available for a path over a Parquet table (or from --stats): it needs the rows themselves. Use a CSV for it.",
   "table.explainOnly":
@@ -589,6 +590,24 @@ export const en = {
     "{file}: the logistic fit left the numbers doubles can hold (the classes are perhaps separable at this λ). Use a larger --lambda-min-ratio, or α < 1.",
   "path.passes": "{passes} passes over the table",
   "path.passesProgress": "passes over the table",
+  "table.weightsIsTarget":
+    "{file}: --weights names the target column '{column}'. Give the weights' own column, or another --target.",
+  "table.targetNotNumeric":
+    "{file}: the target column '{column}' holds {type}, not numbers. Recode it as numbers (for two classes: 0 and 1), or name another column with --target.",
+  "table.negativeWeight":
+    "{file}: the weights in column '{column}' go down to {value}; weights must be 0 or more.",
+  "table.zeroWeights":
+    "{file}: the weights in column '{column}' sum to 0 over the rows selected: no row counts. Check the column (and --where).",
+  "table.notFinite":
+    "{file}: column '{column}' holds values whose sums leave the doubles' range (a value near 1e300, or NaN or ∞). Rescale or clean the column, or leave it out with --exclude.",
+  "stats.impossible":
+    "{file}: field '{field}' is impossible for any data (n below 2, a weight total of 0 or less, a negative variance, or a correlation past ±1). Check the statistics' row.",
+  "stats.notObject":
+    "{file} is not one JSON object (or an array holding one): give the one row the statement of --explain returns.",
+  "table.statsIgnores":
+    "{option} cannot change a path from --stats: the statistics were computed already. Apply it in the statement (reglab path TABLE {option} … --explain) instead.",
+  "table.explainBinomial":
+    "--explain prints the gaussian statistics' statement; a binomial path runs one statement per Newton step and has no single one to print.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -232,7 +232,8 @@ export const zh: Record<MessageKey, string> = {
 
   // ── path、cv、predict ─────────────────────────────────────────────────────
   "path.description": "沿正则化路径拟合弹性网 GLM（与 glmnet 相同），并画出系数。",
-  "path.argument.file": "CSV 文件（含表头；目标列为 y，否则为最后一列）",
+  "path.argument.file":
+    "CSV 文件（含表头；目标列为 y，否则为最后一列），或 Parquet 表：.parquet 文件、包含它们的文件夹或通配符",
   "path.option.family":
     "gaussian（预测数值）、binomial（两类）、poisson（计数）、cox（生存时间：--target TIME,STATUS）或 multinomial（三类及以上）",
   "path.option.alpha": "弹性网混合参数 α：1 为 lasso，0 为岭回归",
@@ -527,7 +528,7 @@ export const zh: Record<MessageKey, string> = {
     "{file}：列 '{column}' 的类型是 {type}，不是数字。可用 --exclude {column} 排除它，或先转换。",
   "table.emptyCells": "{file}：列 '{column}' 有 {count} 个空单元格。传入 --na drop 以去掉这些行，或先填补。",
   "table.onlyGaussian":
-    "{file}：基于 Parquet 表（或 --stats）的路径目前只支持 gaussian：{family} 族的每个牛顿步都需要遍历一次数据，尚未实现。请改用 CSV。",
+    "{file}：基于 Parquet 表的路径目前支持 gaussian 和 binomial，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请改用 CSV。",
   "table.optionNotHere": "{option} 不能用于基于 Parquet 表（或 --stats）的路径：它需要原始行。请改用 CSV。",
   "table.explainOnly": "--explain 打印 Parquet 表的统计语句；使用 --stats 时没有语句可打印。",
   "path.option.where": "选择 Parquet 表中行的 SQL 条件（例如 'year >= 2020'）",
@@ -542,6 +543,23 @@ export const zh: Record<MessageKey, string> = {
     "{file}：逻辑回归拟合超出了双精度数的范围（也许在此 λ 下两类可分）。请用更大的 --lambda-min-ratio，或 α < 1。",
   "path.passes": "遍历表 {passes} 次",
   "path.passesProgress": "遍历数据表",
+  "table.weightsIsTarget":
+    "{file}：--weights 指定的是目标列 '{column}'。请给出权重自己的列，或换一个 --target。",
+  "table.targetNotNumeric":
+    "{file}：目标列 '{column}' 的类型是 {type}，不是数字。请把它编码为数字（两类时为 0 和 1），或用 --target 指定其他列。",
+  "table.negativeWeight": "{file}：列 '{column}' 中的权重最小为 {value}；权重必须 ≥ 0。",
+  "table.zeroWeights":
+    "{file}：在所选的行上，列 '{column}' 的权重之和为 0：没有一行起作用。请检查该列（以及 --where）。",
+  "table.notFinite":
+    "{file}：列 '{column}' 的值求和后超出双精度范围（值接近 1e300，或为 NaN、∞）。请缩放或清理该列，或用 --exclude 排除它。",
+  "stats.impossible":
+    "{file}：字段 '{field}' 对任何数据都不可能成立（n 小于 2、权重和 ≤ 0、方差为负或相关系数超出 ±1）。请检查统计量那一行。",
+  "stats.notObject":
+    "{file} 不是一个 JSON 对象（或只含一个对象的数组）：请给出 --explain 的语句返回的那一行。",
+  "table.statsIgnores":
+    "{option} 无法改变基于 --stats 的路径：统计量已经算好。请在语句中使用它（reglab path 表 {option} … --explain）。",
+  "table.explainBinomial":
+    "--explain 打印 gaussian 统计量的语句；binomial 路径每个牛顿步运行一条语句，没有单独一条可打印。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

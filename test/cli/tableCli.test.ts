@@ -39,6 +39,13 @@ beforeAll(async () => {
     `COPY (SELECT *, 'text' AS note FROM ${csv}) TO '${at("strings.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age, [bmi, bp] AS pair, y FROM ${csv}) TO '${at("list.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT * FROM ${csv} LIMIT 0) TO '${at("empty.parquet")}' (FORMAT parquet)`,
+    // the target y not last; weights that go negative; a column past the doubles' sums; __ in names
+    `COPY (SELECT y, age, sex, bmi, bp, s1 FROM ${csv}) TO '${at("yfirst.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age, sex, bmi, bp, s1, y FROM ${csv}) TO '${at("yfirst.csv")}' (HEADER)`,
+    `COPY (SELECT age, bmi, sex AS w, y FROM ${csv}) TO '${at("negative.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age, bmi * 1e300 AS huge, y FROM ${csv}) TO '${at("huge.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age AS a, bmi AS a__b, bp AS b__b, s1 AS b, y FROM ${csv}) TO '${at("names.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age AS a, bmi AS a__b, bp AS b__b, s1 AS b, y FROM ${csv}) TO '${at("names.csv")}' (HEADER)`,
     `COPY (SELECT age, CASE WHEN row_number() OVER () = 7 THEN NULL ELSE bmi END AS bmi, y FROM ${csv}) TO '${at("holes.parquet")}' (FORMAT parquet)`,
   ]);
 });
@@ -103,13 +110,14 @@ describe("reglab path over a Parquet table", () => {
     const explained = await run(["path", at("diabetes.parquet"), "--explain"]);
     expect(explained.status).toBe(0);
     expect(explained.stdout).toMatch(/^SELECT\n {2}MAX\(n\) AS n/);
-    expect(explained.stdout).toContain('"cov__age__s6"');
+    expect(explained.stdout).toContain('"mean__s6"'); // covariances by position: age 0, s6 9
+    expect(explained.stdout).toContain("AS cov__0__9");
     // the statement, run by another engine (DuckDB's CLI here) and exported as one JSON row
     await sql([`COPY (${explained.stdout}) TO '${at("row.json")}' (FORMAT json)`]);
     const fromRow = await json(["path", "--stats", at("row.json")]);
     expectSamePath(fromRow, await json(["path", DIABETES]));
     await json(["path", at("diabetes.parquet"), "--save-stats", at("saved.json")]);
-    expect(Object.keys(JSON.parse(readFileSync(at("saved.json"), "utf8")))).toContain("cov__s5__y");
+    expect(Object.keys(JSON.parse(readFileSync(at("saved.json"), "utf8")))).toContain("cov__8__10");
     expectSamePath(await json(["path", "--stats", at("saved.json")]), fromRow);
   });
 
@@ -125,7 +133,7 @@ describe("reglab path over a Parquet table", () => {
     ["an empty cell", ["path", at("holes.parquet")], /column 'bmi' has 1 empty cells/],
     ["a file that is not there", ["path", at("missing.parquet")], /DuckDB could not read it/],
     ["a bad --where", ["path", at("diabetes.parquet"), "--where", "nonsense >"], /DuckDB could not read it/],
-    ["poisson", ["path", at("diabetes.parquet"), "--family", "poisson"], /gaussian only so far/],
+    ["poisson", ["path", at("diabetes.parquet"), "--family", "poisson"], /gaussian or binomial so far/],
     [
       "binomial on a target that is not 0/1",
       ["path", at("diabetes.parquet"), "--family", "binomial"],
@@ -137,7 +145,37 @@ describe("reglab path over a Parquet table", () => {
       ["path", DIABETES, "--where", "age > 0"],
       /--where is for a path over a Parquet table/,
     ],
-    ["a --stats row without its fields", ["path", "--stats", DIABETES], /the statistics' field/],
+    ["a --stats file that is not one JSON object", ["path", "--stats", DIABETES], /is not one JSON object/],
+    [
+      "--weights that go negative",
+      ["path", at("negative.parquet"), "--weights", "w"],
+      /go down to -0\.0\d+; weights must be 0 or more/,
+    ],
+    [
+      "--weights naming the target",
+      ["path", at("diabetes.parquet"), "--weights", "y"],
+      /--weights names the target column 'y'/,
+    ],
+    [
+      "a column whose sums overflow",
+      ["path", at("huge.parquet")],
+      /column 'huge' holds values whose sums leave/,
+    ],
+    [
+      "--explain for a binomial path",
+      ["path", at("cancer.parquet"), "--family", "binomial", "--explain"],
+      /a binomial path runs one statement per Newton step/,
+    ],
+    [
+      "--where beside --stats",
+      ["path", "--stats", at("row.json"), "--where", "age > 0"],
+      /--where cannot change a path from --stats/,
+    ],
+    [
+      "--penalty-factor beside --exclude",
+      ["path", at("diabetes.parquet"), "--exclude", "sex", "--penalty-factor", "1,1,1,1,1,1,1,1,1,1"],
+      /--penalty-factor with --exclude is not available/,
+    ],
   ];
   for (const [what, args, pattern] of refused)
     it(`refuses ${what}: one line, exit 2`, async () => {
@@ -184,6 +222,71 @@ describe("reglab path over a Parquet table", () => {
       // one pass per Newton step and one per λ: a handful per λ
       expect(table.passes).toBeGreaterThan(table.lambdas.length);
       expect(table.passes).toBeLessThan(8 * table.lambdas.length);
+    }
+  });
+
+  it("never writes over its input, whatever --force says: the Parquet file, or a file in the folder read", async () => {
+    const before = readFileSync(at("diabetes.parquet"));
+    for (const args of [
+      ["path", at("diabetes.parquet"), "--save-stats", at("diabetes.parquet"), "--force"],
+      ["path", at("diabetes.parquet"), "--save", at("diabetes.parquet"), "--force"],
+      ["path", at("parts"), "--save-stats", at("parts/a.parquet"), "--force"],
+    ]) {
+      const outcome = await run(args);
+      expect(outcome.status).toBe(2);
+      expect(outcome.stderr).toMatch(/input of this run/);
+    }
+    expect(readFileSync(at("diabetes.parquet")).equals(before)).toBe(true);
+  });
+
+  it("chooses the target as the CSV reader does (y, wherever it stands), keeps excluded columns at 0, and names with __", async () => {
+    expectSamePath(await json(["path", at("yfirst.parquet")]), await json(["path", at("yfirst.csv")]));
+    const excluded = await json(["path", at("diabetes.parquet"), "--exclude", "sex,4"]);
+    const csvExcluded = await json(["path", DIABETES, "--exclude", "sex,4"]);
+    expectSamePath(excluded, csvExcluded);
+    expect(excluded.coefs.every((row) => row[1] === 0 && row[3] === 0)).toBe(true);
+    expectSamePath(await json(["path", at("names.parquet")]), await json(["path", at("names.csv")]));
+  });
+
+  it("refuses statistics no data can have (n = 1, a negative variance, a correlation past 1)", async () => {
+    const row = JSON.parse(readFileSync(at("saved.json"), "utf8"));
+    for (const [field, value] of [
+      ["n", 1],
+      ["cov__0__0", -1],
+      ["cov__0__1", 1e6],
+    ] as const) {
+      const file = at(`bad-${field}.json`);
+      (await import("node:fs")).writeFileSync(file, JSON.stringify({ ...row, [field]: value }));
+      const outcome = await run(["path", "--stats", file]);
+      expect(outcome.status).toBe(2);
+      expect(outcome.stderr).toMatch(new RegExp(`field '${field}' is impossible`));
+    }
+  });
+
+  it("fits a binomial path with an unpenalized column as glmnet: λ_max after that column is fitted", async () => {
+    const factors = ["--penalty-factor", "0,1,1,1,1,1,1,1"];
+    const table = await json([
+      "path",
+      at("cancer.parquet"),
+      "--family",
+      "binomial",
+      "--nlambda",
+      "20",
+      ...factors,
+    ]);
+    const rows = await json([
+      "path",
+      at("cancer.csv"),
+      "--family",
+      "binomial",
+      "--nlambda",
+      "20",
+      ...factors,
+    ]);
+    expect(table.lambdas.length).toBe(rows.lambdas.length);
+    for (let k = 0; k < rows.lambdas.length; k++) {
+      expect(table.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 9);
+      expect(Math.abs(table.objective![k]! - rows.objective![k]!)).toBeLessThan(1e-9 * rows.objective![k]!);
     }
   });
 

@@ -74,7 +74,7 @@ export const pathCommand: CommandSpec = {
         throw new UsageError("table.needsTable", { option: TABLE_FLAGS[option] });
     const outcome = table ? await tablePath(args[0], options, given) : null;
     if (outcome?.kind === "explain") {
-      out(`${outcome.statement}\n`);
+      out(json ? `${JSON.stringify({ statement: outcome.statement }, null, 2)}\n` : `${outcome.statement}\n`);
       return;
     }
     const input = outcome?.kind === "path" ? outcome.input : readGlmInput(args, options, context);
@@ -98,6 +98,9 @@ export const pathCommand: CommandSpec = {
     const path = fitted ? fitted.path : glmPath(input.data, input.options);
     // a path over a table: how many passes over it the fit took (binomial: one per Newton step)
     const passes = fitted ? { passes: fitted.passes } : {};
+    // --save-stats: the statistics' row written (beside `saved`, which is the model's file)
+    const savedStats =
+      outcome?.kind === "path" && outcome.savedStats ? { saved_stats: outcome.savedStats } : {};
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(path, context);
     const figure = folder ? await drawPath(folder, path, t) : null;
@@ -107,7 +110,7 @@ export const pathCommand: CommandSpec = {
         ? { figures: { path: figure } }
         : { figures: {}, figures_note: t("figures.notDrawn") };
       out(
-        `${finiteJson({ ...pathJson(path, seconds, input.classes), ...passes, ...figures, saved: saveTo ?? null }, 2)}\n`,
+        `${finiteJson({ ...pathJson(path, seconds, input.classes), ...passes, ...savedStats, ...figures, saved: saveTo ?? null }, 2)}\n`,
       );
       return;
     }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, displayName } from "../../data/dataError.js";
 import type { WorkingPass } from "../../glm/streamedLogistic.js";
-import type { GaussianStatistics } from "../../glm/sufficientStatistics.js";
+import { rememberInput } from "../safeWrite.js";
 import {
   quoteIdentifier,
   quoteString,
@@ -76,44 +76,78 @@ export async function tableStatement(file: string, selection: TableSelection) {
   }
 }
 
+/** Every file the input names (a glob or a folder expanded by DuckDB), kept safe from this run's writes. */
+async function rememberInputs(connection: Connection, file: string): Promise<void> {
+  const pattern = /^read_parquet\((.*)\)$/.exec(parquetSource(file))![1]!;
+  for (const row of await rows(connection, `SELECT file FROM glob(${pattern})`, file)) {
+    const stats = statSync(String(row["file"]), { throwIfNoEntry: false });
+    if (stats) rememberInput(stats);
+  }
+}
+
 async function prepare(connection: Connection, file: string, selection: TableSelection) {
   const name = displayName(file, 200);
   const from = parquetSource(file);
+  await rememberInputs(connection, file);
   const described = await rows(connection, `DESCRIBE SELECT * FROM ${from}`, file);
   const columns = described.map((row) => ({
     name: String(row["column_name"]),
     type: String(row["column_type"]),
   }));
-  const target = selection.target ?? columns.at(-1)?.name;
   const known = new Set(columns.map((column) => column.name));
+  // the target as the CSV reader chooses it: --target, else a column named y, else the last one
+  const target = selection.target ?? (known.has("y") ? "y" : columns.at(-1)?.name);
   for (const [option, column] of [
     ["--target", target],
     ["--weights", selection.weights],
   ] as const)
     if (column !== undefined && !known.has(column))
       throw new DataError("table.noColumn", { file: name, option, column: displayName(column, 80) });
-  const excluded = new Set(selection.exclude ?? []);
-  for (const column of excluded)
-    if (!known.has(column))
+  if (selection.weights !== undefined && selection.weights === target)
+    throw new DataError("table.weightsIsTarget", { file: name, column: displayName(target!, 80) });
+  // the candidate features: every column but the target and the weights, in the table's order;
+  // --exclude names them, or gives their positions among them (1-based), as for a CSV
+  const candidates = columns.filter((column) => column.name !== target && column.name !== selection.weights);
+  const excluded = new Set<string>();
+  for (const item of selection.exclude ?? []) {
+    const position = Number(item);
+    const column = known.has(item)
+      ? item
+      : Number.isInteger(position) && position >= 1 && position <= candidates.length
+        ? candidates[position - 1]!.name
+        : undefined;
+    if (column === undefined)
       throw new DataError("table.noColumn", {
         file: name,
         option: "--exclude",
-        column: displayName(column, 80),
+        column: displayName(item, 80),
       });
-  const used = columns.filter(
-    (column) => column.name === target || column.name === selection.weights || !excluded.has(column.name),
-  );
-  for (const column of used)
-    if (!NUMERIC.test(column.type))
+    excluded.add(column);
+  }
+  const targetType = columns.find((column) => column.name === target)!.type;
+  if (!NUMERIC.test(targetType))
+    throw new DataError("table.targetNotNumeric", {
+      file: name,
+      column: displayName(target!, 80),
+      type: displayName(targetType, 60),
+    });
+  for (const column of columns)
+    if (
+      (column.name === selection.weights || (column.name !== target && !excluded.has(column.name))) &&
+      !NUMERIC.test(column.type)
+    )
       throw new DataError("table.notNumeric", {
         file: name,
         column: displayName(column.name, 80),
         type: displayName(column.type, 60),
       });
-  const features = used
-    .map((column) => column.name)
-    .filter((column) => column !== target && column !== selection.weights);
+  const features = candidates.map((column) => column.name).filter((column) => !excluded.has(column));
   if (features.length === 0) throw new DataError("stats.noFeatures", { file: name });
+  // the features of the output: an excluded column stays there, at 0, when it is a number (as
+  // glmnet's exclude, and the CSV path); a column of text can only be left out
+  const outputFeatures = candidates
+    .filter((column) => !excluded.has(column.name) || NUMERIC.test(column.type))
+    .map((column) => column.name);
   const query: StatisticsQuery = {
     from,
     features,
@@ -122,7 +156,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     where: selection.where,
     dropEmpty: selection.na === "drop",
   };
-  return { from, features, target: target!, query, statement: statisticsStatement(query) };
+  return { from, features, outputFeatures, target: target!, query, statement: statisticsStatement(query) };
 }
 
 /** The table opened: its columns checked, empty cells refused unless --na drop, its statistics. */
@@ -147,7 +181,35 @@ async function openTable(file: string, selection: TableSelection) {
           count: Number(empty![`e${k}`]),
         });
     }
+    if (selection.weights !== undefined) {
+      const w = quoteIdentifier(selection.weights);
+      const where = selection.where ? ` WHERE (${selection.where})` : "";
+      const [check] = await rows(connection, `SELECT MIN(${w}) AS low FROM ${from}${where}`, file);
+      const low = Number(check?.["low"]);
+      if (low < 0)
+        throw new DataError("table.negativeWeight", {
+          file: displayName(file, 200),
+          column: displayName(selection.weights, 80),
+          value: low,
+        });
+    }
     const [row] = await rows(connection, prepared.statement, file);
+    // a sum past the doubles' range (a value near 1e300, or NaN/∞ in the file): name its column
+    const order = [...features, target];
+    for (const [key, value] of Object.entries(row ?? {})) {
+      if (typeof value !== "number" || Number.isFinite(value)) continue;
+      const match = /^cov__(\d+)__(\d+)$/.exec(key);
+      const column = key.startsWith("mean__") ? key.slice(6) : match ? order[Number(match[1])]! : key;
+      throw new DataError("table.notFinite", {
+        file: displayName(file, 200),
+        column: displayName(column, 80),
+      });
+    }
+    if (Number(row?.["n"] ?? 0) > 0 && !(Number(row?.["weight_total"]) > 0))
+      throw new DataError("table.zeroWeights", {
+        file: displayName(file, 200),
+        column: displayName(selection.weights ?? "", 80),
+      });
     const statistics = statisticsFromRow(row ?? {}, file, target);
     return { connection, prepared, statistics };
   } catch (error) {
@@ -160,10 +222,10 @@ async function openTable(file: string, selection: TableSelection) {
  * The gaussian statistics of the table: its columns checked (numbers only), empty cells refused
  * unless --na drop (one counting scan), then the statement run — two scans, in DuckDB's threads.
  */
-export async function tableStatistics(file: string, selection: TableSelection): Promise<GaussianStatistics> {
-  const { connection, statistics } = await openTable(file, selection);
+export async function tableStatistics(file: string, selection: TableSelection) {
+  const { connection, statistics, prepared } = await openTable(file, selection);
   connection.closeSync();
-  return statistics;
+  return { statistics, outputFeatures: prepared.outputFeatures };
 }
 
 /**
@@ -236,5 +298,5 @@ export async function tableLogisticPasses(file: string, selection: TableSelectio
       second,
     };
   };
-  return { statistics, pass, close: () => connection.closeSync() };
+  return { statistics, outputFeatures: prepared.outputFeatures, pass, close: () => connection.closeSync() };
 }

@@ -6,7 +6,8 @@
  * Spark SQL, MotherDuck) and returns one row:
  *
  *   n, weight_total, "mean__<column>" for each feature then the target,
- *   "cov__<a>__<b>" for each pair a ≤ b (the weighted covariance, divisor Σw)
+ *   "cov__<a>__<b>" for each pair of positions a ≤ b among those means (the weighted covariance,
+ *   divisor Σw; positions, not names, so no column name can make two keys alike)
  *
  * which `reglab path --stats ROW.json` turns back into a path (statisticsRow.ts).
  */
@@ -53,9 +54,7 @@ export function statisticsStatement(query: StatisticsQuery): string {
   for (let a = 0; a < columns.length; a++)
     for (let b = a; b < columns.length; b++)
       products.push(
-        `SUM(w * (${value(a)} - m${a}) * (${value(b)} - m${b})) / MAX(weight_total) AS ${quoteIdentifier(
-          `cov__${columns[a]}__${columns[b]}`,
-        )}`,
+        `SUM(w * (${value(a)} - m${a}) * (${value(b)} - m${b})) / MAX(weight_total) AS cov__${a}__${b}`,
       );
   // the rows' query is written twice, once per scan: a WITH clause named twice is materialized by
   // some engines (DuckDB: 2.7× slower and 3.4× the memory on 10 million rows), a subquery is not

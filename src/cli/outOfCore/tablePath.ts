@@ -71,6 +71,19 @@ export async function tablePath(
     if (given.has(option)) throw new UsageError("table.optionNotHere", { option: FLAG_NAMES[option] });
   if (statsFile !== undefined && file !== undefined)
     throw new UsageError("error.extraFile", { file: displayName(file, 200) });
+  // statistics are computed already: what would select or weigh rows cannot apply to them
+  if (statsFile !== undefined)
+    for (const [option, flag] of [
+      ["where", "--where"],
+      ["weights", "--weights"],
+      ["na", "--na"],
+      ["exclude", "--exclude"],
+    ] as const)
+      if (given.has(option)) throw new UsageError("table.statsIgnores", { option: flag });
+  // glmnet rescales penalty factors over every feature, excluded ones too: with a subset fitted
+  // here the two scalings would differ, so the pair is refused rather than fitted differently
+  if (given.has("exclude") && given.has("penaltyFactor"))
+    throw new UsageError("table.optionNotHere", { option: "--penalty-factor with --exclude" });
   const exclude = (options["exclude"] as string | undefined)?.split(",").filter((name) => name !== "");
   const selection = {
     target: options["target"] as string | undefined,
@@ -81,33 +94,26 @@ export async function tablePath(
   };
   if (options["explain"] === true) {
     if (statsFile !== undefined) throw new UsageError("table.explainOnly");
+    if (streamed) throw new UsageError("table.explainBinomial");
     return { kind: "explain", statement: (await tableStatement(file!, selection)).statement };
   }
   let statistics: GaussianStatistics;
+  let outputFeatures: string[];
   let passes: Awaited<ReturnType<typeof tableLogisticPasses>> | undefined;
   if (streamed) {
     passes = await tableLogisticPasses(file!, selection);
-    statistics = passes.statistics;
+    ({ statistics, outputFeatures } = passes);
   } else if (statsFile !== undefined) {
-    const text = readTextFile(statsFile);
-    let row: unknown;
-    try {
-      // one JSON object; DuckDB's COPY … TO 'row.json' writes it as one line
-      row = JSON.parse(text.trim().split("\n")[0] ?? "");
-    } catch {
-      row = null;
-    }
-    if (row === null || typeof row !== "object" || Array.isArray(row))
-      throw new DataError("stats.badField", { file: displayName(statsFile, 200), field: "{…}" });
-    statistics = statisticsFromRow(row as Record<string, unknown>, statsFile, selection.target);
-  } else statistics = await tableStatistics(file!, selection);
+    statistics = statisticsFromRow(readStatisticsRow(statsFile), statsFile, selection.target);
+    outputFeatures = statistics.featureNames;
+  } else ({ statistics, outputFeatures } = await tableStatistics(file!, selection));
   let savedStats: string | undefined;
   const saveStats = options["saveStats"] as string | undefined;
   if (saveStats !== undefined) {
     writeFileSafely(saveStats, `${JSON.stringify(statisticsRow(statistics))}\n`, options["force"] === true);
     savedStats = saveStats;
   }
-  const p = statistics.featureNames.length;
+  const p = outputFeatures.length;
   const factorSpec = options["penaltyFactor"] as string | undefined;
   const pathOptions: GlmPathOptions = {
     family: "gaussian",
@@ -122,9 +128,13 @@ export async function tablePath(
   };
   const data: Dataset = { ...representativeRows(statistics), n: statistics.n };
   const fit = async (onPass?: (passes: number, lambdaIndex: number) => void) => {
-    if (!passes) return { path: gaussianPathFromStatistics(statistics, pathOptions), passes: 0 };
+    if (!passes)
+      return {
+        path: withAllFeatures(gaussianPathFromStatistics(statistics, pathOptions), outputFeatures),
+        passes: 0,
+      };
     try {
-      return await streamedLogisticPath(statistics, passes.pass, {
+      const fitted = await streamedLogisticPath(statistics, passes.pass, {
         alpha: pathOptions.alpha,
         nlambda: pathOptions.nlambda,
         lambdaMinRatio: pathOptions.lambdaMinRatio,
@@ -133,6 +143,7 @@ export async function tablePath(
         tolerance: pathOptions.tolerance,
         onPass,
       });
+      return { path: withAllFeatures(fitted.path, outputFeatures), passes: fitted.passes };
     } finally {
       passes.close();
     }
@@ -155,6 +166,40 @@ export function statisticsRow(statistics: GaussianStatistics): Record<string, nu
     row[`mean__${name}`] = statistics.mean[k]!;
   });
   for (let a = 0; a < m; a++)
-    for (let b = a; b < m; b++) row[`cov__${names[a]}__${names[b]}`] = statistics.covariance[a * m + b]!;
+    for (let b = a; b < m; b++) row[`cov__${a}__${b}`] = statistics.covariance[a * m + b]!;
   return row;
+}
+
+/** --stats FILE: one JSON object, or an array holding one (as some engines export a row). */
+function readStatisticsRow(file: string): Record<string, unknown> {
+  const text = readTextFile(file).trim();
+  let value: unknown;
+  try {
+    // DuckDB's COPY … TO 'row.json' writes one object per line: the first line is the row
+    value = JSON.parse(text.startsWith("[") ? text : (text.split("\n")[0] ?? ""));
+  } catch {
+    value = null;
+  }
+  if (Array.isArray(value) && value.length === 1) value = value[0];
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new DataError("stats.notObject", { file: displayName(file, 200) });
+  return value as Record<string, unknown>;
+}
+
+/**
+ * The path over every feature of the table: a column left out by --exclude (a number) comes back
+ * with coefficient 0 at every λ, as glmnet's exclude and the CSV path report it.
+ */
+function withAllFeatures(path: ElasticNetPath, features: readonly string[]): ElasticNetPath {
+  if (features.length === path.featureNames.length) return path;
+  const fitted = new Map(path.featureNames.map((name, j) => [name, j]));
+  const expand = (row: readonly number[]) =>
+    features.map((name) => (fitted.has(name) ? row[fitted.get(name)!]! : 0));
+  return {
+    ...path,
+    p: features.length,
+    featureNames: [...features],
+    beta: path.beta.map(expand),
+    penaltyFactor: expand(path.penaltyFactor),
+  };
 }
