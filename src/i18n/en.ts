@@ -608,6 +608,13 @@ export const en = {
     "{option} cannot change a path from --stats: the statistics were computed already. Apply it in the statement (reglab path TABLE {option} … --explain) instead.",
   "table.explainBinomial":
     "--explain prints the gaussian statistics' statement; a binomial path runs one statement per Newton step and has no single one to print.",
+  "table.modNeedsFile":
+    "{file}: --fold-rule mod numbers a table's rows by their position in one file; for a folder or a glob use --fold-rule random (a seeded hash of each row's file and position).",
+  "table.emptyFold": "{file}: fold {fold} of {folds} holds no row. Use fewer --folds.",
+  "table.cvMeasure":
+    "a cross-validation over a Parquet table scores by mean squared error (deviance or mse) only so far.",
+  "table.cvFoldIds":
+    "a table's folds are not listed row by row: fold_rule_sql gives each row's fold, fold_sizes their sizes",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

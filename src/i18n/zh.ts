@@ -560,6 +560,11 @@ export const zh: Record<MessageKey, string> = {
     "{option} 无法改变基于 --stats 的路径：统计量已经算好。请在语句中使用它（reglab path 表 {option} … --explain）。",
   "table.explainBinomial":
     "--explain 打印 gaussian 统计量的语句；binomial 路径每个牛顿步运行一条语句，没有单独一条可打印。",
+  "table.modNeedsFile":
+    "{file}：--fold-rule mod 按行在单个文件中的位置编号；对于文件夹或通配符请用 --fold-rule random（对每行的文件与位置做带种子的哈希）。",
+  "table.emptyFold": "{file}：{folds} 折中的第 {fold} 折没有任何行。请减少 --folds。",
+  "table.cvMeasure": "基于 Parquet 表的交叉验证目前只按均方误差（deviance 或 mse）评分。",
+  "table.cvFoldIds": "数据表的折不逐行列出：fold_rule_sql 给出每行所属的折，fold_sizes 给出各折大小",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

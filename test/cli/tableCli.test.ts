@@ -290,6 +290,71 @@ describe("reglab path over a Parquet table", () => {
     }
   });
 
+  it("cross-validates from each fold's statistics (one grouped scan): cv.glmnet's curve and choices", async () => {
+    const cv = async (args: string[]) => {
+      const outcome = await run(["cv", ...args, "--json"]);
+      expect(outcome.status, outcome.stderr).toBe(0);
+      return JSON.parse(outcome.stdout);
+    };
+    // mod folds: by the row's position in the file, as the CSV's mod rule
+    const table = await cv([at("diabetes.parquet"), "--fold-rule", "mod", "--alpha", "0.5"]);
+    const rows = await cv([DIABETES, "--fold-rule", "mod", "--alpha", "0.5"]);
+    expect(table.cvm.length).toBe(rows.cvm.length);
+    for (let k = 0; k < rows.cvm.length; k++) {
+      expect(table.cvm[k] / rows.cvm[k]).toBeCloseTo(1, 9);
+      expect(table.cvsd[k] / rows.cvsd[k]).toBeCloseTo(1, 7);
+    }
+    expect(table.lambda_min / rows.lambda_min).toBeCloseTo(1, 12);
+    expect(table.lambda_1se / rows.lambda_1se).toBeCloseTo(1, 12);
+    expect(table.fold_rule).toBe("mod");
+    expect(table.fold_id_note).toMatch(/not listed row by row/);
+    // a folder: folds by a seeded hash of each row's file and position — every row once, reproducible
+    const hashed = await cv([at("parts"), "--seed", "7"]);
+    expect(hashed.fold_rule).toBe("hash");
+    expect(hashed.fold_sizes.reduce((a: number, b: number) => a + b, 0)).toBe(442);
+    // (DuckDB sums in parallel threads: the same to rounding, not always bit for bit)
+    const again = await cv([at("parts"), "--seed", "7"]);
+    expect(again.fold_sizes).toEqual(hashed.fold_sizes);
+    for (let k = 0; k < hashed.cvm.length; k++) expect(again.cvm[k] / hashed.cvm[k]).toBeCloseTo(1, 12);
+    expect((await cv([at("parts"), "--seed", "8"])).fold_sizes).not.toEqual(hashed.fold_sizes);
+  });
+
+  const cvRefused: [string, string[], RegExp][] = [
+    [
+      "mod folds over a folder",
+      ["cv", at("parts"), "--fold-rule", "mod"],
+      /--fold-rule mod numbers a table's rows by their position in one file/,
+    ],
+    [
+      "a binomial CV",
+      ["cv", at("cancer.parquet"), "--family", "binomial"],
+      /--family binomial is not available/,
+    ],
+    [
+      "--measure mae",
+      ["cv", at("diabetes.parquet"), "--measure", "mae"],
+      /by mean squared error \(deviance or mse\) only/,
+    ],
+    ["--foldid", ["cv", at("diabetes.parquet"), "--foldid", DIABETES], /--foldid is not available/],
+    [
+      "more folds than rows",
+      ["cv", at("diabetes.parquet"), "--folds", "1000", "--fold-rule", "mod"],
+      /fold 443 of 1000 holds no row/,
+    ],
+    [
+      "--where on a CSV",
+      ["cv", DIABETES, "--where", "age > 0"],
+      /--where is for a path over a Parquet table/,
+    ],
+  ];
+  for (const [what, args, pattern] of cvRefused)
+    it(`cv refuses ${what}: one line, exit 2`, async () => {
+      const outcome = await run(args);
+      expect(outcome.status).toBe(2);
+      expect(outcome.stderr).toMatch(pattern);
+      expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
+    });
+
   it("drops the rows with empty cells under --na drop, and says so in Chinese too", async () => {
     const document = await json(["path", at("holes.parquet"), "--na", "drop"]);
     expect(document.n).toBe(441);

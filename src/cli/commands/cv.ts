@@ -31,6 +31,9 @@ import {
   warnIfNotConverged,
 } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
+import { isParquetInput } from "../outOfCore/duckdbTable.js";
+import { runTableCv } from "../outOfCore/tableCv.js";
+import { WHERE_OPTION } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { modelDocument } from "./path.js";
@@ -68,6 +71,7 @@ export const cvCommand: CommandSpec = {
     { name: "gamma", kind: "path", valueName: "list", description: "cv.option.gamma" },
     SEED_OPTION,
     QUIET_OPTION,
+    WHERE_OPTION,
     ...OUTPUT_OPTIONS,
   ],
   examples: [
@@ -85,6 +89,10 @@ export const cvCommand: CommandSpec = {
     const { t, json, out } = context;
     checkSaveBesideOutput(options["save"] as string | undefined, options["out"] as string, figureFiles("cv"));
     const saveTo = checkSaveTarget(options);
+    // a Parquet table: the folds' statistics by SQL, the rows never held (outOfCore/tableCv.ts)
+    if (args[0] !== undefined && args.length === 1 && isParquetInput(args[0]))
+      return runTableCv(args[0], options, given, context, saveTo);
+    if (given.has("where")) throw new UsageError("table.needsTable", { option: "--where" });
     const input = readGlmInput(args, options, context);
     const gamma = relaxGammaList(options["gamma"] as string | undefined, options["relax"] === true);
     const folds = options["folds"] as number;

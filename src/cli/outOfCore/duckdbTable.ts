@@ -9,6 +9,7 @@ import { DataError, displayName } from "../../data/dataError.js";
 import type { WorkingPass } from "../../glm/streamedLogistic.js";
 import { rememberInput } from "../safeWrite.js";
 import {
+  foldStatisticsStatement,
   quoteIdentifier,
   quoteString,
   type StatisticsQuery,
@@ -299,4 +300,44 @@ export async function tableLogisticPasses(file: string, selection: TableSelectio
     };
   };
   return { statistics, outputFeatures: prepared.outputFeatures, pass, close: () => connection.closeSync() };
+}
+
+export interface TableFolds {
+  folds: number;
+  /** mod: by the row's position in its file (one file only); hash: by a seeded hash of its key. */
+  rule: "mod" | "hash";
+  seed: number;
+}
+
+/** The SQL expression of a row's fold, 1 … K, over read_parquet's row keys. */
+export function foldExpression({ folds, rule, seed }: TableFolds): string {
+  return rule === "mod"
+    ? `(file_row_number % ${folds}) + 1`
+    : `(hash(filename, file_row_number, ${Math.trunc(seed)}) % ${folds}) + 1`;
+}
+
+/**
+ * Each fold's gaussian statistics, from one grouped statement (two scans): the rows' folds by
+ * `foldExpression`, the columns checked as for a path.
+ */
+export async function tableFoldStatistics(file: string, selection: TableSelection, folds: TableFolds) {
+  const name = displayName(file, 200);
+  if (folds.rule === "mod" && !/\.parquet$/i.test(file))
+    throw new DataError("table.modNeedsFile", { file: name });
+  const { connection, prepared, statistics } = await openTable(file, selection);
+  try {
+    const keyed = `read_parquet(${/^read_parquet\((.*)\)$/.exec(prepared.from)![1]!}, file_row_number = true, filename = true)`;
+    const statement = foldStatisticsStatement({ ...prepared.query, from: keyed }, foldExpression(folds));
+    const found = await rows(connection, statement, file);
+    const byFold = new Map(found.map((row) => [Number(row["fold"]), row]));
+    const perFold = Array.from({ length: folds.folds }, (_, k) => {
+      const row = byFold.get(k + 1);
+      if (!row) throw new DataError("table.emptyFold", { file: name, fold: k + 1, folds: folds.folds });
+      const { fold: _fold, ...rest } = row;
+      return statisticsFromRow(rest, file, prepared.target, 1);
+    });
+    return { statistics, perFold, outputFeatures: prepared.outputFeatures, statement };
+  } finally {
+    connection.closeSync();
+  }
 }

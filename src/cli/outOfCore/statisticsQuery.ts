@@ -35,8 +35,11 @@ export interface StatisticsQuery {
   dropEmpty: boolean;
 }
 
-/** The statement (see the module's note). Column aliases: n, weight_total, mean__…, cov__…__…. */
-export function statisticsStatement(query: StatisticsQuery): string {
+/**
+ * The statement (see the module's note). Column aliases: n, weight_total, mean__…, cov__…__…; with
+ * a fold expression, one row per fold, led by its column fold.
+ */
+export function statisticsStatement(query: StatisticsQuery, fold?: string): string {
   const columns = [...query.features, query.target];
   const value = (k: number) => `c${k}`;
   const conditions: string[] = [];
@@ -48,6 +51,7 @@ export function statisticsStatement(query: StatisticsQuery): string {
   const select = [
     ...columns.map((name, k) => `CAST(${quoteIdentifier(name)} AS DOUBLE) AS ${value(k)}`),
     `${query.weights ? `CAST(${quoteIdentifier(query.weights)} AS DOUBLE)` : "CAST(1 AS DOUBLE)"} AS w`,
+    ...(fold ? [`${fold} AS fold`] : []),
   ];
   const means = columns.map((_, k) => `SUM(w * ${value(k)}) / SUM(w) AS m${k}`);
   const products: string[] = [];
@@ -64,16 +68,27 @@ export function statisticsStatement(query: StatisticsQuery): string {
   ].join("\n");
   return [
     "SELECT",
-    "  MAX(n) AS n, MAX(weight_total) AS weight_total,",
+    `  ${fold ? "fold, " : ""}MAX(n) AS n, MAX(weight_total) AS weight_total,`,
     `  ${columns.map((name, k) => `MAX(m${k}) AS ${quoteIdentifier(`mean__${name}`)}`).join(", ")},`,
     `  ${products.join(",\n  ")}`,
     "FROM (",
     `  ${data}`,
-    ") AS rows_once CROSS JOIN (",
-    `  SELECT COUNT(*) AS n, SUM(w) AS weight_total, ${means.join(", ")}`,
+    `) AS rows_once ${fold ? "JOIN" : "CROSS JOIN"} (`,
+    `  SELECT ${fold ? "fold AS fold_of_moments, " : ""}COUNT(*) AS n, SUM(w) AS weight_total, ${means.join(", ")}`,
     "  FROM (",
     `    ${data}`,
     "  ) AS rows_twice",
-    ") AS moments",
+    ...(fold
+      ? ["  GROUP BY fold", ") AS moments ON fold = fold_of_moments", "GROUP BY fold", "ORDER BY fold"]
+      : [") AS moments"]),
   ].join("\n");
+}
+
+/**
+ * The statistics of each fold, one row per fold (column fold, 1 … K, then as statisticsStatement's
+ * row): the same two scans, the moments grouped by the fold expression — an SQL expression of the
+ * row's key (its file and position in the file), so every fold comes from the same pass.
+ */
+export function foldStatisticsStatement(query: StatisticsQuery, foldExpression: string): string {
+  return statisticsStatement(query, foldExpression);
 }

@@ -12,6 +12,8 @@ export function statisticsFromRow(
   row: Record<string, unknown>,
   source: string,
   target?: string,
+  /** The fewest rows the statistics may summarize: 2 for a path, 1 for one fold of a CV. */
+  minimumRows = 2,
 ): GaussianStatistics {
   const file = displayName(source, 200);
   const number = (key: string): number => {
@@ -36,7 +38,7 @@ export function statisticsFromRow(
   const m = order.length;
   const n = number("n");
   const weightTotal = number("weight_total");
-  if (!Number.isInteger(n) || n < 2) throw new DataError("stats.impossible", { file, field: "n" });
+  if (!Number.isInteger(n) || n < minimumRows) throw new DataError("stats.impossible", { file, field: "n" });
   if (!(weightTotal > 0)) throw new DataError("stats.impossible", { file, field: "weight_total" });
   const mean = Float64Array.from(order, (k) => number(`mean__${columns[k]}`));
   const covariance = new Float64Array(m * m);

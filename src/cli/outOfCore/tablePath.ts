@@ -28,8 +28,15 @@ const FLAG_NAMES: Record<(typeof ROW_OPTIONS)[number], string> = {
 };
 
 /** The options of a path over a table (beside the GLM options it shares). */
+export const WHERE_OPTION: OptionSpec = {
+  name: "where",
+  kind: "path",
+  valueName: "condition",
+  description: "path.option.where",
+};
+
 export const TABLE_OPTIONS: readonly OptionSpec[] = [
-  { name: "where", kind: "path", valueName: "condition", description: "path.option.where" },
+  WHERE_OPTION,
   { name: "explain", kind: "flag", description: "path.option.explain" },
   { name: "stats", kind: "path", valueName: "file", description: "path.option.stats" },
   { name: "save-stats", kind: "path", valueName: "file", description: "path.option.saveStats" },
@@ -113,19 +120,7 @@ export async function tablePath(
     writeFileSafely(saveStats, `${JSON.stringify(statisticsRow(statistics))}\n`, options["force"] === true);
     savedStats = saveStats;
   }
-  const p = outputFeatures.length;
-  const factorSpec = options["penaltyFactor"] as string | undefined;
-  const pathOptions: GlmPathOptions = {
-    family: "gaussian",
-    alpha: options["alpha"] as number,
-    nlambda: options["nlambda"] as number,
-    lambdaMinRatio: options["lambdaMinRatio"] as number | undefined,
-    tolerance: options["tolerance"] as number | undefined,
-    lambda: lambdaList(options),
-    standardize: options["noStandardize"] !== true,
-    objective: options["objective"] as "glmnet" | "as-written",
-    penaltyFactor: factorSpec === undefined ? undefined : penaltyFactors(factorSpec, p),
-  };
+  const pathOptions = tablePathOptions(options, outputFeatures.length);
   const data: Dataset = { ...representativeRows(statistics), n: statistics.n };
   const fit = async (onPass?: (passes: number, lambdaIndex: number) => void) => {
     if (!passes)
@@ -154,6 +149,22 @@ export async function tablePath(
     statistics,
     savedStats,
     fit,
+  };
+}
+
+/** The path options a table's run takes from the command line (p: the output's features). */
+export function tablePathOptions(options: Record<string, unknown>, p: number): GlmPathOptions {
+  const factorSpec = options["penaltyFactor"] as string | undefined;
+  return {
+    family: "gaussian",
+    alpha: options["alpha"] as number,
+    nlambda: options["nlambda"] as number,
+    lambdaMinRatio: options["lambdaMinRatio"] as number | undefined,
+    tolerance: options["tolerance"] as number | undefined,
+    lambda: lambdaList(options),
+    standardize: options["noStandardize"] !== true,
+    objective: options["objective"] as "glmnet" | "as-written",
+    penaltyFactor: factorSpec === undefined ? undefined : penaltyFactors(factorSpec, p),
   };
 }
 
@@ -190,7 +201,7 @@ function readStatisticsRow(file: string): Record<string, unknown> {
  * The path over every feature of the table: a column left out by --exclude (a number) comes back
  * with coefficient 0 at every λ, as glmnet's exclude and the CSV path report it.
  */
-function withAllFeatures(path: ElasticNetPath, features: readonly string[]): ElasticNetPath {
+export function withAllFeatures(path: ElasticNetPath, features: readonly string[]): ElasticNetPath {
   if (features.length === path.featureNames.length) return path;
   const fitted = new Map(path.featureNames.map((name, j) => [name, j]));
   const expand = (row: readonly number[]) =>
