@@ -615,6 +615,8 @@ export const en = {
     "a cross-validation over a Parquet table scores by mean squared error (deviance or mse) only so far.",
   "table.cvFoldIds":
     "a table's folds are not listed row by row: fold_rule_sql gives each row's fold, fold_sizes their sizes",
+  "table.scanning": "scanning the table",
+  "table.rowsRead": "{rows} rows read",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

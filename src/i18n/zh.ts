@@ -565,6 +565,8 @@ export const zh: Record<MessageKey, string> = {
   "table.emptyFold": "{file}：{folds} 折中的第 {fold} 折没有任何行。请减少 --folds。",
   "table.cvMeasure": "基于 Parquet 表的交叉验证目前只按均方误差（deviance 或 mse）评分。",
   "table.cvFoldIds": "数据表的折不逐行列出：fold_rule_sql 给出每行所属的折，fold_sizes 给出各折大小",
+  "table.scanning": "扫描数据表",
+  "table.rowsRead": "已读 {rows} 行",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -21,6 +21,7 @@ import {
   warnIfNotConverged,
 } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
+import { scanProgressBar } from "../outOfCore/scanProgress.js";
 import { isTablePath, TABLE_OPTIONS, tablePath } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
 import { formatTable } from "../table.js";
@@ -72,7 +73,10 @@ export const pathCommand: CommandSpec = {
     for (const option of ["where", "explain", "saveStats"] as const)
       if (!table && given.has(option))
         throw new UsageError("table.needsTable", { option: TABLE_FLAGS[option] });
-    const outcome = table ? await tablePath(args[0], options, given) : null;
+    const scan = table ? scanProgressBar(context) : null;
+    const outcome = table
+      ? await tablePath(args[0], options, given, scan?.onProgress).finally(() => scan?.stop())
+      : null;
     if (outcome?.kind === "explain") {
       out(json ? `${JSON.stringify({ statement: outcome.statement }, null, 2)}\n` : `${outcome.statement}\n`);
       return;

@@ -40,6 +40,8 @@ export interface TableSelection {
   where?: string;
   na: "error" | "drop";
   exclude?: readonly string[];
+  /** Called while the statistics' scans run (a terminal's progress bar). */
+  onProgress?: ScanProgress;
 }
 
 /** DuckDB's column types that are numbers (cast to DOUBLE for the sums). */
@@ -54,7 +56,25 @@ async function openDuckDb() {
   return DuckDBInstance.create(":memory:", { memory_limit: "512MB" });
 }
 
-async function rows(connection: Connection, sql: string, file: string) {
+/** A connection whose queries report their progress (read by `rows`), without DuckDB printing it. */
+async function openConnection(): Promise<Connection> {
+  const connection = await (await openDuckDb()).connect();
+  await connection.run("SET enable_progress_bar = true");
+  await connection.run("SET enable_progress_bar_print = false");
+  return connection;
+}
+
+/** How far a long scan has come: DuckDB's own count of rows processed, and its percentage. */
+export type ScanProgress = (rowsProcessed: number, percentage: number) => void;
+
+async function rows(connection: Connection, sql: string, file: string, onProgress?: ScanProgress) {
+  // the query runs on DuckDB's threads; the event loop is free to read its progress meanwhile
+  const timer = onProgress
+    ? setInterval(() => {
+        const progress = connection.progress;
+        if (progress.percentage >= 0) onProgress(Number(progress.rows_processed), progress.percentage);
+      }, 250)
+    : undefined;
   try {
     return (await connection.runAndReadAll(sql)).getRowObjects();
   } catch (error) {
@@ -63,13 +83,14 @@ async function rows(connection: Connection, sql: string, file: string) {
       file: displayName(file, 200),
       reason: displayName(text, 300),
     });
+  } finally {
+    clearInterval(timer);
   }
 }
 
 /** The statement for the file (for --explain), after checking its columns. */
 export async function tableStatement(file: string, selection: TableSelection) {
-  const instance = await openDuckDb();
-  const connection = await instance.connect();
+  const connection = await openConnection();
   try {
     return await prepare(connection, file, selection);
   } finally {
@@ -162,8 +183,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
 
 /** The table opened: its columns checked, empty cells refused unless --na drop, its statistics. */
 async function openTable(file: string, selection: TableSelection) {
-  const instance = await openDuckDb();
-  const connection = await instance.connect();
+  const connection = await openConnection();
   try {
     const prepared = await prepare(connection, file, selection);
     const { from, features, target } = prepared;
@@ -194,7 +214,7 @@ async function openTable(file: string, selection: TableSelection) {
           value: low,
         });
     }
-    const [row] = await rows(connection, prepared.statement, file);
+    const [row] = await rows(connection, prepared.statement, file, selection.onProgress);
     // a sum past the doubles' range (a value near 1e300, or NaN/∞ in the file): name its column
     const order = [...features, target];
     for (const [key, value] of Object.entries(row ?? {})) {
@@ -328,7 +348,7 @@ export async function tableFoldStatistics(file: string, selection: TableSelectio
   try {
     const keyed = `read_parquet(${/^read_parquet\((.*)\)$/.exec(prepared.from)![1]!}, file_row_number = true, filename = true)`;
     const statement = foldStatisticsStatement({ ...prepared.query, from: keyed }, foldExpression(folds));
-    const found = await rows(connection, statement, file);
+    const found = await rows(connection, statement, file, selection.onProgress);
     const byFold = new Map(found.map((row) => [Number(row["fold"]), row]));
     const perFold = Array.from({ length: folds.folds }, (_, k) => {
       const row = byFold.get(k + 1);

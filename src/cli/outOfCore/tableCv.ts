@@ -18,6 +18,7 @@ import { finiteJson } from "../jsonOutput.js";
 import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { foldExpression, tableFoldStatistics } from "./duckdbTable.js";
+import { scanProgressBar } from "./scanProgress.js";
 import { tablePathOptions, withAllFeatures } from "./tablePath.js";
 
 const NOT_FOR_TABLES: [string, string][] = [
@@ -46,6 +47,7 @@ export async function runTableCv(
     throw new UsageError("table.optionNotHere", { option: "--penalty-factor with --exclude" });
   const measure = options["measure"] as string;
   if (measure !== "deviance" && measure !== "mse") throw new UsageError("table.cvMeasure");
+  const progress = scanProgressBar(context, options["quiet"] === true);
   const folds = {
     folds: options["folds"] as number,
     rule: options["foldRule"] === "mod" ? ("mod" as const) : ("hash" as const),
@@ -57,12 +59,13 @@ export async function runTableCv(
     where: options["where"] as string | undefined,
     na: options["na"] as "error" | "drop",
     exclude: (options["exclude"] as string | undefined)?.split(",").filter((name) => name !== ""),
+    onProgress: progress.onProgress,
   };
   const folder = drawsFigures(json, given)
     ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("cv"))
     : null;
   const start = performance.now();
-  const table = await tableFoldStatistics(file, selection, folds);
+  const table = await tableFoldStatistics(file, selection, folds).finally(progress.stop);
   const pathOptions = tablePathOptions(options, table.outputFeatures.length);
   const cv = crossValidateFromStatistics(table.perFold, {
     ...pathOptions,

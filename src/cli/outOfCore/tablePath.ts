@@ -14,7 +14,13 @@ import { type GlmInput, lambdaList } from "../glmOptions.js";
 import { readTextFile } from "../loadData.js";
 import type { OptionSpec } from "../optionTable.js";
 import { writeFileSafely } from "../safeWrite.js";
-import { isParquetInput, tableLogisticPasses, tableStatement, tableStatistics } from "./duckdbTable.js";
+import {
+  isParquetInput,
+  type ScanProgress,
+  tableLogisticPasses,
+  tableStatement,
+  tableStatistics,
+} from "./duckdbTable.js";
 import { statisticsFromRow } from "./statisticsRow.js";
 
 /** Options a table path cannot honour (they need the rows), refused by name. */
@@ -64,6 +70,7 @@ export async function tablePath(
   file: string | undefined,
   options: Record<string, unknown>,
   given: ReadonlySet<string>,
+  onProgress?: ScanProgress,
 ): Promise<TablePathOutcome> {
   const statsFile = options["stats"] as string | undefined;
   const source = statsFile ?? file!;
@@ -98,6 +105,7 @@ export async function tablePath(
     where: options["where"] as string | undefined,
     na: options["na"] as "error" | "drop",
     exclude,
+    onProgress,
   };
   if (options["explain"] === true) {
     if (statsFile !== undefined) throw new UsageError("table.explainOnly");
