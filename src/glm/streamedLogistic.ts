@@ -1,5 +1,5 @@
 /**
- * The binomial (logistic) elastic-net path when the rows cannot be held: IRLS whose every Newton
+ * The binomial (logistic) and poisson elastic-net paths when the rows cannot be held: IRLS whose every Newton
  * step is one pass over the rows — anywhere, an SQL scan in cli/outOfCore/ — returning sums, from
  * which the step's penalized quadratic is solved in memory (as a gaussian path from sufficient
  * statistics: sufficientStatistics.ts), warm-started along the path.
@@ -20,6 +20,7 @@
 import type { ElasticNetPath } from "./elasticNetPath.js";
 import { DEFAULT_TOLERANCE } from "./elasticNetPath.js";
 import { binomial } from "./families/binomial.js";
+import { poisson } from "./families/poisson.js";
 import { lambdaSequence } from "./lambdaSequence.js";
 import { normalizedPenaltyFactor } from "./solvers/quadraticState.js";
 import { type GaussianStatistics, gaussianPathFromStatistics } from "./sufficientStatistics.js";
@@ -33,8 +34,10 @@ export interface WorkingSums {
   first: Float64Array;
   /** Σ v·a·b over a, b ∈ (d_1 … d_p, z − ζ), row-major (p + 1)². */
   second: Float64Array;
-  /** Σ w [log(1 + e^η) − y η]. */
+  /** Σ w ℓ(y, η): binomial log(1 + e^η) − yη, poisson e^η − yη. */
   loss: number;
+  /** Σ w ℓ(y, η) of the saturated model (μ = y): 0 for 0/1 targets, Σ w (y − y log y) for counts. */
+  saturated: number;
   /** Σ w (y − p). */
   gradientIntercept: number;
   /** Σ w d_j (y − p). */
@@ -48,6 +51,8 @@ export interface WorkingSums {
 export type WorkingPass = (intercept: number, beta: Float64Array, mean: Float64Array) => Promise<WorkingSums>;
 
 export interface StreamedLogisticOptions {
+  /** binomial (y ∈ {0, 1}, default) or poisson (counts, log link). */
+  family?: "binomial" | "poisson";
   alpha?: number;
   nlambda?: number;
   lambdaMinRatio?: number;
@@ -81,8 +86,14 @@ export async function streamedLogisticPath(
   );
   const usable = Uint8Array.from(sd, (s) => (s > 0 ? 1 : 0));
   const pf = normalizedPenaltyFactor(p, options.penaltyFactor);
-  const share = statistics.mean[p]!; // ȳ: the null model's probability
-  if (!(share > 0 && share < 1)) throw new RangeError("the target must hold both classes");
+  const family = options.family ?? "binomial";
+  // each family's early stop, as glmnet's (families/)
+  const rules = family === "poisson" ? poisson : binomial;
+  const share = statistics.mean[p]!; // ȳ: the null model's mean
+  if (!(share > 0 && (family === "poisson" || share < 1)))
+    throw new RangeError(
+      family === "poisson" ? "the counts must not all be 0" : "the target must hold both classes",
+    );
   const target = options.tolerance ?? DEFAULT_TOLERANCE;
 
   const penalized = Array.from({ length: p }, (_, j) => j).filter((j) => usable[j] && pf[j]! > 0);
@@ -92,11 +103,11 @@ export async function streamedLogisticPath(
     penalized.reduce((most, j) => Math.max(most, Math.abs(at.gradient[j]! / (W * sd[j]!)) / pf[j]!), 0);
   let lambdas: number[] = [];
   let gradientScale = 1;
-  const nullDeviance = -2 * (share * Math.log(share) + (1 - share) * Math.log(1 - share));
 
   // the coefficients on the standardized columns, b̃, and the intercept at x = m (ζ)
   const scaled = new Float64Array(p);
-  let centreIntercept = Math.log(share / (1 - share));
+  // the null model: logit ȳ, or log ȳ
+  let centreIntercept = family === "poisson" ? Math.log(share) : Math.log(share / (1 - share));
   const original = new Float64Array(p);
   const toOriginal = () => {
     for (let j = 0; j < p; j++) original[j] = usable[j] ? scaled[j]! / sd[j]! : 0;
@@ -122,7 +133,7 @@ export async function streamedLogisticPath(
   };
 
   const result: ElasticNetPath = {
-    family: "binomial",
+    family,
     alpha,
     n: statistics.n,
     p,
@@ -132,7 +143,7 @@ export async function streamedLogisticPath(
     beta: [],
     devRatio: [],
     df: [],
-    nullDeviance,
+    nullDeviance: 0, // (set from the first pass, below)
     weightTotal: W,
     objective: [],
     certificate: [],
@@ -144,6 +155,9 @@ export async function streamedLogisticPath(
   };
 
   let sums = await run(0);
+  // the deviance, relative to the saturated model, from the null model's loss (this first pass)
+  const saturated = sums.saturated;
+  result.nullDeviance = (2 * (sums.loss - saturated)) / W;
   // Unpenalized columns first (glmnet's λ_max is where the penalized ones start to enter *after*
   // those are fitted): Newton steps on them alone, the penalized held at 0, to the target.
   if (unpenalized.length > 0) {
@@ -211,17 +225,13 @@ export async function streamedLogisticPath(
     result.lambda.push(lambda);
     result.a0.push(intercept);
     result.beta.push(beta);
-    const devRatio = 1 - (2 * sums.loss) / W / nullDeviance;
+    const devRatio = 1 - (2 * (sums.loss - saturated)) / W / result.nullDeviance;
     result.devRatio.push(devRatio);
     result.df.push(beta.filter((b) => b !== 0).length);
     result.objective.push(objective);
     result.certificate.push(certificate);
     result.converged.push(certificate <= target);
-    if (
-      (options.earlyStop ?? true) &&
-      k >= 4 &&
-      (binomial.gainIsSmall(result.devRatio, k) || devRatio > 0.999)
-    )
+    if ((options.earlyStop ?? true) && k >= 4 && (rules.gainIsSmall(result.devRatio, k) || devRatio > 0.999))
       break;
   }
   return { path: result, passes };

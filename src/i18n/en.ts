@@ -570,7 +570,7 @@ export const en = {
   "table.emptyCells":
     "{file}: column '{column}' has {count} empty cells. Pass --na drop to leave those rows out, or fill them.",
   "table.onlyGaussian":
-    "{file}: a path over a Parquet table is gaussian or binomial so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Use a CSV for it.",
+    "{file}: a path over a Parquet table is gaussian, binomial or poisson so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Use a CSV for it.",
   "table.optionNotHere":
     "{option} is not available for a path over a Parquet table (or from --stats): it needs the rows themselves. Use a CSV for it.",
   "table.explainOnly":
@@ -617,6 +617,8 @@ export const en = {
     "a table's folds are not listed row by row: fold_rule_sql gives each row's fold, fold_sizes their sizes",
   "table.scanning": "scanning the table",
   "table.rowsRead": "{rows} rows read",
+  "table.notCounts":
+    "{file}: a poisson path needs its target '{target}' to hold counts: numbers ≥ 0, not all 0.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

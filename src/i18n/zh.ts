@@ -528,7 +528,7 @@ export const zh: Record<MessageKey, string> = {
     "{file}：列 '{column}' 的类型是 {type}，不是数字。可用 --exclude {column} 排除它，或先转换。",
   "table.emptyCells": "{file}：列 '{column}' 有 {count} 个空单元格。传入 --na drop 以去掉这些行，或先填补。",
   "table.onlyGaussian":
-    "{file}：基于 Parquet 表的路径目前支持 gaussian 和 binomial，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请改用 CSV。",
+    "{file}：基于 Parquet 表的路径目前支持 gaussian、binomial 和 poisson，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请改用 CSV。",
   "table.optionNotHere": "{option} 不能用于基于 Parquet 表（或 --stats）的路径：它需要原始行。请改用 CSV。",
   "table.explainOnly": "--explain 打印 Parquet 表的统计语句；使用 --stats 时没有语句可打印。",
   "path.option.where": "选择 Parquet 表中行的 SQL 条件（例如 'year >= 2020'）",
@@ -567,6 +567,7 @@ export const zh: Record<MessageKey, string> = {
   "table.cvFoldIds": "数据表的折不逐行列出：fold_rule_sql 给出每行所属的折，fold_sizes 给出各折大小",
   "table.scanning": "扫描数据表",
   "table.rowsRead": "已读 {rows} 行",
+  "table.notCounts": "{file}：poisson 路径要求目标列 '{target}' 为计数：≥ 0 的数，且不全为 0。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -13,6 +13,7 @@ import { freshFolder } from "../helpers/runCli.js";
 
 const DIABETES = resolve(import.meta.dirname, "../../data/diabetes.csv");
 const BREAST = resolve(import.meta.dirname, "../../data/breast_cancer.csv");
+const COUNTS = resolve(import.meta.dirname, "../../data/counts.csv");
 const folder = freshFolder();
 const at = (name: string) => join(folder, name);
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
     `COPY (SELECT *, 'text' AS note FROM ${csv}) TO '${at("strings.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age, [bmi, bp] AS pair, y FROM ${csv}) TO '${at("list.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT * FROM ${csv} LIMIT 0) TO '${at("empty.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT * FROM read_csv('${COUNTS}', header = true)) TO '${at("counts.parquet")}' (FORMAT parquet)`,
     // the target y not last; weights that go negative; a column past the doubles' sums; __ in names
     `COPY (SELECT y, age, sex, bmi, bp, s1 FROM ${csv}) TO '${at("yfirst.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age, sex, bmi, bp, s1, y FROM ${csv}) TO '${at("yfirst.csv")}' (HEADER)`,
@@ -133,7 +135,12 @@ describe("reglab path over a Parquet table", () => {
     ["an empty cell", ["path", at("holes.parquet")], /column 'bmi' has 1 empty cells/],
     ["a file that is not there", ["path", at("missing.parquet")], /DuckDB could not read it/],
     ["a bad --where", ["path", at("diabetes.parquet"), "--where", "nonsense >"], /DuckDB could not read it/],
-    ["poisson", ["path", at("diabetes.parquet"), "--family", "poisson"], /gaussian or binomial so far/],
+    ["cox", ["path", at("diabetes.parquet"), "--family", "cox"], /gaussian, binomial or poisson so far/],
+    [
+      "poisson on a target below 0",
+      ["path", at("negative.parquet"), "--family", "poisson", "--target", "w"],
+      /to hold counts: numbers ≥ 0/,
+    ],
     [
       "binomial on a target that is not 0/1",
       ["path", at("diabetes.parquet"), "--family", "binomial"],
@@ -354,6 +361,21 @@ describe("reglab path over a Parquet table", () => {
       expect(outcome.stderr).toMatch(pattern);
       expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
     });
+
+  it("fits a poisson path by IRLS passes over the table: the CSV path's λ grid, deviance and objective", async () => {
+    const args = ["--family", "poisson", "--nlambda", "20"];
+    const table = await json(["path", at("counts.parquet"), ...args]);
+    const rows = await json(["path", COUNTS, ...args]);
+    expect(table.lambdas.length).toBe(rows.lambdas.length);
+    for (let k = 0; k < rows.lambdas.length; k++) {
+      expect(table.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 12);
+      expect(Math.abs(table.objective![k]! - rows.objective![k]!)).toBeLessThan(
+        1e-9 * Math.abs(rows.objective![k]!),
+      );
+    }
+    expect(table.null_deviance / rows.null_deviance).toBeCloseTo(1, 12);
+    for (const certificate of table.certificate!) expect(certificate).toBeLessThanOrEqual(1e-7);
+  });
 
   it("drops the rows with empty cells under --na drop, and says so in Chinese too", async () => {
     const document = await json(["path", at("holes.parquet"), "--na", "drop"]);

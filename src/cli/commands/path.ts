@@ -87,9 +87,9 @@ export const pathCommand: CommandSpec = {
       ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
       : null;
     const start = performance.now();
-    // progress on stderr for the passes of a binomial path over a table (a terminal only)
+    // progress on stderr for the passes of a binomial or poisson path over a table (a terminal only)
     const bar =
-      outcome?.kind === "path" && input.options.family === "binomial" && context.interactive
+      outcome?.kind === "path" && input.options.family !== "gaussian" && context.interactive
         ? new SingleBar({
             format: `${t("path.passesProgress")} [{bar}] λ {value}/{total}, {passes}`,
             stream: process.stderr,

@@ -250,10 +250,14 @@ export async function tableStatistics(file: string, selection: TableSelection) {
 }
 
 /**
- * The table for a streamed logistic path: its statistics, a 0/1 target checked, and the pass
+ * The table for a streamed binomial or poisson path: its statistics, a 0/1 target checked, and the pass
  * (one SQL scan per call) that glm/streamedLogistic.ts drives. Close it when the path is done.
  */
-export async function tableLogisticPasses(file: string, selection: TableSelection) {
+export async function tableGlmPasses(
+  file: string,
+  selection: TableSelection,
+  family: "binomial" | "poisson" = "binomial",
+) {
   const { connection, prepared, statistics } = await openTable(file, selection);
   const name = displayName(file, 200);
   try {
@@ -262,13 +266,19 @@ export async function tableLogisticPasses(file: string, selection: TableSelectio
       ...(selection.where ? [`(${selection.where})`] : []),
       ...(selection.na === "drop" ? [`${y} IS NOT NULL`] : []),
     ];
+    const where = conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "";
+    // binomial: 0 and 1 only, both present; poisson: counts, ≥ 0, not all 0
+    const wrong = family === "binomial" ? `${y} <> 0 AND ${y} <> 1` : `${y} < 0`;
     const [check] = await rows(
       connection,
-      `SELECT COUNT(*) FILTER (WHERE ${y} <> 0 AND ${y} <> 1) AS other, MIN(${y}) AS low, MAX(${y}) AS high FROM ${prepared.from}${conditions.length ? ` WHERE ${conditions.join(" AND ")}` : ""}`,
+      `SELECT COUNT(*) FILTER (WHERE ${wrong}) AS other, MIN(${y}) AS low, MAX(${y}) AS high FROM ${prepared.from}${where}`,
       file,
     );
-    if (Number(check?.["other"] ?? 0) > 0 || Number(check?.["low"]) === Number(check?.["high"]))
+    const other = Number(check?.["other"] ?? 0) > 0;
+    if (family === "binomial" && (other || Number(check?.["low"]) === Number(check?.["high"])))
       throw new DataError("table.notBinary", { file: name, target: displayName(prepared.target, 80) });
+    if (family === "poisson" && (other || !(Number(check?.["high"]) > 0)))
+      throw new DataError("table.notCounts", { file: name, target: displayName(prepared.target, 80) });
   } catch (error) {
     connection.closeSync();
     throw error;
@@ -277,7 +287,7 @@ export async function tableLogisticPasses(file: string, selection: TableSelectio
   const mean = statistics.mean.subarray(0, p);
   let statement: Awaited<ReturnType<Connection["prepare"]>>;
   try {
-    statement = await connection.prepare(workingPassStatement(prepared.query, mean));
+    statement = await connection.prepare(workingPassStatement(prepared.query, mean, family));
   } catch (error) {
     connection.closeSync();
     throw error;
@@ -313,6 +323,7 @@ export async function tableLogisticPasses(file: string, selection: TableSelectio
       n: value("n"),
       vTotal: value("v_total"),
       loss: value("loss"),
+      saturated: value("saturated"),
       gradientIntercept: value("g_int"),
       gradient: Float64Array.from({ length: p }, (_, j) => value(`g_${j}`)),
       first: Float64Array.from({ length: m }, (_, a) => value(`s_${a}`)),

@@ -17,7 +17,7 @@ import { writeFileSafely } from "../safeWrite.js";
 import {
   isParquetInput,
   type ScanProgress,
-  tableLogisticPasses,
+  tableGlmPasses,
   tableStatement,
   tableStatistics,
 } from "./duckdbTable.js";
@@ -75,8 +75,8 @@ export async function tablePath(
   const statsFile = options["stats"] as string | undefined;
   const source = statsFile ?? file!;
   const family = options["family"];
-  // binomial: IRLS, one pass over the table per Newton step (statistics alone do not suffice)
-  const streamed = family === "binomial" && statsFile === undefined;
+  // binomial and poisson: IRLS, one pass over the table per Newton step (statistics alone do not suffice)
+  const streamed = (family === "binomial" || family === "poisson") && statsFile === undefined;
   if (family !== "gaussian" && !streamed)
     throw new DataError("table.onlyGaussian", { file: displayName(source, 200), family: String(family) });
   if (streamed && given.has("noStandardize"))
@@ -114,9 +114,9 @@ export async function tablePath(
   }
   let statistics: GaussianStatistics;
   let outputFeatures: string[];
-  let passes: Awaited<ReturnType<typeof tableLogisticPasses>> | undefined;
+  let passes: Awaited<ReturnType<typeof tableGlmPasses>> | undefined;
   if (streamed) {
-    passes = await tableLogisticPasses(file!, selection);
+    passes = await tableGlmPasses(file!, selection, family as "binomial" | "poisson");
     ({ statistics, outputFeatures } = passes);
   } else if (statsFile !== undefined) {
     statistics = statisticsFromRow(readStatisticsRow(statsFile), statsFile, selection.target);
@@ -138,6 +138,7 @@ export async function tablePath(
       };
     try {
       const fitted = await streamedLogisticPath(statistics, passes.pass, {
+        family: family as "binomial" | "poisson",
         alpha: pathOptions.alpha,
         nlambda: pathOptions.nlambda,
         lambdaMinRatio: pathOptions.lambdaMinRatio,
@@ -153,7 +154,10 @@ export async function tablePath(
   };
   return {
     kind: "path",
-    input: { data, options: { ...pathOptions, family: streamed ? "binomial" : "gaussian" } },
+    input: {
+      data,
+      options: { ...pathOptions, family: streamed ? (family as "binomial" | "poisson") : "gaussian" },
+    },
     statistics,
     savedStats,
     fit,

@@ -14,7 +14,32 @@ import { quoteIdentifier, type StatisticsQuery } from "./statisticsQuery.js";
 /** A number as an SQL literal (finite: the caller checks), parenthesized so a sign is safe. */
 const literal = (value: number) => `(${value.toPrecision(17)})`;
 
-export function workingPassStatement(query: StatisticsQuery, mean: Float64Array): string {
+/**
+ * Each family's pieces of the pass, as SQL over η (and y): the mean μ (named p), the curvature q
+ * (floored as the families floor it), the loss ℓ(y, η) and the saturated model's loss.
+ */
+const FAMILY_SQL = {
+  binomial: {
+    mean: "CASE WHEN eta >= 0 THEN 1 / (1 + EXP(-eta)) ELSE EXP(eta) / (1 + EXP(eta)) END",
+    curvature: "GREATEST(p * (1 - p), 1e-5)",
+    loss: "GREATEST(eta, 0) + LN(1 + EXP(-ABS(eta))) - y * eta",
+    saturated: "CAST(0 AS DOUBLE)",
+  },
+  poisson: {
+    // (η past 700 would overflow e^η: such a row is refused by the caller's finiteness check)
+    mean: "EXP(LEAST(eta, 700))",
+    curvature: "GREATEST(p, 1e-10)",
+    loss: "p - y * eta",
+    saturated: "CASE WHEN y > 0 THEN y - y * LN(y) ELSE 0 END",
+  },
+} as const;
+
+export function workingPassStatement(
+  query: StatisticsQuery,
+  mean: Float64Array,
+  family: "binomial" | "poisson" = "binomial",
+): string {
+  const sql = FAMILY_SQL[family];
   const p = query.features.length;
   const centred = query.features.map(
     (name, j) => `CAST(${quoteIdentifier(name)} AS DOUBLE) - ${literal(mean[j]!)} AS d${j}`,
@@ -34,17 +59,18 @@ export function workingPassStatement(query: StatisticsQuery, mean: Float64Array)
   for (let a = 0; a <= p; a++)
     for (let b = a; b <= p; b++) second.push(`SUM(v * ${columns[a]} * ${columns[b]}) AS q_${a}_${b}`);
   return [
-    "SELECT COUNT(*) AS n, SUM(v) AS v_total, SUM(w * loss) AS loss, SUM(w * (y - p)) AS g_int,",
+    "SELECT COUNT(*) AS n, SUM(v) AS v_total, SUM(w * loss) AS loss, SUM(w * saturated) AS saturated,",
+    "  SUM(w * (y - p)) AS g_int,",
     `  ${d.map((name, j) => `SUM(w * ${name} * (y - p)) AS g_${j}`).join(", ")},`,
     `  ${columns.map((name, a) => `SUM(v * ${name}) AS s_${a}`).join(", ")},`,
     `  ${second.join(",\n  ")}`,
     "FROM (",
     "  SELECT *, w * q AS v, (eta - $1) + (y - p) / q AS zs,",
-    "    GREATEST(eta, 0) + LN(1 + EXP(-ABS(eta))) - y * eta AS loss",
+    `    ${sql.loss} AS loss, ${sql.saturated} AS saturated`,
     "  FROM (",
-    "    SELECT *, GREATEST(p * (1 - p), 1e-5) AS q",
+    `    SELECT *, ${sql.curvature} AS q`,
     "    FROM (",
-    "      SELECT *, CASE WHEN eta >= 0 THEN 1 / (1 + EXP(-eta)) ELSE EXP(eta) / (1 + EXP(eta)) END AS p",
+    `      SELECT *, ${sql.mean} AS p`,
     "      FROM (",
     `        SELECT *, ${eta} AS eta`,
     "        FROM (",
