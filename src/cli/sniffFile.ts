@@ -20,7 +20,7 @@ export function sniffNotText(start: Uint8Array, file: string): void {
   const name = displayName(file, 200);
   for (const { format, magic } of ARCHIVES) {
     if (magic.every((byte, i) => start[i] === byte))
-      throw new DataError("file.compressed", { file: name, format });
+      throw new DataError(format === "Parquet" ? "file.parquet" : "file.compressed", { file: name, format });
   }
   const utf16Bom = (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
   if (utf16Bom) throw new DataError("file.utf16", { file: name });

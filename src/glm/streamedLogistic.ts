@@ -84,7 +84,10 @@ export async function streamedLogisticPath(
   const sd = Float64Array.from({ length: p }, (_, j) =>
     Math.sqrt(Math.max(statistics.covariance[j * m + j]!, 0)),
   );
-  const usable = Uint8Array.from(sd, (s) => (s > 0 ? 1 : 0));
+  // (a factor of ∞ excludes its column, as glmnet's: it never enters a model)
+  const usable = Uint8Array.from(sd, (s, j) =>
+    s > 0 && options.penaltyFactor?.[j] !== Number.POSITIVE_INFINITY ? 1 : 0,
+  );
   const pf = normalizedPenaltyFactor(p, options.penaltyFactor);
   const family = options.family ?? "binomial";
   // each family's early stop, as glmnet's (families/)

@@ -572,7 +572,7 @@ export const en = {
   "table.onlyGaussian":
     "{file}: a path over a Parquet table is gaussian, binomial or poisson so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Use a CSV for it.",
   "table.optionNotHere":
-    "{option} is not available for a path over a Parquet table (or from --stats): it needs the rows themselves. Use a CSV for it.",
+    "{option} is not available over a Parquet table (or from --stats) yet. Use a CSV for it.",
   "table.explainOnly":
     "--explain prints the statement for a Parquet table; with --stats there is no statement to print.",
   "path.option.where": "an SQL condition selecting the rows of a Parquet table (e.g. 'year >= 2020')",
@@ -607,7 +607,7 @@ export const en = {
   "table.statsIgnores":
     "{option} cannot change a path from --stats: the statistics were computed already. Apply it in the statement (reglab path TABLE {option} … --explain) instead.",
   "table.explainBinomial":
-    "--explain prints the gaussian statistics' statement; a binomial path runs one statement per Newton step and has no single one to print.",
+    "--explain prints the gaussian statistics' statement; a binomial or poisson path runs one statement per Newton step and has no single one to print.",
   "table.modNeedsFile":
     "{file}: --fold-rule mod numbers a table's rows by their position in one file; for a folder or a glob use --fold-rule random (a seeded hash of each row's file and position).",
   "table.emptyFold": "{file}: fold {fold} of {folds} holds no row. Use fewer --folds.",
@@ -619,6 +619,16 @@ export const en = {
   "table.rowsRead": "{rows} rows read",
   "table.notCounts":
     "{file}: a poisson path needs its target '{target}' to hold counts: numbers ≥ 0, not all 0.",
+  "file.parquet":
+    "{file} is a Parquet file: reglab path and reglab cv read it (a table, out of core); this command needs a CSV. DuckDB writes one: COPY (SELECT * FROM '{file}') TO 'data.csv' (HEADER).",
+  "table.modFiltered":
+    "{file}: --fold-rule mod numbers the file's rows before --where or --na drop leave some out, so its folds would not be those of a CSV of the rows kept. Use --fold-rule random here.",
+  "table.zeroWeightFold":
+    "{file}: the rows of fold {fold} all weigh 0. Use another --fold-rule or --seed, or check the weights.",
+  "table.statsGaussianOnly":
+    "--stats fits gaussian paths only: a {family} path needs passes over the rows (give the Parquet table instead).",
+  "table.cvGaussianOnly":
+    "cross-validation over a Parquet table is gaussian only so far; a {family} path over a table is fitted by reglab path.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

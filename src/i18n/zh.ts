@@ -529,7 +529,7 @@ export const zh: Record<MessageKey, string> = {
   "table.emptyCells": "{file}：列 '{column}' 有 {count} 个空单元格。传入 --na drop 以去掉这些行，或先填补。",
   "table.onlyGaussian":
     "{file}：基于 Parquet 表的路径目前支持 gaussian、binomial 和 poisson，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请改用 CSV。",
-  "table.optionNotHere": "{option} 不能用于基于 Parquet 表（或 --stats）的路径：它需要原始行。请改用 CSV。",
+  "table.optionNotHere": "{option} 目前还不能用于 Parquet 表（或 --stats）。请改用 CSV。",
   "table.explainOnly": "--explain 打印 Parquet 表的统计语句；使用 --stats 时没有语句可打印。",
   "path.option.where": "选择 Parquet 表中行的 SQL 条件（例如 'year >= 2020'）",
   "path.option.explain": "打印计算路径统计量的 SQL 语句（以便在其他引擎上运行）后停止",
@@ -559,7 +559,7 @@ export const zh: Record<MessageKey, string> = {
   "table.statsIgnores":
     "{option} 无法改变基于 --stats 的路径：统计量已经算好。请在语句中使用它（reglab path 表 {option} … --explain）。",
   "table.explainBinomial":
-    "--explain 打印 gaussian 统计量的语句；binomial 路径每个牛顿步运行一条语句，没有单独一条可打印。",
+    "--explain 打印 gaussian 统计量的语句；binomial 或 poisson 路径每个牛顿步运行一条语句，没有单独一条可打印。",
   "table.modNeedsFile":
     "{file}：--fold-rule mod 按行在单个文件中的位置编号；对于文件夹或通配符请用 --fold-rule random（对每行的文件与位置做带种子的哈希）。",
   "table.emptyFold": "{file}：{folds} 折中的第 {fold} 折没有任何行。请减少 --folds。",
@@ -568,6 +568,16 @@ export const zh: Record<MessageKey, string> = {
   "table.scanning": "扫描数据表",
   "table.rowsRead": "已读 {rows} 行",
   "table.notCounts": "{file}：poisson 路径要求目标列 '{target}' 为计数：≥ 0 的数，且不全为 0。",
+  "file.parquet":
+    "{file} 是 Parquet 文件：reglab path 和 reglab cv 可以读取它（作为数据表，无需载入内存）；此命令需要 CSV。DuckDB 可以写出：COPY (SELECT * FROM '{file}') TO 'data.csv' (HEADER)。",
+  "table.modFiltered":
+    "{file}：--fold-rule mod 按文件中的行号分折，早于 --where 或 --na drop 去掉行，因此与只含保留行的 CSV 的分折不同。这里请用 --fold-rule random。",
+  "table.zeroWeightFold":
+    "{file}：第 {fold} 折中所有行的权重都是 0。请换一个 --fold-rule 或 --seed，或检查权重。",
+  "table.statsGaussianOnly":
+    "--stats 只能拟合 gaussian 路径：{family} 路径需要遍历原始行（请直接给出 Parquet 表）。",
+  "table.cvGaussianOnly":
+    "基于 Parquet 表的交叉验证目前只支持 gaussian；基于表的 {family} 路径请用 reglab path 拟合。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -84,7 +84,7 @@ describe("readCsvDataset (the streamed reader)", () => {
   const notCsv: [string, Uint8Array | string, RegExp][] = [
     ["a gzip file", gzipSync("a,y\n1,2\n"), /is a gzip archive, not a CSV text file/],
     ["a zip file", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /is a zip archive/],
-    ["a Parquet file", "PAR1\u0000\u0001", /is a Parquet archive/],
+    ["a Parquet file", "PAR1\u0000\u0001", /is a Parquet file: reglab path and reglab cv read it/],
     [
       "UTF-16 with a byte-order mark",
       Buffer.from("\ufeffa,y\n1,2\n", "utf16le"),

@@ -45,6 +45,7 @@ beforeAll(async () => {
     `COPY (SELECT y, age, sex, bmi, bp, s1 FROM ${csv}) TO '${at("yfirst.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age, sex, bmi, bp, s1, y FROM ${csv}) TO '${at("yfirst.csv")}' (HEADER)`,
     `COPY (SELECT age, bmi, sex AS w, y FROM ${csv}) TO '${at("negative.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age, bmi, 0 AS w, y FROM ${csv}) TO '${at("zero.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age, bmi * 1e300 AS huge, y FROM ${csv}) TO '${at("huge.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age AS a, bmi AS a__b, bp AS b__b, s1 AS b, y FROM ${csv}) TO '${at("names.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age AS a, bmi AS a__b, bp AS b__b, s1 AS b, y FROM ${csv}) TO '${at("names.csv")}' (HEADER)`,
@@ -137,6 +138,17 @@ describe("reglab path over a Parquet table", () => {
     ["a bad --where", ["path", at("diabetes.parquet"), "--where", "nonsense >"], /DuckDB could not read it/],
     ["cox", ["path", at("diabetes.parquet"), "--family", "cox"], /gaussian, binomial or poisson so far/],
     [
+      "--explain for a poisson path",
+      ["path", at("counts.parquet"), "--family", "poisson", "--explain"],
+      /a binomial or poisson path runs one statement/,
+    ],
+    [
+      "a poisson path from --stats",
+      ["path", "--stats", at("row.json"), "--family", "poisson"],
+      /--stats fits gaussian paths only/,
+    ],
+    ["all weights 0", ["path", at("zero.parquet"), "--weights", "w"], /weights in column 'w' sum to 0/],
+    [
       "poisson on a target below 0",
       ["path", at("negative.parquet"), "--family", "poisson", "--target", "w"],
       /to hold counts: numbers ≥ 0/,
@@ -171,7 +183,7 @@ describe("reglab path over a Parquet table", () => {
     [
       "--explain for a binomial path",
       ["path", at("cancer.parquet"), "--family", "binomial", "--explain"],
-      /a binomial path runs one statement per Newton step/,
+      /a binomial or poisson path runs one statement per Newton step/,
     ],
     [
       "--where beside --stats",
@@ -324,6 +336,8 @@ describe("reglab path over a Parquet table", () => {
     expect(again.fold_sizes).toEqual(hashed.fold_sizes);
     for (let k = 0; k < hashed.cvm.length; k++) expect(again.cvm[k] / hashed.cvm[k]).toBeCloseTo(1, 12);
     expect((await cv([at("parts"), "--seed", "8"])).fold_sizes).not.toEqual(hashed.fold_sizes);
+    // the folds do not depend on how the path is spelled (the hash takes the file's name, not its path)
+    expect((await cv([`${at("parts")}/../parts`, "--seed", "7"])).fold_sizes).toEqual(hashed.fold_sizes);
   });
 
   const cvRefused: [string, string[], RegExp][] = [
@@ -333,9 +347,19 @@ describe("reglab path over a Parquet table", () => {
       /--fold-rule mod numbers a table's rows by their position in one file/,
     ],
     [
+      "mod folds over a glob",
+      ["cv", at("parts/*.parquet"), "--fold-rule", "mod"],
+      /--fold-rule mod numbers a table's rows by their position in one file/,
+    ],
+    [
+      "mod folds with --where",
+      ["cv", at("diabetes.parquet"), "--fold-rule", "mod", "--where", "age > 0"],
+      /numbers the file's rows before --where or --na drop/,
+    ],
+    [
       "a binomial CV",
       ["cv", at("cancer.parquet"), "--family", "binomial"],
-      /--family binomial is not available/,
+      /cross-validation over a Parquet table is gaussian only so far/,
     ],
     [
       "--measure mae",
@@ -361,6 +385,44 @@ describe("reglab path over a Parquet table", () => {
       expect(outcome.stderr).toMatch(pattern);
       expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
     });
+
+  it("tells a user who hands predict a Parquet file which commands read it", async () => {
+    const model = at("model.json");
+    expect((await run(["path", DIABETES, "--save", model, "--force"])).status).toBe(0);
+    const outcome = await run(["predict", model, at("diabetes.parquet")]);
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toMatch(/is a Parquet file: reglab path and reglab cv read it/);
+  });
+
+  it("excludes a column whose penalty factor is ∞ in the streamed fits, as --exclude does", async () => {
+    const factors = "1,1,1,1,1,1,1,inf";
+    const byFactor = await json([
+      "path",
+      at("cancer.parquet"),
+      "--family",
+      "binomial",
+      "--nlambda",
+      "15",
+      "--penalty-factor",
+      factors,
+    ]);
+    const rows = await json([
+      "path",
+      at("cancer.csv"),
+      "--family",
+      "binomial",
+      "--nlambda",
+      "15",
+      "--penalty-factor",
+      factors,
+    ]);
+    expect(byFactor.lambdas.length).toBe(rows.lambdas.length);
+    for (let k = 0; k < rows.lambdas.length; k++) {
+      expect(byFactor.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 9);
+      expect(byFactor.coefs[k]![7]).toBe(0);
+    }
+    for (const certificate of byFactor.certificate!) expect(certificate).toBeLessThanOrEqual(1e-7);
+  });
 
   it("fits a poisson path by IRLS passes over the table: the CSV path's λ grid, deviance and objective", async () => {
     const args = ["--family", "poisson", "--nlambda", "20"];

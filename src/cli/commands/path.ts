@@ -26,6 +26,7 @@ import { isTablePath, TABLE_OPTIONS, tablePath } from "../outOfCore/tablePath.js
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
 import { formatTable } from "../table.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
+import { QUIET_OPTION } from "./train.js";
 
 /** glmnet's print(): Df, %Dev and Lambda at every λ. */
 export function pathTable(path: GlmPath, t: Translator): string {
@@ -52,7 +53,7 @@ export const pathCommand: CommandSpec = {
   name: "path",
   description: "path.description",
   argument: { name: "file", description: "path.argument.file" },
-  options: [...GLM_OPTIONS, ...TABLE_OPTIONS, ...OUTPUT_OPTIONS],
+  options: [...GLM_OPTIONS, ...TABLE_OPTIONS, QUIET_OPTION, ...OUTPUT_OPTIONS],
   examples: [
     { command: "reglab path data/diabetes.csv", description: "path.example.lasso" },
     {
@@ -73,7 +74,7 @@ export const pathCommand: CommandSpec = {
     for (const option of ["where", "explain", "saveStats"] as const)
       if (!table && given.has(option))
         throw new UsageError("table.needsTable", { option: TABLE_FLAGS[option] });
-    const scan = table ? scanProgressBar(context) : null;
+    const scan = table ? scanProgressBar(context, options["quiet"] === true) : null;
     const outcome = table
       ? await tablePath(args[0], options, given, scan?.onProgress).finally(() => scan?.stop())
       : null;
@@ -89,7 +90,10 @@ export const pathCommand: CommandSpec = {
     const start = performance.now();
     // progress on stderr for the passes of a binomial or poisson path over a table (a terminal only)
     const bar =
-      outcome?.kind === "path" && input.options.family !== "gaussian" && context.interactive
+      outcome?.kind === "path" &&
+      input.options.family !== "gaussian" &&
+      context.interactive &&
+      options["quiet"] !== true
         ? new SingleBar({
             format: `${t("path.passesProgress")} [{bar}] λ {value}/{total}, {passes}`,
             stream: process.stderr,

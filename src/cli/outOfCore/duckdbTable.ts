@@ -215,6 +215,11 @@ async function openTable(file: string, selection: TableSelection) {
         });
     }
     const [row] = await rows(connection, prepared.statement, file, selection.onProgress);
+    if (Number(row?.["n"] ?? 0) > 0 && !(Number(row?.["weight_total"]) > 0))
+      throw new DataError("table.zeroWeights", {
+        file: displayName(file, 200),
+        column: displayName(selection.weights ?? "", 80),
+      });
     // a sum past the doubles' range (a value near 1e300, or NaN/∞ in the file): name its column
     const order = [...features, target];
     for (const [key, value] of Object.entries(row ?? {})) {
@@ -226,11 +231,6 @@ async function openTable(file: string, selection: TableSelection) {
         column: displayName(column, 80),
       });
     }
-    if (Number(row?.["n"] ?? 0) > 0 && !(Number(row?.["weight_total"]) > 0))
-      throw new DataError("table.zeroWeights", {
-        file: displayName(file, 200),
-        column: displayName(selection.weights ?? "", 80),
-      });
     const statistics = statisticsFromRow(row ?? {}, file, target);
     return { connection, prepared, statistics };
   } catch (error) {
@@ -344,7 +344,7 @@ export interface TableFolds {
 export function foldExpression({ folds, rule, seed }: TableFolds): string {
   return rule === "mod"
     ? `(file_row_number % ${folds}) + 1`
-    : `(hash(filename, file_row_number, ${Math.trunc(seed)}) % ${folds}) + 1`;
+    : `(hash(parse_filename(filename), file_row_number, ${Math.trunc(seed)}) % ${folds}) + 1`;
 }
 
 /**
@@ -353,8 +353,12 @@ export function foldExpression({ folds, rule, seed }: TableFolds): string {
  */
 export async function tableFoldStatistics(file: string, selection: TableSelection, folds: TableFolds) {
   const name = displayName(file, 200);
-  if (folds.rule === "mod" && !/\.parquet$/i.test(file))
+  if (folds.rule === "mod" && (!/\.parquet$/i.test(file) || /[*?[]/.test(file)))
     throw new DataError("table.modNeedsFile", { file: name });
+  // mod numbers the rows of the file, before --where or --na drop leave some out: a CSV of the rows
+  // kept would number them anew, so the pair is refused rather than cross-validated differently
+  if (folds.rule === "mod" && (selection.where !== undefined || selection.na === "drop"))
+    throw new DataError("table.modFiltered", { file: name });
   const { connection, prepared, statistics } = await openTable(file, selection);
   try {
     const keyed = `read_parquet(${/^read_parquet\((.*)\)$/.exec(prepared.from)![1]!}, file_row_number = true, filename = true)`;
@@ -364,6 +368,8 @@ export async function tableFoldStatistics(file: string, selection: TableSelectio
     const perFold = Array.from({ length: folds.folds }, (_, k) => {
       const row = byFold.get(k + 1);
       if (!row) throw new DataError("table.emptyFold", { file: name, fold: k + 1, folds: folds.folds });
+      if (!(Number(row["weight_total"]) > 0))
+        throw new DataError("table.zeroWeightFold", { file: name, fold: k + 1 });
       const { fold: _fold, ...rest } = row;
       return statisticsFromRow(rest, file, prepared.target, 1);
     });

@@ -40,7 +40,7 @@ export async function runTableCv(
 ): Promise<void> {
   const { t, json, out } = context;
   if (options["family"] !== "gaussian")
-    throw new UsageError("table.optionNotHere", { option: `--family ${String(options["family"])}` });
+    throw new UsageError("table.cvGaussianOnly", { family: String(options["family"]) });
   for (const [option, flag] of NOT_FOR_TABLES)
     if (given.has(option)) throw new UsageError("table.optionNotHere", { option: flag });
   if (given.has("exclude") && given.has("penaltyFactor"))

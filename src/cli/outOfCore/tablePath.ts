@@ -77,6 +77,8 @@ export async function tablePath(
   const family = options["family"];
   // binomial and poisson: IRLS, one pass over the table per Newton step (statistics alone do not suffice)
   const streamed = (family === "binomial" || family === "poisson") && statsFile === undefined;
+  if (family !== "gaussian" && statsFile !== undefined)
+    throw new UsageError("table.statsGaussianOnly", { family: String(family) });
   if (family !== "gaussian" && !streamed)
     throw new DataError("table.onlyGaussian", { file: displayName(source, 200), family: String(family) });
   if (streamed && given.has("noStandardize"))
@@ -109,7 +111,7 @@ export async function tablePath(
   };
   if (options["explain"] === true) {
     if (statsFile !== undefined) throw new UsageError("table.explainOnly");
-    if (streamed) throw new UsageError("table.explainBinomial");
+    if (family !== "gaussian") throw new UsageError("table.explainBinomial");
     return { kind: "explain", statement: (await tableStatement(file!, selection)).statement };
   }
   let statistics: GaussianStatistics;
