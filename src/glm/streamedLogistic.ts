@@ -53,6 +53,8 @@ export type WorkingPass = (intercept: number, beta: Float64Array, mean: Float64A
 export interface StreamedLogisticOptions {
   /** binomial (y ∈ {0, 1}, default) or poisson (counts, log link). */
   family?: "binomial" | "poisson";
+  /** Whether the passes add an offset to η (a column of the table): the null model is then fitted. */
+  offset?: boolean;
   alpha?: number;
   nlambda?: number;
   lambdaMinRatio?: number;
@@ -158,7 +160,15 @@ export async function streamedLogisticPath(
   };
 
   let sums = await run(0);
-  // the deviance, relative to the saturated model, from the null model's loss (this first pass)
+  // With an offset the null model is not ȳ: its intercept is fitted first (Newton on b₀ alone:
+  // b₀ += the v-weighted mean of the working residual), as glmnet fits its null model.
+  if (options.offset) {
+    for (let steps = 0; steps < MAX_NEWTON_STEPS && Math.abs(sums.gradientIntercept) / W > 1e-13; steps++) {
+      centreIntercept += sums.first[p]! / sums.vTotal;
+      sums = await run(0);
+    }
+  }
+  // the deviance, relative to the saturated model, from the null model's loss (this pass)
   const saturated = sums.saturated;
   result.nullDeviance = (2 * (sums.loss - saturated)) / W;
   // Unpenalized columns first (glmnet's λ_max is where the penalized ones start to enter *after*

@@ -70,6 +70,7 @@ interface PathDocument {
   objective?: number[];
   certificate?: number[];
   passes?: number;
+  feature_names?: string[];
 }
 
 function expectSamePath(table: PathDocument, rows: PathDocument) {
@@ -437,6 +438,16 @@ describe("reglab path over a Parquet table", () => {
     }
     expect(table.null_deviance / rows.null_deviance).toBeCloseTo(1, 12);
     for (const certificate of table.certificate!) expect(certificate).toBeLessThanOrEqual(1e-7);
+    // with the exposure as an offset: the null model fitted with it, as glmnet's nulldev
+    const exposed = ["--family", "poisson", "--offset", "log_exposure", "--nlambda", "20"];
+    const withOffset = await json(["path", at("counts.parquet"), ...exposed]);
+    const rowsWithOffset = await json(["path", COUNTS, ...exposed]);
+    expect(withOffset.feature_names).toEqual(rowsWithOffset.feature_names);
+    expect(withOffset.null_deviance / rowsWithOffset.null_deviance).toBeCloseTo(1, 12);
+    for (let k = 0; k < rowsWithOffset.lambdas.length; k++) {
+      expect(withOffset.lambdas[k]! / rowsWithOffset.lambdas[k]!).toBeCloseTo(1, 12);
+      expect(withOffset.objective![k]! / rowsWithOffset.objective![k]!).toBeCloseTo(1, 9);
+    }
   });
 
   it("drops the rows with empty cells under --na drop, and says so in Chinese too", async () => {

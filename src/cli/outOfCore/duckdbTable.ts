@@ -40,6 +40,8 @@ export interface TableSelection {
   where?: string;
   na: "error" | "drop";
   exclude?: readonly string[];
+  /** An offset column (binomial and poisson passes): not a feature, added to η. */
+  offset?: string;
   /** Called while the statistics' scans run (a terminal's progress bar). */
   onProgress?: ScanProgress;
 }
@@ -122,6 +124,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
   for (const [option, column] of [
     ["--target", target],
     ["--weights", selection.weights],
+    ["--offset", selection.offset],
   ] as const)
     if (column !== undefined && !known.has(column))
       throw new DataError("table.noColumn", { file: name, option, column: displayName(column, 80) });
@@ -129,7 +132,10 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     throw new DataError("table.weightsIsTarget", { file: name, column: displayName(target!, 80) });
   // the candidate features: every column but the target and the weights, in the table's order;
   // --exclude names them, or gives their positions among them (1-based), as for a CSV
-  const candidates = columns.filter((column) => column.name !== target && column.name !== selection.weights);
+  const candidates = columns.filter(
+    (column) =>
+      column.name !== target && column.name !== selection.weights && column.name !== selection.offset,
+  );
   const excluded = new Set<string>();
   for (const item of selection.exclude ?? []) {
     const position = Number(item);
@@ -155,7 +161,9 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     });
   for (const column of columns)
     if (
-      (column.name === selection.weights || (column.name !== target && !excluded.has(column.name))) &&
+      (column.name === selection.weights ||
+        column.name === selection.offset ||
+        (column.name !== target && !excluded.has(column.name))) &&
       !NUMERIC.test(column.type)
     )
       throw new DataError("table.notNumeric", {
@@ -175,6 +183,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     features,
     target: target!,
     weights: selection.weights,
+    offset: selection.offset,
     where: selection.where,
     dropEmpty: selection.na === "drop",
   };
@@ -188,7 +197,12 @@ async function openTable(file: string, selection: TableSelection) {
     const prepared = await prepare(connection, file, selection);
     const { from, features, target } = prepared;
     if (selection.na === "error") {
-      const used = selection.weights ? [...features, target, selection.weights] : [...features, target];
+      const used = [
+        ...features,
+        target,
+        ...(selection.weights ? [selection.weights] : []),
+        ...(selection.offset ? [selection.offset] : []),
+      ];
       const counts = used.map(
         (column, k) => `COUNT(*) FILTER (WHERE ${quoteIdentifier(column)} IS NULL) AS e${k}`,
       );
@@ -287,7 +301,9 @@ export async function tableGlmPasses(
   const mean = statistics.mean.subarray(0, p);
   let statement: Awaited<ReturnType<Connection["prepare"]>>;
   try {
-    statement = await connection.prepare(workingPassStatement(prepared.query, mean, family));
+    statement = await connection.prepare(
+      workingPassStatement(prepared.query, mean, family, selection.offset),
+    );
   } catch (error) {
     connection.closeSync();
     throw error;

@@ -29,6 +29,8 @@ export interface StatisticsQuery {
   target: string;
   /** A weights column (default: every row weighs 1). */
   weights?: string;
+  /** An offset column (the streamed binomial and poisson passes add it to η). */
+  offset?: string;
   /** The user's filter, an SQL condition. */
   where?: string;
   /** Leave out rows with an empty cell (else the caller has checked that there are none). */
@@ -45,7 +47,11 @@ export function statisticsStatement(query: StatisticsQuery, fold?: string): stri
   const conditions: string[] = [];
   if (query.where) conditions.push(`(${query.where})`);
   if (query.dropEmpty) {
-    const used = query.weights ? [...columns, query.weights] : columns;
+    const used = [
+      ...columns,
+      ...(query.weights ? [query.weights] : []),
+      ...(query.offset ? [query.offset] : []),
+    ];
     for (const name of used) conditions.push(`${quoteIdentifier(name)} IS NOT NULL`);
   }
   const select = [

@@ -25,6 +25,8 @@ import { statisticsFromRow } from "./statisticsRow.js";
 
 /** Options a table path cannot honour (they need the rows), refused by name. */
 const ROW_OPTIONS = ["offset", "lowerLimits", "upperLimits", "relax", "noIntercept"] as const;
+/** What a streamed (binomial, poisson) path over a table takes beyond a gaussian one. */
+const STREAMED_OPTIONS: ReadonlySet<string> = new Set(["offset"]);
 const FLAG_NAMES: Record<(typeof ROW_OPTIONS)[number], string> = {
   offset: "--offset",
   lowerLimits: "--lower-limits",
@@ -84,7 +86,8 @@ export async function tablePath(
   if (streamed && given.has("noStandardize"))
     throw new UsageError("table.optionNotHere", { option: "--no-standardize" });
   for (const option of ROW_OPTIONS)
-    if (given.has(option)) throw new UsageError("table.optionNotHere", { option: FLAG_NAMES[option] });
+    if (given.has(option) && !(streamed && STREAMED_OPTIONS.has(option)))
+      throw new UsageError("table.optionNotHere", { option: FLAG_NAMES[option] });
   if (statsFile !== undefined && file !== undefined)
     throw new UsageError("error.extraFile", { file: displayName(file, 200) });
   // statistics are computed already: what would select or weigh rows cannot apply to them
@@ -108,6 +111,7 @@ export async function tablePath(
     na: options["na"] as "error" | "drop",
     exclude,
     onProgress,
+    offset: options["offset"] as string | undefined,
   };
   if (options["explain"] === true) {
     if (statsFile !== undefined) throw new UsageError("table.explainOnly");
@@ -141,6 +145,7 @@ export async function tablePath(
     try {
       const fitted = await streamedLogisticPath(statistics, passes.pass, {
         family: family as "binomial" | "poisson",
+        offset: selection.offset !== undefined,
         alpha: pathOptions.alpha,
         nlambda: pathOptions.nlambda,
         lambdaMinRatio: pathOptions.lambdaMinRatio,
@@ -158,6 +163,8 @@ export async function tablePath(
     kind: "path",
     input: {
       data,
+      // (a saved model names the offset's column: predict reads the same column)
+      ...(selection.offset !== undefined ? { offsetColumn: selection.offset } : {}),
       options: { ...pathOptions, family: streamed ? (family as "binomial" | "poisson") : "gaussian" },
     },
     statistics,

@@ -38,19 +38,26 @@ export function workingPassStatement(
   query: StatisticsQuery,
   mean: Float64Array,
   family: "binomial" | "poisson" = "binomial",
+  offset?: string,
 ): string {
   const sql = FAMILY_SQL[family];
   const p = query.features.length;
   const centred = query.features.map(
     (name, j) => `CAST(${quoteIdentifier(name)} AS DOUBLE) - ${literal(mean[j]!)} AS d${j}`,
   );
-  const eta = ["$1", ...query.features.map((_, j) => `$${j + 2} * d${j}`)].join(" + ");
+  // η = offset + b₀ + xᵀb; the working response is fitted by b₀ + xᵀb, so the offset leaves zs
+  const eta = [...(offset ? ["o"] : []), "$1", ...query.features.map((_, j) => `$${j + 2} * d${j}`)].join(
+    " + ",
+  );
   const conditions: string[] = [];
   if (query.where) conditions.push(`(${query.where})`);
   if (query.dropEmpty) {
-    const used = query.weights
-      ? [...query.features, query.target, query.weights]
-      : [...query.features, query.target];
+    const used = [
+      ...query.features,
+      query.target,
+      ...(query.weights ? [query.weights] : []),
+      ...(query.offset ? [query.offset] : []),
+    ];
     for (const name of used) conditions.push(`${quoteIdentifier(name)} IS NOT NULL`);
   }
   const d = Array.from({ length: p }, (_, j) => `d${j}`);
@@ -65,7 +72,7 @@ export function workingPassStatement(
     `  ${columns.map((name, a) => `SUM(v * ${name}) AS s_${a}`).join(", ")},`,
     `  ${second.join(",\n  ")}`,
     "FROM (",
-    "  SELECT *, w * q AS v, (eta - $1) + (y - p) / q AS zs,",
+    `  SELECT *, w * q AS v, (eta - ${offset ? "o - " : ""}$1) + (y - p) / q AS zs,`,
     `    ${sql.loss} AS loss, ${sql.saturated} AS saturated`,
     "  FROM (",
     `    SELECT *, ${sql.curvature} AS q`,
@@ -76,6 +83,7 @@ export function workingPassStatement(
     "        FROM (",
     `          SELECT ${centred.join(", ")},`,
     `            CAST(${quoteIdentifier(query.target)} AS DOUBLE) AS y,`,
+    ...(offset ? [`            CAST(${quoteIdentifier(offset)} AS DOUBLE) AS o,`] : []),
     `            ${query.weights ? `CAST(${quoteIdentifier(query.weights)} AS DOUBLE)` : "CAST(1 AS DOUBLE)"} AS w`,
     `          FROM ${query.from}${conditions.length ? `\n          WHERE ${conditions.join(" AND ")}` : ""}`,
     "        ) AS centred",
