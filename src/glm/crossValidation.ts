@@ -304,20 +304,11 @@ function crossValidateInUnits(
     foldWeight.push(weight);
     options.onFold?.(fold, folds);
   }
-  const curves = foldErrors_.map((errors) => summarize(errors, foldWeight, L));
+  const curves = foldErrors_.map((errors) => summarizeFolds(errors, foldWeight, L));
   const { cvm, cvsd } = curves.at(-1)!; // γ = 1: the path's own curve
   // AUC and C are better when larger: choose on their negatives, as glmnet does.
   const sign = measure === "auc" || measure === "C" ? -1 : 1;
-  let indexMin = 0;
-  for (let k = 1; k < L; k++) if (sign * cvm[k]! < sign * cvm[indexMin]!) indexMin = k;
-  const bound = sign * cvm[indexMin]! + cvsd[indexMin]!;
-  let indexOneSe = indexMin;
-  for (let k = 0; k < L; k++) {
-    if (sign * cvm[k]! <= bound) {
-      indexOneSe = k;
-      break;
-    }
-  }
+  const { indexMin, indexOneSe } = chooseLambdas(cvm, cvsd, sign);
   for (const curve of curves)
     for (let k = 0; k < L; k++) {
       // a safety net: every case that could make an error undefined was refused above
@@ -339,8 +330,26 @@ function crossValidateInUnits(
   };
 }
 
+/**
+ * λ.min (the first λ, from the largest, with the best cvm) and λ.1se (the largest λ whose cvm is
+ * within one cvsd of it), as indices; sign −1 for measures that are better when larger.
+ */
+export function chooseLambdas(cvm: readonly number[], cvsd: readonly number[], sign: 1 | -1 = 1) {
+  let indexMin = 0;
+  for (let k = 1; k < cvm.length; k++) if (sign * cvm[k]! < sign * cvm[indexMin]!) indexMin = k;
+  const bound = sign * cvm[indexMin]! + cvsd[indexMin]!;
+  let indexOneSe = indexMin;
+  for (let k = 0; k < cvm.length; k++) {
+    if (sign * cvm[k]! <= bound) {
+      indexOneSe = k;
+      break;
+    }
+  }
+  return { indexMin, indexOneSe };
+}
+
 /** cvm and cvsd at each λ from the folds' errors, weighted by the folds' weights N_k (see above). */
-function summarize(foldError: number[][], foldWeight: number[], L: number) {
+export function summarizeFolds(foldError: number[][], foldWeight: number[], L: number) {
   const folds = foldError.length;
   const totalWeight = foldWeight.reduce((a, b) => a + b, 0);
   const cvm = new Array<number>(L);

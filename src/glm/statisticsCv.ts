@@ -12,6 +12,7 @@
  *   with Var_k(y − xᵀb) = c_yy − 2bᵀc_xy + bᵀC_xx b;
  * - cvm, cvsd, λ.min and λ.1se as crossValidation.ts computes them from the folds' errors.
  */
+import { chooseLambdas, summarizeFolds } from "./crossValidation.js";
 import type { ElasticNetPath } from "./elasticNetPath.js";
 import { coefficientsAt } from "./predict.js";
 import {
@@ -106,27 +107,9 @@ export function crossValidateFromStatistics(
     });
   });
   const weights = folds.map((fold) => fold.weightTotal);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const cvm = new Array<number>(L);
-  const cvsd = new Array<number>(L);
-  for (let l = 0; l < L; l++) {
-    let mean = 0;
-    for (let k = 0; k < folds.length; k++) mean += weights[k]! * errors[k]![l]!;
-    mean /= total;
-    let spread = 0;
-    for (let k = 0; k < folds.length; k++) spread += weights[k]! * (errors[k]![l]! - mean) ** 2;
-    cvm[l] = mean;
-    cvsd[l] = Math.sqrt(spread / total / (folds.length - 1));
-  }
-  let indexMin = 0;
-  for (let l = 1; l < L; l++) if (cvm[l]! < cvm[indexMin]!) indexMin = l;
-  const bound = cvm[indexMin]! + cvsd[indexMin]!;
-  let indexOneSe = indexMin;
-  for (let l = 0; l < L; l++)
-    if (cvm[l]! <= bound) {
-      indexOneSe = l;
-      break;
-    }
+  // cvm, cvsd and the two choices exactly as the cross-validation on rows makes them
+  const { cvm, cvsd } = summarizeFolds(errors, weights, L);
+  const { indexMin, indexOneSe } = chooseLambdas(cvm, cvsd);
   return {
     path,
     lambda: [...lambdas],

@@ -17,7 +17,7 @@
  * The same pass gives the certificate at (b₀, b) and the quadratic for the next step, so a λ costs
  * its Newton steps plus one pass; a step that raises the objective is halved (another pass).
  */
-import type { ElasticNetPath } from "./elasticNetPath.js";
+import type { ElasticNetPath, PathOptions } from "./elasticNetPath.js";
 import { DEFAULT_TOLERANCE } from "./elasticNetPath.js";
 import { binomial } from "./families/binomial.js";
 import { poisson } from "./families/poisson.js";
@@ -50,18 +50,16 @@ export interface WorkingSums {
  */
 export type WorkingPass = (intercept: number, beta: Float64Array, mean: Float64Array) => Promise<WorkingSums>;
 
-export interface StreamedLogisticOptions {
+/** The path options that make sense without the rows (their meaning as elasticNetPath's). */
+export interface StreamedLogisticOptions
+  extends Pick<
+    PathOptions,
+    "alpha" | "nlambda" | "lambdaMinRatio" | "lambda" | "penaltyFactor" | "tolerance" | "earlyStop"
+  > {
   /** binomial (y ∈ {0, 1}, default) or poisson (counts, log link). */
   family?: "binomial" | "poisson";
   /** Whether the passes add an offset to η (a column of the table): the null model is then fitted. */
   offset?: boolean;
-  alpha?: number;
-  nlambda?: number;
-  lambdaMinRatio?: number;
-  lambda?: readonly number[];
-  penaltyFactor?: readonly number[];
-  tolerance?: number;
-  earlyStop?: boolean;
   /** Called after each pass (progress): the passes so far and the λ being solved. */
   onPass?: (passes: number, lambdaIndex: number) => void;
 }
@@ -106,8 +104,6 @@ export async function streamedLogisticPath(
   /** The largest |G_j|/pf_j over the penalized columns: where λ_max comes from (as glmnet). */
   const largestPenalizedGradient = (at: WorkingSums) =>
     penalized.reduce((most, j) => Math.max(most, Math.abs(at.gradient[j]! / (W * sd[j]!)) / pf[j]!), 0);
-  let lambdas: number[] = [];
-  let gradientScale = 1;
 
   // the coefficients on the standardized columns, b̃, and the intercept at x = m (ζ)
   const scaled = new Float64Array(p);
@@ -202,7 +198,7 @@ export async function streamedLogisticPath(
   // unpenalizedStart.ts — so the solver's tolerance cannot let a penalized column in at the first λ)
   const margin = unpenalized.length > 0 ? 1 + 1e-6 : 1;
   const maximum = (largestPenalizedGradient(sums) / Math.max(alpha, 1e-3)) * margin;
-  lambdas = options.lambda
+  const lambdas = options.lambda
     ? [...options.lambda].sort((a, b) => b - a)
     : [
         ...lambdaSequence(maximum, statistics.n, p, {
@@ -210,7 +206,7 @@ export async function streamedLogisticPath(
           minRatio: options.lambdaMinRatio,
         }),
       ];
-  gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
+  const gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
   for (let k = 0; k < lambdas.length; k++) {
     const lambda = lambdas[k]!;
     let objective = sums.loss / W + penalty(lambda, scaled);

@@ -17,6 +17,7 @@
  * the data's own.
  */
 import type { Dataset } from "../data/parseCsv.js";
+import { semidefiniteCholesky } from "./cholesky.js";
 import type { ElasticNetPath } from "./elasticNetPath.js";
 import { type GlmPathOptions, glmPath } from "./glmPath.js";
 
@@ -33,33 +34,6 @@ export interface GaussianStatistics {
   covariance: Float64Array;
   /** Where they came from (for messages): a file, a query. */
   source: string;
-}
-
-/**
- * Upper-triangular R with RᵀR = C for a symmetric positive semi-definite C (size m, row-major).
- * A pivot that is zero to rounding (a column that is constant, or a combination of earlier ones)
- * leaves its row of R zero: that direction has no spread, as in the data.
- */
-export function semidefiniteCholesky(covariance: Float64Array, m: number): Float64Array {
-  const r = new Float64Array(m * m);
-  let largest = 0;
-  for (let j = 0; j < m; j++) largest = Math.max(largest, Math.abs(covariance[j * m + j]!));
-  for (let j = 0; j < m; j++) {
-    let pivot = covariance[j * m + j]!;
-    for (let k = 0; k < j; k++) pivot -= r[k * m + j]! * r[k * m + j]!;
-    // (what is left of the diagonal after the earlier columns; relative to its own size, so a
-    // tiny-but-real column is kept and only rounding is dropped)
-    const own = Math.abs(covariance[j * m + j]!);
-    if (!(pivot > 1e-13 * own) || !(pivot > 1e-300 * largest)) continue;
-    const root = Math.sqrt(pivot);
-    r[j * m + j] = root;
-    for (let l = j + 1; l < m; l++) {
-      let sum = covariance[j * m + l]!;
-      for (let k = 0; k < j; k++) sum -= r[k * m + j]! * r[k * m + l]!;
-      r[j * m + l] = sum / root;
-    }
-  }
-  return r;
 }
 
 /** The k = p + 2 rows with exactly the statistics' means and covariance (see the module's note). */

@@ -53,6 +53,17 @@ beforeAll(async () => {
   ]);
 });
 
+/** One test per case: the run ends in exit 2 with one line on stderr matching the case's pattern. */
+function itRefuses(prefix: string, cases: readonly [string, string[], RegExp][]): void {
+  for (const [what, args, pattern] of cases)
+    it(`${prefix} ${what}: one line, exit 2`, async () => {
+      const outcome = await run(args);
+      expect(outcome.status).toBe(2);
+      expect(outcome.stderr).toMatch(pattern);
+      expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
+    });
+}
+
 async function json(args: string[]): Promise<PathDocument> {
   const outcome = await run([...args, "--json"]);
   expect(outcome.status, outcome.stderr).toBe(0);
@@ -197,36 +208,13 @@ describe("reglab path over a Parquet table", () => {
       /--penalty-factor with --exclude is not available/,
     ],
   ];
-  for (const [what, args, pattern] of refused)
-    it(`refuses ${what}: one line, exit 2`, async () => {
-      const outcome = await run(args);
-      expect(outcome.status).toBe(2);
-      expect(outcome.stderr).toMatch(pattern);
-      expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
-    });
+  itRefuses("refuses", refused);
 
   it("fits a binomial path by IRLS passes over the table: the CSV path's λ grid, objective and coefficients", async () => {
     for (const alpha of ["1", "0.3"]) {
-      const table = await json([
-        "path",
-        at("cancer.parquet"),
-        "--family",
-        "binomial",
-        "--alpha",
-        alpha,
-        "--nlambda",
-        "30",
-      ]);
-      const rows = await json([
-        "path",
-        at("cancer.csv"),
-        "--family",
-        "binomial",
-        "--alpha",
-        alpha,
-        "--nlambda",
-        "30",
-      ]);
+      const args = ["--family", "binomial", "--alpha", alpha, "--nlambda", "30"];
+      const table = await json(["path", at("cancer.parquet"), ...args]);
+      const rows = await json(["path", at("cancer.csv"), ...args]);
       expect(table.lambdas.length).toBe(rows.lambdas.length);
       let size = 0;
       for (const row of rows.coefs) for (const b of row) size = Math.max(size, Math.abs(b));
@@ -379,13 +367,7 @@ describe("reglab path over a Parquet table", () => {
       /--where is for a path over a Parquet table/,
     ],
   ];
-  for (const [what, args, pattern] of cvRefused)
-    it(`cv refuses ${what}: one line, exit 2`, async () => {
-      const outcome = await run(args);
-      expect(outcome.status).toBe(2);
-      expect(outcome.stderr).toMatch(pattern);
-      expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
-    });
+  itRefuses("cv refuses", cvRefused);
 
   it("tells a user who hands predict a Parquet file which commands read it", async () => {
     const model = at("model.json");

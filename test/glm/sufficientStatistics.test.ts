@@ -7,12 +7,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/core/random.js";
 import { parseCsv } from "../../src/data/parseCsv.js";
+import { semidefiniteCholesky } from "../../src/glm/cholesky.js";
 import type { ElasticNetPath } from "../../src/glm/elasticNetPath.js";
 import { glmPath } from "../../src/glm/glmPath.js";
 import {
   gaussianPathFromStatistics,
   representativeRows,
-  semidefiniteCholesky,
   statisticsOf,
 } from "../../src/glm/sufficientStatistics.js";
 

@@ -9,7 +9,6 @@ import { DataError, displayName } from "../../data/dataError.js";
 import type { WorkingPass } from "../../glm/streamedLogistic.js";
 import { rememberInput } from "../safeWrite.js";
 import {
-  foldStatisticsStatement,
   quoteIdentifier,
   quoteString,
   type StatisticsQuery,
@@ -28,10 +27,18 @@ export function isParquetInput(file: string): boolean {
   return readdirSync(file, { recursive: true }).some((name) => /\.parquet$/i.test(String(name)));
 }
 
-/** The FROM item for the input: read_parquet over the file, the glob, or a folder's files. */
-export function parquetSource(file: string): string {
+/** The files the input names, as a quoted SQL pattern: the file, the glob, or a folder's files. */
+function parquetPattern(file: string): string {
   const folder = !/[*?[]/.test(file) && existsSync(file) && statSync(file).isDirectory();
-  return `read_parquet(${quoteString(folder ? join(file, "**", "*.parquet") : file)})`;
+  return quoteString(folder ? join(file, "**", "*.parquet") : file);
+}
+
+/**
+ * The FROM item for the input: read_parquet over its files; with `rowKeys`, each row's file and
+ * position in it too (the columns filename and file_row_number, what folds are made of).
+ */
+export function parquetSource(file: string, rowKeys = false): string {
+  return `read_parquet(${parquetPattern(file)}${rowKeys ? ", file_row_number = true, filename = true" : ""})`;
 }
 
 export interface TableSelection {
@@ -102,8 +109,7 @@ export async function tableStatement(file: string, selection: TableSelection) {
 
 /** Every file the input names (a glob or a folder expanded by DuckDB), kept safe from this run's writes. */
 async function rememberInputs(connection: Connection, file: string): Promise<void> {
-  const pattern = /^read_parquet\((.*)\)$/.exec(parquetSource(file))![1]!;
-  for (const row of await rows(connection, `SELECT file FROM glob(${pattern})`, file)) {
+  for (const row of await rows(connection, `SELECT file FROM glob(${parquetPattern(file)})`, file)) {
     const stats = statSync(String(row["file"]), { throwIfNoEntry: false });
     if (stats) rememberInput(stats);
   }
@@ -377,8 +383,8 @@ export async function tableFoldStatistics(file: string, selection: TableSelectio
     throw new DataError("table.modFiltered", { file: name });
   const { connection, prepared, statistics } = await openTable(file, selection);
   try {
-    const keyed = `read_parquet(${/^read_parquet\((.*)\)$/.exec(prepared.from)![1]!}, file_row_number = true, filename = true)`;
-    const statement = foldStatisticsStatement({ ...prepared.query, from: keyed }, foldExpression(folds));
+    const keyed = parquetSource(file, true);
+    const statement = statisticsStatement({ ...prepared.query, from: keyed }, foldExpression(folds));
     const found = await rows(connection, statement, file, selection.onProgress);
     const byFold = new Map(found.map((row) => [Number(row["fold"]), row]));
     const perFold = Array.from({ length: folds.folds }, (_, k) => {

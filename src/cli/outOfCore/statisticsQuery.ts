@@ -39,7 +39,8 @@ export interface StatisticsQuery {
 
 /**
  * The statement (see the module's note). Column aliases: n, weight_total, mean__…, cov__…__…; with
- * a fold expression, one row per fold, led by its column fold.
+ * a fold expression (an SQL expression of the row's key, 1 … K), one row per fold, led by its
+ * column fold — every fold's statistics from the same two scans.
  */
 export function statisticsStatement(query: StatisticsQuery, fold?: string): string {
   const columns = [...query.features, query.target];
@@ -88,13 +89,4 @@ export function statisticsStatement(query: StatisticsQuery, fold?: string): stri
       ? ["  GROUP BY fold", ") AS moments ON fold = fold_of_moments", "GROUP BY fold", "ORDER BY fold"]
       : [") AS moments"]),
   ].join("\n");
-}
-
-/**
- * The statistics of each fold, one row per fold (column fold, 1 … K, then as statisticsStatement's
- * row): the same two scans, the moments grouped by the fold expression — an SQL expression of the
- * row's key (its file and position in the file), so every fold comes from the same pass.
- */
-export function foldStatisticsStatement(query: StatisticsQuery, foldExpression: string): string {
-  return statisticsStatement(query, foldExpression);
 }

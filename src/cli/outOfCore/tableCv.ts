@@ -19,17 +19,7 @@ import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { foldExpression, tableFoldStatistics } from "./duckdbTable.js";
 import { scanProgressBar } from "./scanProgress.js";
-import { tablePathOptions, withAllFeatures } from "./tablePath.js";
-
-const NOT_FOR_TABLES: [string, string][] = [
-  ["foldid", "--foldid"],
-  ["offset", "--offset"],
-  ["lowerLimits", "--lower-limits"],
-  ["upperLimits", "--upper-limits"],
-  ["relax", "--relax"],
-  ["noIntercept", "--no-intercept"],
-  ["gamma", "--gamma"],
-];
+import { refuseForTables, tablePathOptions, withAllFeatures } from "./tablePath.js";
 
 export async function runTableCv(
   file: string,
@@ -41,10 +31,7 @@ export async function runTableCv(
   const { t, json, out } = context;
   if (options["family"] !== "gaussian")
     throw new UsageError("table.cvGaussianOnly", { family: String(options["family"]) });
-  for (const [option, flag] of NOT_FOR_TABLES)
-    if (given.has(option)) throw new UsageError("table.optionNotHere", { option: flag });
-  if (given.has("exclude") && given.has("penaltyFactor"))
-    throw new UsageError("table.optionNotHere", { option: "--penalty-factor with --exclude" });
+  refuseForTables(given);
   const measure = options["measure"] as string;
   if (measure !== "deviance" && measure !== "mse") throw new UsageError("table.cvMeasure");
   const progress = scanProgressBar(context, options["quiet"] === true);

@@ -23,17 +23,29 @@ import {
 } from "./duckdbTable.js";
 import { statisticsFromRow } from "./statisticsRow.js";
 
-/** Options a table path cannot honour (they need the rows), refused by name. */
-const ROW_OPTIONS = ["offset", "lowerLimits", "upperLimits", "relax", "noIntercept"] as const;
-/** What a streamed (binomial, poisson) path over a table takes beyond a gaussian one. */
-const STREAMED_OPTIONS: ReadonlySet<string> = new Set(["offset"]);
-const FLAG_NAMES: Record<(typeof ROW_OPTIONS)[number], string> = {
+/**
+ * Options a run over a table refuses by name: they need the rows, or are not built for tables yet
+ * (the offset is, for binomial and poisson paths: `allowed`).
+ */
+const NOT_FOR_TABLES: Record<string, string> = {
   offset: "--offset",
   lowerLimits: "--lower-limits",
   upperLimits: "--upper-limits",
   relax: "--relax",
   noIntercept: "--no-intercept",
+  foldid: "--foldid",
+  gamma: "--gamma",
 };
+
+export function refuseForTables(given: ReadonlySet<string>, allowed: readonly string[] = []): void {
+  for (const [option, flag] of Object.entries(NOT_FOR_TABLES))
+    if (given.has(option) && !allowed.includes(option))
+      throw new UsageError("table.optionNotHere", { option: flag });
+  // glmnet rescales penalty factors over every feature, excluded ones too: with a subset fitted
+  // here the two scalings would differ, so the pair is refused rather than fitted differently
+  if (given.has("exclude") && given.has("penaltyFactor"))
+    throw new UsageError("table.optionNotHere", { option: "--penalty-factor with --exclude" });
+}
 
 /** The options of a path over a table (beside the GLM options it shares). */
 export const WHERE_OPTION: OptionSpec = {
@@ -85,9 +97,6 @@ export async function tablePath(
     throw new DataError("table.onlyGaussian", { file: displayName(source, 200), family: String(family) });
   if (streamed && given.has("noStandardize"))
     throw new UsageError("table.optionNotHere", { option: "--no-standardize" });
-  for (const option of ROW_OPTIONS)
-    if (given.has(option) && !(streamed && STREAMED_OPTIONS.has(option)))
-      throw new UsageError("table.optionNotHere", { option: FLAG_NAMES[option] });
   if (statsFile !== undefined && file !== undefined)
     throw new UsageError("error.extraFile", { file: displayName(file, 200) });
   // statistics are computed already: what would select or weigh rows cannot apply to them
@@ -99,10 +108,7 @@ export async function tablePath(
       ["exclude", "--exclude"],
     ] as const)
       if (given.has(option)) throw new UsageError("table.statsIgnores", { option: flag });
-  // glmnet rescales penalty factors over every feature, excluded ones too: with a subset fitted
-  // here the two scalings would differ, so the pair is refused rather than fitted differently
-  if (given.has("exclude") && given.has("penaltyFactor"))
-    throw new UsageError("table.optionNotHere", { option: "--penalty-factor with --exclude" });
+  refuseForTables(given, streamed ? ["offset"] : []);
   const exclude = (options["exclude"] as string | undefined)?.split(",").filter((name) => name !== "");
   const selection = {
     target: options["target"] as string | undefined,
