@@ -342,3 +342,78 @@ fixture_more <- function(name, family, intercept = TRUE, offset = FALSE) {
 
 fixture_more("counts-poisson-nointercept", "poisson", intercept = FALSE)
 fixture_more("survival-cox-offset", "cox", offset = TRUE)
+
+# cv.glmnet's procedure, fold by fold: its cvm and cvsd (thresh 1e-12, mod folds) with each fold's
+# own fit (the fold's λ sequence, a0 and beta, as cv.glmnet fits them), so that the tests can score
+# glmnet's fold fits with reglab's code (the procedure) apart from the fits themselves.
+fixture_cv_folds <- function(name, file, family, alpha) {
+  data <- read_data(file)
+  y <- if (family == "multinomial") factor(data$y) else data$y
+  foldid <- (seq_len(nrow(data$x)) - 1) %% 10 + 1
+  cv <- cv.glmnet(data$x, y, family = family, alpha = alpha, foldid = foldid, thresh = 1e-12)
+  folds <- lapply(seq_len(10), function(k) {
+    held <- foldid == k
+    f <- suppressWarnings(glmnet(data$x[!held, , drop = FALSE], y[!held], family = family,
+                                 alpha = alpha, thresh = 1e-12))
+    if (family == "multinomial")
+      list(lambda = f$lambda, a0 = lapply(seq_len(nrow(f$a0)), function(c) as.numeric(f$a0[c, ])),
+           beta = unname(lapply(f$beta, function(b) unname(as.matrix(b)))))
+    else list(lambda = f$lambda, a0 = as.numeric(f$a0), beta = unname(as.matrix(f$beta)))
+  })
+  out <- list(
+    name = name, file = file, family = family, alpha = alpha, fold_rule = "mod",
+    glmnet_version = as.character(packageVersion("glmnet")),
+    lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd,
+    lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se, folds = folds
+  )
+  # how far glmnet's own curve moves when its fits are run 100 times tighter (and maxit allows)
+  tight <- cv.glmnet(data$x, y, family = family, alpha = alpha, foldid = foldid, thresh = 1e-14,
+                     maxit = 1e7)
+  out$cvm_thresh_1e14 <- tight$cvm
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(cv$lambda), "lambdas,", sapply(folds, function(f) length(f$lambda)), "per fold\n")
+}
+
+fixture_cv_folds("breast-cancer-binomial-cv-folds", "breast_cancer.csv", "binomial", 1)
+fixture_cv_folds("wine-multinomial-cv-folds", "wine.csv", "multinomial", 1)
+fixture_cv_folds("diabetes-gaussian-enet-cv-folds", "diabetes.csv", "gaussian", 0.5)
+
+# The relaxed lasso for poisson (counts.csv, every column a feature) and cox (survival.csv), and cox
+# with limits on its coefficients (each in [−0.3, 0.4], which binds on three of the six).
+fixture_relax("counts-poisson-relax", "counts.csv", "poisson")
+fixture_cox_more <- function(name, relax = FALSE, lower = -Inf, upper = Inf) {
+  suppressMessages(library(survival))
+  d <- read.csv("data/survival.csv", check.names = FALSE)
+  features <- setdiff(names(d), c("time", "status"))
+  x <- as.matrix(d[, features])
+  y <- Surv(d$time, d$status)
+  args <- list(x = x, y = y, family = "cox", relax = relax, lower.limits = lower,
+               upper.limits = upper, thresh = 1e-12)
+  fit <- do.call(glmnet, args)
+  out <- list(
+    name = name, file = "survival.csv", family = "cox", alpha = 1, n = nrow(x), p = ncol(x),
+    glmnet_version = as.character(packageVersion("glmnet")), features = features,
+    lower_limits = lower, upper_limits = upper,
+    lambda = fit$lambda, beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, nulldev = fit$nulldev
+  )
+  if (relax) {
+    foldid <- (seq_len(nrow(x)) - 1) %% 10 + 1
+    cv <- do.call(cv.glmnet, c(args, list(foldid = foldid)))
+    r <- cv$relaxed
+    out$relaxed <- list(lambda = fit$relaxed$lambda, beta = unname(as.matrix(fit$relaxed$beta)),
+                        dev_ratio = fit$relaxed$dev.ratio)
+    out$cv <- list(gamma = r$gamma, lambda = cv$lambda,
+                   cvm = lapply(r$statlist, function(s) s$cvm),
+                   cvsd = lapply(r$statlist, function(s) s$cvsd),
+                   lambda_min = r$lambda.min, gamma_min = r$gamma.min,
+                   lambda_1se = r$lambda.1se, gamma_1se = r$gamma.1se)
+  }
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+
+fixture_cox_more("survival-cox-relax", relax = TRUE)
+fixture_cox_more("survival-cox-limits", lower = -0.3, upper = 0.4)

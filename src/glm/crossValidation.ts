@@ -366,8 +366,13 @@ export function summarizeFolds(foldError: number[][], foldWeight: number[], L: n
   return { cvm, cvsd };
 }
 
-/** A fold's errors at every λ of the full path, and its weight (the held-out rows' total weight). */
-function foldErrors(
+/**
+ * A fold's errors at every λ of the full path, and its weight (the held-out rows' total weight):
+ * cv.glmnet's scoring — the fold's fit predicted at each full-data λ by glmnet's interpolation
+ * (predictGlm), the family's loss per held-out row, weighted. Exported so that the tests can score
+ * glmnet's own fold fits with it (test/glm/cvGlmnetFolds.test.ts).
+ */
+export function foldErrors(
   fit: GlmPath,
   lambdas: readonly number[],
   test: Dataset,
