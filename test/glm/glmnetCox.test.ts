@@ -162,6 +162,70 @@ describe("survival-cox-lasso: cross-validation as cv.glmnet", () => {
     });
 });
 
+describe("survival-cox-limits: glmnet's lower.limits / upper.limits on a cox path", () => {
+  const fixture = fixtureOf("survival-cox-limits");
+  const { data, time } = survivalData(fixture.features);
+  const path = glmPath(data, {
+    family: "cox",
+    time,
+    lowerLimits: [fixture.lower_limits],
+    upperLimits: [fixture.upper_limits],
+  }) as ElasticNetPath;
+  const reference = coxObjective(data, time, new Float64Array(data.n).fill(1), 1);
+
+  it("keeps every coefficient in [−0.3, 0.4], several at a limit, and is never above glmnet's objective", () => {
+    expect(path.lambda.length).toBe(fixture.lambda.length);
+    const shared = path.lambda.length;
+    let atLimit = 0;
+    for (let k = 0; k < shared; k++) {
+      expect(path.lambda[k]! / fixture.lambda[k] - 1).toBeCloseTo(0, 8);
+      for (const b of path.beta[k]!) {
+        expect(b).toBeGreaterThanOrEqual(fixture.lower_limits - 1e-12);
+        expect(b).toBeLessThanOrEqual(fixture.upper_limits + 1e-12);
+        if (Math.abs(b - fixture.lower_limits) < 1e-9 || Math.abs(b - fixture.upper_limits) < 1e-9) atLimit++;
+      }
+      const ours = reference.objective(path.lambda[k]!, path.beta[k]!);
+      const theirs = reference.objective(fixture.lambda[k], fixture.beta[k]);
+      expect((ours - theirs) / Math.abs(theirs), `λ #${k + 1}`).toBeLessThan(1e-9);
+      expect(Math.abs(path.devRatio[k]! - fixture.dev_ratio[k])).toBeLessThan(1e-6);
+    }
+    expect(atLimit).toBeGreaterThan(10);
+  });
+});
+
+describe("survival-cox-relax: glmnet's relaxed lasso on a cox path", () => {
+  const fixture = fixtureOf("survival-cox-relax");
+  const { data, time } = survivalData(fixture.features);
+  const path = glmPath(data, { family: "cox", time, relax: true }) as ElasticNetPath;
+
+  it("refits every λ's active columns without penalty: glmnet's deviance explained and coefficients", () => {
+    const relaxed = path.relaxed!;
+    expect(relaxed.lambda.length).toBe(fixture.relaxed.lambda.length);
+    for (let k = 0; k < relaxed.lambda.length; k++) {
+      expect(Math.abs(relaxed.devRatio[k]! - fixture.relaxed.dev_ratio[k])).toBeLessThan(1e-8);
+      for (let j = 0; j < data.p; j++)
+        expect(Math.abs(relaxed.beta[k]![j]! - fixture.relaxed.beta[k][j])).toBeLessThan(1e-5);
+    }
+  });
+
+  it("cross-validates (λ, γ) as cv.glmnet: every γ's curve, λ.min, γ.min, λ.1se and γ.1se", () => {
+    const foldId = Int32Array.from({ length: data.n }, (_, i) => (i % 10) + 1);
+    const relaxed = crossValidate(data, { family: "cox", time, relax: true, foldId }).relaxed!;
+    expect(relaxed.gamma).toEqual(fixture.cv.gamma);
+    const theirs = Object.values(fixture.cv.cvm) as number[][];
+    relaxed.cvm.forEach((curve, g) => {
+      expect(curve.length).toBe(theirs[g]!.length);
+      curve.forEach((value, k) => {
+        expect(value / theirs[g]![k]! - 1).toBeCloseTo(0, 6);
+      });
+    });
+    expect(relaxed.lambdaMin / fixture.cv.lambda_min - 1).toBeCloseTo(0, 8);
+    expect(relaxed.gammaMin).toBe(fixture.cv.gamma_min);
+    expect(relaxed.lambdaOneSe / fixture.cv.lambda_1se - 1).toBeCloseTo(0, 8);
+    expect(relaxed.gammaOneSe).toBe(fixture.cv.gamma_1se);
+  });
+});
+
 describe("Harrell's C", () => {
   it("counts concordant pairs, ties in risk as half, an event before a censoring at the same time as ordered", () => {
     const time = Float64Array.from([1, 2, 2, 3]);
