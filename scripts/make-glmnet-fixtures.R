@@ -417,3 +417,46 @@ fixture_cox_more <- function(name, relax = FALSE, lower = -Inf, upper = Inf) {
 
 fixture_cox_more("survival-cox-relax", relax = TRUE)
 fixture_cox_more("survival-cox-limits", lower = -0.3, upper = 0.4)
+
+# A sparse design (Matrix::rsparsematrix, fixed seed): 300 rows × 1000 columns, 2 % nonzero,
+# written as Matrix Market (data/sparse300.mtx) with its two targets one per line
+# (data/sparse300.y: a number; data/sparse300.class: 0/1), and the same rows as an svmlight file
+# (data/sparse300.svm, labels −1/+1). glmnet fits the dgCMatrix itself (its sparse mode).
+make_sparse <- function() {
+  suppressMessages(library(Matrix))
+  set.seed(20261202)
+  n <- 300; p <- 1000
+  x <- rsparsematrix(n, p, density = 0.02, rand.x = function(k) round(rnorm(k), 4))
+  b <- c(rnorm(20), rep(0, p - 20))
+  eta <- as.numeric(x %*% b)
+  y <- round(eta + rnorm(n), 6)
+  class <- as.numeric(runif(n) < 1 / (1 + exp(-eta)))
+  writeMM(x, "data/sparse300.mtx")
+  writeLines(sprintf("%.15g", y), "data/sparse300.y")
+  writeLines(as.character(class), "data/sparse300.class")
+  t <- as(x, "TsparseMatrix")
+  rows <- split(data.frame(j = t@j + 1, v = t@x), factor(t@i + 1, levels = seq_len(n)))
+  lines <- vapply(seq_len(n), function(i) {
+    r <- rows[[i]]; r <- r[order(r$j), ]
+    paste(c(if (class[i] == 1) "+1" else "-1", paste0(r$j, ":", sprintf("%.15g", r$v))), collapse = " ")
+  }, "")
+  writeLines(lines, "data/sparse300.svm")
+  list(x = x, y = y, class = class)
+}
+sparse <- make_sparse()
+fixture_sparse <- function(name, family, alpha) {
+  y <- if (family == "binomial") sparse$class else sparse$y
+  fit <- glmnet(sparse$x, y, family = family, alpha = alpha, thresh = 1e-12)
+  out <- list(
+    name = name, file = "sparse300.mtx", family = family, alpha = alpha, n = nrow(sparse$x),
+    p = ncol(sparse$x), glmnet_version = as.character(packageVersion("glmnet")),
+    lambda = fit$lambda, a0 = as.numeric(fit$a0), beta = unname(as.matrix(fit$beta)),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "columnmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+fixture_sparse("sparse300-gaussian-lasso", "gaussian", 1)
+fixture_sparse("sparse300-gaussian-enet", "gaussian", 0.5)
+fixture_sparse("sparse300-binomial-lasso", "binomial", 1)

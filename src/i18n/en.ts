@@ -629,6 +629,51 @@ export const en = {
     "--stats fits gaussian paths only: a {family} path needs passes over the rows (give the Parquet table instead).",
   "table.cvGaussianOnly":
     "cross-validation over a Parquet table is gaussian only so far; a {family} path over a table is fitted by reglab path.",
+  "sparse.duplicate":
+    "{file}, line {line}: row {row}, column {column} already has a value (line {first}). Give each cell once.",
+  "sparse.badLabel":
+    "{file}, line {line}: the label '{value}' is not a number. Each line starts with its target value, then index:value pairs.",
+  "sparse.badPair":
+    "{file}, line {line}: '{token}' is not an index:value pair (a whole number ≥ 0, a colon, a finite number). Fix or remove it.",
+  "sparse.empty": "{file} holds no rows. Write one row per line: the target, then index:value pairs.",
+  "sparse.noFeatures": "{file} has no index:value pair on any line, so there is no feature to fit.",
+  "mtx.empty":
+    "{file} holds no matrix entries (a zero-length or header-only Matrix Market file). Write the matrix with Matrix::writeMM or scipy.io.mmwrite.",
+  "mtx.banner":
+    "{file} does not start with a Matrix Market banner ('%%MatrixMarket matrix coordinate real general'); found '{found}'.",
+  "mtx.unsupported":
+    "{file} is a Matrix Market '{kind}' matrix; reglab reads coordinate matrices that are real, integer or pattern, and general. Write it as 'coordinate real general'.",
+  "mtx.size":
+    "{file}, line {line}: expected the size line 'rows columns entries' (three whole numbers), found '{found}'.",
+  "mtx.entry": "{file}, line {line}: expected an entry 'row column value', found '{found}'.",
+  "mtx.outOfRange":
+    "{file}, line {line}: the entry at row {row}, column {column} is outside the {n} × {p} matrix its size line declares. Fix the entry or the size line.",
+  "mtx.count":
+    "{file}: the size line declares {expected} entries, but the file holds {found}. Fix the size line or the entries.",
+  "sparse.badTarget": "{file}, row {row}: the target {value} is not 0 or 1, which the {family} family needs.",
+  "sparse.constantTarget":
+    "{file}: every target value is the same, so there is nothing for a model to explain.",
+  "sparse.oneClass": "{file}: every target is {value}; a binomial model needs rows of both classes.",
+  "sparse.nothingToFit":
+    "{file}: every feature is constant (or unrelated to the target at λ = ∞), so the path has nowhere to start.",
+  "sparse.optionNotHere":
+    "{option} is not available for sparse inputs (svmlight, Matrix Market) yet. Write the data as CSV to use it.",
+  "sparse.family":
+    "The {family} family is not available for sparse inputs yet; use --family gaussian or binomial, or write the data as CSV.",
+  "sparse.responseBesideSvmlight":
+    "An svmlight file carries its targets (the first value of each line): drop --response.",
+  "sparse.needsResponse":
+    "{file} is a Matrix Market file, which holds X only: give its target with --response FILE (one number per line, one line per row).",
+  "sparse.badResponse": "{file}, line {row}: '{value}' is not a number. Put one target value per line.",
+  "sparse.responseLength":
+    "{file} has {rows} values, but {matrix} has {n} rows. Give one target value per row.",
+  "sparse.notTwoClasses": "{file}: the binomial family needs exactly two target values; found {count}.",
+  "sparse.responseNeedsMtx":
+    "--response gives the target of a Matrix Market (.mtx) file; a CSV carries its target as a column (--target).",
+  "path.option.response":
+    "The target of a Matrix Market (.mtx) design: a file with one number per line, one line per row",
+  "path.sparseSummary":
+    "Sparse design: {nonzeros} nonzeros ({density} % of the cells), held in compressed sparse columns",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -578,6 +578,43 @@ export const zh: Record<MessageKey, string> = {
     "--stats 只能拟合 gaussian 路径：{family} 路径需要遍历原始行（请直接给出 Parquet 表）。",
   "table.cvGaussianOnly":
     "基于 Parquet 表的交叉验证目前只支持 gaussian；基于表的 {family} 路径请用 reglab path 拟合。",
+  "sparse.duplicate":
+    "{file}，第 {line} 行：第 {row} 行第 {column} 列已经有值（第 {first} 行）。每个单元格只写一次。",
+  "sparse.badLabel": "{file}，第 {line} 行：标签 '{value}' 不是数字。每行先写目标值，再写 index:value 对。",
+  "sparse.badPair":
+    "{file}，第 {line} 行：'{token}' 不是 index:value 对（一个 ≥ 0 的整数、冒号、一个有限数）。请修正或删除它。",
+  "sparse.empty": "{file} 中没有任何行。每行写一行数据：目标值，然后是 index:value 对。",
+  "sparse.noFeatures": "{file} 的任何一行都没有 index:value 对，因此没有可拟合的特征。",
+  "mtx.empty":
+    "{file} 中没有矩阵元素（长度为零或只有文件头的 Matrix Market 文件）。请用 Matrix::writeMM 或 scipy.io.mmwrite 写出矩阵。",
+  "mtx.banner":
+    "{file} 不是以 Matrix Market 文件头（'%%MatrixMarket matrix coordinate real general'）开头；读到的是 '{found}'。",
+  "mtx.unsupported":
+    "{file} 是 Matrix Market 的 '{kind}' 矩阵；reglab 读取 coordinate 格式、real/integer/pattern 类型、general 对称性的矩阵。请以 'coordinate real general' 写出。",
+  "mtx.size": "{file}，第 {line} 行：应为尺寸行 '行数 列数 元素数'（三个整数），读到的是 '{found}'。",
+  "mtx.entry": "{file}，第 {line} 行：应为元素 '行 列 值'，读到的是 '{found}'。",
+  "mtx.outOfRange":
+    "{file}，第 {line} 行：第 {row} 行第 {column} 列的元素超出了尺寸行声明的 {n} × {p} 矩阵。请修正该元素或尺寸行。",
+  "mtx.count": "{file}：尺寸行声明了 {expected} 个元素，但文件中有 {found} 个。请修正尺寸行或元素。",
+  "sparse.badTarget": "{file}，第 {row} 行：目标值 {value} 不是 0 或 1，而 {family} 族需要 0 或 1。",
+  "sparse.constantTarget": "{file}：所有目标值都相同，模型没有可解释的东西。",
+  "sparse.oneClass": "{file}：所有目标值都是 {value}；二项模型需要两个类别的行。",
+  "sparse.nothingToFit": "{file}：所有特征都是常数（或在 λ = ∞ 处与目标无关），路径无处开始。",
+  "sparse.optionNotHere":
+    "{option} 目前还不能用于稀疏输入（svmlight、Matrix Market）。如需使用，请把数据写成 CSV。",
+  "sparse.family":
+    "{family} 族目前还不能用于稀疏输入；请使用 --family gaussian 或 binomial，或把数据写成 CSV。",
+  "sparse.responseBesideSvmlight": "svmlight 文件自带目标值（每行的第一个值）：请去掉 --response。",
+  "sparse.needsResponse":
+    "{file} 是 Matrix Market 文件，只含 X：请用 --response FILE 给出目标值（每行一个数，每个数据行一行）。",
+  "sparse.badResponse": "{file}，第 {row} 行：'{value}' 不是数字。请每行写一个目标值。",
+  "sparse.responseLength": "{file} 有 {rows} 个值，但 {matrix} 有 {n} 行。请为每一行给出一个目标值。",
+  "sparse.notTwoClasses": "{file}：二项族需要恰好两个不同的目标值；实际有 {count} 个。",
+  "sparse.responseNeedsMtx":
+    "--response 用于给出 Matrix Market（.mtx）文件的目标值；CSV 文件的目标是其中的一列（--target）。",
+  "path.option.response": "Matrix Market（.mtx）设计矩阵的目标值：每行一个数、每个数据行一行的文件",
+  "path.sparseSummary":
+    "稀疏设计矩阵：{nonzeros} 个非零元（占全部单元格的 {density} %），以压缩稀疏列（CSC）格式存放",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

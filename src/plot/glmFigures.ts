@@ -23,6 +23,28 @@ const short = (name: string) => (name.length > LABEL_LENGTH ? `${name.slice(0, L
  * cursor uses), with an optional marked λ. For a multinomial path, `classIndex` picks the class
  * (plot.glmnet draws one such panel per class).
  */
+/** At most this many coefficient paths in one panel: more are a grey mass, not a figure. */
+const MOST_PATHS = 100;
+
+/**
+ * The features whose paths are drawn: those nonzero somewhere on the path (a path at 0 throughout
+ * is the axis), and of a wide design (a sparse one of 100000 columns, say) the MOST_PATHS that
+ * enter first — the ones a reader of the path looks for.
+ */
+function drawnFeatures(betas: readonly (readonly number[])[]): number[] {
+  const p = betas[0]?.length ?? 0;
+  const entry = new Array<number>(p).fill(Number.POSITIVE_INFINITY);
+  betas.forEach((row, k) => {
+    for (let j = 0; j < p; j++) if (row[j] !== 0 && entry[j] === Number.POSITIVE_INFINITY) entry[j] = k;
+  });
+  const entered = Array.from({ length: p }, (_, j) => j).filter((j) => entry[j]! < Number.POSITIVE_INFINITY);
+  if (entered.length <= MOST_PATHS) return entered;
+  return entered
+    .sort((a, b) => entry[a]! - entry[b]! || a - b)
+    .slice(0, MOST_PATHS)
+    .sort((a, b) => a - b);
+}
+
 export function pathPanel(
   path: GlmPath,
   t: Translator,
@@ -31,10 +53,11 @@ export function pathPanel(
   classIndex = 0,
 ): ReturnType<typeof Plot.plot> {
   const betas = path.family === "multinomial" ? path.beta[classIndex]! : path.beta;
+  const drawn = drawnFeatures(betas);
   const points = path.lambda.flatMap((lambda, k) =>
-    betas[k]!.map((b, j) => ({
+    drawn.map((j) => ({
       logLambda: Math.log(lambda),
-      coefficient: b,
+      coefficient: betas[k]![j]!,
       feature: short(path.featureNames[j] ?? `x${j + 1}`),
     })),
   );
@@ -47,7 +70,7 @@ export function pathPanel(
     high = Math.max(high, point.coefficient);
   }
   if (low === high) high = low + 1;
-  const labels = endLabels(path, betas, { low, high, height });
+  const labels = endLabels(path, betas, { low, high, height }, drawn);
   return Plot.plot({
     document,
     width: 760,
@@ -100,11 +123,12 @@ export function endLabels(
   path: GlmPath,
   betas: readonly (readonly number[])[],
   frame: { low: number; high: number; height: number },
+  drawn?: readonly number[],
 ) {
   const last = path.lambda.length - 1;
   const inner = frame.height - MARGIN_TOP - MARGIN_BOTTOM;
   const toPixel = (v: number) => MARGIN_TOP + (1 - (v - frame.low) / (frame.high - frame.low)) * inner;
-  const entering = [...betas[last]!.keys()].filter((j) => betas[last]![j] !== 0);
+  const entering = (drawn ?? [...betas[last]!.keys()]).filter((j) => betas[last]![j] !== 0);
   const kept = labelsThatFit(
     entering.map((j) => Math.abs(betas[last]![j]!)),
     LABEL_GAP_PX,

@@ -2,11 +2,13 @@
 
 import { SingleBar } from "cli-progress";
 import { displayName } from "../../data/dataError.js";
+import { sparseFormatOf } from "../../data/readSparse.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { modelDocument as savedModel } from "../../glm/modelDocument.js";
+import { sparseElasticNetPath } from "../../glm/sparsePath.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
-import { type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
+import { type CommandContext, type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
 import { UsageError } from "../errors.js";
 import {
   checkSaveBesideOutput,
@@ -24,6 +26,7 @@ import { finiteJson } from "../jsonOutput.js";
 import { scanProgressBar } from "../outOfCore/scanProgress.js";
 import { isTablePath, TABLE_OPTIONS, tablePath } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
+import { isSparseInput, readSparseInput, SPARSE_OPTIONS } from "../sparseInput.js";
 import { formatTable } from "../table.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { QUIET_OPTION } from "./train.js";
@@ -53,7 +56,7 @@ export const pathCommand: CommandSpec = {
   name: "path",
   description: "path.description",
   argument: { name: "file", description: "path.argument.file" },
-  options: [...GLM_OPTIONS, ...TABLE_OPTIONS, QUIET_OPTION, ...OUTPUT_OPTIONS],
+  options: [...GLM_OPTIONS, ...TABLE_OPTIONS, ...SPARSE_OPTIONS, QUIET_OPTION, ...OUTPUT_OPTIONS],
   examples: [
     { command: "reglab path data/diabetes.csv", description: "path.example.lasso" },
     {
@@ -70,6 +73,8 @@ export const pathCommand: CommandSpec = {
       figureFiles("path"),
     );
     const saveTo = checkSaveTarget(options);
+    if (isSparseInput(args[0])) return sparsePath(args, options, given, context);
+    if (given.has("response")) throw new UsageError("sparse.responseNeedsMtx");
     const table = isTablePath(args[0], options);
     for (const option of ["where", "explain", "saveStats"] as const)
       if (!table && given.has(option))
@@ -137,6 +142,56 @@ export const pathCommand: CommandSpec = {
 };
 
 const TABLE_FLAGS = { where: "--where", explain: "--explain", saveStats: "--save-stats" } as const;
+
+/** A path on a sparse design (svmlight, or Matrix Market with --response): the same output. */
+async function sparsePath(
+  args: readonly string[],
+  options: Record<string, unknown>,
+  given: ReadonlySet<string>,
+  context: CommandContext,
+) {
+  const { t, json, out } = context;
+  const [file, extra] = args;
+  if (extra !== undefined) throw new UsageError("error.extraFile", { file: displayName(extra, 200) });
+  const input = readSparseInput(file!, options, given);
+  const folder = drawsFigures(json, given)
+    ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
+    : null;
+  const start = performance.now();
+  const path = sparseElasticNetPath(input.data, input.options);
+  const seconds = (performance.now() - start) / 1000;
+  warnIfNotConverged(path, context);
+  const figure = folder ? await drawPath(folder, path, t) : null;
+  const { x } = input.data;
+  // the design as it was held: its nonzeros (CSC), not n × p
+  const sparse = {
+    sparse: {
+      format: sparseFormatOf(file!),
+      nonzeros: x.values.length,
+      density: x.values.length / (x.n * x.p),
+    },
+  };
+  if (json) {
+    const figures = figure
+      ? { figures: { path: figure } }
+      : { figures: {}, figures_note: t("figures.notDrawn") };
+    out(
+      `${finiteJson({ ...pathJson(path, seconds, input.classes), ...sparse, ...figures, saved: null }, 2)}\n`,
+    );
+    return;
+  }
+  out(
+    `${t("path.summary", {
+      family: path.family,
+      alpha: formatNumber(path.alpha),
+      n: path.n,
+      p: path.p,
+      count: path.lambda.length,
+      seconds: seconds.toFixed(3),
+    })}\n${t("path.sparseSummary", { nonzeros: x.values.length, density: formatNumber(100 * sparse.sparse.density, 3) })}\n${objectiveNote(path, t)}${displayName(file!, 80)}\n\n${pathTable(path, t)}\n\n`,
+  );
+  out(wroteLines(t, figure ? [figure] : [], []));
+}
 
 /** The path figure, with the plotting code loaded only now (a `--json` run never loads it). */
 async function drawPath(folder: OutputFolder, path: GlmPath, t: Translator) {

@@ -1,0 +1,711 @@
+/**
+ * Elastic-net paths on a sparse design (CSC, data/sparseMatrix.ts), gaussian and binomial, as
+ * glmnet's sparse mode fits them: the columns are centred and scaled *implicitly*, never densified.
+ *
+ * With x̃_ij = (x_ij − m_j)/s_j (m_j the column's mean, s_j its 1/n standard deviation), a
+ * coordinate step needs x̃_jᵀ W r, and the residual r changes along x̃_j, which is dense (every row
+ * moves by m_j/s_j). Both are kept sparse by writing the residual as r = r° + o·1, a sparse part r°
+ * plus one shared shift o:
+ *
+ *   x̃_jᵀ W r = ( Σ_{i: x_ij≠0} w_i x_ij r°_i + o·(Wx)_j − m_j·(Σ w r° + o·Σ w) ) / s_j
+ *   β_j += δ   →   r°_i −= δ x_ij/s_j on column j's nonzeros,   o += δ m_j/s_j
+ *
+ * so a coordinate step costs the column's nonzeros, not n. The gaussian path is coordinate descent
+ * on the least-squares objective (y divided by sd(y) as glmnet does, unless the objective "as
+ * written" is asked for); the binomial path is IRLS — each Newton step a weighted least-squares
+ * problem solved the same way. Each λ starts from the previous one's solution on the strong set
+ * (Tibshirani et al.'s sequential strong rule, plus every column ever active) and ends when the
+ * KKT conditions of the true problem hold over *all* columns to the target (violation / the
+ * largest null gradient, the other families' certificate): a column the rule missed is added and
+ * the solve goes on.
+ */
+
+import { softThreshold } from "../core/penalty.js";
+import { sigmoid, softplus } from "../core/sigmoid.js";
+import { DataError, displayName } from "../data/dataError.js";
+import type { SparseDataset } from "../data/sparseMatrix.js";
+import { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
+import { DEFAULT_TOLERANCE, type ElasticNetPath } from "./elasticNetPath.js";
+import { familyOf } from "./families/index.js";
+import { lambdaSequence } from "./lambdaSequence.js";
+
+export interface SparsePathOptions {
+  family?: "gaussian" | "binomial";
+  alpha?: number;
+  nlambda?: number;
+  lambdaMinRatio?: number;
+  lambda?: readonly number[];
+  standardize?: boolean;
+  intercept?: boolean;
+  tolerance?: number;
+  /** The gaussian objective for α < 1: glmnet's (ridge part over sd(y), the default) or as written. */
+  objective?: "glmnet" | "as-written";
+  earlyStop?: boolean;
+}
+
+/** IRLS's floor on p(1 − p), as glmnet's: keeps the working response finite near 0 and 1. */
+const CURVATURE_FLOOR = 1e-5;
+const MAX_PASSES = 100_000;
+/** Up to this many strong columns the descent runs on their Gram (8 MB at 1000). */
+const COVARIANCE_MAX_STRONG = 1000;
+/** Passes with an unchanged sign pattern before the Newton step on the nonzero columns is tried. */
+const POLISH_AFTER = 3;
+/** Newton steps in a row when each stops at a coefficient reaching 0. */
+const POLISH_ATTEMPTS = 20;
+
+export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOptions = {}): ElasticNetPath {
+  const familyName = options.family ?? "gaussian";
+  const family = familyOf(familyName);
+  const alpha = options.alpha ?? 1;
+  const intercept = options.intercept ?? true;
+  const standardize = options.standardize ?? true;
+  const target = options.tolerance ?? DEFAULT_TOLERANCE;
+  const { n, p, colPtr, rowIdx, values } = data.x;
+  const file = displayName(data.source, 200);
+  const invalid = family.invalidTarget(data.y);
+  if (invalid)
+    throw new DataError("sparse.badTarget", {
+      file,
+      row: invalid.row + 1,
+      value: data.y[invalid.row]!,
+      family: familyName,
+    });
+
+  // columns: sums, means (centring only with an intercept), scales, and which can enter a model
+  const colSum = new Float64Array(p);
+  const mean = new Float64Array(p);
+  const scale = new Float64Array(p);
+  const usable = new Uint8Array(p);
+  for (let j = 0; j < p; j++) {
+    let sum = 0;
+    let squares = 0;
+    for (let a = colPtr[j]!; a < colPtr[j + 1]!; a++) {
+      sum += values[a]!;
+      squares += values[a]! * values[a]!;
+    }
+    colSum[j] = sum;
+    const m = sum / n;
+    const variance = Math.max(squares / n - m * m, 0);
+    if (intercept) mean[j] = m;
+    scale[j] = standardize ? Math.sqrt(variance) : 1;
+    // a constant column never enters (glmnet's): nothing to learn from it
+    usable[j] = variance > 1e-300 * Math.max(1, squares / n) ? 1 : 0;
+  }
+
+  // the target, and for the gaussian family glmnet's y/sd(y) (λ in the same units)
+  const y = data.y;
+  let yMean = 0;
+  for (let i = 0; i < n; i++) yMean += y[i]! / n;
+  let yScale = 1;
+  if (familyName === "gaussian") {
+    let squares = 0;
+    const centre = intercept ? yMean : 0;
+    for (let i = 0; i < n; i++) squares += (y[i]! - centre) ** 2 / n;
+    if (!(squares > 0)) throw new DataError("sparse.constantTarget", { file });
+    if (options.objective !== "as-written") yScale = Math.sqrt(squares);
+  } else if (intercept && (yMean <= 0 || yMean >= 1)) {
+    throw new DataError("sparse.oneClass", { file, value: yMean <= 0 ? 0 : 1 });
+  }
+
+  // working arrays, allocated once for the whole path
+  const beta = new Float64Array(p); // on the standardized columns, in y/yScale units
+  let b0 = 0;
+  const eta = new Float64Array(n);
+  const weight = new Float64Array(n); // IRLS weights (1/n for the gaussian family)
+  const residual = new Float64Array(n); // r°, the sparse part of the residual
+  let shift = 0; // o
+  let weightedResidual = 0; // Σ w r°
+  let weightTotal = 0; // Σ w
+  const weightedColSum = new Float64Array(p); // (Wx)_j
+  const curvature = new Float64Array(p); // x̃_jᵀ W x̃_j
+  const fresh = new Uint8Array(p); // (Wx)_j and the curvature computed for the current weights
+  const gradient = new Float64Array(p); // of the smooth part: −∂loss/∂β_j at the current fit
+  const inStrong = new Uint8Array(p);
+  const everActive = new Uint8Array(p);
+  const strong: number[] = [];
+
+  /** x̃_jᵀ W r at the current residual. */
+  const columnGradient = (j: number) => {
+    let dot = 0;
+    for (let a = colPtr[j]!; a < colPtr[j + 1]!; a++)
+      dot += weight[rowIdx[a]!]! * values[a]! * residual[rowIdx[a]!]!;
+    return (
+      (dot + shift * weightedColSum[j]! - mean[j]! * (weightedResidual + shift * weightTotal)) / scale[j]!
+    );
+  };
+  const prepareColumn = (j: number) => {
+    let wx = 0;
+    let wxx = 0;
+    for (let a = colPtr[j]!; a < colPtr[j + 1]!; a++) {
+      const v = values[a]!;
+      const wv = weight[rowIdx[a]!]! * v;
+      wx += wv;
+      wxx += wv * v;
+    }
+    weightedColSum[j] = wx;
+    const m = mean[j]!;
+    curvature[j] = (wxx - 2 * m * wx + m * m * weightTotal) / (scale[j]! * scale[j]!);
+    fresh[j] = 1;
+  };
+  const moveColumn = (j: number, delta: number) => {
+    const step = delta / scale[j]!;
+    for (let a = colPtr[j]!; a < colPtr[j + 1]!; a++) {
+      const i = rowIdx[a]!;
+      residual[i]! -= step * values[a]!;
+      weightedResidual -= weight[i]! * step * values[a]!;
+    }
+    shift += step * mean[j]!;
+  };
+  /** η = b₀ + X̃β from scratch (after a Newton step), through the columns' nonzeros. */
+  const refreshEta = () => {
+    let constant = b0;
+    for (let j = 0; j < p; j++) if (beta[j] !== 0) constant -= (beta[j]! * mean[j]!) / scale[j]!;
+    eta.fill(constant);
+    for (let j = 0; j < p; j++) {
+      const b = beta[j]!;
+      if (b === 0) continue;
+      const step = b / scale[j]!;
+      for (let a = colPtr[j]!; a < colPtr[j + 1]!; a++) eta[rowIdx[a]!]! += step * values[a]!;
+    }
+  };
+  /** The loss per observation at η (the gaussian's in y/yScale units) and, into `residual`, y − μ. */
+  const lossAndResidual = () => {
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      if (familyName === "gaussian") {
+        const r = y[i]! / yScale - eta[i]!;
+        residual[i] = r;
+        loss += (r * r) / 2;
+      } else {
+        residual[i] = y[i]! - sigmoid(eta[i]!);
+        loss += softplus(eta[i]!) - y[i]! * eta[i]!;
+      }
+    }
+    return loss / n;
+  };
+  /** The gradient of the smooth part for every usable column, from `residual` = y − μ (unit weights). */
+  const fullGradient = () => {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += residual[i]!;
+    for (let j = 0; j < p; j++) {
+      if (!usable[j]) continue;
+      let dot = 0;
+      for (let a = colPtr[j]!; a < colPtr[j + 1]!; a++) dot += values[a]! * residual[rowIdx[a]!]!;
+      gradient[j] = (dot - mean[j]! * total) / (n * scale[j]!);
+    }
+    return total / n;
+  };
+  const penalty = (lambda: number) => {
+    let l1 = 0;
+    let l2 = 0;
+    for (let j = 0; j < p; j++) {
+      l1 += Math.abs(beta[j]!);
+      l2 += beta[j]! * beta[j]!;
+    }
+    return lambda * (alpha * l1 + ((1 - alpha) / 2) * l2);
+  };
+  /** Largest KKT violation of the true problem at λ, over every usable column and the intercept. */
+  const kktViolation = (lambda: number, interceptGradient: number) => {
+    let worst = intercept ? Math.abs(interceptGradient) : 0;
+    for (let j = 0; j < p; j++) {
+      if (!usable[j]) continue;
+      const g = gradient[j]!;
+      const b = beta[j]!;
+      const violation =
+        b !== 0
+          ? Math.abs(g - lambda * (1 - alpha) * b - lambda * alpha * Math.sign(b))
+          : Math.max(0, Math.abs(g) - lambda * alpha);
+      if (violation > worst) worst = violation;
+    }
+    return worst;
+  };
+
+  // the null model: its η, loss and gradient give λ_max
+  if (familyName === "binomial") b0 = intercept ? Math.log(yMean / (1 - yMean)) : 0;
+  else b0 = intercept ? yMean / yScale : 0;
+  eta.fill(b0);
+  const nullLoss = lossAndResidual();
+  fullGradient();
+  let largestGradient = 0;
+  for (let j = 0; j < p; j++)
+    if (usable[j]) largestGradient = Math.max(largestGradient, Math.abs(gradient[j]!));
+  if (!(largestGradient > 0)) throw new DataError("sparse.nothingToFit", { file });
+  const lambdaMax = largestGradient / Math.max(alpha, 1e-3);
+  const lambdas = options.lambda
+    ? Float64Array.from([...options.lambda].map((l) => l / yScale).sort((a, b) => b - a))
+    : lambdaSequence(lambdaMax, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });
+  const gradientScale = largestGradient;
+  // deviance per observation: 2·loss (both families' saturated losses are 0 here: the gaussian's
+  // loss is ½(y − η)², the binomial's targets are 0 or 1), the gaussian's back in the user's units
+  const toUserDeviance = (loss: number) => 2 * loss * yScale * yScale;
+  const nullDeviance = toUserDeviance(nullLoss);
+
+  const result: ElasticNetPath = {
+    family: familyName,
+    alpha,
+    n,
+    p,
+    featureNames: data.featureNames,
+    lambda: [],
+    a0: [],
+    beta: [],
+    devRatio: [],
+    df: [],
+    nullDeviance,
+    weightTotal: n,
+    objective: [],
+    certificate: [],
+    tolerance: target,
+    converged: [],
+    penaltyFactor: new Array<number>(p).fill(1),
+    objectiveForm: options.objective ?? "glmnet",
+    standardize,
+    intercept,
+  };
+
+  // covariance mode (glmnet's for small p): the strong set's weighted Gram, built from sparse dot
+  // products once per quadratic, makes each coordinate step O(|strong|) instead of O(nonzeros)
+  let gram = new Float64Array(0);
+  let covGradient = new Float64Array(0);
+  let coupling = new Float64Array(0); // x̃_jᵀ W 1: how the intercept and column j move each other
+  let startBeta = new Float64Array(0);
+  const scatter = new Float64Array(n);
+
+  let system = new Float64Array(0);
+  let rightSide = new Float64Array(0);
+  let activeSlots = new Int32Array(0);
+  let polishedInterceptGradient = 0;
+  let polishedFully = false;
+  /**
+   * The Newton step on the nonzero columns A (and the intercept) with their signs s held: solves
+   *   (G_AA + λ(1−α)I) Δ_A + c_A Δ₀ = g_A − λ(1−α)β_A − λα s_A,   c_Aᵀ Δ_A + W Δ₀ = g₀
+   * and takes it if no coefficient changes sign (else nothing moves and the descent goes on).
+   * Updates β, the strong set's gradients and (returned) the intercept's move.
+   */
+  const polish = (size: number, l1: number, l2: number, interceptGradient: number) => {
+    polishedInterceptGradient = interceptGradient;
+    let m = 0;
+    if (activeSlots.length < size) activeSlots = new Int32Array(size);
+    for (let a = 0; a < size; a++) if (beta[strong[a]!] !== 0) activeSlots[m++] = a;
+    const dim = m + (intercept ? 1 : 0);
+    if (m === 0 || dim > n) return 0;
+    if (system.length < dim * dim) system = new Float64Array(dim * dim);
+    if (rightSide.length < dim) rightSide = new Float64Array(dim);
+    for (let u = 0; u < m; u++) {
+      const a = activeSlots[u]!;
+      const b = beta[strong[a]!]!;
+      for (let v = 0; v < m; v++) system[u * dim + v] = gram[a * size + activeSlots[v]!]!;
+      system[u * dim + u]! += l2;
+      rightSide[u] = covGradient[a]! - l2 * b - l1 * Math.sign(b);
+      if (intercept) {
+        system[u * dim + m] = coupling[a]!;
+        system[m * dim + u] = coupling[a]!;
+      }
+    }
+    if (intercept) {
+      system[m * dim + m] = weightTotal;
+      rightSide[m] = interceptGradient;
+    }
+    if (!choleskyInPlace(system, dim)) return 0;
+    choleskySolveInPlace(system, dim, rightSide);
+    // the step is taken up to the first coefficient that would cross 0 (the objective falls all
+    // along it: it is a convex quadratic on this orthant), which is then set to 0
+    let fraction = 1;
+    let crossing = -1;
+    for (let u = 0; u < m; u++) {
+      const b = beta[strong[activeSlots[u]!]!]!;
+      const after = b + rightSide[u]!;
+      if (Math.sign(after) !== Math.sign(b) && -b / rightSide[u]! < fraction) {
+        fraction = -b / rightSide[u]!;
+        crossing = u;
+      }
+    }
+    polishedFully = crossing < 0;
+    const move = intercept ? fraction * rightSide[m]! : 0;
+    for (let u = 0; u < m; u++) {
+      const a = activeSlots[u]!;
+      const delta = u === crossing ? -beta[strong[a]!]! : fraction * rightSide[u]!;
+      beta[strong[a]!]! += delta;
+      if (u === crossing) beta[strong[a]!] = 0;
+      const row = a * size;
+      for (let b = 0; b < size; b++) covGradient[b]! -= gram[row + b]! * delta;
+      polishedInterceptGradient -= coupling[a]! * delta;
+    }
+    if (intercept) {
+      for (let b = 0; b < size; b++) covGradient[b]! -= coupling[b]! * move;
+      polishedInterceptGradient -= weightTotal * move;
+    }
+    return move;
+  };
+
+  /** The same descent on the strong set's Gram: gradients kept up to date by Gram rows. */
+  const descendCovariance = (lambda: number, tolerance: number, kktTarget: number) => {
+    const size = strong.length;
+    if (gram.length < size * size) gram = new Float64Array(size * size);
+    if (covGradient.length < size) {
+      covGradient = new Float64Array(size);
+      coupling = new Float64Array(size);
+      startBeta = new Float64Array(size);
+    }
+    for (let a = 0; a < size; a++) {
+      const j = strong[a]!;
+      if (!fresh[j]) prepareColumn(j);
+      covGradient[a] = columnGradient(j);
+      coupling[a] = (weightedColSum[j]! - mean[j]! * weightTotal) / scale[j]!;
+      startBeta[a] = beta[j]!;
+    }
+    for (let a = 0; a < size; a++) {
+      const j = strong[a]!;
+      for (let e = colPtr[j]!; e < colPtr[j + 1]!; e++)
+        scatter[rowIdx[e]!] = weight[rowIdx[e]!]! * values[e]!;
+      for (let b = a; b < size; b++) {
+        const l = strong[b]!;
+        let dot = 0;
+        for (let e = colPtr[l]!; e < colPtr[l + 1]!; e++) dot += scatter[rowIdx[e]!]! * values[e]!;
+        const value =
+          (dot -
+            mean[l]! * weightedColSum[j]! -
+            mean[j]! * weightedColSum[l]! +
+            mean[j]! * mean[l]! * weightTotal) /
+          (scale[j]! * scale[l]!);
+        gram[a * size + b] = value;
+        gram[b * size + a] = value;
+      }
+      for (let e = colPtr[j]!; e < colPtr[j + 1]!; e++) scatter[rowIdx[e]!] = 0;
+    }
+    let interceptGradient = weightedResidual + shift * weightTotal;
+    let interceptMove = 0;
+    const l1 = lambda * alpha;
+    const l2 = lambda * (1 - alpha);
+    let done = false;
+    let steadyPasses = 0;
+    for (let pass = 0; pass < MAX_PASSES && !done; pass++) {
+      // once a few passes have kept the same columns nonzero with the same signs, the optimum is
+      // (nearly always) the solution of one linear system on them: solve it, as glmnet's CD would
+      // after thousands of passes where the columns are nearly collinear (p > n)
+      if (steadyPasses >= POLISH_AFTER) {
+        steadyPasses = 0;
+        // a partial step (a coefficient reached 0) is followed by the step on the smaller set
+        for (let attempt = 0; attempt < POLISH_ATTEMPTS; attempt++) {
+          interceptMove += polish(size, l1, l2, interceptGradient);
+          interceptGradient = polishedInterceptGradient;
+          if (polishedFully) break;
+        }
+      }
+      let patternChanged = false;
+      let largest = 0;
+      for (let a = 0; a < size; a++) {
+        const c = gram[a * size + a]!;
+        const j = strong[a]!;
+        const old = beta[j]!;
+        const updated = softThreshold(covGradient[a]! + c * old, l1) / (c + l2);
+        const delta = updated - old;
+        if (delta === 0) continue;
+        if (Math.sign(updated) !== Math.sign(old)) patternChanged = true;
+        beta[j] = updated;
+        everActive[j] = 1;
+        const row = a * size;
+        for (let b = 0; b < size; b++) covGradient[b]! -= gram[row + b]! * delta;
+        interceptGradient -= coupling[a]! * delta;
+        largest = Math.max(largest, c * delta * delta);
+      }
+      if (intercept) {
+        const delta = interceptGradient / weightTotal;
+        interceptMove += delta;
+        for (let b = 0; b < size; b++) covGradient[b]! -= coupling[b]! * delta;
+        interceptGradient = 0;
+        largest = Math.max(largest, weightTotal * delta * delta);
+      }
+      // done when the strong set's KKT conditions hold to the target (the gradients are at hand),
+      // or the steps have become too small to move them
+      let violation = intercept ? Math.abs(interceptGradient) : 0;
+      for (let a = 0; a < size && violation <= kktTarget; a++) {
+        const b = beta[strong[a]!]!;
+        const g = covGradient[a]!;
+        violation = Math.max(
+          violation,
+          b !== 0 ? Math.abs(g - l2 * b - l1 * Math.sign(b)) : Math.abs(g) - l1,
+        );
+      }
+      done = violation <= kktTarget || largest < tolerance;
+      steadyPasses = patternChanged ? 0 : steadyPasses + 1;
+    }
+    // the moves, applied once to the sparse residual
+    for (let a = 0; a < size; a++) {
+      const delta = beta[strong[a]!]! - startBeta[a]!;
+      if (delta !== 0) moveColumn(strong[a]!, delta);
+    }
+    b0 += interceptMove;
+    shift -= interceptMove;
+    return done;
+  };
+
+  /** Coordinate descent over the strong set on the current quadratic, to `tolerance` in curvature·δ². */
+  const nonzero: number[] = []; // positions in the strong set
+  // the strong set's columns copied side by side (a fresh copy per λ, extended when columns join):
+  // the sweeps then stream through memory instead of jumping across the whole matrix, which on a
+  // 100000-column design made each column a few cache misses
+  let packedPtr = new Int32Array(1);
+  let packedRow = new Int32Array(0);
+  let packedValue = new Float64Array(0);
+  // w_i·x_ij beside each packed x_ij (binomial: the IRLS weights change every Newton step), so the
+  // weighted dot product reads two arrays per nonzero as the gaussian's does
+  let packedWeighted = new Float64Array(0);
+  let packedCount = 0;
+  const weighPacked = (fromColumn: number) => {
+    if (familyName === "gaussian") return;
+    for (let a = packedPtr[fromColumn]!; a < packedPtr[packedCount]!; a++)
+      packedWeighted[a] = weight[packedRow[a]!]! * packedValue[a]!;
+  };
+  const packStrong = () => {
+    if (packedPtr.length < strong.length + 1) {
+      const bigger = new Int32Array(2 * strong.length + 1);
+      bigger.set(packedPtr.subarray(0, packedCount + 1));
+      packedPtr = bigger;
+    }
+    let end = packedPtr[packedCount]!;
+    let needed = end;
+    for (let q = packedCount; q < strong.length; q++) needed += colPtr[strong[q]! + 1]! - colPtr[strong[q]!]!;
+    if (packedRow.length < needed) {
+      const rows = new Int32Array(2 * needed);
+      const cells = new Float64Array(2 * needed);
+      const weighted = new Float64Array(familyName === "gaussian" ? 0 : 2 * needed);
+      rows.set(packedRow.subarray(0, end));
+      cells.set(packedValue.subarray(0, end));
+      weighted.set(packedWeighted.subarray(0, familyName === "gaussian" ? 0 : end));
+      packedRow = rows;
+      packedValue = cells;
+      packedWeighted = weighted;
+    }
+    const firstNew = packedCount;
+    for (; packedCount < strong.length; packedCount++) {
+      const j = strong[packedCount]!;
+      const from = colPtr[j]!;
+      const count = colPtr[j + 1]! - from;
+      packedRow.set(rowIdx.subarray(from, from + count), end);
+      packedValue.set(values.subarray(from, from + count), end);
+      end += count;
+      packedPtr[packedCount + 1] = end;
+    }
+    weighPacked(firstNew);
+  };
+  /**
+   * One coordinate sweep over `columns`: returns the largest curvature·δ² and, in `sweepViolation`,
+   * the largest KKT violation met before each step (every column's own condition holds after it).
+   */
+  let sweepViolation = 0;
+  const sweep = (positions: readonly number[] | null, l1: number, l2: number) => {
+    // the hot loop: the arrays and the residual's sums in locals, and for the gaussian family
+    // (every weight 1/n) no weight read per nonzero
+    const uniform = familyName === "gaussian";
+    const w0 = 1 / n;
+    let o = shift;
+    let sumWr = weightedResidual;
+    let largest = 0;
+    let violation = 0;
+    const rows = packedRow;
+    const cells = packedValue;
+    const weighted = packedWeighted;
+    const count = positions ? positions.length : strong.length;
+    for (let q = 0; q < count; q++) {
+      const position = positions ? positions[q]! : q;
+      const j = strong[position]!;
+      if (!fresh[j]) prepareColumn(j);
+      const start = packedPtr[position]!;
+      const stop = packedPtr[position + 1]!;
+      let dot = 0;
+      if (uniform) {
+        for (let a = start; a < stop; a++) dot += cells[a]! * residual[rows[a]!]!;
+        dot *= w0;
+      } else {
+        for (let a = start; a < stop; a++) dot += weighted[a]! * residual[rows[a]!]!;
+      }
+      const m = mean[j]!;
+      const s = scale[j]!;
+      const g = (dot + o * weightedColSum[j]! - m * (sumWr + o * weightTotal)) / s;
+      const c = curvature[j]!;
+      const old = beta[j]!;
+      violation = Math.max(
+        violation,
+        old !== 0 ? Math.abs(g - l2 * old - l1 * Math.sign(old)) : Math.abs(g) - l1,
+      );
+      const updated = softThreshold(g + c * old, l1) / (c + l2);
+      const delta = updated - old;
+      if (delta === 0) continue;
+      beta[j] = updated;
+      everActive[j] = 1;
+      // r −= δ x̃_j: the nonzeros into r°, the centring into the shift
+      const step = delta / s;
+      for (let a = start; a < stop; a++) residual[rows[a]!]! -= step * cells[a]!;
+      sumWr -= step * weightedColSum[j]!;
+      o += step * m;
+      largest = Math.max(largest, c * delta * delta);
+    }
+    if (intercept) {
+      // the intercept's own step: the weighted mean of the residual
+      const delta = (sumWr + o * weightTotal) / weightTotal;
+      violation = Math.max(violation, Math.abs(delta * weightTotal));
+      b0 += delta;
+      o -= delta;
+      largest = Math.max(largest, weightTotal * delta * delta);
+    }
+    shift = o;
+    weightedResidual = sumWr;
+    sweepViolation = violation;
+    return largest;
+  };
+
+  /**
+   * Coordinate descent over the strong set on the current quadratic, glmnet's way: a sweep over
+   * the whole set, then sweeps over its nonzero columns alone until they settle, and again, until a
+   * whole-set sweep finds every condition within `kktTarget` (or the steps below `tolerance`).
+   */
+  const descend = (lambda: number, tolerance: number, kktTarget: number) => {
+    if (strong.length <= COVARIANCE_MAX_STRONG) return descendCovariance(lambda, tolerance, kktTarget);
+    const l1 = lambda * alpha;
+    const l2 = lambda * (1 - alpha);
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      packStrong();
+      const largest = sweep(null, l1, l2);
+      if (sweepViolation <= kktTarget || largest < tolerance) return true;
+      nonzero.length = 0;
+      for (let q = 0; q < strong.length; q++) if (beta[strong[q]!] !== 0) nonzero.push(q);
+      for (let inner = 0; inner < MAX_PASSES; inner++) {
+        const moved = sweep(nonzero, l1, l2);
+        if (sweepViolation <= kktTarget || moved < tolerance) break;
+      }
+    }
+    return false;
+  };
+
+  /** Sets the quadratic at the current η: weights, working residual r° (o = 0), their sums. */
+  const setQuadratic = () => {
+    fresh.fill(0);
+    weightTotal = 0;
+    weightedResidual = 0;
+    shift = 0;
+    for (let i = 0; i < n; i++) {
+      let w: number;
+      let r: number;
+      if (familyName === "gaussian") {
+        w = 1 / n;
+        r = y[i]! / yScale - eta[i]!;
+      } else {
+        const mu = sigmoid(eta[i]!);
+        const variance = Math.max(mu * (1 - mu), CURVATURE_FLOOR);
+        w = variance / n;
+        r = (y[i]! - mu) / variance;
+      }
+      weight[i] = w;
+      residual[i] = r;
+      weightTotal += w;
+      weightedResidual += w * r;
+    }
+    weighPacked(0);
+  };
+
+  const savedBeta = new Float64Array(p);
+  let previousLambda = lambdaMax;
+  for (let k = 0; k < lambdas.length; k++) {
+    const lambda = lambdas[k]!;
+    // the strong set from the gradient at the previous solution
+    strong.length = 0;
+    packedCount = 0;
+    inStrong.fill(0);
+    const cut = alpha * (2 * lambda - previousLambda);
+    for (let j = 0; j < p; j++)
+      if (usable[j] && (everActive[j] || Math.abs(gradient[j]!) >= cut)) {
+        strong.push(j);
+        inStrong[j] = 1;
+      }
+    let innerTolerance = 1e-2 * (target * gradientScale) ** 2;
+    // the quadratic's own KKT target: half the path's, in the quadratic's gradient units (the
+    // binomial's weights carry 1/n as the gradient does, so the units agree)
+    let kktTarget = 0.5 * target * gradientScale;
+    let certificate = Number.POSITIVE_INFINITY;
+    let converged = false;
+    let loss = 0;
+    // the violation at the start: the previous solution's gradient against this λ
+    let violation = kktViolation(lambda, 0);
+    for (let round = 0; round < 200; round++) {
+      setQuadratic();
+      const before = familyName === "binomial" ? lossAndResidualAt() + penalty(lambda) : 0;
+      savedBeta.set(beta);
+      const savedIntercept = b0;
+      // an inexact Newton step (binomial): each quadratic solved only as finely as the true
+      // problem's current violation warrants, down to the target as the steps converge
+      const stepTarget = familyName === "binomial" ? Math.max(kktTarget, 0.1 * violation) : kktTarget;
+      descend(lambda, innerTolerance, stepTarget);
+      refreshEta();
+      loss = lossAndResidual();
+      // a Newton step that raises the objective (rare, far from the optimum) is shortened
+      for (
+        let halving = 1;
+        familyName === "binomial" &&
+        loss + penalty(lambda) > before + 1e-15 * Math.abs(before) &&
+        halving <= 30;
+        halving++
+      ) {
+        const t = 0.5 ** halving;
+        for (let j = 0; j < p; j++) beta[j] = savedBeta[j]! + t * (beta[j]! - savedBeta[j]!);
+        b0 = savedIntercept + t * (b0 - savedIntercept);
+        refreshEta();
+        loss = lossAndResidual();
+      }
+      const interceptGradient = fullGradient();
+      violation = kktViolation(lambda, interceptGradient);
+      certificate = violation / gradientScale;
+      if (certificate <= target) {
+        converged = true;
+        break;
+      }
+      // columns the strong rule left out that now violate their conditions join the set
+      let added = 0;
+      for (let j = 0; j < p; j++)
+        if (usable[j] && !inStrong[j] && Math.abs(gradient[j]!) > lambda * alpha) {
+          strong.push(j);
+          inStrong[j] = 1;
+          added++;
+        }
+      // nothing to add: the quadratic was not solved finely enough
+      if (added === 0 && (familyName === "gaussian" || round > 20)) {
+        innerTolerance = Math.max(innerTolerance * 1e-2, 1e-300);
+        kktTarget *= 0.1;
+      }
+    }
+    previousLambda = lambda;
+
+    // report in the user's units: b_j = yScale·β_j/s_j, b₀ = yScale·(b0 − Σ β_j m_j/s_j)
+    const coefficients = new Array<number>(p).fill(0);
+    let a0 = b0;
+    let df = 0;
+    for (let j = 0; j < p; j++) {
+      if (beta[j] === 0) continue;
+      df++;
+      coefficients[j] = (yScale * beta[j]!) / scale[j]!;
+      a0 -= (beta[j]! * mean[j]!) / scale[j]!;
+    }
+    const deviance = toUserDeviance(loss);
+    const devRatio = 1 - deviance / nullDeviance;
+    result.lambda.push(lambda * yScale);
+    result.a0.push(a0 * yScale);
+    result.beta.push(coefficients);
+    result.devRatio.push(devRatio);
+    result.df.push(df);
+    // glmnet's objective in the user's units (for the gaussian family, yScale² times the scaled one:
+    // ½RSS/n + λα‖β̃‖₁ + λ(1−α)/2·‖β̃‖²/sd(y), β̃ the coefficients on standardized columns)
+    result.objective.push(yScale * yScale * (loss + penalty(lambda)));
+    result.certificate.push(certificate);
+    result.converged.push(converged);
+    if ((options.earlyStop ?? true) && k >= 4 && (family.gainIsSmall(result.devRatio, k) || devRatio > 0.999))
+      break;
+  }
+  return result;
+
+  /** The binomial loss at the current η (before a Newton step), leaving `residual` as it is. */
+  function lossAndResidualAt() {
+    let loss = 0;
+    for (let i = 0; i < n; i++) loss += softplus(eta[i]!) - y[i]! * eta[i]!;
+    return loss / n;
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * `reglab path` on sparse designs: an svmlight file, or a Matrix Market file with --response. The
+ * same path as the library's sparse path and as the dense CSV of the same rows (λ grid, intercepts,
+ * coefficients), the design reported as held (its nonzeros), and every bad file or option one
+ * clear line with exit 2, in both languages.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readMatrixMarket } from "../../src/data/readSparse.js";
+import { toDenseRows } from "../../src/data/sparseMatrix.js";
+import { messagePattern, run } from "../helpers/inProcessCli.js";
+import { freshFolder } from "../helpers/runCli.js";
+
+const DATA = resolve(import.meta.dirname, "../../data");
+const MTX = join(DATA, "sparse300.mtx");
+const SVM = join(DATA, "sparse300.svm");
+const folder = freshFolder();
+const at = (name: string) => join(folder, name);
+
+interface PathDocument {
+  n: number;
+  p: number;
+  family: string;
+  lambdas: number[];
+  intercepts: number[];
+  coefs: number[][];
+  classes?: number[];
+  sparse: { format: string; nonzeros: number; density: number };
+}
+
+async function json(args: string[]): Promise<PathDocument> {
+  const outcome = await run([...args, "--json"]);
+  expect(outcome.status, outcome.stderr).toBe(0);
+  return JSON.parse(outcome.stdout);
+}
+
+beforeAll(() => {
+  // the first 60 rows and 40 columns as a dense CSV and as Matrix Market, for the CSV comparison
+  const matrix = readMatrixMarket(readFileSync(MTX, "utf8"), "sparse300.mtx");
+  const dense = toDenseRows(matrix);
+  const y = readFileSync(join(DATA, "sparse300.y"), "utf8").trim().split("\n");
+  const rows = 60;
+  const columns = 40;
+  const header = [...Array.from({ length: columns }, (_, j) => `x${j + 1}`), "y"].join(",");
+  const lines = Array.from({ length: rows }, (_, i) =>
+    [...Array.from({ length: columns }, (_, j) => dense[i * matrix.p + j]), y[i]].join(","),
+  );
+  writeFileSync(at("small.csv"), `${header}\n${lines.join("\n")}\n`);
+  const entries: string[] = [];
+  for (let j = 0; j < columns; j++)
+    for (let i = 0; i < rows; i++)
+      if (dense[i * matrix.p + j] !== 0) entries.push(`${i + 1} ${j + 1} ${dense[i * matrix.p + j]}`);
+  writeFileSync(
+    at("small.mtx"),
+    `%%MatrixMarket matrix coordinate real general\n% a comment\n${rows} ${columns} ${entries.length}\n${entries.join("\n")}\n`,
+  );
+  writeFileSync(at("small.y"), `${y.slice(0, rows).join("\n")}\n`);
+  // bad files
+  writeFileSync(at("empty.mtx"), "");
+  writeFileSync(at("header.mtx"), "%%MatrixMarket matrix coordinate real general\n3 3 0\n");
+  writeFileSync(at("range.mtx"), "%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 1.5\n4 2 2\n");
+  writeFileSync(at("count.mtx"), "%%MatrixMarket matrix coordinate real general\n3 3 3\n1 1 1.5\n2 2 2\n");
+  writeFileSync(at("dense.mtx"), "%%MatrixMarket matrix array real general\n2 2\n1\n2\n3\n4\n");
+  writeFileSync(
+    at("twice.mtx"),
+    "%%MatrixMarket matrix coordinate real general\n3 3 3\n1 1 1.5\n2 2 2\n1 1 3\n",
+  );
+  writeFileSync(at("three.y"), "1\n2\n");
+  writeFileSync(at("malformed.svm"), "1 1:0.5 3:2\n0 2:oops\n");
+  writeFileSync(at("label.svm"), "1 1:0.5\nyes 2:1\n");
+  writeFileSync(at("empty.svm"), "# only a comment\n\n");
+  writeFileSync(at("classes.svm"), "1 1:0.5\n2 2:1\n3 1:2\n");
+});
+
+describe("reglab path on sparse files", () => {
+  it("fits a Matrix Market design with --response as the CSV of the same rows", async () => {
+    const sparse = await json(["path", at("small.mtx"), "--response", at("small.y")]);
+    const dense = await json(["path", at("small.csv")]);
+    expect(sparse.lambdas.length).toBe(dense.lambdas.length);
+    const largest = Math.max(...dense.coefs.flat().map(Math.abs));
+    sparse.lambdas.forEach((lambda, k) => {
+      expect(lambda / dense.lambdas[k]! - 1).toBeCloseTo(0, 12);
+      expect(Math.abs(sparse.intercepts[k]! - dense.intercepts[k]!) / largest).toBeLessThan(1e-6);
+      sparse.coefs[k]!.forEach((b, j) => {
+        expect(Math.abs(b - dense.coefs[k]![j]!) / largest).toBeLessThan(1e-6);
+      });
+    });
+    expect(sparse.sparse.format).toBe("mtx");
+    expect(sparse.sparse.nonzeros).toBe(readFileSync(at("small.mtx"), "utf8").trim().split("\n").length - 3);
+  });
+
+  it("fits an svmlight file's −1/+1 labels as a binomial path (class 0 = −1), as the .mtx with 0/1", async () => {
+    const svm = await json(["path", SVM, "--family", "binomial", "--nlambda", "20"]);
+    const mtx = await json([
+      "path",
+      MTX,
+      "--response",
+      join(DATA, "sparse300.class"),
+      "--family",
+      "binomial",
+      "--nlambda",
+      "20",
+    ]);
+    expect(svm.classes).toEqual([-1, 1]);
+    expect(svm.lambdas).toEqual(mtx.lambdas);
+    svm.coefs.forEach((row, k) => {
+      row.forEach((b, j) => {
+        expect(b).toBeCloseTo(mtx.coefs[k]![j]!, 10);
+      });
+    });
+  });
+
+  it("prints glmnet's table and how the design is held", async () => {
+    const outcome = await run(["path", at("small.mtx"), "--response", at("small.y"), "--out", at("figures")]);
+    expect(outcome.status, outcome.stderr).toBe(0);
+    expect(outcome.stdout).toMatch(/Sparse design: \d+ nonzeros/);
+    expect(outcome.stdout).toMatch(/Df\s+%Dev\s+Lambda/);
+    expect(readFileSync(at("figures/path.svg"), "utf8")).toContain("<svg");
+  });
+
+  const refused: [string, string[], RegExp][] = [
+    [
+      "an empty .mtx",
+      ["path", at("empty.mtx"), "--response", at("three.y")],
+      /empty\.mtx holds no matrix entries/,
+    ],
+    [
+      "a header-only .mtx",
+      ["path", at("header.mtx"), "--response", at("three.y")],
+      /header\.mtx holds no matrix entries/,
+    ],
+    [
+      "an entry out of range",
+      ["path", at("range.mtx"), "--response", at("three.y")],
+      /range\.mtx, line 4: the entry at row 4, column 2 is outside the 3 × 3 matrix/,
+    ],
+    [
+      "too few entries",
+      ["path", at("count.mtx"), "--response", at("three.y")],
+      /count\.mtx: the size line declares 3 entries, but the file holds 2/,
+    ],
+    [
+      "an array (dense) .mtx",
+      ["path", at("dense.mtx"), "--response", at("three.y")],
+      /is a Matrix Market 'array real general' matrix/,
+    ],
+    [
+      "a cell given twice",
+      ["path", at("twice.mtx"), "--response", at("three.y")],
+      /twice\.mtx, line 5: row 1, column 1 already has a value \(line 3\)/,
+    ],
+    [
+      "a response of the wrong length",
+      ["path", MTX, "--response", at("three.y")],
+      /three\.y has 2 values, but .*sparse300\.mtx has 300 rows/,
+    ],
+    ["a .mtx without --response", ["path", MTX], /is a Matrix Market file, which holds X only/],
+    [
+      "--response beside an svmlight file",
+      ["path", SVM, "--response", at("three.y")],
+      /An svmlight file carries its targets/,
+    ],
+    [
+      "--response beside a CSV",
+      ["path", at("small.csv"), "--response", at("three.y")],
+      /--response gives the target of a Matrix Market/,
+    ],
+    [
+      "a malformed svmlight pair",
+      ["path", at("malformed.svm")],
+      /malformed\.svm, line 2: '2:oops' is not an index:value pair/,
+    ],
+    [
+      "a label that is not a number",
+      ["path", at("label.svm")],
+      /label\.svm, line 2: the label 'yes' is not a number/,
+    ],
+    ["an svmlight file with no rows", ["path", at("empty.svm")], /empty\.svm holds no rows/],
+    [
+      "three classes for binomial",
+      ["path", at("classes.svm"), "--family", "binomial"],
+      /needs exactly two target values; found 3/,
+    ],
+    [
+      "the poisson family",
+      ["path", SVM, "--family", "poisson"],
+      /The poisson family is not available for sparse inputs/,
+    ],
+    ["--weights", ["path", SVM, "--weights", "w"], /--weights is not available for sparse inputs/],
+    ["--save", ["path", SVM, "--save", at("model.json")], /--save is not available for sparse inputs/],
+  ];
+  for (const [what, args, pattern] of refused)
+    it(`refuses ${what}: one line, exit 2`, async () => {
+      const outcome = await run(args);
+      expect(outcome.status).toBe(2);
+      expect(outcome.stderr).toMatch(pattern);
+      expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
+    });
+
+  it("says it in Chinese too", async () => {
+    const outcome = await run(["path", MTX], "zh");
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toMatch(messagePattern("sparse.needsResponse", "zh"));
+  });
+});
