@@ -14,6 +14,7 @@ import { runLabBench } from "./lab.js";
 import { runLogisticBench, suboptimalityFigure } from "./logistic.js";
 import { runMultinomialBench } from "./multinomial.js";
 import { runOutOfCoreBench } from "./outOfCore.js";
+import { runSparseBench } from "./sparse.js";
 
 const RUNS = 3;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -176,6 +177,7 @@ const glm = process.env.BENCH_ONLY === "lab" ? null : await runGlmBench();
 const logistic = process.env.BENCH_ONLY === "lab" ? null : await runLogisticBench();
 const multinomial = process.env.BENCH_ONLY === "lab" ? null : await runMultinomialBench();
 const outOfCore = process.env.BENCH_ONLY === "lab" ? null : await runOutOfCoreBench();
+const sparse = process.env.BENCH_ONLY === "lab" ? null : await runSparseBench();
 if (logistic) {
   writeFileSync(new URL("suboptimality.svg", import.meta.url), suboptimalityFigure(logistic));
   console.log("written: bench/suboptimality.svg");
@@ -183,6 +185,6 @@ if (logistic) {
 const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, lab }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

@@ -5,7 +5,7 @@ import { displayName } from "../../data/dataError.js";
 import { sparseFormatOf } from "../../data/readSparse.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { modelDocument as savedModel } from "../../glm/modelDocument.js";
-import { sparseElasticNetPath } from "../../glm/sparsePath.js";
+import { sparseElasticNetPath, usesStatistics } from "../../glm/sparsePath.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import { type CommandContext, type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
@@ -169,6 +169,10 @@ async function sparsePath(
       format: sparseFormatOf(file!),
       nonzeros: x.values.length,
       density: x.values.length / (x.n * x.p),
+      // a tall gaussian design is fitted from its covariance (p × p), a wide one on its columns
+      solver: usesStatistics(input.data, input.options)
+        ? "sufficient statistics"
+        : "coordinate descent on CSC",
     },
   };
   if (json) {
