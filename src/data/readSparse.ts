@@ -59,10 +59,95 @@ class Triplets {
   }
 }
 
-/** A finite number written in full (Number("") is 0, Number("0x1") is 1: neither is data). */
-function parseValue(text: string): number {
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number.NaN;
-  return Number(text);
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const NEWLINE = 10;
+const COLON = 58;
+
+/**
+ * Whether text[from, to) is a finite decimal number written in full (Number("") is 0 and
+ * Number("0x1") is 1: neither is data) — checked by its characters, without a regular expression.
+ */
+function isDecimal(text: string, from: number, to: number): boolean {
+  const isDigit = (i: number) => {
+    const code = text.charCodeAt(i);
+    return code >= 48 && code <= 57;
+  };
+  const isSign = (i: number) => text[i] === "+" || text[i] === "-";
+  let i = from;
+  if (isSign(i)) i++;
+  const start = i;
+  while (i < to && isDigit(i)) i++;
+  let digits = i - start;
+  if (i < to && text[i] === ".") {
+    i++;
+    const fraction = i;
+    while (i < to && isDigit(i)) i++;
+    digits += i - fraction;
+  }
+  if (digits === 0) return false;
+  if (i < to && (text[i] === "e" || text[i] === "E")) {
+    i++;
+    if (isSign(i)) i++;
+    const exponent = i;
+    while (i < to && isDigit(i)) i++;
+    if (i === exponent) return false;
+  }
+  return i === to;
+}
+
+/** The number text[from, to) if it is a finite decimal, else NaN. */
+function decimal(text: string, from: number, to: number): number {
+  return from < to && isDecimal(text, from, to) ? Number(text.slice(from, to)) : Number.NaN;
+}
+
+/** The whole number text[from, to) (digits only), or −1. */
+function whole(text: string, from: number, to: number): number {
+  if (from >= to || to - from > 15) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+    value = value * 10 + (code - 48);
+  }
+  return value;
+}
+
+/** The end of the token that starts at i (the next space, tab, CR or newline). */
+function tokenEnd(text: string, i: number, end: number): number {
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code === SPACE || code === TAB || code === CR || code === NEWLINE) break;
+    i++;
+  }
+  return i;
+}
+
+/** The first position at or after i that is not a space, tab or CR (within the line). */
+function skipBlanks(text: string, i: number, end: number): number {
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code !== SPACE && code !== TAB && code !== CR) break;
+    i++;
+  }
+  return i;
+}
+
+/** Calls visit(start, end, line) for each line of text from `from` on (line numbers from `line`). */
+function eachLine(
+  text: string,
+  from: number,
+  line: number,
+  visit: (start: number, end: number, line: number) => void,
+) {
+  let start = from;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    visit(start, end, line++);
+    start = end + 1;
+  }
 }
 
 export function readSvmlight(text: string, source: string): SparseDataset {
@@ -71,34 +156,31 @@ export function readSvmlight(text: string, source: string): SparseDataset {
   const labels: number[] = [];
   let zeroBased = false;
   let largest = 0;
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  for (let l = 0; l < lines.length; l++) {
-    const line = l + 1;
-    const hash = lines[l]!.indexOf("#");
-    const body = (hash >= 0 ? lines[l]!.slice(0, hash) : lines[l]!).trim();
-    if (body === "") continue;
-    const tokens = body.split(/\s+/);
-    const label = parseValue(tokens[0]!);
+  eachLine(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, 1, (start, lineEnd, line) => {
+    const hash = text.indexOf("#", start);
+    const end = hash >= 0 && hash < lineEnd ? hash : lineEnd;
+    let i = skipBlanks(text, start, end);
+    if (i >= end) return;
+    let stop = tokenEnd(text, i, end);
+    const label = decimal(text, i, stop);
     if (!Number.isFinite(label))
-      throw new DataError("sparse.badLabel", { file, line, value: displayName(tokens[0]!, 40) });
+      throw new DataError("sparse.badLabel", { file, line, value: displayName(text.slice(i, stop), 40) });
     const row = labels.length;
     labels.push(label);
-    for (let t = 1; t < tokens.length; t++) {
-      const token = tokens[t]!;
-      const colon = token.indexOf(":");
-      const key = colon > 0 ? token.slice(0, colon) : "";
-      if (key === "qid") continue;
-      const value = colon > 0 ? parseValue(token.slice(colon + 1)) : Number.NaN;
-      if (!/^\d+$/.test(key) || !Number.isFinite(value))
-        throw new DataError("sparse.badPair", { file, line, token: displayName(token, 40) });
-      const index = Number(key);
-      if (!Number.isSafeInteger(index) || index > 2 ** 31 - 2)
-        throw new DataError("sparse.badPair", { file, line, token: displayName(token, 40) });
+    for (i = skipBlanks(text, stop, end); i < end; i = skipBlanks(text, stop, end)) {
+      stop = tokenEnd(text, i, end);
+      let colon = i;
+      while (colon < stop && text.charCodeAt(colon) !== COLON) colon++;
+      if (colon - i === 3 && text.startsWith("qid", i)) continue;
+      const index = whole(text, i, colon);
+      const value = decimal(text, colon + 1, stop);
+      if (index < 0 || index > 2 ** 31 - 2 || colon === stop || !Number.isFinite(value))
+        throw new DataError("sparse.badPair", { file, line, token: displayName(text.slice(i, stop), 40) });
       if (index === 0) zeroBased = true;
-      largest = Math.max(largest, index);
+      if (index > largest) largest = index;
       triplets.push(row, index, value, line);
     }
-  }
+  });
   if (labels.length === 0) throw new DataError("sparse.empty", { file });
   // 1-based unless some index is 0: shift to 0-based columns
   if (!zeroBased) for (let e = 0; e < triplets.size; e++) triplets.columns[e]!--;
@@ -116,11 +198,14 @@ export function readSvmlight(text: string, source: string): SparseDataset {
 /** A Matrix Market coordinate file: the CSC matrix (its target comes from another file). */
 export function readMatrixMarket(text: string, source: string): SparseMatrix {
   const file = displayName(source, 200);
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const banner = lines[0]?.trim().toLowerCase().split(/\s+/) ?? [];
-  if (lines.length === 0 || text.trim() === "") throw new DataError("mtx.empty", { file });
+  if (text.trim() === "") throw new DataError("mtx.empty", { file });
+  // the banner, comments and the size line, as strings (a few lines)
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstEnd = text.indexOf("\n", from) < 0 ? text.length : text.indexOf("\n", from);
+  const first = text.slice(from, firstEnd);
+  const banner = first.trim().toLowerCase().split(/\s+/);
   if (banner[0] !== "%%matrixmarket" || banner[1] !== "matrix")
-    throw new DataError("mtx.banner", { file, found: displayName(lines[0]!, 60) });
+    throw new DataError("mtx.banner", { file, found: displayName(first, 60) });
   const [, , format, field, symmetry] = banner;
   if (
     format !== "coordinate" ||
@@ -129,35 +214,49 @@ export function readMatrixMarket(text: string, source: string): SparseMatrix {
   )
     throw new DataError("mtx.unsupported", { file, kind: displayName(banner.slice(2).join(" "), 60) });
   const pattern = field === "pattern";
-  let l = 1;
-  while (l < lines.length && (lines[l]!.trim() === "" || lines[l]!.trimStart().startsWith("%"))) l++;
-  if (l >= lines.length) throw new DataError("mtx.empty", { file });
-  const size = lines[l]!.trim().split(/\s+/).map(Number);
+  let position = firstEnd + 1;
+  let line = 2;
+  let sizeLine = "";
+  while (position < text.length) {
+    const end = text.indexOf("\n", position) < 0 ? text.length : text.indexOf("\n", position);
+    const content = text.slice(position, end).trim();
+    position = end + 1;
+    if (content !== "" && !content.startsWith("%")) {
+      sizeLine = content;
+      break;
+    }
+    line++;
+  }
+  if (sizeLine === "") throw new DataError("mtx.empty", { file });
+  const size = sizeLine.split(/\s+/).map(Number);
   if (size.length !== 3 || !size.every((v) => Number.isSafeInteger(v) && v >= 0))
-    throw new DataError("mtx.size", { file, line: l + 1, found: displayName(lines[l]!.trim(), 60) });
+    throw new DataError("mtx.size", { file, line, found: displayName(sizeLine, 60) });
   const [n, p, entries] = size as [number, number, number];
   if (n === 0 || p === 0 || entries === 0) throw new DataError("mtx.empty", { file });
   const triplets = new Triplets();
-  for (l++; l < lines.length; l++) {
-    const body = lines[l]!.trim();
-    if (body === "" || body.startsWith("%")) continue;
-    const tokens = body.split(/\s+/);
-    const row = Number(tokens[0]);
-    const column = Number(tokens[1]);
-    const value = pattern ? 1 : parseValue(tokens[2] ?? "");
-    if (
-      tokens.length !== (pattern ? 2 : 3) ||
-      !Number.isSafeInteger(row) ||
-      !Number.isSafeInteger(column) ||
-      !Number.isFinite(value)
-    )
-      throw new DataError("mtx.entry", { file, line: l + 1, found: displayName(body, 60) });
+  eachLine(text, position, line + 1, (start, end, at) => {
+    let i = skipBlanks(text, start, end);
+    if (i >= end || text.charCodeAt(i) === 37) return; // blank or a % comment
+    const bad = () =>
+      new DataError("mtx.entry", { file, line: at, found: displayName(text.slice(start, end).trim(), 60) });
+    let stop = tokenEnd(text, i, end);
+    const row = whole(text, i, stop);
+    i = skipBlanks(text, stop, end);
+    stop = tokenEnd(text, i, end);
+    const column = whole(text, i, stop);
+    let value = 1;
+    if (!pattern) {
+      i = skipBlanks(text, stop, end);
+      stop = tokenEnd(text, i, end);
+      value = decimal(text, i, stop);
+    }
+    if (row < 0 || column < 0 || !Number.isFinite(value) || skipBlanks(text, stop, end) < end) throw bad();
     if (row < 1 || row > n || column < 1 || column > p)
-      throw new DataError("mtx.outOfRange", { file, line: l + 1, row, column, n, p });
+      throw new DataError("mtx.outOfRange", { file, line: at, row, column, n, p });
     if (triplets.size === entries)
       throw new DataError("mtx.count", { file, expected: entries, found: `> ${entries}` });
-    triplets.push(row - 1, column - 1, value, l + 1);
-  }
+    triplets.push(row - 1, column - 1, value, at);
+  });
   if (triplets.size !== entries)
     throw new DataError("mtx.count", { file, expected: entries, found: String(triplets.size) });
   return triplets.matrix(n, p, file);
