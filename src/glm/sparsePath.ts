@@ -24,10 +24,10 @@ import { softThreshold } from "../core/penalty.js";
 import { sigmoid, softplus } from "../core/sigmoid.js";
 import { DataError, displayName } from "../data/dataError.js";
 import type { SparseDataset } from "../data/sparseMatrix.js";
-import { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
 import { DEFAULT_TOLERANCE, type ElasticNetPath } from "./elasticNetPath.js";
 import { familyOf } from "./families/index.js";
 import { lambdaSequence } from "./lambdaSequence.js";
+import { UpdatableCholesky } from "./solvers/updatableCholesky.js";
 import { type GaussianStatistics, gaussianPathFromStatistics } from "./sufficientStatistics.js";
 
 export interface SparsePathOptions {
@@ -59,6 +59,8 @@ const COVARIANCE_MAX_STRONG = 1000;
 const STATISTICS_MOST = 2048;
 /** The gaussian Gram cache's most columns (128 MB at 4000). */
 const GRAM_CACHE_MOST = 4000;
+/** The intercept's key in the Newton step's factor (columns are keyed by their index ≥ 0). */
+const INTERCEPT_ROW = -1;
 /** Passes with an unchanged sign pattern before the Newton step on the nonzero columns is tried. */
 const POLISH_AFTER = 3;
 /** Newton steps in a row when each stops at a coefficient reaching 0. */
@@ -302,62 +304,102 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
   let coupling = new Float64Array(0); // x̃_jᵀ W 1: how the intercept and column j move each other
   let startBeta = new Float64Array(0);
 
-  let system = new Float64Array(0);
   let rightSide = new Float64Array(0);
-  let activeSlots = new Int32Array(0);
   let polishedInterceptGradient = 0;
   let polishedFully = false;
+  let quadraticVersion = 0; // bumped when the IRLS weights change (never for the gaussian family)
+  // the factor of the Newton step's matrix, kept from one step to the next (and, for a lasso with
+  // the gaussian family's fixed weights, from one λ to the next): columns that enter are appended
+  // and columns that leave removed, O(m²) each, where factoring afresh costs m³/6
+  let factor: UpdatableCholesky | null = null;
+  let factorVersion = -1;
+  let factorL2 = Number.NaN;
+  const positionOf = new Int32Array(p).fill(-1); // column → its place in the strong set
+  const slotOf = new Int32Array(p).fill(-1); // column → its row in the factor
+  const cross: number[] = [];
   /**
    * The Newton step on the nonzero columns A (and the intercept) with their signs s held: solves
    *   (G_AA + λ(1−α)I) Δ_A + c_A Δ₀ = g_A − λ(1−α)β_A − λα s_A,   c_Aᵀ Δ_A + W Δ₀ = g₀
-   * and takes it if no coefficient changes sign (else nothing moves and the descent goes on).
+   * and takes it as far as the first coefficient it would carry across 0 (which is set to 0).
    * Updates β, the strong set's gradients and (returned) the intercept's move.
    */
   const polish = (size: number, l1: number, l2: number, interceptGradient: number) => {
     polishedInterceptGradient = interceptGradient;
-    let m = 0;
-    if (activeSlots.length < size) activeSlots = new Int32Array(size);
-    for (let a = 0; a < size; a++) if (beta[strong[a]!] !== 0) activeSlots[m++] = a;
-    const dim = m + (intercept ? 1 : 0);
-    if (m === 0 || dim > n) return 0;
-    if (system.length < dim * dim) system = new Float64Array(dim * dim);
-    if (rightSide.length < dim) rightSide = new Float64Array(dim);
-    for (let u = 0; u < m; u++) {
-      const a = activeSlots[u]!;
-      const b = beta[strong[a]!]!;
-      for (let v = 0; v < m; v++) system[u * dim + v] = gram[a * size + activeSlots[v]!]!;
-      system[u * dim + u]! += l2;
-      rightSide[u] = covGradient[a]! - l2 * b - l1 * Math.sign(b);
-      if (intercept) {
-        system[u * dim + m] = coupling[a]!;
-        system[m * dim + u] = coupling[a]!;
+    polishedFully = false;
+    for (let a = 0; a < size; a++) positionOf[strong[a]!] = a;
+    factor ??= new UpdatableCholesky(COVARIANCE_MAX_STRONG + 1);
+    if (factorVersion !== quadraticVersion || factorL2 !== l2) {
+      for (const key of factor.keys) if (key >= 0) slotOf[key] = -1;
+      factor.clear();
+      factorVersion = quadraticVersion;
+      factorL2 = l2;
+    }
+    // rows whose column left the model (or the strong set) go; the intercept's row stays first
+    for (let u = factor.size - 1; u >= 0; u--) {
+      const key = factor.keys[u]!;
+      if (key >= 0 && (positionOf[key]! < 0 || beta[key] === 0)) {
+        factor.remove(u);
+        slotOf[key] = -1;
       }
     }
-    if (intercept) {
-      system[m * dim + m] = weightTotal;
-      rightSide[m] = interceptGradient;
+    if (intercept && factor.size === 0) factor.append(INTERCEPT_ROW, [], weightTotal);
+    let m = 0;
+    for (let a = 0; a < size; a++) {
+      const j = strong[a]!;
+      if (beta[j] === 0) continue;
+      m++;
+      if (slotOf[j]! >= 0) continue;
+      cross.length = 0;
+      for (const key of factor.keys) cross.push(key < 0 ? coupling[a]! : gram[a * size + positionOf[key]!]!);
+      if (m + (intercept ? 1 : 0) > n || !factor.append(j, cross, gram[a * size + a]! + l2)) {
+        for (let u = 0; u < size; u++) positionOf[strong[u]!] = -1;
+        return 0;
+      }
     }
-    if (!choleskyInPlace(system, dim)) return 0;
-    choleskySolveInPlace(system, dim, rightSide);
+    factor.keys.forEach((key, u) => {
+      if (key >= 0) slotOf[key] = u;
+    });
+    const dim = factor.size;
+    if (m === 0) {
+      for (let a = 0; a < size; a++) positionOf[strong[a]!] = -1;
+      return 0;
+    }
+    if (rightSide.length < dim) rightSide = new Float64Array(COVARIANCE_MAX_STRONG + 1);
+    for (let u = 0; u < dim; u++) {
+      const key = factor.keys[u]!;
+      if (key < 0) {
+        rightSide[u] = interceptGradient;
+        continue;
+      }
+      const b = beta[key]!;
+      rightSide[u] = covGradient[positionOf[key]!]! - l2 * b - l1 * Math.sign(b);
+    }
+    factor.solve(rightSide);
     // the step is taken up to the first coefficient that would cross 0 (the objective falls all
     // along it: it is a convex quadratic on this orthant), which is then set to 0
     let fraction = 1;
     let crossing = -1;
-    for (let u = 0; u < m; u++) {
-      const b = beta[strong[activeSlots[u]!]!]!;
-      const after = b + rightSide[u]!;
-      if (Math.sign(after) !== Math.sign(b) && -b / rightSide[u]! < fraction) {
+    for (let u = 0; u < dim; u++) {
+      const key = factor.keys[u]!;
+      if (key < 0) continue;
+      const b = beta[key]!;
+      if (Math.sign(b + rightSide[u]!) !== Math.sign(b) && -b / rightSide[u]! < fraction) {
         fraction = -b / rightSide[u]!;
         crossing = u;
       }
     }
     polishedFully = crossing < 0;
-    const move = intercept ? fraction * rightSide[m]! : 0;
-    for (let u = 0; u < m; u++) {
-      const a = activeSlots[u]!;
-      const delta = u === crossing ? -beta[strong[a]!]! : fraction * rightSide[u]!;
-      beta[strong[a]!]! += delta;
-      if (u === crossing) beta[strong[a]!] = 0;
+    let move = 0;
+    for (let u = 0; u < dim; u++) {
+      const key = factor.keys[u]!;
+      if (key < 0) {
+        move = fraction * rightSide[u]!;
+        continue;
+      }
+      const a = positionOf[key]!;
+      const delta = u === crossing ? -beta[key]! : fraction * rightSide[u]!;
+      beta[key]! += delta;
+      if (u === crossing) beta[key] = 0;
       const row = a * size;
       for (let b = 0; b < size; b++) covGradient[b]! -= gram[row + b]! * delta;
       polishedInterceptGradient -= coupling[a]! * delta;
@@ -366,6 +408,7 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
       for (let b = 0; b < size; b++) covGradient[b]! -= coupling[b]! * move;
       polishedInterceptGradient -= weightTotal * move;
     }
+    for (let a = 0; a < size; a++) positionOf[strong[a]!] = -1;
     return move;
   };
 
@@ -715,6 +758,7 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
       weightedResidual += w * r;
     }
     weighPacked(0);
+    if (familyName !== "gaussian") quadraticVersion++;
   };
 
   const savedBeta = new Float64Array(p);
