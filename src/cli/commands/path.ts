@@ -179,8 +179,11 @@ async function sparsePath(
     const figures = figure
       ? { figures: { path: figure } }
       : { figures: {}, figures_note: t("figures.notDrawn") };
+    // a wide design's coefficients are p numbers per λ (10⁷ at 100000 × 100): printed one per
+    // line they would be most of the run's time, so a document that large is printed compactly
+    const compact = path.p * path.lambda.length > 1e6;
     out(
-      `${finiteJson({ ...pathJson(path, seconds, input.classes), ...sparse, ...figures, saved: null }, 2)}\n`,
+      `${finiteJson({ ...pathJson(path, seconds, input.classes), ...sparse, ...figures, saved: null }, compact ? undefined : 2)}\n`,
     );
     return;
   }
