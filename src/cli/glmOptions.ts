@@ -137,6 +137,19 @@ export function lambdaList(options: Record<string, unknown>): number[] | undefin
   return lambda;
 }
 
+/** The settings every path takes from the command line, whatever its input (CSV, table, sparse). */
+export function pathSettings(options: Record<string, unknown>) {
+  return {
+    alpha: options["alpha"] as number,
+    nlambda: options["nlambda"] as number,
+    lambdaMinRatio: options["lambdaMinRatio"] as number | undefined,
+    tolerance: options["tolerance"] as number | undefined,
+    standardize: options["noStandardize"] !== true,
+    intercept: options["noIntercept"] !== true,
+    objective: options["objective"] as "glmnet" | "as-written",
+  };
+}
+
 export function readGlmInput(
   files: readonly string[],
   options: Record<string, unknown>,
@@ -188,14 +201,8 @@ export function readGlmInput(
     classes,
     options: {
       family,
-      alpha: options["alpha"] as number,
-      nlambda: options["nlambda"] as number,
-      lambdaMinRatio: options["lambdaMinRatio"] as number | undefined,
-      tolerance: options["tolerance"] as number | undefined,
+      ...pathSettings(options),
       lambda,
-      standardize: options["noStandardize"] !== true,
-      intercept: options["noIntercept"] !== true,
-      objective: options["objective"] as "glmnet" | "as-written",
       weights,
       offset,
       exclude,

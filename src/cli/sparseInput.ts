@@ -8,7 +8,7 @@ import { readMatrixMarket, readSvmlight, sparseFormatOf } from "../data/readSpar
 import type { SparseDataset } from "../data/sparseMatrix.js";
 import type { SparsePathOptions } from "../glm/sparsePath.js";
 import { UsageError } from "./errors.js";
-import { lambdaList, readNumberColumn } from "./glmOptions.js";
+import { lambdaList, pathSettings, readNumberColumn } from "./glmOptions.js";
 import { readTextFile } from "./loadData.js";
 import type { OptionSpec } from "./optionTable.js";
 
@@ -104,16 +104,6 @@ export function readSparseInput(
   return {
     data,
     classes,
-    options: {
-      family,
-      alpha: options["alpha"] as number,
-      nlambda: options["nlambda"] as number,
-      lambdaMinRatio: options["lambdaMinRatio"] as number | undefined,
-      lambda: lambdaList(options),
-      tolerance: options["tolerance"] as number | undefined,
-      standardize: options["noStandardize"] !== true,
-      intercept: options["noIntercept"] !== true,
-      objective: options["objective"] as "glmnet" | "as-written",
-    },
+    options: { family, ...pathSettings(options), lambda: lambdaList(options) },
   };
 }

@@ -25,7 +25,7 @@ import { chooseLambdas, crossValidate, foldErrors, summarizeFolds } from "../../
 import type { ElasticNetPath } from "../../src/glm/elasticNetPath.js";
 import { type GlmPath, glmPath } from "../../src/glm/glmPath.js";
 import type { MultinomialPath } from "../../src/glm/multinomialPath.js";
-import { glmnetObjective } from "../helpers/glmnetObjective.js";
+import { glmnetObjective, standardDeviations } from "../helpers/glmnetObjective.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = [
@@ -67,17 +67,6 @@ function multinomialObjective(data: Dataset, classOf: Int32Array, alpha: number,
       });
     return loss + lambda * penalty;
   };
-}
-
-function standardDeviations(data: Dataset): number[] {
-  const { n, p, x } = data;
-  return Array.from({ length: p }, (_, j) => {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += x[i * p + j]! / n;
-    let squares = 0;
-    for (let i = 0; i < n; i++) squares += (x[i * p + j]! - mean) ** 2 / n;
-    return Math.sqrt(squares);
-  });
 }
 
 for (const name of FIXTURES) {

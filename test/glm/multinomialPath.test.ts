@@ -5,6 +5,7 @@ import { DataError } from "../../src/data/dataError.js";
 import { type Dataset, parseCsv } from "../../src/data/parseCsv.js";
 import { crossValidate } from "../../src/glm/crossValidation.js";
 import { multinomialPath } from "../../src/glm/multinomialPath.js";
+import { standardDeviations } from "../helpers/glmnetObjective.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = ["iris-multinomial-lasso", "wine-multinomial-lasso", "wine-multinomial-enet"];
@@ -27,17 +28,6 @@ interface Fixture {
 const load = (name: string) =>
   JSON.parse(readFileSync(join(ROOT, "test/fixtures/glmnet", `${name}.json`), "utf8")) as Fixture;
 const dataOf = (file: string) => parseCsv(readFileSync(join(ROOT, "data", file), "utf8"), file);
-
-function standardDeviations(data: Dataset): number[] {
-  const { n, p, x } = data;
-  return Array.from({ length: p }, (_, j) => {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += x[i * p + j]! / n;
-    let variance = 0;
-    for (let i = 0; i < n; i++) variance += (x[i * p + j]! - mean) ** 2 / n;
-    return Math.sqrt(variance);
-  });
-}
 
 /** Class probabilities of row i for intercepts a0[c] and coefficients beta[c][j]. */
 function probabilities(data: Dataset, i: number, a0: number[], beta: number[][]): number[] {

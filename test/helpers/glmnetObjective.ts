@@ -54,3 +54,15 @@ export function glmnetObjective(
     return loss + lambda * penalty;
   };
 }
+
+/** Each column's 1/n standard deviation (glmnet's standardization, unweighted). */
+export function standardDeviations(data: Dataset): number[] {
+  const { n, p, x } = data;
+  return Array.from({ length: p }, (_, j) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[i * p + j]! / n;
+    let variance = 0;
+    for (let i = 0; i < n; i++) variance += (x[i * p + j]! - mean) ** 2 / n;
+    return Math.sqrt(variance);
+  });
+}

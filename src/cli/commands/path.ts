@@ -46,6 +46,19 @@ export function pathTable(path: GlmPath, t: Translator): string {
   );
 }
 
+/** The text output: the summary line, `extra` lines, the notes, the file and glmnet's table. */
+function pathReport(path: GlmPath, seconds: number, t: Translator, extra: string, source: string): string {
+  const summary = t("path.summary", {
+    family: path.family,
+    alpha: formatNumber(path.alpha),
+    n: path.n,
+    p: path.p,
+    count: path.lambda.length,
+    seconds: seconds.toFixed(3),
+  });
+  return `${summary}\n${extra}${objectiveNote(path, t)}${displayName(source, 80)}\n\n${pathTable(path, t)}\n\n`;
+}
+
 /** The saved model: what reglab predict needs, as plain JSON. */
 export function modelDocument(input: GlmInput, path: GlmPath, extra: Record<string, unknown> = {}) {
   const offset = input.offsetColumn === undefined ? {} : { offset_column: input.offsetColumn };
@@ -127,16 +140,8 @@ export const pathCommand: CommandSpec = {
       );
       return;
     }
-    out(
-      `${t("path.summary", {
-        family: path.family,
-        alpha: formatNumber(path.alpha),
-        n: path.n,
-        p: path.p,
-        count: path.lambda.length,
-        seconds: seconds.toFixed(3),
-      })}\n${fitted?.passes ? `${t("path.passes", { passes: fitted.passes })}\n` : ""}${objectiveNote(path, t)}${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
-    );
+    const passLine = fitted?.passes ? `${t("path.passes", { passes: fitted.passes })}\n` : "";
+    out(pathReport(path, seconds, t, passLine, input.data.source));
     out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
   },
 };
@@ -187,16 +192,8 @@ async function sparsePath(
     );
     return;
   }
-  out(
-    `${t("path.summary", {
-      family: path.family,
-      alpha: formatNumber(path.alpha),
-      n: path.n,
-      p: path.p,
-      count: path.lambda.length,
-      seconds: seconds.toFixed(3),
-    })}\n${t("path.sparseSummary", { nonzeros: x.values.length, density: formatNumber(100 * sparse.sparse.density, 3) })}\n${objectiveNote(path, t)}${displayName(file!, 80)}\n\n${pathTable(path, t)}\n\n`,
-  );
+  const held = `${t("path.sparseSummary", { nonzeros: x.values.length, density: formatNumber(100 * sparse.sparse.density, 3) })}\n`;
+  out(pathReport(path, seconds, t, held, file!));
   out(wroteLines(t, figure ? [figure] : [], []));
 }
 
