@@ -62,7 +62,8 @@ export function readSparseInput(
   const responseFile = options["response"] as string | undefined;
   let data: SparseDataset;
   if (format === "svmlight") {
-    if (responseFile !== undefined) throw new UsageError("sparse.responseBesideSvmlight");
+    if (responseFile !== undefined)
+      throw new UsageError("sparse.responseBesideSvmlight", { file: displayName(file, 200) });
     data = readSvmlight(readTextFile(file, SPARSE_FILE_LIMIT), file);
   } else {
     if (responseFile === undefined)

@@ -59,6 +59,13 @@ class Triplets {
   }
 }
 
+/**
+ * The most columns a sparse design may have: every path keeps a few numbers per column (and its
+ * JSON p per λ), so an index of 5·10⁶ in a four-row file would take gigabytes. 2²¹ columns hold
+ * a 2²⁰-bucket hashing vectorizer's output.
+ */
+export const MOST_SPARSE_COLUMNS = 2 ** 21;
+
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
@@ -172,9 +179,17 @@ export function readSvmlight(text: string, source: string): SparseDataset {
       let colon = i;
       while (colon < stop && text.charCodeAt(colon) !== COLON) colon++;
       if (colon - i === 3 && text.startsWith("qid", i)) continue;
+      const digitsOnly = colon > i && /^\d+$/.test(text.slice(i, colon));
+      if (digitsOnly && (colon - i > 15 || whole(text, i, colon) >= MOST_SPARSE_COLUMNS))
+        throw new DataError("sparse.indexTooLarge", {
+          file,
+          line,
+          index: displayName(text.slice(i, colon), 20),
+          limit: MOST_SPARSE_COLUMNS,
+        });
       const index = whole(text, i, colon);
       const value = decimal(text, colon + 1, stop);
-      if (index < 0 || index > 2 ** 31 - 2 || colon === stop || !Number.isFinite(value))
+      if (index < 0 || colon === stop || !Number.isFinite(value))
         throw new DataError("sparse.badPair", { file, line, token: displayName(text.slice(i, stop), 40) });
       if (index === 0) zeroBased = true;
       if (index > largest) largest = index;
@@ -233,6 +248,8 @@ export function readMatrixMarket(text: string, source: string): SparseMatrix {
     throw new DataError("mtx.size", { file, line, found: displayName(sizeLine, 60) });
   const [n, p, entries] = size as [number, number, number];
   if (n === 0 || p === 0 || entries === 0) throw new DataError("mtx.empty", { file });
+  if (p > MOST_SPARSE_COLUMNS)
+    throw new DataError("sparse.indexTooLarge", { file, line, index: String(p), limit: MOST_SPARSE_COLUMNS });
   const triplets = new Triplets();
   eachLine(text, position, line + 1, (start, end, at) => {
     let i = skipBlanks(text, start, end);

@@ -21,6 +21,7 @@
  * itself in a step (gaussian), less than 1e-5 (binomial, multinomial), less than 1e-4 of itself in
  * four steps (poisson), or passes 0.999.
  */
+import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { buildDesign, type Design } from "./design.js";
 import { type FamilyName, familyOf, nullModel } from "./families/index.js";
@@ -223,6 +224,10 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     positiveLambdas: !options.lambda || options.lambda.every((lambda) => lambda > 0),
     bounds: standardizedBounds(design, options),
   });
+  // every feature constant (or excluded): λ_max would be 0 and the whole grid 0 — a path of
+  // nothing, which glmnet returns as λ = NaN; said instead
+  if (!options.lambda && !design.usable.some((usable) => usable === 1))
+    throw new DataError("path.noUsableFeature", { file: displayName(data.source, 200) });
   // (a rescaled target, rescale.ts, sets its grid with the user's α and puts it in its own units)
   const gridAlpha = options.gridAlpha ?? alpha;
   const unscaledMaximum = solver.gradientAtZero

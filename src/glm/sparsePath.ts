@@ -770,7 +770,10 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
     packedCount = 0;
     inStrong.fill(0);
     const cut = alpha * (2 * lambda - previousLambda);
-    for (let j = 0; j < p; j++)
+    // a default grid's first λ is λ_max, where every coefficient is exactly 0: nothing to solve
+    // (a descent there would leave the largest column at ±1e-15, and df 1, from rounding)
+    const atLambdaMax = k === 0 && !options.lambda;
+    for (let j = 0; j < p && !atLambdaMax; j++)
       if (usable[j] && (everActive[j] || Math.abs(gradient[j]!) >= cut)) {
         strong.push(j);
         inStrong[j] = 1;
@@ -935,9 +938,15 @@ export function sparseStatistics(data: SparseDataset): GaussianStatistics {
   };
 }
 
-/** The statistics route's own check of the target: a constant one leaves nothing to explain. */
+/**
+ * The statistics route's own checks: a constant target leaves nothing to explain, and constant
+ * features (every one) nothing to explain it with — the path would have λ_max = 0.
+ */
 function checkStatisticsTarget(data: SparseDataset, statistics: GaussianStatistics) {
   const p = statistics.featureNames.length;
-  if (!(statistics.covariance[p * (p + 1) + p]! > 0))
-    throw new DataError("sparse.constantTarget", { file: displayName(data.source, 200) });
+  const file = displayName(data.source, 200);
+  if (!(statistics.covariance[p * (p + 1) + p]! > 0)) throw new DataError("sparse.constantTarget", { file });
+  let varies = false;
+  for (let j = 0; j < p && !varies; j++) varies = statistics.covariance[j * (p + 1) + j]! > 0;
+  if (!varies) throw new DataError("sparse.nothingToFit", { file });
 }

@@ -239,7 +239,7 @@ export const en = {
   "path.description":
     "Fit an elastic-net GLM along its regularization path (as glmnet) and draw the coefficients.",
   "path.argument.file":
-    "a CSV file (header row; target column y, or the last one), or a Parquet table: a .parquet file, a folder of them or a glob",
+    "a CSV file (header row; target column y, or the last one), a Parquet table (a .parquet file, a folder of them or a glob), or a sparse design: an svmlight file (.svm, .svmlight, .libsvm) or a Matrix Market file (.mtx, with --response)",
   "path.option.family":
     "gaussian (a number to predict), binomial (two classes), poisson (counts), cox (survival times: --target TIME,STATUS) or multinomial (three or more classes)",
   "path.option.alpha": "elastic-net mix α: 1 = lasso, 0 = ridge",
@@ -661,7 +661,7 @@ export const en = {
   "sparse.family":
     "The {family} family is not available for sparse inputs yet; use --family gaussian or binomial, or write the data as CSV.",
   "sparse.responseBesideSvmlight":
-    "An svmlight file carries its targets (the first value of each line): drop --response.",
+    "{file} is an svmlight file, which carries its targets (the first value of each line): drop --response.",
   "sparse.needsResponse":
     "{file} is a Matrix Market file, which holds X only: give its target with --response FILE (one number per line, one line per row).",
   "sparse.badResponse": "{file}, line {row}: '{value}' is not a number. Put one target value per line.",
@@ -671,9 +671,15 @@ export const en = {
   "sparse.responseNeedsMtx":
     "--response gives the target of a Matrix Market (.mtx) file; a CSV carries its target as a column (--target).",
   "path.option.response":
-    "The target of a Matrix Market (.mtx) design: a file with one number per line, one line per row",
+    "the target of a Matrix Market (.mtx) design: a file with one number per line, one line per row",
   "path.sparseSummary":
     "Sparse design: {nonzeros} nonzeros ({density} % of the cells), held in compressed sparse columns",
+  "sparse.commandNotHere":
+    "reglab {command} does not read sparse files (svmlight, Matrix Market) yet; reglab path does. Write the data as CSV to use {command}.",
+  "sparse.indexTooLarge":
+    "{file}, line {line}: column {index} is past the {limit} columns reglab holds for a sparse design. Renumber the columns (or hash into fewer).",
+  "path.noUsableFeature":
+    "{file}: every feature is constant (or excluded), so a path has nothing to start from (glmnet would return λ = NaN). Give at least one feature that varies.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -233,7 +233,7 @@ export const zh: Record<MessageKey, string> = {
   // ── path、cv、predict ─────────────────────────────────────────────────────
   "path.description": "沿正则化路径拟合弹性网 GLM（与 glmnet 相同），并画出系数。",
   "path.argument.file":
-    "CSV 文件（含表头；目标列为 y，否则为最后一列），或 Parquet 表：.parquet 文件、包含它们的文件夹或通配符",
+    "CSV 文件（含表头；目标列为 y，否则为最后一列）、Parquet 表（.parquet 文件、包含它们的文件夹或通配符），或稀疏设计矩阵：svmlight 文件（.svm、.svmlight、.libsvm）或 Matrix Market 文件（.mtx，配合 --response）",
   "path.option.family":
     "gaussian（预测数值）、binomial（两类）、poisson（计数）、cox（生存时间：--target TIME,STATUS）或 multinomial（三类及以上）",
   "path.option.alpha": "弹性网混合参数 α：1 为 lasso，0 为岭回归",
@@ -604,7 +604,8 @@ export const zh: Record<MessageKey, string> = {
     "{option} 目前还不能用于稀疏输入（svmlight、Matrix Market）。如需使用，请把数据写成 CSV。",
   "sparse.family":
     "{family} 族目前还不能用于稀疏输入；请使用 --family gaussian 或 binomial，或把数据写成 CSV。",
-  "sparse.responseBesideSvmlight": "svmlight 文件自带目标值（每行的第一个值）：请去掉 --response。",
+  "sparse.responseBesideSvmlight":
+    "{file} 是 svmlight 文件，自带目标值（每行的第一个值）：请去掉 --response。",
   "sparse.needsResponse":
     "{file} 是 Matrix Market 文件，只含 X：请用 --response FILE 给出目标值（每行一个数，每个数据行一行）。",
   "sparse.badResponse": "{file}，第 {row} 行：'{value}' 不是数字。请每行写一个目标值。",
@@ -615,6 +616,12 @@ export const zh: Record<MessageKey, string> = {
   "path.option.response": "Matrix Market（.mtx）设计矩阵的目标值：每行一个数、每个数据行一行的文件",
   "path.sparseSummary":
     "稀疏设计矩阵：{nonzeros} 个非零元（占全部单元格的 {density} %），以压缩稀疏列（CSC）格式存放",
+  "sparse.commandNotHere":
+    "reglab {command} 目前还不能读取稀疏文件（svmlight、Matrix Market）；reglab path 可以。如需使用 {command}，请把数据写成 CSV。",
+  "sparse.indexTooLarge":
+    "{file}，第 {line} 行：第 {index} 列超出了 reglab 为稀疏设计矩阵保留的 {limit} 列。请重新编号各列（或散列到更少的列）。",
+  "path.noUsableFeature":
+    "{file}：所有特征都是常数（或被排除），路径无处开始（glmnet 会返回 λ = NaN）。请至少提供一个有变化的特征。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -71,6 +71,8 @@ beforeAll(() => {
   writeFileSync(at("label.svm"), "1 1:0.5\nyes 2:1\n");
   writeFileSync(at("empty.svm"), "# only a comment\n\n");
   writeFileSync(at("classes.svm"), "1 1:0.5\n2 2:1\n3 1:2\n");
+  writeFileSync(at("wide.svm"), "1 1:1 2:2\n2 2:1 5000000:1\n");
+  writeFileSync(at("zeros.svm"), "1 1:0\n2 2:0\n3 1:0\n");
 });
 
 describe("reglab path on sparse files", () => {
@@ -103,6 +105,8 @@ describe("reglab path on sparse files", () => {
       "20",
     ]);
     expect(svm.classes).toEqual([-1, 1]);
+    // the first λ is λ_max: every coefficient exactly 0, df 0 (as glmnet's)
+    expect(svm.coefs[0]!.every((b) => b === 0)).toBe(true);
     expect(svm.lambdas).toEqual(mtx.lambdas);
     svm.coefs.forEach((row, k) => {
       row.forEach((b, j) => {
@@ -159,7 +163,7 @@ describe("reglab path on sparse files", () => {
     [
       "--response beside an svmlight file",
       ["path", SVM, "--response", at("three.y")],
-      /An svmlight file carries its targets/,
+      /sparse300\.svm is an svmlight file, which carries its targets/,
     ],
     [
       "--response beside a CSV",
@@ -189,6 +193,22 @@ describe("reglab path on sparse files", () => {
     ],
     ["--weights", ["path", SVM, "--weights", "w"], /--weights is not available for sparse inputs/],
     ["--save", ["path", SVM, "--save", at("model.json")], /--save is not available for sparse inputs/],
+    ["cv on a sparse file", ["cv", SVM], /reglab cv does not read sparse files/],
+    [
+      "predict on a sparse file",
+      ["predict", at("model.json"), SVM],
+      /reglab predict does not read sparse files/,
+    ],
+    [
+      "a column past the limit",
+      ["path", at("wide.svm")],
+      /wide\.svm, line 2: column 5000000 is past the 2097152 columns/,
+    ],
+    [
+      "features that are all zero",
+      ["path", at("zeros.svm"), "--json"],
+      /zeros\.svm: every feature is constant/,
+    ],
   ];
   for (const [what, args, pattern] of refused)
     it(`refuses ${what}: one line, exit 2`, async () => {

@@ -180,3 +180,11 @@ describe("elasticNetPath", () => {
     expect(path.lambda).toEqual([10, 1, 0.1]);
   });
 });
+
+describe("a design with no feature that varies", () => {
+  it("is refused by name (glmnet's λ would be NaN), not fitted on a grid of λ = 0", () => {
+    const data = parseCsv("a,b,y\n1,0,1\n1,0,2\n1,0,4\n", "constant.csv");
+    expect(() => elasticNetPath(data)).toThrowError(/path\.noUsableFeature/);
+    expect(() => elasticNetPath(data, { family: "poisson" })).toThrowError(/path\.noUsableFeature/);
+  });
+});

@@ -35,6 +35,7 @@ import { isParquetInput } from "../outOfCore/duckdbTable.js";
 import { runTableCv } from "../outOfCore/tableCv.js";
 import { WHERE_OPTION } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
+import { isSparseInput } from "../sparseInput.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { modelDocument } from "./path.js";
 import { QUIET_OPTION } from "./train.js";
@@ -93,6 +94,7 @@ export const cvCommand: CommandSpec = {
     if (args[0] !== undefined && args.length === 1 && isParquetInput(args[0]))
       return runTableCv(args[0], options, given, context, saveTo);
     if (given.has("where")) throw new UsageError("table.needsTable", { option: "--where" });
+    if (isSparseInput(args[0])) throw new UsageError("sparse.commandNotHere", { command: "cv" });
     const input = readGlmInput(args, options, context);
     const gamma = relaxGammaList(options["gamma"] as string | undefined, options["relax"] === true);
     const folds = options["folds"] as number;

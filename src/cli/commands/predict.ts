@@ -10,6 +10,7 @@ import { readTextFile } from "../loadData.js";
 import { coefficientsJson, coefficientsText } from "../modelCoefficients.js";
 import { type SavedModel, validateModel } from "../modelSchema.js";
 import { readCsvDataset } from "../readCsv.js";
+import { isSparseInput } from "../sparseInput.js";
 
 function readModel(file: string): SavedModel {
   let document: unknown;
@@ -75,6 +76,7 @@ export const predictCommand: CommandSpec = {
     if (view && modelFile && dataFile)
       throw new UsageError("predict.noDataNeeded", { type: options["type"] as string });
     if (!modelFile || (!dataFile && !view) || args.length > 2) throw new UsageError("predict.needsFiles");
+    if (isSparseInput(dataFile)) throw new UsageError("sparse.commandNotHere", { command: "predict" });
     const model = readModel(modelFile);
     if (options["gamma"] !== undefined && !model.relaxed) throw new UsageError("predict.gammaWithoutRelax");
     // a relaxed cv's model predicts at its (λ.1se, γ.1se) by default, as glmnet's predict.cv.relaxed
