@@ -160,6 +160,26 @@ export interface ElasticNetPath {
   classLabels?: string[];
 }
 
+/** A path record with no λ yet: the fields that hold per λ start empty, to be pushed to. */
+export function emptyPath(
+  fields: Omit<
+    ElasticNetPath,
+    "lambda" | "a0" | "beta" | "devRatio" | "df" | "objective" | "certificate" | "converged"
+  >,
+): ElasticNetPath {
+  return {
+    ...fields,
+    lambda: [],
+    a0: [],
+    beta: [],
+    devRatio: [],
+    df: [],
+    objective: [],
+    certificate: [],
+    converged: [],
+  };
+}
+
 export function elasticNetPath(data: Dataset, options: PathOptions = {}): ElasticNetPath {
   const familyName = options.family ?? "gaussian";
   const family = familyOf(familyName, options.time);
@@ -190,27 +210,19 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   const saturatedLoss = family.saturatedLoss(y, w);
   const nullDeviance = 2 * (family.loss(y, w, start.eta) - saturatedLoss);
 
-  const result: ElasticNetPath = {
+  const result = emptyPath({
     family: familyName,
     alpha,
     n,
     p,
     featureNames: data.featureNames,
-    lambda: [],
-    a0: [],
-    beta: [],
-    devRatio: [],
-    df: [],
     nullDeviance,
-    objective: [],
-    certificate: [],
     tolerance: target,
-    converged: [],
     penaltyFactor: [...penaltyFactor],
     standardize: design.standardize,
     intercept: design.intercept,
     ...(options.lowerLimits || options.upperLimits ? { limited: true } : {}),
-  };
+  });
 
   const solver = chooseSolver({
     family,

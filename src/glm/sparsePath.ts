@@ -24,7 +24,7 @@ import { softThreshold } from "../core/penalty.js";
 import { sigmoid, softplus } from "../core/sigmoid.js";
 import { DataError, displayName } from "../data/dataError.js";
 import type { SparseDataset } from "../data/sparseMatrix.js";
-import { DEFAULT_TOLERANCE, type ElasticNetPath } from "./elasticNetPath.js";
+import { DEFAULT_TOLERANCE, type ElasticNetPath, emptyPath } from "./elasticNetPath.js";
 import { familyOf } from "./families/index.js";
 import { lambdaSequence } from "./lambdaSequence.js";
 import { UpdatableCholesky } from "./solvers/updatableCholesky.js";
@@ -274,28 +274,20 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
   const toUserDeviance = (loss: number) => 2 * loss * yScale * yScale;
   const nullDeviance = toUserDeviance(nullLoss);
 
-  const result: ElasticNetPath = {
+  const result = emptyPath({
     family: familyName,
     alpha,
     n,
     p,
     featureNames: data.featureNames,
-    lambda: [],
-    a0: [],
-    beta: [],
-    devRatio: [],
-    df: [],
     nullDeviance,
     weightTotal: n,
-    objective: [],
-    certificate: [],
     tolerance: target,
-    converged: [],
     penaltyFactor: new Array<number>(p).fill(1),
     objectiveForm: options.objective ?? "glmnet",
     standardize,
     intercept,
-  };
+  });
 
   // covariance mode (glmnet's for small p): the strong set's weighted Gram, built from sparse dot
   // products once per quadratic, makes each coordinate step O(|strong|) instead of O(nonzeros)

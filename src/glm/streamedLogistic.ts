@@ -18,7 +18,7 @@
  * its Newton steps plus one pass; a step that raises the objective is halved (another pass).
  */
 import type { ElasticNetPath, PathOptions } from "./elasticNetPath.js";
-import { DEFAULT_TOLERANCE } from "./elasticNetPath.js";
+import { DEFAULT_TOLERANCE, emptyPath } from "./elasticNetPath.js";
 import { binomial } from "./families/binomial.js";
 import { poisson } from "./families/poisson.js";
 import { lambdaSequence } from "./lambdaSequence.js";
@@ -133,27 +133,19 @@ export async function streamedLogisticPath(
     return sums;
   };
 
-  const result: ElasticNetPath = {
+  const result = emptyPath({
     family,
     alpha,
     n: statistics.n,
     p,
     featureNames: statistics.featureNames,
-    lambda: [],
-    a0: [],
-    beta: [],
-    devRatio: [],
-    df: [],
     nullDeviance: 0, // (set from the first pass, below)
     weightTotal: W,
-    objective: [],
-    certificate: [],
     tolerance: target,
-    converged: [],
     penaltyFactor: [...pf],
     standardize: true,
     intercept: true,
-  };
+  });
 
   let sums = await run(0);
   // With an offset the null model is not ȳ: its intercept is fitted first (Newton on b₀ alone:

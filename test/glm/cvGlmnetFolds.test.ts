@@ -25,7 +25,7 @@ import { chooseLambdas, crossValidate, foldErrors, summarizeFolds } from "../../
 import type { ElasticNetPath } from "../../src/glm/elasticNetPath.js";
 import { type GlmPath, glmPath } from "../../src/glm/glmPath.js";
 import type { MultinomialPath } from "../../src/glm/multinomialPath.js";
-import { glmnetObjective, standardDeviations } from "../helpers/glmnetObjective.js";
+import { glmnetObjective, multinomialPenalty, standardDeviations } from "../helpers/glmnetObjective.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = [
@@ -59,13 +59,7 @@ function multinomialObjective(data: Dataset, classOf: Int32Array, alpha: number,
       const logTotal = largest + Math.log(eta.reduce((sum, e) => sum + Math.exp(e - largest), 0));
       loss += (logTotal - eta[classOf[i]!]!) / n;
     }
-    let penalty = 0;
-    for (const row of beta)
-      row.forEach((b, j) => {
-        const scaled = sd[j]! * b;
-        penalty += alpha * Math.abs(scaled) + 0.5 * (1 - alpha) * scaled * scaled;
-      });
-    return loss + lambda * penalty;
+    return loss + lambda * multinomialPenalty(beta, sd, alpha);
   };
 }
 

@@ -5,7 +5,7 @@ import { DataError } from "../../src/data/dataError.js";
 import { type Dataset, parseCsv } from "../../src/data/parseCsv.js";
 import { crossValidate } from "../../src/glm/crossValidation.js";
 import { multinomialPath } from "../../src/glm/multinomialPath.js";
-import { standardDeviations } from "../helpers/glmnetObjective.js";
+import { multinomialPenalty, standardDeviations } from "../helpers/glmnetObjective.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = ["iris-multinomial-lasso", "wine-multinomial-lasso", "wine-multinomial-enet"];
@@ -50,13 +50,7 @@ function objective(
 ) {
   let loss = 0;
   for (let i = 0; i < data.n; i++) loss -= Math.log(probabilities(data, i, a0, beta)[data.y[i]!]!) / data.n;
-  let penalty = 0;
-  for (const row of beta)
-    row.forEach((b, j) => {
-      const scaled = sd[j]! * b;
-      penalty += alpha * Math.abs(scaled) + 0.5 * (1 - alpha) * scaled * scaled;
-    });
-  return loss + lambda * penalty;
+  return loss + lambda * multinomialPenalty(beta, sd, alpha);
 }
 
 describe.each(FIXTURES)("multinomial path against glmnet: %s", (name) => {

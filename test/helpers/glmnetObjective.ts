@@ -66,3 +66,18 @@ export function standardDeviations(data: Dataset): number[] {
     return Math.sqrt(variance);
   });
 }
+
+/** The elastic-net penalty of every class's coefficients, on the standardized scale (÷ λ). */
+export function multinomialPenalty(
+  beta: readonly (readonly number[])[],
+  sd: readonly number[],
+  alpha: number,
+) {
+  let penalty = 0;
+  for (const row of beta)
+    row.forEach((b, j) => {
+      const scaled = sd[j]! * b;
+      penalty += alpha * Math.abs(scaled) + 0.5 * (1 - alpha) * scaled * scaled;
+    });
+  return penalty;
+}
