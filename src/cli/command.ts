@@ -62,6 +62,26 @@ export const OUT_OPTION: OptionSpec = {
 export const FORCE_OPTION: OptionSpec = { name: "force", kind: "flag", description: "option.force" };
 /** Where figures go, and whether files of an earlier run may be replaced. */
 export const OUTPUT_OPTIONS: readonly OptionSpec[] = [OUT_OPTION, FORCE_OPTION];
+/** The target column of a CSV file (train, path, cv). */
+export const TARGET_OPTION: OptionSpec = {
+  name: "target",
+  kind: "path",
+  valueName: "column",
+  description: "train.option.target",
+};
+/** What to do with rows that have empty cells (train, path, cv). */
+export const NA_OPTION: OptionSpec = {
+  name: "na",
+  kind: "choice",
+  choices: ["error", "drop"],
+  default: "error",
+  description: "train.option.na",
+};
+/**
+ * No progress bar on stderr. Shared by train, path and cv; kept here, not in a command's module, so
+ * `path` and `cv` do not load the network trainer and its plotting (half a second of start-up).
+ */
+export const QUIET_OPTION: OptionSpec = { name: "quiet", kind: "flag", description: "train.option.quiet" };
 export const SEED_OPTION: OptionSpec = {
   name: "seed",
   kind: "integer",

@@ -19,11 +19,10 @@ import {
   takeOffset,
   takeWeights,
 } from "./columnOptions.js";
-import { type CommandContext, refuseTogether } from "./command.js";
+import { type CommandContext, NA_OPTION, refuseTogether, TARGET_OPTION } from "./command.js";
 import { UsageError } from "./errors.js";
 import { finiteJson } from "./jsonOutput.js";
 import { readTextFile, warnAboutData } from "./loadData.js";
-import { NA_OPTION, TARGET_OPTION } from "./networkOptions.js";
 import type { OptionSpec } from "./optionTable.js";
 import type { OutputFolder } from "./outputFolder.js";
 import { readCsvDataset } from "./readCsv.js";

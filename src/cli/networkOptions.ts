@@ -14,26 +14,19 @@ import { INITIALIZERS, type InitializerName } from "../nn/network.js";
 import { OPTIMIZER_NAMES, type OptimizerName } from "../nn/optimizers.js";
 import { firstNonLabel } from "../nn/task.js";
 import type { TrainOptions } from "../nn/train.js";
-import { type CommandContext, type CommandInput, refuseTogether } from "./command.js";
+import {
+  type CommandContext,
+  type CommandInput,
+  NA_OPTION,
+  refuseTogether,
+  TARGET_OPTION,
+} from "./command.js";
 import { UsageError } from "./errors.js";
 import { type DataSource, loadData } from "./loadData.js";
 import { checkMemory, networkTrainingBytes } from "./memoryBudget.js";
 import type { OptionSpec } from "./optionTable.js";
 
 /** Which CSV column is the target, and what to do with empty cells: for every command that reads data. */
-export const TARGET_OPTION: OptionSpec = {
-  name: "target",
-  kind: "path",
-  valueName: "column",
-  description: "train.option.target",
-};
-export const NA_OPTION: OptionSpec = {
-  name: "na",
-  kind: "choice",
-  choices: ["error", "drop"],
-  default: "error",
-  description: "train.option.na",
-};
 
 export const DATA_OPTIONS: readonly OptionSpec[] = [
   { name: "dataset", kind: "choice", choices: DATASETS_2D, description: "train.option.dataset" },

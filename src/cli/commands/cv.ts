@@ -14,6 +14,7 @@ import {
   type CommandContext,
   type CommandSpec,
   OUTPUT_OPTIONS,
+  QUIET_OPTION,
   refuseTogether,
   SEED_OPTION,
 } from "../command.js";
@@ -38,7 +39,6 @@ import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolde
 import { isSparseInput } from "../sparseInput.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { modelDocument } from "./path.js";
-import { QUIET_OPTION } from "./train.js";
 
 export const cvCommand: CommandSpec = {
   name: "cv",

@@ -8,7 +8,7 @@ import { modelDocument as savedModel } from "../../glm/modelDocument.js";
 import { sparseElasticNetPath, usesStatistics } from "../../glm/sparsePath.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
-import { type CommandContext, type CommandSpec, OUTPUT_OPTIONS } from "../command.js";
+import { type CommandContext, type CommandSpec, OUTPUT_OPTIONS, QUIET_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
 import {
   checkSaveBesideOutput,
@@ -29,7 +29,6 @@ import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolde
 import { isSparseInput, readSparseInput, SPARSE_OPTIONS } from "../sparseInput.js";
 import { formatTable } from "../table.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
-import { QUIET_OPTION } from "./train.js";
 
 /** glmnet's print(): Df, %Dev and Lambda at every λ. */
 export function pathTable(path: GlmPath, t: Translator): string {

@@ -8,7 +8,7 @@ import type { Translator } from "../../i18n/translate.js";
 import type { EpochDiagnostics, TrainResult } from "../../nn/train.js";
 import { trainNetwork } from "../../nn/train.js";
 import { boundaryFigure, trainingFigure } from "../../plot/networkFigures.js";
-import { type CommandSpec, OUTPUT_OPTIONS, SEED_OPTION } from "../command.js";
+import { type CommandSpec, OUTPUT_OPTIONS, QUIET_OPTION, SEED_OPTION } from "../command.js";
 import { finiteJson } from "../jsonOutput.js";
 import { DATA_OPTIONS, NETWORK_OPTIONS, networkRun } from "../networkOptions.js";
 import type { OptionSpec } from "../optionTable.js";
@@ -26,8 +26,6 @@ export const SATURATION_SHARE_OPTION: OptionSpec = {
   max: 1,
   description: "option.saturationShare",
 };
-
-export const QUIET_OPTION: OptionSpec = { name: "quiet", kind: "flag", description: "train.option.quiet" };
 
 /** One epoch's diagnostics with snake_case keys, as in every reglab JSON document. */
 export function epochJson(h: EpochDiagnostics) {
