@@ -15,6 +15,7 @@ import { runLogisticBench, suboptimalityFigure } from "./logistic.js";
 import { runMultinomialBench } from "./multinomial.js";
 import { runOutOfCoreBench } from "./outOfCore.js";
 import { runSparseBench } from "./sparse.js";
+import { runStartupBench } from "./startup.js";
 
 const RUNS = 3;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -178,6 +179,7 @@ const logistic = process.env.BENCH_ONLY === "lab" ? null : await runLogisticBenc
 const multinomial = process.env.BENCH_ONLY === "lab" ? null : await runMultinomialBench();
 const outOfCore = process.env.BENCH_ONLY === "lab" ? null : await runOutOfCoreBench();
 const sparse = process.env.BENCH_ONLY === "lab" ? null : await runSparseBench();
+const startup = process.env.BENCH_ONLY === "lab" ? null : runStartupBench();
 if (logistic) {
   writeFileSync(new URL("suboptimality.svg", import.meta.url), suboptimalityFigure(logistic));
   console.log("written: bench/suboptimality.svg");
@@ -185,6 +187,6 @@ if (logistic) {
 const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, lab }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, startup, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");
