@@ -460,3 +460,35 @@ fixture_sparse <- function(name, family, alpha) {
 fixture_sparse("sparse300-gaussian-lasso", "gaussian", 1)
 fixture_sparse("sparse300-gaussian-enet", "gaussian", 0.5)
 fixture_sparse("sparse300-binomial-lasso", "binomial", 1)
+
+# Several responses at once (family "mgaussian", standardize.response = FALSE as glmnet's default):
+# diabetes' progression y and two of its serum measurements, s5 and s6, from the other eight
+# columns (responses in very different units: y ~ 150, s5 and s6 ~ 0.05). glmnet run to thresh
+# 1e-14; a0 is K × L, beta one p × L matrix per response. The options fixture adds observation
+# weights 1 + (i mod 3) (0-based i) and penalty factors (one 0, one 2).
+fixture_mgaussian <- function(name, alpha, intercept = TRUE, options = FALSE) {
+  d <- read.csv("data/diabetes.csv")
+  responses <- c("y", "s5", "s6")
+  x <- as.matrix(d[, setdiff(names(d), responses)])
+  y <- as.matrix(d[, responses])
+  weights <- if (options) 1 + (seq_len(nrow(x)) - 1) %% 3 else rep(1, nrow(x))
+  penalty <- if (options) c(1, 1, 0, 1, 2, 1, 1, 1) else rep(1, ncol(x))
+  fit <- glmnet(x, y, family = "mgaussian", alpha = alpha, intercept = intercept, weights = weights,
+                penalty.factor = penalty, thresh = 1e-14)
+  out <- list(
+    name = name, file = "diabetes.csv", family = "mgaussian", alpha = alpha, intercept = intercept,
+    features = colnames(x), responses = responses, n = nrow(x), p = ncol(x),
+    glmnet_version = as.character(packageVersion("glmnet")),
+    weights = weights, penalty_factor = penalty,
+    lambda = fit$lambda, a0 = unname(as.matrix(fit$a0)),
+    beta = lapply(fit$beta, function(b) unname(as.matrix(b))),
+    dev_ratio = fit$dev.ratio, df = fit$df, nulldev = fit$nulldev
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "rowmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(fit$lambda), "lambdas\n")
+}
+fixture_mgaussian("diabetes-mgaussian-lasso", 1)
+fixture_mgaussian("diabetes-mgaussian-enet", 0.5)
+fixture_mgaussian("diabetes-mgaussian-nointercept", 1, intercept = FALSE)
+fixture_mgaussian("diabetes-mgaussian-options", 0.5, options = TRUE)
