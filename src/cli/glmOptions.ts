@@ -10,6 +10,7 @@ import { binaryTarget } from "../glm/binaryTarget.js";
 import { classNames } from "../glm/classLabels.js";
 import { familyOf } from "../glm/families/index.js";
 import type { GlmFamily, GlmPath, GlmPathOptions } from "../glm/glmPath.js";
+import type { MgaussianPath } from "../glm/mgaussianPath.js";
 import { classIndices } from "../glm/multinomialPath.js";
 import {
   coefficientLimits,
@@ -32,7 +33,7 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   {
     name: "family",
     kind: "choice",
-    choices: ["gaussian", "binomial", "poisson", "cox", "multinomial"],
+    choices: ["gaussian", "binomial", "poisson", "cox", "multinomial", "mgaussian"],
     default: "gaussian",
     description: "path.option.family",
   },
@@ -116,6 +117,30 @@ export interface GlmInput {
   classes?: number[];
   /** The column the offsets came from (kept in a saved model: predict reads the same column). */
   offsetColumn?: string;
+  /** mgaussian: the responses named by --target, in its order (the first is data.y too). */
+  responses?: { names: string[]; values: Float64Array[] };
+}
+
+/** mgaussian's --target A,B,…: at least two distinct column names. */
+function responseColumns(spec: string | undefined): string[] {
+  const names = (spec ?? "").split(",").map((name) => name.trim());
+  if (names.length < 2 || names.some((name) => name === "")) throw new UsageError("glm.mgaussianTargets");
+  const repeated = names.find((name, k) => names.indexOf(name) !== k);
+  if (repeated !== undefined) throw new UsageError("glm.mgaussianRepeated", { name: displayName(repeated) });
+  return names;
+}
+
+/** The options mgaussian does not take yet, refused by name before the data are read. */
+function refuseForMgaussian(options: Record<string, unknown>): void {
+  const unsupported: [string, string][] = [
+    ["offset", "--offset"],
+    ["lowerLimits", "--lower-limits"],
+    ["upperLimits", "--upper-limits"],
+    ["save", "--save"],
+  ];
+  for (const [key, flag] of unsupported)
+    if (options[key] !== undefined) throw new UsageError("glm.mgaussianOption", { option: flag });
+  if (options["relax"] === true) throw new UsageError("glm.mgaussianOption", { option: "--relax" });
 }
 
 /** --lambda FILE: the λ values, one per line (positive, normal doubles), or undefined. */
@@ -160,8 +185,15 @@ export function readGlmInput(
   if (extra !== undefined) throw new UsageError("error.extraFile", { file: displayName(extra, 200) });
   const cox = options["family"] === "cox";
   const survival = cox ? survivalColumns(options["target"] as string | undefined) : undefined;
+  const multiple = options["family"] === "mgaussian";
+  if (multiple) refuseForMgaussian(options);
+  const responseNames = multiple ? responseColumns(options["target"] as string | undefined) : undefined;
   let data = readSurvivalAware(file, survival, {
-    target: survival ? survival.status : (options["target"] as string | undefined),
+    target: survival
+      ? survival.status
+      : responseNames
+        ? responseNames[0]
+        : (options["target"] as string | undefined),
     na: options["na"] as "error" | "drop",
     // a classifier's target may be text ("M"/"R"): coded, the labels kept (glm/classLabels.ts)
     targetLabels: options["family"] === "binomial" || options["family"] === "multinomial",
@@ -169,6 +201,16 @@ export function readGlmInput(
   warnAboutData(data, file, context);
   let time: Float64Array | undefined;
   if (survival) ({ data, time } = takeSurvival(data, survival.time));
+  let responses: GlmInput["responses"];
+  if (responseNames) {
+    const values = [data.y];
+    for (const name of responseNames.slice(1)) {
+      const taken = takeColumn(data, name, "glm.noResponseColumn", () => null);
+      data = taken.data;
+      values.push(taken.values);
+    }
+    responses = { names: responseNames, values };
+  }
   const weightsColumn = options["weights"] as string | undefined;
   let weights: Float64Array | undefined;
   if (weightsColumn !== undefined) ({ data, weights } = takeWeights(data, weightsColumn));
@@ -212,6 +254,7 @@ export function readGlmInput(
       relax: options["relax"] === true,
     },
     offsetColumn,
+    responses,
   };
 }
 
@@ -339,6 +382,39 @@ export function pathJson(path: GlmPath, seconds: number, classes?: readonly numb
 }
 
 /**
+ * The --json document of an mgaussian path: the keys of a multinomial one, with `responses` in the
+ * place of `classes` (intercepts[k][l], coefs[k][l][j] for response k).
+ */
+export function mgaussianJson(path: MgaussianPath, seconds: number) {
+  return {
+    family: path.family,
+    alpha: path.alpha,
+    n: path.n,
+    p: path.p,
+    feature_names: path.featureNames,
+    lambdas: path.lambda,
+    intercepts: path.a0,
+    coefs: path.beta,
+    dev_ratio: path.devRatio,
+    df: path.df,
+    objective: path.objective,
+    fit_seconds: seconds,
+    null_deviance: path.nullDeviance * path.weightTotal,
+    null_deviance_per_observation: path.nullDeviance,
+    certificate: path.certificate,
+    tolerance: path.tolerance,
+    converged: path.converged,
+    standardize: path.standardize,
+    intercept: path.intercept,
+    // glmnet's mgaussian objective is the one as written (it does not divide by the responses' spread)
+    objective_form: "glmnet",
+    penalty_factor: path.penaltyFactor,
+    differs_from_glmnet: [],
+    responses: path.responses,
+  };
+}
+
+/**
  * Checks --save before any work (an existing file is replaced only with --force, an input never,
  * the folder must exist); the model is written at the end by saveModel, atomically.
  */
@@ -383,7 +459,10 @@ export function objectiveNote(path: GlmPath, t: CommandContext["t"]): string {
   return (path.objectiveForm === "as-written" ? `${t("path.asWrittenNote")}\n` : "") + labels + limits;
 }
 
-export function warnIfNotConverged(path: GlmPath, context: CommandContext): void {
+export function warnIfNotConverged(
+  path: Pick<GlmPath, "converged" | "certificate">,
+  context: CommandContext,
+): void {
   const failed = path.converged.filter((c) => !c).length;
   if (failed > 0) {
     context.info(

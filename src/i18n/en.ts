@@ -241,7 +241,7 @@ export const en = {
   "path.argument.file":
     "a CSV file (header row; target column y, or the last one), a Parquet table (a .parquet file, a folder of them or a glob), or a sparse design: an svmlight file (.svm, .svmlight, .libsvm) or a Matrix Market file (.mtx, with --response)",
   "path.option.family":
-    "gaussian (a number to predict), binomial (two classes), poisson (counts), cox (survival times: --target TIME,STATUS) or multinomial (three or more classes)",
+    "gaussian (a number to predict), binomial (two classes), poisson (counts), cox (survival times: --target TIME,STATUS), multinomial (three or more classes) or mgaussian (several numbers at once: --target Y1,Y2,…)",
   "path.option.alpha": "elastic-net mix α: 1 = lasso, 0 = ridge",
   "path.option.nlambda": "number of λ values",
   "path.option.lambdaMinRatio": "smallest λ as a share of the largest (default 1e-4 if n > p, else 1e-2)",
@@ -680,6 +680,17 @@ export const en = {
     "{file}, line {line}: column {index} is past the {limit} columns reglab holds for a sparse design. Renumber the columns (or hash into fewer).",
   "path.noUsableFeature":
     "{file}: every feature is constant (or excluded), so a path has nothing to start from (glmnet would return λ = NaN). Give at least one feature that varies.",
+  "glm.mgaussianTargets":
+    "The mgaussian family fits several numeric responses together: name at least two columns with --target, e.g. --target y1,y2.",
+  "glm.mgaussianRepeated": "--target names the column '{name}' twice; name each response once.",
+  "glm.mgaussianOption":
+    "{option} is not available for the mgaussian family yet (reglab fits its path, shown and in --json; saving it for predict, cross-validating it, offsets, limits and the relaxed fit are not done). Drop {option}, or fit each response alone with --family gaussian.",
+  "glm.noResponseColumn":
+    "{file}: there is no column '{name}' to be a response (--target). Columns: {columns}.",
+  "path.responses": "Responses, fitted together (each feature in all of their models or none): {names}",
+  "cv.mgaussian":
+    "Cross-validation of the mgaussian family is not available yet. Run reglab path --family mgaussian for its path, or cv with --family gaussian for one response at a time.",
+  "figure.path.responseCoefficient": "coefficient, response {label}",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -235,7 +235,7 @@ export const zh: Record<MessageKey, string> = {
   "path.argument.file":
     "CSV 文件（含表头；目标列为 y，否则为最后一列）、Parquet 表（.parquet 文件、包含它们的文件夹或通配符），或稀疏设计矩阵：svmlight 文件（.svm、.svmlight、.libsvm）或 Matrix Market 文件（.mtx，配合 --response）",
   "path.option.family":
-    "gaussian（预测数值）、binomial（两类）、poisson（计数）、cox（生存时间：--target TIME,STATUS）或 multinomial（三类及以上）",
+    "gaussian（预测数值）、binomial（两类）、poisson（计数）、cox（生存时间：--target TIME,STATUS）、multinomial（三类及以上）或 mgaussian（同时预测多个数值：--target Y1,Y2,…）",
   "path.option.alpha": "弹性网混合参数 α：1 为 lasso，0 为岭回归",
   "path.option.nlambda": "λ 的个数",
   "path.option.lambdaMinRatio": "最小 λ 占最大 λ 的比例（n > p 时默认 1e-4，否则 1e-2）",
@@ -622,6 +622,16 @@ export const zh: Record<MessageKey, string> = {
     "{file}，第 {line} 行：第 {index} 列超出了 reglab 为稀疏设计矩阵保留的 {limit} 列。请重新编号各列（或散列到更少的列）。",
   "path.noUsableFeature":
     "{file}：所有特征都是常数（或被排除），路径无处开始（glmnet 会返回 λ = NaN）。请至少提供一个有变化的特征。",
+  "glm.mgaussianTargets":
+    "mgaussian 族同时拟合多个数值响应：请用 --target 指定至少两列，例如 --target y1,y2。",
+  "glm.mgaussianRepeated": "--target 两次指定了列 '{name}'；每个响应只需指定一次。",
+  "glm.mgaussianOption":
+    "mgaussian 族暂不支持 {option}（reglab 可拟合其路径，以文本或 --json 输出；但尚不能保存供 predict 使用、做交叉验证，也不支持偏移量、系数上下限和 relaxed 拟合）。请去掉 {option}，或用 --family gaussian 逐个拟合各响应。",
+  "glm.noResponseColumn": "{file}：没有可作为响应的列 '{name}'（--target）。现有列：{columns}。",
+  "path.responses": "同时拟合的响应（每个特征要么进入全部响应的模型，要么都不进入）：{names}",
+  "cv.mgaussian":
+    "mgaussian 族暂不支持交叉验证。请用 reglab path --family mgaussian 查看其路径，或用 cv --family gaussian 逐个响应做交叉验证。",
+  "figure.path.responseCoefficient": "系数，响应 {label}",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

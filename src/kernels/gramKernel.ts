@@ -165,7 +165,10 @@ function createWasmDesign(exports: RowsExports): {
     }
     return exports.memory.buffer;
   };
-  const gram: GramFunction = (x, n, p, v, out, _scratch, columns, extras = []) => {
+  const gram: GramFunction = (x, n, p, v, out, scratch, columns, extras = []) => {
+    // the module's memory holds two extra columns after the design (a residual and the ones); more
+    // would overwrite the weights that follow, so they take the plain loops
+    if (extras.length > 2) return jsGram(x, n, p, v, out, scratch, columns, extras);
     const total = p + extras.length;
     if (!columns) {
       if (all.length !== total) all = Int32Array.from({ length: total }, (_, j) => j);

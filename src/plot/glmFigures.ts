@@ -6,6 +6,18 @@
 import * as Plot from "@observablehq/plot";
 import { type CvResult, largestFold } from "../glm/crossValidation.js";
 import type { GlmPath } from "../glm/glmPath.js";
+import type { MgaussianPath } from "../glm/mgaussianPath.js";
+
+/** A path the figure draws: one panel, or one per class (multinomial) or response (mgaussian). */
+export type DrawnPath = GlmPath | MgaussianPath;
+
+/** How many panels a path has: its classes or responses, else one. */
+function blockCount(path: DrawnPath): number {
+  if (path.family === "multinomial") return path.classes.length;
+  if (path.family === "mgaussian") return path.responses.length;
+  return 1;
+}
+
 import { formatNumber } from "../i18n/format.js";
 import type { Translator } from "../i18n/translate.js";
 import { composeFigure, FONT_FAMILY } from "./composeFigure.js";
@@ -46,13 +58,14 @@ function drawnFeatures(betas: readonly (readonly number[])[]): number[] {
 }
 
 export function pathPanel(
-  path: GlmPath,
+  path: DrawnPath,
   t: Translator,
   document: Document,
   marker?: number,
   classIndex = 0,
 ): ReturnType<typeof Plot.plot> {
-  const betas = path.family === "multinomial" ? path.beta[classIndex]! : path.beta;
+  const betas =
+    path.family === "multinomial" || path.family === "mgaussian" ? path.beta[classIndex]! : path.beta;
   const drawn = drawnFeatures(betas);
   const points = path.lambda.flatMap((lambda, k) =>
     drawn.map((j) => ({
@@ -61,8 +74,7 @@ export function pathPanel(
       feature: short(path.featureNames[j] ?? `x${j + 1}`),
     })),
   );
-  const multinomial = path.family === "multinomial";
-  const height = multinomial ? 300 : 440;
+  const height = blockCount(path) > 1 ? 300 : 440;
   // y domain fixed here, so label positions can be computed in pixels before Plot draws
   let [low, high] = [0, 0];
   for (const point of points) {
@@ -83,13 +95,16 @@ export function pathPanel(
     x: lambdaAxis(path.lambda, t("figure.path.logLambda")),
     y: {
       domain: [low, high],
-      label: multinomial
-        ? t("figure.path.classCoefficient", {
-            label: path.classLabels
-              ? path.classLabels[path.classes[classIndex]!]!
-              : formatNumber(path.classes[classIndex]!),
-          })
-        : t("figure.path.coefficient"),
+      label:
+        path.family === "multinomial"
+          ? t("figure.path.classCoefficient", {
+              label: path.classLabels
+                ? path.classLabels[path.classes[classIndex]!]!
+                : formatNumber(path.classes[classIndex]!),
+            })
+          : path.family === "mgaussian"
+            ? t("figure.path.responseCoefficient", { label: path.responses[classIndex]! })
+            : t("figure.path.coefficient"),
       grid: true,
     },
     color: { scheme: "tableau10", domain: path.featureNames.map((name) => short(name)) },
@@ -120,7 +135,7 @@ export const LABEL_GAP_PX = 13;
  * label's y in data units, `at` in the panel's pixels.
  */
 export function endLabels(
-  path: GlmPath,
+  path: DrawnPath,
   betas: readonly (readonly number[])[],
   frame: { low: number; high: number; height: number },
   drawn?: readonly number[],
@@ -152,8 +167,8 @@ export function endLabels(
   });
 }
 
-export function pathFigure(path: GlmPath, t: Translator, document: Document, marker?: number): string {
-  const classes = path.family === "multinomial" ? path.classes.length : 1;
+export function pathFigure(path: DrawnPath, t: Translator, document: Document, marker?: number): string {
+  const classes = blockCount(path);
   return composeFigure({
     title: t("figure.path.title", { family: path.family, alpha: formatNumber(path.alpha) }),
     subtitle: t("figure.path.subtitle"),

@@ -129,6 +129,14 @@ describe("the weighted Gram matrix of coordinate descent's covariance mode", () 
             expect(g2[j * size + j]).toBeCloseTo(plain[j * p + j]!, 10);
           }
         }
+        // more extras than the module's memory holds after the design (three responses, say): the
+        // same matrix as the plain loops, every block of it (the SIMD layout has room for two)
+        const three = [r, ones, Float64Array.from({ length: n }, () => random.normal())];
+        const wide = new Float64Array((p + 3) * (p + 3));
+        const widePlain = new Float64Array((p + 3) * (p + 3));
+        gramFunction()(x, n, p, v, wide, undefined, undefined, three);
+        jsGram(x, n, p, v, widePlain, undefined, undefined, three);
+        for (let a = 0; a < wide.length; a++) expect(wide[a]).toBeCloseTo(widePlain[a]!, 10);
       }
     }
   });

@@ -95,6 +95,7 @@ export const cvCommand: CommandSpec = {
       return runTableCv(args[0], options, given, context, saveTo);
     if (given.has("where")) throw new UsageError("table.needsTable", { option: "--where" });
     if (isSparseInput(args[0])) throw new UsageError("sparse.commandNotHere", { command: "cv" });
+    if (options["family"] === "mgaussian") throw new UsageError("cv.mgaussian");
     const input = readGlmInput(args, options, context);
     const gamma = relaxGammaList(options["gamma"] as string | undefined, options["relax"] === true);
     const folds = options["folds"] as number;

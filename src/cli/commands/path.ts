@@ -4,10 +4,12 @@ import { SingleBar } from "cli-progress";
 import { displayName } from "../../data/dataError.js";
 import { sparseFormatOf } from "../../data/readSparse.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
+import { mgaussianPath } from "../../glm/mgaussianPath.js";
 import { modelDocument as savedModel } from "../../glm/modelDocument.js";
 import { sparseElasticNetPath, usesStatistics } from "../../glm/sparsePath.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
+import type { DrawnPath } from "../../plot/glmFigures.js";
 import { type CommandContext, type CommandSpec, OUTPUT_OPTIONS, QUIET_OPTION } from "../command.js";
 import { UsageError } from "../errors.js";
 import {
@@ -15,6 +17,7 @@ import {
   checkSaveTarget,
   GLM_OPTIONS,
   type GlmInput,
+  mgaussianJson,
   objectiveNote,
   pathJson,
   readGlmInput,
@@ -31,7 +34,7 @@ import { formatTable } from "../table.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 
 /** glmnet's print(): Df, %Dev and Lambda at every λ. */
-export function pathTable(path: GlmPath, t: Translator): string {
+export function pathTable(path: Pick<GlmPath, "lambda" | "df" | "devRatio">, t: Translator): string {
   const rows = path.lambda.map((lambda, k) => [
     String(k + 1),
     String(path.df[k]),
@@ -100,6 +103,7 @@ export const pathCommand: CommandSpec = {
       return;
     }
     const input = outcome?.kind === "path" ? outcome.input : readGlmInput(args, options, context);
+    if (input.responses) return mgaussianRun(input, input.responses, options, given, context);
     const draws = drawsFigures(json, given);
     const folder = draws
       ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
@@ -196,8 +200,48 @@ async function sparsePath(
   out(wroteLines(t, figure ? [figure] : [], []));
 }
 
+/** Several responses fitted together (--family mgaussian): the same outputs, one block per response. */
+async function mgaussianRun(
+  input: GlmInput,
+  responses: NonNullable<GlmInput["responses"]>,
+  options: Record<string, unknown>,
+  given: ReadonlySet<string>,
+  context: CommandContext,
+) {
+  const { t, json, out } = context;
+  const folder = drawsFigures(json, given)
+    ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
+    : null;
+  const { family: _family, ...settings } = input.options;
+  const start = performance.now();
+  const path = mgaussianPath(input.data, responses.values, responses.names, settings);
+  const seconds = (performance.now() - start) / 1000;
+  warnIfNotConverged(path, context);
+  const figure = folder ? await drawPath(folder, path, t) : null;
+  if (json) {
+    const figures = figure
+      ? { figures: { path: figure } }
+      : { figures: {}, figures_note: t("figures.notDrawn") };
+    out(`${finiteJson({ ...mgaussianJson(path, seconds), ...figures, saved: null }, 2)}\n`);
+    return;
+  }
+  const summary = t("path.summary", {
+    family: path.family,
+    alpha: formatNumber(path.alpha),
+    n: path.n,
+    p: path.p,
+    count: path.lambda.length,
+    seconds: seconds.toFixed(3),
+  });
+  const names = responses.names.map((name) => displayName(name, 40)).join(", ");
+  out(
+    `${summary}\n${t("path.responses", { names })}\n${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
+  );
+  out(wroteLines(t, figure ? [figure] : [], []));
+}
+
 /** The path figure, with the plotting code loaded only now (a `--json` run never loads it). */
-async function drawPath(folder: OutputFolder, path: GlmPath, t: Translator) {
+async function drawPath(folder: OutputFolder, path: DrawnPath, t: Translator) {
   const [{ pathFigure }, { nodeDocument }] = await Promise.all([
     import("../../plot/glmFigures.js"),
     import("../render.js"),

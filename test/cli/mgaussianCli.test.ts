@@ -1,0 +1,125 @@
+/**
+ * Several responses at once from the command line, as a glmnet user reaches for mgaussian:
+ * `reglab path FILE --family mgaussian --target y,s5,s6` gives glmnet's path (its λ, %Dev and
+ * nulldev; the other columns are the features), one block of coefficients per response in --json,
+ * one panel per response in the figure — and every option it does not take yet a clear line with
+ * exit code 2, in English and in Chinese.
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { messagePattern } from "../helpers/inProcessCli.js";
+import { itRefuses, type Refusal } from "../helpers/refusals.js";
+import { freshFolder, runCli } from "../helpers/runCli.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const DIABETES = join(ROOT, "data/diabetes.csv");
+const fixture = JSON.parse(
+  readFileSync(join(ROOT, "test/fixtures/glmnet/diabetes-mgaussian-lasso.json"), "utf8"),
+);
+
+describe("reglab path --family mgaussian", () => {
+  const cwd = freshFolder();
+
+  it("fits glmnet's path: its λ, %Dev and nulldev, a block per response, the rest as features", async () => {
+    const result = await runCli(
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5,s6", "--json"],
+      {
+        cwd,
+      },
+    );
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.family).toBe("mgaussian");
+    expect(json.responses).toEqual(["y", "s5", "s6"]);
+    expect(json.feature_names).toEqual(fixture.features);
+    expect(json.lambdas).toHaveLength(fixture.lambda.length);
+    for (let l = 0; l < fixture.lambda.length; l++) {
+      expect(json.lambdas[l] / fixture.lambda[l] - 1).toBeCloseTo(0, 10);
+      expect(Math.abs(json.dev_ratio[l] - fixture.dev_ratio[l])).toBeLessThan(1e-6);
+    }
+    expect(json.null_deviance).toBeCloseTo(fixture.nulldev, 4);
+    // intercepts[k][l], coefs[k][l][j]: glmnet's a0 and beta, response by response
+    expect(json.coefs).toHaveLength(3);
+    fixture.responses.forEach((name: string, k: number) => {
+      const last = fixture.lambda.length - 1;
+      expect(json.intercepts[k][last]).toBeCloseTo(fixture.a0[k][last], 2);
+      json.coefs[k][last].forEach((b: number, j: number) => {
+        const theirs = fixture.beta[name][j][last];
+        expect(Math.abs(b - theirs)).toBeLessThan(1e-4 * Math.abs(theirs) + 1e-9);
+      });
+    });
+    expect(json.differs_from_glmnet).toEqual([]);
+    expect(json.certificate.every((c: number) => c <= json.tolerance)).toBe(true);
+  });
+
+  for (const lang of ["en", "zh"] as const)
+    it(`says which responses were fitted together, with glmnet's table and a panel per response (${lang})`, async () => {
+      const out = join(cwd, `figures-${lang}`);
+      const result = await runCli(
+        ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5,s6", "--out", out, "--lang", lang],
+        { cwd },
+      );
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(messagePattern("path.responses", lang));
+      expect(result.stdout).toContain("y, s5, s6");
+      expect(
+        result.stdout.split("\n").filter((line) => /^\s*\d+\s+\d+\s+\d+\.\d\d\s/.test(line)),
+      ).toHaveLength(fixture.lambda.length);
+      const svg = readFileSync(join(out, "path.svg"), "utf8");
+      const label = lang === "en" ? "coefficient, response" : "系数，响应";
+      for (const name of ["y", "s5", "s6"]) expect(svg).toContain(`${label} ${name}`);
+    });
+
+  const refusals: Refusal[] = [
+    ["one response", ["path", DIABETES, "--family", "mgaussian", "--target", "y"], "glm.mgaussianTargets"],
+    ["no --target", ["path", DIABETES, "--family", "mgaussian"], "glm.mgaussianTargets"],
+    [
+      "an empty name in the list",
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,,s5"],
+      "glm.mgaussianTargets",
+    ],
+    [
+      "a response named twice",
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5,y"],
+      "glm.mgaussianRepeated",
+    ],
+    [
+      "a response that is not a column",
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,zz"],
+      "glm.noResponseColumn",
+    ],
+    [
+      "--offset",
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--offset", "s6"],
+      "glm.mgaussianOption",
+    ],
+    [
+      "--lower-limits",
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--lower-limits", "0"],
+      "glm.mgaussianOption",
+    ],
+    [
+      "--relax",
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--relax"],
+      "glm.mgaussianOption",
+    ],
+    [
+      "--save",
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--save", "m.json"],
+      "glm.mgaussianOption",
+    ],
+    ["cross-validation", ["cv", DIABETES, "--family", "mgaussian", "--target", "y,s5"], "cv.mgaussian"],
+    ["a sparse file", ["path", join(ROOT, "data/sparse300.svm"), "--family", "mgaussian"], "sparse.family"],
+  ];
+  itRefuses(refusals, cwd);
+
+  it("keeps a --save target untouched when it refuses", async () => {
+    const result = await runCli(
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--save", "kept.json", "--json"],
+      { cwd },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+  });
+});
