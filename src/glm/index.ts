@@ -24,6 +24,7 @@ export {
 } from "./glmPath.js";
 export { type LambdaSequenceOptions, lambdaMax, lambdaSequence } from "./lambdaSequence.js";
 export { type LogisticRidgeFit, type LogisticRidgeOptions, logisticRidge } from "./logisticRidge.js";
+export { type MgaussianPath, mgaussianPath } from "./mgaussianPath.js";
 export { modelDocument } from "./modelDocument.js";
 export {
   classIndices,
