@@ -17,6 +17,7 @@ import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { shuffledIndices, takeRows } from "../data/split.js";
 import { coxFoldErrors } from "./coxValidation.js";
+import { type MultinomialMeasure, rowLoss as multinomialRowLoss } from "./families/multinomial.js";
 import {
   type GlmFamily,
   type GlmPath,
@@ -161,34 +162,6 @@ export function auc(scores: Float64Array, labels: Float64Array): number {
   const negatives = order.length - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}
-
-/**
- * The per-row loss of a multinomial prediction (probabilities p_1…p_K, true class y), as
- * cv.glmnet scores it: deviance −2 log p_y (p clipped to [1e-5, 1 − 1e-5]), squared and absolute
- * error of the one-hot target, Σ_c (y_c − p_c)² and Σ_c |y_c − p_c|, and misclassification.
- */
-function multinomialRowLoss(measure: CvMeasure, y: number, probabilities: Float64Array): number {
-  let best = 0;
-  let squares = 0;
-  let absolute = 0;
-  for (let c = 0; c < probabilities.length; c++) {
-    const p = probabilities[c]!;
-    if (p > probabilities[best]!) best = c;
-    const target = c === y ? 1 : 0;
-    squares += (target - p) ** 2;
-    absolute += Math.abs(target - p);
-  }
-  switch (measure) {
-    case "mse":
-      return squares;
-    case "mae":
-      return absolute;
-    case "class":
-      return best === y ? 0 : 1;
-    default:
-      return -2 * Math.log(Math.min(Math.max(probabilities[y]!, 1e-5), 1 - 1e-5));
-  }
 }
 
 /** The per-row loss of a prediction (response scale) for a measure other than auc. */
@@ -402,7 +375,7 @@ export function foldErrors(
     for (let i = 0; i < test.n; i++) {
       const loss = classOf
         ? multinomialRowLoss(
-            measure,
+            measure as MultinomialMeasure,
             classOf[testRows[i]!]!,
             prediction.subarray(i * columns, i * columns + columns),
           )

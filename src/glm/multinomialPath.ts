@@ -12,7 +12,8 @@
  * weighted least-squares problem, by coordinate descent, with a backtracking guard (a class step
  * that would raise the objective is shortened until it does not). Either way the outer loop runs
  * until the KKT conditions of the true problem
- * hold to the target (violation / λ_max). The softmax is invariant to adding one constant to every
+ * hold to the target (violation / λ_max). The family's softmax, loss, λ_max and early stop are
+ * families/multinomial.ts. The softmax is invariant to adding one constant to every
  * class's intercept, so intercepts are reported centred (they sum to 0 over the classes), as glmnet
  * reports them.
  */
@@ -20,7 +21,8 @@ import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { buildDesign } from "./design.js";
 import { DEFAULT_TOLERANCE, type PathOptions } from "./elasticNetPath.js";
-import { lambdaMax, lambdaSequence } from "./lambdaSequence.js";
+import { gainIsSmall, multinomialLambdaMax, nullIntercept, softmaxRow } from "./families/multinomial.js";
+import { lambdaSequence } from "./lambdaSequence.js";
 import {
   ACTIVE_SET_MAX_P,
   kktViolation,
@@ -126,9 +128,7 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
     onehot[index[i]!]![i] = 1;
     share[index[i]!]! += w[i]!;
   }
-  let maximum = 0;
-  for (let c = 0; c < K; c++)
-    maximum = Math.max(maximum, lambdaMax(design, onehot[c]!, alpha, penaltyFactor, 1 / K));
+  const maximum = multinomialLambdaMax(design, onehot, alpha, penaltyFactor);
   const lambdas = options.lambda
     ? Float64Array.from([...options.lambda].sort((a, b) => b - a))
     : lambdaSequence(maximum, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });
@@ -137,7 +137,7 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
   const states: QuadraticState[] = Array.from({ length: K }, (_, c) => {
     const state = createState(design, alpha, penaltyFactor);
     state.fitIntercept = design.intercept;
-    state.intercept = design.intercept ? Math.log(Math.max(share[c]!, 1e-300)) : 0;
+    state.intercept = design.intercept ? nullIntercept(share[c]!) : 0;
     return state;
   });
   // η (n × K, row-major), probabilities, and scratch for backtracking
@@ -156,21 +156,11 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
       for (let i = 0; i < n; i++) out[i]! += b * x[column + i]!;
     }
   };
-  /** Softmax of η row by row (shifted by the row's largest η) and the loss Σ w (logΣe^η − η_y). */
+  /** Softmax of η row by row (families/multinomial.ts) and the loss Σ w (logΣe^η − η_y). */
   const refreshProbabilities = () => {
     let loss = 0;
-    for (let i = 0; i < n; i++) {
-      let largest = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < K; c++) largest = Math.max(largest, eta[i * K + c]!);
-      let sum = 0;
-      for (let c = 0; c < K; c++) {
-        const e = Math.exp(eta[i * K + c]! - largest);
-        probability[i * K + c] = e;
-        sum += e;
-      }
-      for (let c = 0; c < K; c++) probability[i * K + c]! /= sum;
-      loss += w[i]! * (largest + Math.log(sum) - eta[i * K + index[i]!]!);
-    }
+    for (let i = 0; i < n; i++)
+      loss += w[i]! * (softmaxRow(eta, i * K, K, probability, i * K) - eta[i * K + index[i]!]!);
     return loss;
   };
   const setEtaColumn = (c: number, values: Float64Array) => {
@@ -310,9 +300,8 @@ export function multinomialPath(data: Dataset, options: PathOptions = {}): Multi
     result.objective.push(loss + (newton ? multinomialPenalty(newton, lambda) : penaltyAll(lambda)));
     result.certificate.push(certificate);
     result.converged.push(converged);
-    const gain = k > 0 ? devRatio - result.devRatio[k - 1]! : Number.POSITIVE_INFINITY;
     // glmnet's rule for its multinomial paths: an absolute gain in the deviance explained
-    if ((options.earlyStop ?? true) && k >= 4 && (gain < 1e-5 || devRatio > 0.999)) break;
+    if ((options.earlyStop ?? true) && k >= 4 && (gainIsSmall(result.devRatio, k) || devRatio > 0.999)) break;
   }
   if (newton) releaseMultinomialNewton(newton);
   return result;

@@ -8,6 +8,7 @@
  *   class     the label (path.classes[c]) of the most probable class, one per row
  */
 
+import { softmaxRow } from "./families/multinomial.js";
 import type { MultinomialPath } from "./multinomialPath.js";
 import type { Coefficients } from "./predict.js";
 import { coefficientsAt, type PredictionType } from "./predict.js";
@@ -52,9 +53,7 @@ export function predictMultinomial(
       out[i] = path.classes[best]!;
       continue;
     }
-    let total = 0;
-    for (let c = 0; c < K; c++) total += Math.exp(eta[i * K + c]! - largest);
-    for (let c = 0; c < K; c++) out[i * K + c] = Math.exp(eta[i * K + c]! - largest) / total;
+    softmaxRow(eta, i * K, K, out, i * K);
   }
   return out;
 }

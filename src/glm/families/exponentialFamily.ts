@@ -2,7 +2,8 @@
  * What a GLM family is to the path solvers: its loss, its mean function, the weights of its
  * quadratic model (IRLS), where its path starts and how its deviance is measured. The solvers and
  * the path, cross-validation and predict code are written once over this interface; a family is
- * one file (gaussian.ts, binomial.ts, poisson.ts).
+ * one file (gaussian.ts, binomial.ts, poisson.ts, cox.ts). The multinomial family, whose η is a row
+ * of K numbers, keeps its primitives in multinomial.ts.
  *
  * Every family here has its canonical link, so with η = offset + b₀ + xᵀb:
  *

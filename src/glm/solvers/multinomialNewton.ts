@@ -17,6 +17,7 @@
  */
 import type { Design } from "../design.js";
 import { binomial } from "../families/binomial.js";
+import { logSumExp, nullIntercept } from "../families/multinomial.js";
 import {
   createNewtonProblem,
   gatherCoefficients,
@@ -50,6 +51,8 @@ export interface MultinomialNewton {
   /** Each class's β and η before the current pass (then: after it, while a longer step is tried). */
   betaBefore: Float64Array[];
   linearBefore: Float64Array[];
+  /** Scratch: one row's K values of η. */
+  row: Float64Array;
 }
 
 /** K logistic problems over one design (its ones column shared), started at the class shares. */
@@ -63,7 +66,7 @@ export function createMultinomialNewton(
   const { n } = design;
   const K = onehot.length;
   const linear = onehot.map((_, c) =>
-    new Float64Array(n).fill(design.intercept ? Math.log(Math.max(share[c]!, 1e-300)) : 0),
+    new Float64Array(n).fill(design.intercept ? nullIntercept(share[c]!) : 0),
   );
   const classes = onehot.map((y, c) =>
     createNewtonProblem(binomial, design, y, alpha, penaltyFactor, linear[c]![0]!, new Float64Array(n)),
@@ -79,6 +82,7 @@ export function createMultinomialNewton(
     shift: new Float64Array(n),
     betaBefore: classes.map((problem) => new Float64Array(problem.state.p)),
     linearBefore: onehot.map(() => new Float64Array(n)),
+    row: new Float64Array(K),
   };
   for (let i = 0; i < n; i++) rescaleRow(solver, i);
   return solver;
@@ -125,20 +129,17 @@ function setOffset(solver: MultinomialNewton, c: number): void {
   }
 }
 
-/** Σ w (log Σ_c e^{η_ic} − η_i,y_i): the multinomial loss at the current η. */
+/** Σ w (log Σ_c e^{η_ic} − η_i,y_i): the multinomial loss at the current η (families/multinomial.ts). */
 export function multinomialLoss(solver: MultinomialNewton): number {
-  const { linear, onehot, w, n, K } = solver;
+  const { linear, onehot, w, n, K, row } = solver;
   let loss = 0;
   for (let i = 0; i < n; i++) {
-    let largest = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < K; c++) largest = Math.max(largest, linear[c]![i]!);
-    let sum = 0;
     let own = 0;
     for (let c = 0; c < K; c++) {
-      sum += Math.exp(linear[c]![i]! - largest);
-      if (onehot[c]![i] === 1) own = linear[c]![i]!;
+      row[c] = linear[c]![i]!;
+      if (onehot[c]![i] === 1) own = row[c]!;
     }
-    loss += w[i]! * (largest + Math.log(sum) - own);
+    loss += w[i]! * (logSumExp(row, 0, K) - own);
   }
   return loss;
 }
