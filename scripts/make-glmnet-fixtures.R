@@ -492,3 +492,28 @@ fixture_mgaussian("diabetes-mgaussian-lasso", 1)
 fixture_mgaussian("diabetes-mgaussian-enet", 0.5)
 fixture_mgaussian("diabetes-mgaussian-nointercept", 1, intercept = FALSE)
 fixture_mgaussian("diabetes-mgaussian-options", 0.5, options = TRUE)
+
+# cv.glmnet for mgaussian as a user calls it (each fold on its own λ sequence, mod folds), mse and
+# mae, glmnet run to thresh 1e-14; and predictions of the first 20 rows at three λ of the path.
+fixture_mgaussian_cv <- function(name) {
+  d <- read.csv("data/diabetes.csv")
+  responses <- c("y", "s5", "s6")
+  x <- as.matrix(d[, setdiff(names(d), responses)])
+  y <- as.matrix(d[, responses])
+  foldid <- (seq_len(nrow(x)) - 1) %% 10 + 1
+  fit <- glmnet(x, y, family = "mgaussian", thresh = 1e-14)
+  curves <- lapply(c("mse", "mae"), function(measure) {
+    cv <- cv.glmnet(x, y, family = "mgaussian", foldid = foldid, type.measure = measure, thresh = 1e-14)
+    list(measure = measure, lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd,
+         lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se)
+  })
+  s <- fit$lambda[c(5, 20, 40)]
+  predicted <- predict(fit, x[1:20, , drop = FALSE], s = s) # 20 × K × 3
+  out <- list(name = name, file = "diabetes.csv", responses = responses, features = colnames(x),
+              glmnet_version = as.character(packageVersion("glmnet")), cv = curves,
+              s = s, prediction = lapply(1:3, function(k) unname(predicted[, , k])))
+  write(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "rowmajor"),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, "\n")
+}
+fixture_mgaussian_cv("diabetes-mgaussian-cv")

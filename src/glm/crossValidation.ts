@@ -100,7 +100,7 @@ export function largestFold(foldId: Int32Array): number {
 }
 
 /** Refuses fold assignments under which some λ's error could not be computed (see crossValidate). */
-function checkFolds(data: Dataset, foldId: Int32Array, family: string, measure: CvMeasure): void {
+export function checkFolds(data: Dataset, foldId: Int32Array, family: string, measure: CvMeasure): void {
   const file = displayName(data.source, 200);
   const folds = largestFold(foldId);
   if (folds > data.n) throw new DataError("cv.moreFoldsThanRows", { file, folds, n: data.n });

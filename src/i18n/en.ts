@@ -684,12 +684,10 @@ export const en = {
     "The mgaussian family fits several numeric responses together: name at least two columns with --target, e.g. --target y1,y2.",
   "glm.mgaussianRepeated": "--target names the column '{name}' twice; name each response once.",
   "glm.mgaussianOption":
-    "{option} is not available for the mgaussian family yet (reglab fits its path, shown and in --json; saving it for predict, cross-validating it, offsets, limits and the relaxed fit are not done). Drop {option}, or fit each response alone with --family gaussian.",
+    "{option} is not available for the mgaussian family yet (reglab fits and cross-validates its path; saving it for predict, offsets, limits and the relaxed fit are not done). Drop {option}, or fit each response alone with --family gaussian.",
   "glm.noResponseColumn":
     "{file}: there is no column '{name}' to be a response (--target). Columns: {columns}.",
   "path.responses": "Responses, fitted together (each feature in all of their models or none): {names}",
-  "cv.mgaussian":
-    "Cross-validation of the mgaussian family is not available yet. Run reglab path --family mgaussian for its path, or cv with --family gaussian for one response at a time.",
   "figure.path.responseCoefficient": "coefficient, response {label}",
   "what.m": "slope m",
   "what.option": "option {option}",

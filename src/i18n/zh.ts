@@ -626,11 +626,9 @@ export const zh: Record<MessageKey, string> = {
     "mgaussian 族同时拟合多个数值响应：请用 --target 指定至少两列，例如 --target y1,y2。",
   "glm.mgaussianRepeated": "--target 两次指定了列 '{name}'；每个响应只需指定一次。",
   "glm.mgaussianOption":
-    "mgaussian 族暂不支持 {option}（reglab 可拟合其路径，以文本或 --json 输出；但尚不能保存供 predict 使用、做交叉验证，也不支持偏移量、系数上下限和 relaxed 拟合）。请去掉 {option}，或用 --family gaussian 逐个拟合各响应。",
+    "mgaussian 族暂不支持 {option}（reglab 可拟合其路径并做交叉验证；但尚不能保存供 predict 使用，也不支持偏移量、系数上下限和 relaxed 拟合）。请去掉 {option}，或用 --family gaussian 逐个拟合各响应。",
   "glm.noResponseColumn": "{file}：没有可作为响应的列 '{name}'（--target）。现有列：{columns}。",
   "path.responses": "同时拟合的响应（每个特征要么进入全部响应的模型，要么都不进入）：{names}",
-  "cv.mgaussian":
-    "mgaussian 族暂不支持交叉验证。请用 reglab path --family mgaussian 查看其路径，或用 cv --family gaussian 逐个响应做交叉验证。",
   "figure.path.responseCoefficient": "系数，响应 {label}",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",

@@ -180,7 +180,7 @@ const markerRule = (lambda: number) =>
   Plot.ruleX([Math.log(lambda)], { stroke: "#e08214", strokeWidth: 2.5 });
 
 export function cvPanel(
-  cv: CvResult,
+  cv: DrawnCv,
   t: Translator,
   document: Document,
   marker?: number,
@@ -226,7 +226,13 @@ export function cvPanel(
   });
 }
 
-export function cvFigure(cv: CvResult, t: Translator, document: Document, marker?: number): string {
+/** What the CV figure reads of a cross-validation (any family's, mgaussian's too). */
+export type DrawnCv = Pick<
+  CvResult,
+  "foldId" | "lambda" | "cvm" | "cvsd" | "measure" | "lambdaMin" | "lambdaOneSe"
+>;
+
+export function cvFigure(cv: DrawnCv, t: Translator, document: Document, marker?: number): string {
   return composeFigure({
     title: t("figure.cv.title", { folds: largestFold(cv.foldId) }),
     subtitle: t("figure.cv.subtitle", {

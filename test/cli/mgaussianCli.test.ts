@@ -71,6 +71,74 @@ describe("reglab path --family mgaussian", () => {
       for (const name of ["y", "s5", "s6"]) expect(svg).toContain(`${label} ${name}`);
     });
 
+  it("cross-validates as cv.glmnet: its λ.min and λ.1se, cvm per λ, the folds used", async () => {
+    const cvFixture = JSON.parse(
+      readFileSync(join(ROOT, "test/fixtures/glmnet/diabetes-mgaussian-cv.json"), "utf8"),
+    );
+    const result = await runCli(
+      [
+        "cv",
+        DIABETES,
+        "--family",
+        "mgaussian",
+        "--target",
+        "y,s5,s6",
+        "--fold-rule",
+        "mod",
+        "--measure",
+        "mae",
+        "--json",
+      ],
+      { cwd },
+    );
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    const curve = cvFixture.cv.find((c: { measure: string }) => c.measure === "mae");
+    expect(json.family).toBe("mgaussian");
+    expect(json.measure).toBe("mae");
+    expect(json.fold_id.slice(0, 12)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2]);
+    expect(json.lambda_min / curve.lambda_min - 1).toBeCloseTo(0, 12);
+    expect(json.lambda_1se / curve.lambda_1se - 1).toBeCloseTo(0, 12);
+    expect(Math.abs(json.cvm[10] / curve.cvm[10] - 1)).toBeLessThan(1e-6);
+    // and as text: λ.min and λ.1se with their errors, the responses named
+    const text = await runCli(
+      [
+        "cv",
+        DIABETES,
+        "--family",
+        "mgaussian",
+        "--target",
+        "y,s5,s6",
+        "--fold-rule",
+        "mod",
+        "--json",
+        "--lang",
+        "zh",
+      ],
+      { cwd },
+    );
+    expect(text.status).toBe(0);
+    const plain = await runCli(
+      [
+        "cv",
+        DIABETES,
+        "--family",
+        "mgaussian",
+        "--target",
+        "y,s5,s6",
+        "--fold-rule",
+        "mod",
+        "--out",
+        join(cwd, "cvfig"),
+      ],
+      { cwd },
+    );
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(messagePattern("cv.result", "en"));
+    expect(plain.stdout).toMatch(messagePattern("path.responses", "en"));
+    expect(readFileSync(join(cwd, "cvfig", "cv.svg"), "utf8")).toContain("<svg");
+  });
+
   const refusals: Refusal[] = [
     ["one response", ["path", DIABETES, "--family", "mgaussian", "--target", "y"], "glm.mgaussianTargets"],
     ["no --target", ["path", DIABETES, "--family", "mgaussian"], "glm.mgaussianTargets"],
@@ -109,7 +177,16 @@ describe("reglab path --family mgaussian", () => {
       ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--save", "m.json"],
       "glm.mgaussianOption",
     ],
-    ["cross-validation", ["cv", DIABETES, "--family", "mgaussian", "--target", "y,s5"], "cv.mgaussian"],
+    [
+      "a measure for classes",
+      ["cv", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--measure", "class"],
+      "cv.measureFamily",
+    ],
+    [
+      "--save with cv",
+      ["cv", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--save", "m.json"],
+      "glm.mgaussianOption",
+    ],
     ["a sparse file", ["path", join(ROOT, "data/sparse300.svm"), "--family", "mgaussian"], "sparse.family"],
   ];
   itRefuses(refusals, cwd);

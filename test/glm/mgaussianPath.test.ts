@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Dataset, parseCsv } from "../../src/data/parseCsv.js";
+import { crossValidateMgaussian, predictMgaussian } from "../../src/glm/mgaussianCv.js";
 import { type MgaussianPath, mgaussianPath } from "../../src/glm/mgaussianPath.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -198,4 +199,55 @@ describe("mgaussian refusals", () => {
     const constant = new Float64Array(diabetes.n).fill(3);
     expect(() => mgaussianPath(diabetes, [constant, constant], ["a", "b"])).toThrow(/constant|nothing/i);
   });
+});
+
+describe("mgaussian predictions and cross-validation against glmnet's predict and cv.glmnet", () => {
+  const fixture = JSON.parse(
+    readFileSync(join(ROOT, "test/fixtures/glmnet/diabetes-mgaussian-cv.json"), "utf8"),
+  );
+  const features: Float64Array[] = fixture.features.map((f: string) => column(diabetes, f));
+  const responses: Float64Array[] = fixture.responses.map((r: string) => column(diabetes, r));
+  const n = diabetes.n;
+  const p = features.length;
+  const x = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) x[i * p + j] = features[j]![i]!;
+  const data: Dataset = { ...diabetes, p, x, featureNames: fixture.features };
+  const foldId = Int32Array.from({ length: n }, (_, i) => (i % 10) + 1);
+
+  it("predicts glmnet's ŷ for every response at λ on the path", () => {
+    const path = mgaussianPath(data, responses, fixture.responses);
+    const spread = responses.map((y) => {
+      const mean = y.reduce((a, b) => a + b, 0) / n;
+      return Math.sqrt(y.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+    });
+    fixture.s.forEach((lambda: number, s: number) => {
+      const predicted = predictMgaussian(path, x.subarray(0, 20 * p), 20, lambda);
+      for (let i = 0; i < 20; i++)
+        for (let k = 0; k < 3; k++) {
+          const theirs = fixture.prediction[s][i][k];
+          // to 1e-5 of the response's spread (s5 and s6 are of size 0.05, y of 150): glmnet's fit at
+          // thresh 1e-14 still violates its KKT conditions by ~2e-6 (see the tests above)
+          expect(Math.abs(predicted[i * 3 + k]! - theirs)).toBeLessThan(1e-5 * spread[k]!);
+        }
+    });
+  });
+
+  for (const curve of fixture.cv)
+    it(`gives cv.glmnet's ${curve.measure} curve, λ.min and λ.1se (mod folds, each fold on its own λ)`, () => {
+      const cv = crossValidateMgaussian(data, responses, fixture.responses, {
+        foldId,
+        measure: curve.measure,
+      });
+      expect(cv.lambda).toHaveLength(curve.lambda.length);
+      const last = curve.lambda.length - 1;
+      for (let l = 0; l < curve.lambda.length; l++) {
+        // the last λ: two of glmnet's fold paths end one λ sooner (their early stop at its edge),
+        // so glmnet predicts those folds there from the λ before
+        const tolerance = l === last ? 3e-5 : 1e-6;
+        expect(Math.abs(cv.cvm[l]! / curve.cvm[l] - 1)).toBeLessThan(tolerance);
+        expect(Math.abs(cv.cvsd[l]! / curve.cvsd[l] - 1)).toBeLessThan(tolerance);
+      }
+      expect(cv.lambdaMin / curve.lambda_min - 1).toBeCloseTo(0, 12);
+      expect(cv.lambdaOneSe / curve.lambda_1se - 1).toBeCloseTo(0, 12);
+    });
 });

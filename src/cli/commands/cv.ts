@@ -9,7 +9,9 @@ import {
   crossValidate,
   largestFold,
 } from "../../glm/crossValidation.js";
+import { crossValidateMgaussian, type MgaussianMeasure } from "../../glm/mgaussianCv.js";
 import { formatNumber } from "../../i18n/format.js";
+import type { DrawnCv } from "../../plot/glmFigures.js";
 import {
   type CommandContext,
   type CommandSpec,
@@ -23,6 +25,8 @@ import {
   checkSaveBesideOutput,
   checkSaveTarget,
   GLM_OPTIONS,
+  type GlmInput,
+  mgaussianJson,
   objectiveNote,
   pathJson,
   readGlmInput,
@@ -95,7 +99,6 @@ export const cvCommand: CommandSpec = {
       return runTableCv(args[0], options, given, context, saveTo);
     if (given.has("where")) throw new UsageError("table.needsTable", { option: "--where" });
     if (isSparseInput(args[0])) throw new UsageError("sparse.commandNotHere", { command: "cv" });
-    if (options["family"] === "mgaussian") throw new UsageError("cv.mgaussian");
     const input = readGlmInput(args, options, context);
     const gamma = relaxGammaList(options["gamma"] as string | undefined, options["relax"] === true);
     const folds = options["folds"] as number;
@@ -117,6 +120,7 @@ export const cvCommand: CommandSpec = {
     const folder = drawsFigures(json, given)
       ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("cv"))
       : null;
+    if (input.responses) return mgaussianCv(input, input.responses, options, foldId, folder, context);
     const bar =
       context.interactive && options["quiet"] !== true
         ? new SingleBar({ format: `${t("cv.progress")} [{bar}] {value}/{total}`, stream: process.stderr })
@@ -202,8 +206,67 @@ export const cvCommand: CommandSpec = {
   },
 };
 
+/** Several responses cross-validated together (--family mgaussian), as cv.glmnet does. */
+async function mgaussianCv(
+  input: GlmInput,
+  responses: NonNullable<GlmInput["responses"]>,
+  options: Record<string, unknown>,
+  foldId: Int32Array | undefined,
+  folder: OutputFolder | null,
+  context: CommandContext,
+) {
+  const { t, json, out } = context;
+  const { family: _family, ...settings } = input.options;
+  const start = performance.now();
+  const cv = crossValidateMgaussian(input.data, responses.values, responses.names, {
+    ...settings,
+    folds: options["folds"] as number,
+    foldRule: options["foldRule"] as "random" | "mod",
+    foldId,
+    foldLambda: options["foldLambda"] as "own" | "full",
+    measure: options["measure"] as MgaussianMeasure,
+    seed: options["seed"] as number,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  warnIfNotConverged(cv.path, context);
+  const figure = folder ? await drawCv(folder, cv, t) : null;
+  if (json) {
+    out(
+      `${finiteJson(
+        {
+          ...mgaussianJson(cv.path, seconds),
+          measure: cv.measure,
+          seed: options["seed"],
+          fold_id: [...cv.foldId],
+          lambda_min: cv.lambdaMin,
+          lambda_1se: cv.lambdaOneSe,
+          cvm: cv.cvm,
+          cvsd: cv.cvsd,
+          ...(figure ? { figures: { cv: figure } } : { figures: {}, figures_note: t("figures.notDrawn") }),
+          saved: null,
+        },
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  const names = responses.names.map((name) => displayName(name, 40)).join(", ");
+  out(
+    `${t("cv.result", {
+      min: formatNumber(cv.lambdaMin),
+      oneSe: formatNumber(cv.lambdaOneSe),
+      measure: t(`measure.${cv.measure}`),
+      minError: formatNumber(cv.cvm[cv.indexMin]!),
+      minSd: formatNumber(cv.cvsd[cv.indexMin]!),
+      oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
+      oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
+    })}\n${t("path.responses", { names })}\n\n`,
+  );
+  out(wroteLines(t, figure ? [figure] : [], []));
+}
+
 /** The CV figure, with the plotting code loaded only now (a `--json` run never loads it). */
-async function drawCv(folder: OutputFolder, cv: CvResult, t: CommandContext["t"]) {
+async function drawCv(folder: OutputFolder, cv: DrawnCv, t: CommandContext["t"]) {
   const [{ cvFigure }, { nodeDocument }] = await Promise.all([
     import("../../plot/glmFigures.js"),
     import("../render.js"),
