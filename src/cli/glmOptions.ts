@@ -136,7 +136,6 @@ function refuseForMgaussian(options: Record<string, unknown>): void {
     ["offset", "--offset"],
     ["lowerLimits", "--lower-limits"],
     ["upperLimits", "--upper-limits"],
-    ["save", "--save"],
   ];
   for (const [key, flag] of unsupported)
     if (options[key] !== undefined) throw new UsageError("glm.mgaussianOption", { option: flag });

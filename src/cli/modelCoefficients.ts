@@ -2,7 +2,7 @@
  * `reglab predict MODEL.json --type coefficients|nonzero`: the model itself at λ = s, as glmnet's
  * `coef(fit, s)` and `predict(fit, type = "nonzero")` — coefficients interpolated linearly in λ
  * between the path's points (glmnet's exact = FALSE), intercept first; the multinomial family one
- * column per class. No data file is needed.
+ * column per class, mgaussian one per response. No data file is needed.
  */
 import { coefficientsAt, relaxedCoefficientsAt } from "../glm/predict.js";
 import type { Translator } from "../i18n/translate.js";
@@ -17,6 +17,14 @@ interface ClassCoefficients {
 
 /** Each class's (or the one) intercept and coefficients at λ. */
 export function modelCoefficientsAt(model: SavedModel, lambda: number, gamma = 1): ClassCoefficients[] {
+  if (model.family === "mgaussian")
+    return model.responses.map((label, k) => {
+      const { intercept, beta } = coefficientsAt(
+        { lambda: model.lambda, a0: model.a0[k]!, beta: model.beta[k]! },
+        lambda,
+      );
+      return { label, intercept, beta };
+    });
   if (model.family !== "multinomial") {
     const path = { lambda: model.lambda, a0: model.a0, beta: model.beta };
     const { intercept, beta } =
@@ -32,6 +40,13 @@ export function modelCoefficientsAt(model: SavedModel, lambda: number, gamma = 1
     );
     return { label, intercept, beta };
   });
+}
+
+/** A block's column heading: its class, or (mgaussian) its response. */
+function blockLabel(model: SavedModel, label: number | string, t: Translator): string {
+  return model.family === "mgaussian"
+    ? t("predict.responseLabel", { label })
+    : t("predict.classLabel", { label });
 }
 
 /** The --json document of --type coefficients or nonzero. */
@@ -56,7 +71,11 @@ export function coefficientsJson(
         }
       : {}),
     nonzero: single ? nonzero(blocks[0]!.beta) : blocks.map((b) => nonzero(b.beta)),
-    ...(single ? {} : { classes: blocks.map((b) => b.label) }),
+    ...(single
+      ? {}
+      : model.family === "mgaussian"
+        ? { responses: model.responses }
+        : { classes: blocks.map((b) => b.label) }),
   };
 }
 
@@ -73,16 +92,14 @@ export function coefficientsText(
     return blocks
       .map((b) => {
         const names = model.feature_names.filter((_, j) => b.beta[j] !== 0);
-        const prefix = b.label === null ? "" : `${t("predict.classLabel", { label: b.label })}: `;
+        const prefix = b.label === null ? "" : `${blockLabel(model, b.label, t)}: `;
         return `${prefix}${names.join(", ")}`;
       })
       .join("\n");
   }
   const header = [
     "",
-    ...blocks.map((b) =>
-      b.label === null ? t("predict.coefficient") : t("predict.classLabel", { label: b.label }),
-    ),
+    ...blocks.map((b) => (b.label === null ? t("predict.coefficient") : blockLabel(model, b.label, t))),
   ];
   const rows = [
     [t("predict.intercept"), ...blocks.map((b) => String(b.intercept))],

@@ -2,7 +2,7 @@
  * The saved model document (reglab_model: 1, written by `path|cv --save` and the web lab) checked
  * against its schema before `predict` uses it: the version, a family reglab knows, finite numbers
  * everywhere, and shapes that agree — L λ values, p feature names, a0 of L (per class for the
- * multinomial family), beta of L × p (per class). The first problem is named by its field, e.g.
+ * multinomial family, per response for mgaussian), beta of L × p (per class or response). The first problem is named by its field, e.g.
  * `beta[3][7]`, so a hand-edited or truncated model is found at once.
  */
 import { z } from "zod";
@@ -56,6 +56,14 @@ const modelSchema = z.discriminatedUnion("family", [
   }),
   z.object({
     ...common,
+    family: z.literal("mgaussian"),
+    classes: z.null(),
+    responses: z.array(z.string().min(1)).min(2).refine(distinct, { message: "distinct" }),
+    a0: matrix,
+    beta: z.array(matrix),
+  }),
+  z.object({
+    ...common,
     family: z.literal("multinomial"),
     classes: z.array(label).min(2).refine(distinct, { message: "distinct" }),
     a0: matrix,
@@ -85,12 +93,14 @@ function shapeProblem(model: SavedModel): { field: string; found: number; expect
     check(`${prefix}beta`, beta.length, L) ??
     beta.map((row, k) => check(`${prefix}beta[${k}]`, row.length, p)).find((problem) => problem) ??
     null;
-  if (model.family !== "multinomial") return block(model.a0, model.beta, "");
-  const K = model.classes.length;
+  if (model.family !== "multinomial" && model.family !== "mgaussian") return block(model.a0, model.beta, "");
+  // one block per class or response
+  const blocks = model.family === "multinomial" ? model.classes : model.responses;
+  const K = blocks.length;
   return (
     check("a0", model.a0.length, K) ??
     check("beta", model.beta.length, K) ??
-    model.classes
+    blocks
       .map((_, c) => {
         const found = block(model.a0[c]!, model.beta[c]!, "");
         return found && { ...found, field: found.field.replace(/^(a0|beta)/, `$1[${c}]`) };
@@ -108,7 +118,7 @@ export function validateModel(document: unknown, file: string): SavedModel {
   const family = (document as { family?: unknown }).family;
   if (
     typeof family === "string" &&
-    !["gaussian", "binomial", "poisson", "cox", "multinomial"].includes(family)
+    !["gaussian", "binomial", "poisson", "cox", "multinomial", "mgaussian"].includes(family)
   )
     throw new DataError("model.unknownFamily", { file: name, family: displayName(family, 40) });
   const parsed = modelSchema.safeParse(document);

@@ -2,10 +2,11 @@
  * A fitted path as the plain JSON document `reglab predict` reads (reglab_model: 1). Written by
  * `reglab path|cv --save` and by the web lab's "export model", so a model found in the browser
  * predicts from the command line. Multinomial: a0[c][k] and beta[c][k][j], one block per class, in
- * the order of `classes`.
+ * the order of `classes`; mgaussian likewise per response (mgaussianModelDocument).
  */
 import { type ClassLabel, classNames } from "./classLabels.js";
 import type { GlmPath } from "./glmPath.js";
+import type { MgaussianPath } from "./mgaussianPath.js";
 
 export function modelDocument(
   path: GlmPath,
@@ -33,6 +34,27 @@ export function modelDocument(
     ...(path.family !== "multinomial" && path.relaxed
       ? { relaxed: { lambda: path.relaxed.lambda, a0: path.relaxed.a0, beta: path.relaxed.beta } }
       : {}),
+    ...extra,
+  };
+}
+
+/**
+ * An mgaussian path as a saved model: a0[k][l] and beta[k][l][j], one block per response, in the
+ * order of `responses` (target_name lists them as --target took them).
+ */
+export function mgaussianModelDocument(path: MgaussianPath, extra: Record<string, unknown> = {}) {
+  return {
+    reglab_model: 1,
+    family: path.family,
+    alpha: path.alpha,
+    objective_form: "glmnet",
+    feature_names: path.featureNames,
+    target_name: path.responses.join(","),
+    responses: path.responses,
+    classes: null,
+    lambda: path.lambda,
+    a0: path.a0,
+    beta: path.beta,
     ...extra,
   };
 }

@@ -454,6 +454,7 @@ export const en = {
   "glm.penaltyFactorCount":
     "--penalty-factor gives {found} factors, but there are {p} features: give one per feature, in the order of the columns.",
   "predict.classLabel": "class {label}",
+  "predict.responseLabel": "response {label}",
   "predict.coefficient": "coefficient",
   "predict.intercept": "(Intercept)",
   "predict.noDataNeeded":
@@ -684,7 +685,7 @@ export const en = {
     "The mgaussian family fits several numeric responses together: name at least two columns with --target, e.g. --target y1,y2.",
   "glm.mgaussianRepeated": "--target names the column '{name}' twice; name each response once.",
   "glm.mgaussianOption":
-    "{option} is not available for the mgaussian family yet (reglab fits and cross-validates its path; saving it for predict, offsets, limits and the relaxed fit are not done). Drop {option}, or fit each response alone with --family gaussian.",
+    "{option} is not available for the mgaussian family yet (reglab fits, cross-validates, saves and predicts its path; offsets, limits and the relaxed fit are not done). Drop {option}, or fit each response alone with --family gaussian.",
   "glm.noResponseColumn":
     "{file}: there is no column '{name}' to be a response (--target). Columns: {columns}.",
   "path.responses": "Responses, fitted together (each feature in all of their models or none): {names}",

@@ -423,6 +423,7 @@ export const zh: Record<MessageKey, string> = {
   "glm.penaltyFactorCount":
     "--penalty-factor 给出了 {found} 个因子，但共有 {p} 个特征：请按列的顺序为每个特征给一个。",
   "predict.classLabel": "类别 {label}",
+  "predict.responseLabel": "响应 {label}",
   "predict.coefficient": "系数",
   "predict.intercept": "（截距）",
   "predict.noDataNeeded": "--type {type} 只显示模型本身，不读取数据文件；请只传 MODEL.json。",
@@ -626,7 +627,7 @@ export const zh: Record<MessageKey, string> = {
     "mgaussian 族同时拟合多个数值响应：请用 --target 指定至少两列，例如 --target y1,y2。",
   "glm.mgaussianRepeated": "--target 两次指定了列 '{name}'；每个响应只需指定一次。",
   "glm.mgaussianOption":
-    "mgaussian 族暂不支持 {option}（reglab 可拟合其路径并做交叉验证；但尚不能保存供 predict 使用，也不支持偏移量、系数上下限和 relaxed 拟合）。请去掉 {option}，或用 --family gaussian 逐个拟合各响应。",
+    "mgaussian 族暂不支持 {option}（reglab 可拟合其路径、做交叉验证、保存模型并预测；但尚不支持偏移量、系数上下限和 relaxed 拟合）。请去掉 {option}，或用 --family gaussian 逐个拟合各响应。",
   "glm.noResponseColumn": "{file}：没有可作为响应的列 '{name}'（--target）。现有列：{columns}。",
   "path.responses": "同时拟合的响应（每个特征要么进入全部响应的模型，要么都不进入）：{names}",
   "figure.path.responseCoefficient": "系数，响应 {label}",

@@ -173,30 +173,88 @@ describe("reglab path --family mgaussian", () => {
       "glm.mgaussianOption",
     ],
     [
-      "--save",
-      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--save", "m.json"],
-      "glm.mgaussianOption",
-    ],
-    [
       "a measure for classes",
       ["cv", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--measure", "class"],
       "cv.measureFamily",
-    ],
-    [
-      "--save with cv",
-      ["cv", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--save", "m.json"],
-      "glm.mgaussianOption",
     ],
     ["a sparse file", ["path", join(ROOT, "data/sparse300.svm"), "--family", "mgaussian"], "sparse.family"],
   ];
   itRefuses(refusals, cwd);
 
-  it("keeps a --save target untouched when it refuses", async () => {
-    const result = await runCli(
-      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--save", "kept.json", "--json"],
+  it("saves the model, and predict gives glmnet's ŷ for every response at any --s", async () => {
+    const cvFixture = JSON.parse(
+      readFileSync(join(ROOT, "test/fixtures/glmnet/diabetes-mgaussian-cv.json"), "utf8"),
+    );
+    const saved = await runCli(
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5,s6", "--save", "mg.json", "--json"],
       { cwd },
     );
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe("");
+    expect(saved.status).toBe(0);
+    expect(JSON.parse(saved.stdout).saved).toBe("mg.json");
+    const lambda = cvFixture.s[1];
+    const predicted = await runCli(["predict", "mg.json", DIABETES, "--s", String(lambda), "--json"], {
+      cwd,
+    });
+    expect(predicted.status).toBe(0);
+    const rows: number[][] = JSON.parse(predicted.stdout).predictions;
+    expect(rows).toHaveLength(442);
+    const spread = [77, 0.048, 0.048]; // the responses' standard deviations, roughly
+    for (let i = 0; i < 20; i++)
+      for (let k = 0; k < 3; k++)
+        expect(Math.abs(rows[i]![k]! - cvFixture.prediction[1][i][k])).toBeLessThan(1e-5 * spread[k]!);
+    // the model itself at s: a column per response, its name heading it
+    const view = await runCli(["predict", "mg.json", "--type", "coefficients", "--s", "1", "--json"], {
+      cwd,
+    });
+    const coefficients = JSON.parse(view.stdout);
+    expect(coefficients.responses).toEqual(["y", "s5", "s6"]);
+    expect(coefficients.coefficients).toHaveLength(3);
+    const text = await runCli(["predict", "mg.json", "--type", "coefficients", "--s", "1", "--lang", "zh"], {
+      cwd,
+    });
+    expect(text.stdout).toContain("响应 s5");
   });
+
+  it("saves a cv model that predicts at its λ.1se by default", async () => {
+    const saved = await runCli(
+      [
+        "cv",
+        DIABETES,
+        "--family",
+        "mgaussian",
+        "--target",
+        "y,s5,s6",
+        "--fold-rule",
+        "mod",
+        "--save",
+        "mgcv.json",
+        "--json",
+      ],
+      { cwd },
+    );
+    expect(saved.status).toBe(0);
+    const oneSe = JSON.parse(saved.stdout).lambda_1se;
+    const model = JSON.parse(readFileSync(join(cwd, "mgcv.json"), "utf8"));
+    expect(model.family).toBe("mgaussian");
+    expect(model.lambda_1se).toBe(oneSe);
+    const predicted = await runCli(["predict", "mgcv.json", DIABETES, "--json"], { cwd });
+    expect(JSON.parse(predicted.stdout).lambda).toBe(oneSe);
+  });
+
+  const broken: Refusal[] = [
+    [
+      "--type class of a multi-response model",
+      ["predict", "mg.json", DIABETES, "--type", "class"],
+      "predict.classOfNumber",
+    ],
+    ["a saved model whose responses repeat", ["predict", "twice.json", DIABETES], "model.rule.distinct"],
+    ["a saved model with a block too few", ["predict", "short.json", DIABETES], "model.badShape"],
+  ];
+  it("writes the broken models for the refusals below", async () => {
+    const model = JSON.parse(readFileSync(join(cwd, "mg.json"), "utf8"));
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(cwd, "twice.json"), JSON.stringify({ ...model, responses: ["y", "y", "s6"] }));
+    writeFileSync(join(cwd, "short.json"), JSON.stringify({ ...model, beta: model.beta.slice(0, 2) }));
+  });
+  itRefuses(broken, cwd);
 });

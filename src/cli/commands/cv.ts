@@ -10,6 +10,7 @@ import {
   largestFold,
 } from "../../glm/crossValidation.js";
 import { crossValidateMgaussian, type MgaussianMeasure } from "../../glm/mgaussianCv.js";
+import { mgaussianModelDocument } from "../../glm/modelDocument.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { DrawnCv } from "../../plot/glmFigures.js";
 import {
@@ -120,7 +121,7 @@ export const cvCommand: CommandSpec = {
     const folder = drawsFigures(json, given)
       ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("cv"))
       : null;
-    if (input.responses) return mgaussianCv(input, input.responses, options, foldId, folder, context);
+    if (input.responses) return mgaussianCv(input, input.responses, options, foldId, folder, context, saveTo);
     const bar =
       context.interactive && options["quiet"] !== true
         ? new SingleBar({ format: `${t("cv.progress")} [{bar}] {value}/{total}`, stream: process.stderr })
@@ -214,6 +215,7 @@ async function mgaussianCv(
   foldId: Int32Array | undefined,
   folder: OutputFolder | null,
   context: CommandContext,
+  saveTo: string | undefined,
 ) {
   const { t, json, out } = context;
   const { family: _family, ...settings } = input.options;
@@ -230,6 +232,12 @@ async function mgaussianCv(
   const seconds = (performance.now() - start) / 1000;
   warnIfNotConverged(cv.path, context);
   const figure = folder ? await drawCv(folder, cv, t) : null;
+  if (saveTo)
+    saveModel(
+      saveTo,
+      mgaussianModelDocument(cv.path, { lambda_min: cv.lambdaMin, lambda_1se: cv.lambdaOneSe }),
+      options,
+    );
   if (json) {
     out(
       `${finiteJson(
@@ -243,7 +251,7 @@ async function mgaussianCv(
           cvm: cv.cvm,
           cvsd: cv.cvsd,
           ...(figure ? { figures: { cv: figure } } : { figures: {}, figures_note: t("figures.notDrawn") }),
-          saved: null,
+          saved: saveTo ?? null,
         },
         2,
       )}\n`,
@@ -262,7 +270,7 @@ async function mgaussianCv(
       oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
     })}\n${t("path.responses", { names })}\n\n`,
   );
-  out(wroteLines(t, figure ? [figure] : [], []));
+  out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }
 
 /** The CV figure, with the plotting code loaded only now (a `--json` run never loads it). */

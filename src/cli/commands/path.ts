@@ -5,7 +5,7 @@ import { displayName } from "../../data/dataError.js";
 import { sparseFormatOf } from "../../data/readSparse.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { mgaussianPath } from "../../glm/mgaussianPath.js";
-import { modelDocument as savedModel } from "../../glm/modelDocument.js";
+import { mgaussianModelDocument, modelDocument as savedModel } from "../../glm/modelDocument.js";
 import { sparseElasticNetPath, usesStatistics } from "../../glm/sparsePath.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
@@ -103,7 +103,7 @@ export const pathCommand: CommandSpec = {
       return;
     }
     const input = outcome?.kind === "path" ? outcome.input : readGlmInput(args, options, context);
-    if (input.responses) return mgaussianRun(input, input.responses, options, given, context);
+    if (input.responses) return mgaussianRun(input, input.responses, options, given, context, saveTo);
     const draws = drawsFigures(json, given);
     const folder = draws
       ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
@@ -207,6 +207,7 @@ async function mgaussianRun(
   options: Record<string, unknown>,
   given: ReadonlySet<string>,
   context: CommandContext,
+  saveTo: string | undefined,
 ) {
   const { t, json, out } = context;
   const folder = drawsFigures(json, given)
@@ -218,11 +219,12 @@ async function mgaussianRun(
   const seconds = (performance.now() - start) / 1000;
   warnIfNotConverged(path, context);
   const figure = folder ? await drawPath(folder, path, t) : null;
+  if (saveTo) saveModel(saveTo, mgaussianModelDocument(path), options);
   if (json) {
     const figures = figure
       ? { figures: { path: figure } }
       : { figures: {}, figures_note: t("figures.notDrawn") };
-    out(`${finiteJson({ ...mgaussianJson(path, seconds), ...figures, saved: null }, 2)}\n`);
+    out(`${finiteJson({ ...mgaussianJson(path, seconds), ...figures, saved: saveTo ?? null }, 2)}\n`);
     return;
   }
   const summary = t("path.summary", {
@@ -237,7 +239,7 @@ async function mgaussianRun(
   out(
     `${summary}\n${t("path.responses", { names })}\n${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
   );
-  out(wroteLines(t, figure ? [figure] : [], []));
+  out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }
 
 /** The path figure, with the plotting code loaded only now (a `--json` run never loads it). */

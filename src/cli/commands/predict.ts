@@ -2,6 +2,8 @@
 
 import { DataError, displayName } from "../../data/dataError.js";
 import { type GlmPath, predictGlm } from "../../glm/glmPath.js";
+import { predictMgaussian } from "../../glm/mgaussianCv.js";
+import type { MgaussianPath } from "../../glm/mgaussianPath.js";
 import type { PredictionType } from "../../glm/predict.js";
 import type { CommandSpec } from "../command.js";
 import { UsageError } from "../errors.js";
@@ -25,6 +27,18 @@ function readModel(file: string): SavedModel {
     throw new DataError("model.badJson", { file: displayName(file, 200), position: position ?? "?" });
   }
   return validateModel(document, file);
+}
+
+/** An mgaussian model as the path predictMgaussian reads. */
+function mgaussianPathOf(model: Extract<SavedModel, { family: "mgaussian" }>): MgaussianPath {
+  return {
+    family: "mgaussian",
+    p: model.feature_names.length,
+    responses: model.responses,
+    lambda: model.lambda,
+    a0: model.a0,
+    beta: model.beta,
+  } as unknown as MgaussianPath;
 }
 
 /** The path the library predicts from, rebuilt from the saved document. */
@@ -98,7 +112,10 @@ export const predictCommand: CommandSpec = {
     const type = options["type"] as PredictionType;
     if (
       type === "class" &&
-      (model.family === "gaussian" || model.family === "poisson" || model.family === "cox")
+      (model.family === "gaussian" ||
+        model.family === "poisson" ||
+        model.family === "cox" ||
+        model.family === "mgaussian")
     )
       throw new UsageError("predict.classOfNumber", { family: model.family });
     const na = options["na"] as "error" | "drop" | "keep";
@@ -129,8 +146,12 @@ export const predictCommand: CommandSpec = {
       columns.forEach((column, j) => {
         x[i * p + j] = data.x[i * data.p + column]!;
       });
-    const { values, columns: width } = predictGlm(pathOf(model), x, data.n, at, type, offset, gamma);
-    // one prediction per row: a number, or (multinomial link/response) one number per class
+    // mgaussian: ŷ of every response (its link is the identity: link and response agree)
+    const { values, columns: width } =
+      model.family === "mgaussian"
+        ? { values: predictMgaussian(mgaussianPathOf(model), x, data.n, at), columns: model.responses.length }
+        : predictGlm(pathOf(model), x, data.n, at, type, offset, gamma);
+    // one prediction per row: a number, or one per class (multinomial) or response (mgaussian)
     let predictions: (number | string | number[] | null)[] =
       width === 1
         ? [...values]
