@@ -27,7 +27,6 @@ const NOT_FOR_SPARSE: Record<string, string> = {
   lowerLimits: "--lower-limits",
   upperLimits: "--upper-limits",
   relax: "--relax",
-  save: "--save",
   where: "--where",
   explain: "--explain",
   stats: "--stats",
@@ -48,6 +47,19 @@ export interface SparseInput {
 
 /** Any text file's size limit: a sparse file holds only its nonzeros, so 1 GB is a large design. */
 const SPARSE_FILE_LIMIT = 1 << 30;
+
+/**
+ * A sparse file's design alone (predict: no target needed): its CSC matrix and its columns' names,
+ * x1, x2, … by the index each had in the file (svmlight's own numbering, 0-based or 1-based).
+ */
+export function readSparseDesign(file: string): { x: SparseDataset["x"]; featureNames: string[] } {
+  if (sparseFormatOf(file) === "svmlight") {
+    const data = readSvmlight(readTextFile(file, SPARSE_FILE_LIMIT), file);
+    return { x: data.x, featureNames: data.featureNames };
+  }
+  const x = readMatrixMarket(readTextFile(file, SPARSE_FILE_LIMIT), file);
+  return { x, featureNames: Array.from({ length: x.p }, (_, j) => `x${j + 1}`) };
+}
 
 export function readSparseInput(
   file: string,

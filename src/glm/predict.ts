@@ -8,6 +8,7 @@
  *             (poisson) or the relative risk (cox, whose η has no intercept)
  *   class     1 if η > 0 else 0 (binomial)
  */
+import type { SparseMatrix } from "../data/sparseMatrix.js";
 import type { ElasticNetPath } from "./elasticNetPath.js";
 import { responseOf } from "./families/index.js";
 import type { RelaxedFit } from "./relax.js";
@@ -84,4 +85,26 @@ export function relaxedCoefficientsAt(
     intercept: gamma * lasso.intercept + (1 - gamma) * refit.intercept,
     beta: lasso.beta.map((b, j) => gamma * b + (1 - gamma) * refit.beta[j]!),
   };
+}
+
+/**
+ * η = b₀ + Xβ for the rows of a sparse design (compressed sparse columns), never densified: x's
+ * column c is the model's feature columnOf[c] (−1: not one of the model's, and then all zero).
+ * out has x.n values.
+ */
+export function sparseLinearPredictor(
+  coefficients: { intercept: number; beta: readonly number[] },
+  x: SparseMatrix,
+  columnOf: Int32Array,
+  out: Float64Array,
+): void {
+  const { colPtr, rowIdx, values } = x;
+  out.fill(coefficients.intercept, 0, x.n);
+  for (let c = 0; c < x.p; c++) {
+    const j = columnOf[c]!;
+    if (j < 0) continue;
+    const b = coefficients.beta[j]!;
+    if (b === 0) continue;
+    for (let k = colPtr[c]!; k < colPtr[c + 1]!; k++) out[rowIdx[k]!]! += values[k]! * b;
+  }
 }

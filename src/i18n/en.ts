@@ -690,6 +690,10 @@ export const en = {
     "{file}: there is no column '{name}' to be a response (--target). Columns: {columns}.",
   "path.responses": "Responses, fitted together (each feature in all of their models or none): {names}",
   "figure.path.responseCoefficient": "coefficient, response {label}",
+  "predict.sparseColumn":
+    "{file}: column {name} has values, but the model has no such feature (its features are {first} … {last}). A sparse file's columns are named by their index, as when the model was fitted: write the rows with the same column numbering.",
+  "sparse.modelWithOffset":
+    "This model was fitted with offsets, which a sparse file cannot hold; predict from a CSV file that has the offset column.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

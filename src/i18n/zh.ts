@@ -631,6 +631,10 @@ export const zh: Record<MessageKey, string> = {
   "glm.noResponseColumn": "{file}：没有可作为响应的列 '{name}'（--target）。现有列：{columns}。",
   "path.responses": "同时拟合的响应（每个特征要么进入全部响应的模型，要么都不进入）：{names}",
   "figure.path.responseCoefficient": "系数，响应 {label}",
+  "predict.sparseColumn":
+    "{file}：列 {name} 有非零值，但模型没有这个特征（其特征为 {first} … {last}）。稀疏文件的列按其序号命名，与拟合模型时相同：请按相同的列编号写出各行。",
+  "sparse.modelWithOffset":
+    "该模型拟合时使用了偏移量，而稀疏文件无法包含偏移量列；请用含有偏移量列的 CSV 文件做预测。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -35,6 +35,14 @@ async function json(args: string[]): Promise<PathDocument> {
   return JSON.parse(outcome.stdout);
 }
 
+// a model saved from a sparse path, for the predictions and refusals below
+beforeAll(async () => {
+  writeFileSync(at("unknown.svm"), "1 1:0.5 2000:1\n");
+  const saved = await run(["path", SVM, "--family", "binomial", "--save", at("saved.json"), "--json"]);
+  expect(saved.status, saved.stderr).toBe(0);
+  expect(JSON.parse(saved.stdout).saved).toBe(at("saved.json"));
+});
+
 beforeAll(() => {
   // the first 60 rows and 40 columns as a dense CSV and as Matrix Market, for the CSV comparison
   const matrix = readMatrixMarket(readFileSync(MTX, "utf8"), "sparse300.mtx");
@@ -192,12 +200,16 @@ describe("reglab path on sparse files", () => {
       /The poisson family is not available for sparse inputs/,
     ],
     ["--weights", ["path", SVM, "--weights", "w"], /--weights is not available for sparse inputs/],
-    ["--save", ["path", SVM, "--save", at("model.json")], /--save is not available for sparse inputs/],
     ["cv on a sparse file", ["cv", SVM], /reglab cv does not read sparse files/],
     [
-      "predict on a sparse file",
-      ["predict", at("model.json"), SVM],
-      /reglab predict does not read sparse files/,
+      "predict on a sparse file with a column the model does not have",
+      ["predict", at("saved.json"), at("unknown.svm")],
+      /unknown\.svm: column x2000 has values, but the model has no such feature \(its features are x1 … x1000\)/,
+    ],
+    [
+      "predict --na on a sparse file",
+      ["predict", at("saved.json"), SVM, "--na", "drop"],
+      /--na is not available for sparse inputs/,
     ],
     [
       "a column past the limit",
@@ -217,6 +229,35 @@ describe("reglab path on sparse files", () => {
       expect(outcome.stderr).toMatch(pattern);
       expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
     });
+
+  it("saves a sparse path's model, and predict reads sparse files: glmnet's probabilities and classes", async () => {
+    // glmnet's own fit at one of its λ, applied here to the Matrix Market rows (parsed by hand)
+    const fixture = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, "../fixtures/glmnet/sparse300-binomial-lasso.json"), "utf8"),
+    );
+    const k = 30;
+    const lambda = fixture.lambda[k];
+    const eta = new Float64Array(300).fill(fixture.a0[k]);
+    for (const line of readFileSync(MTX, "utf8").split("\n").slice(2)) {
+      const [i, j, v] = line.trim().split(/\s+/).map(Number);
+      if (i === undefined || !Number.isFinite(v)) continue;
+      eta[i - 1]! += v! * fixture.beta[k][j! - 1];
+    }
+    for (const file of [SVM, MTX]) {
+      const predicted = await run(["predict", at("saved.json"), file, "--s", String(lambda), "--json"]);
+      expect(predicted.status, predicted.stderr).toBe(0);
+      const values: number[] = JSON.parse(predicted.stdout).predictions;
+      expect(values).toHaveLength(300);
+      values.forEach((probability, i) => {
+        expect(Math.abs(probability - 1 / (1 + Math.exp(-eta[i]!)))).toBeLessThan(1e-4);
+      });
+    }
+    // classes by the labels the file used (svmlight's −1/+1)
+    const classes = await run(["predict", at("saved.json"), SVM, "--s", String(lambda), "--type", "class"]);
+    const labels = classes.stdout.trim().split("\n").map(Number);
+    expect(new Set(labels)).toEqual(new Set([-1, 1]));
+    expect(labels).toEqual(Array.from(eta, (value) => (value > 0 ? 1 : -1)));
+  });
 
   it("says it in Chinese too", async () => {
     const outcome = await run(["path", MTX], "zh");

@@ -88,7 +88,7 @@ export const pathCommand: CommandSpec = {
       figureFiles("path"),
     );
     const saveTo = checkSaveTarget(options);
-    if (isSparseInput(args[0])) return sparsePath(args, options, given, context);
+    if (isSparseInput(args[0])) return sparsePath(args, options, given, context, saveTo);
     if (given.has("response")) throw new UsageError("sparse.responseNeedsMtx");
     const table = isTablePath(args[0], options);
     for (const option of ["where", "explain", "saveStats"] as const)
@@ -157,6 +157,7 @@ async function sparsePath(
   options: Record<string, unknown>,
   given: ReadonlySet<string>,
   context: CommandContext,
+  saveTo: string | undefined,
 ) {
   const { t, json, out } = context;
   const [file, extra] = args;
@@ -170,6 +171,8 @@ async function sparsePath(
   const seconds = (performance.now() - start) / 1000;
   warnIfNotConverged(path, context);
   const figure = folder ? await drawPath(folder, path, t) : null;
+  // the model predicts on sparse files (columns by index) and on CSVs whose columns are x1, x2, …
+  if (saveTo) saveModel(saveTo, savedModel(path, input.data.targetName, input.classes ?? null), options);
   const { x } = input.data;
   // the design as it was held: its nonzeros (CSC), not n × p
   const sparse = {
@@ -191,13 +194,13 @@ async function sparsePath(
     // line they would be most of the run's time, so a document that large is printed compactly
     const compact = path.p * path.lambda.length > 1e6;
     out(
-      `${finiteJson({ ...pathJson(path, seconds, input.classes), ...sparse, ...figures, saved: null }, compact ? undefined : 2)}\n`,
+      `${finiteJson({ ...pathJson(path, seconds, input.classes), ...sparse, ...figures, saved: saveTo ?? null }, compact ? undefined : 2)}\n`,
     );
     return;
   }
   const held = `${t("path.sparseSummary", { nonzeros: x.values.length, density: formatNumber(100 * sparse.sparse.density, 3) })}\n`;
   out(pathReport(path, seconds, t, held, file!));
-  out(wroteLines(t, figure ? [figure] : [], []));
+  out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }
 
 /** Several responses fitted together (--family mgaussian): the same outputs, one block per response. */

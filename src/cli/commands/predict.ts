@@ -1,18 +1,20 @@
 /** `reglab predict MODEL.json FILE`: predictions of a saved path or CV model, one per row. */
 
 import { DataError, displayName } from "../../data/dataError.js";
+import { type FamilyName, responseOf } from "../../glm/families/index.js";
+import { softmaxRow } from "../../glm/families/multinomial.js";
 import { type GlmPath, predictGlm } from "../../glm/glmPath.js";
 import { predictMgaussian } from "../../glm/mgaussianCv.js";
 import type { MgaussianPath } from "../../glm/mgaussianPath.js";
-import type { PredictionType } from "../../glm/predict.js";
+import { type PredictionType, sparseLinearPredictor } from "../../glm/predict.js";
 import type { CommandSpec } from "../command.js";
 import { UsageError } from "../errors.js";
 import { finiteJson } from "../jsonOutput.js";
 import { readTextFile } from "../loadData.js";
-import { coefficientsJson, coefficientsText } from "../modelCoefficients.js";
+import { coefficientsJson, coefficientsText, modelCoefficientsAt } from "../modelCoefficients.js";
 import { type SavedModel, validateModel } from "../modelSchema.js";
 import { readCsvDataset } from "../readCsv.js";
-import { isSparseInput } from "../sparseInput.js";
+import { isSparseInput, readSparseDesign } from "../sparseInput.js";
 
 function readModel(file: string): SavedModel {
   let document: unknown;
@@ -84,13 +86,12 @@ export const predictCommand: CommandSpec = {
       description: "predict.example",
     },
   ],
-  async run({ args, options }, { json, out, t }) {
+  async run({ args, options, given }, { json, out, t }) {
     const [modelFile, dataFile] = args;
     const view = options["type"] === "coefficients" || options["type"] === "nonzero";
     if (view && modelFile && dataFile)
       throw new UsageError("predict.noDataNeeded", { type: options["type"] as string });
     if (!modelFile || (!dataFile && !view) || args.length > 2) throw new UsageError("predict.needsFiles");
-    if (isSparseInput(dataFile)) throw new UsageError("sparse.commandNotHere", { command: "predict" });
     const model = readModel(modelFile);
     if (options["gamma"] !== undefined && !model.relaxed) throw new UsageError("predict.gammaWithoutRelax");
     // a relaxed cv's model predicts at its (λ.1se, γ.1se) by default, as glmnet's predict.cv.relaxed
@@ -110,6 +111,14 @@ export const predictCommand: CommandSpec = {
       return;
     }
     const type = options["type"] as PredictionType;
+    if (isSparseInput(dataFile)) {
+      for (const [option, flag] of [
+        ["na", "--na"],
+        ["offset", "--offset"],
+      ] as const)
+        if (given.has(option)) throw new UsageError("sparse.optionNotHere", { option: flag });
+      if (model.offset_column !== undefined) throw new UsageError("sparse.modelWithOffset");
+    }
     if (
       type === "class" &&
       (model.family === "gaussian" ||
@@ -118,6 +127,13 @@ export const predictCommand: CommandSpec = {
         model.family === "mgaussian")
     )
       throw new UsageError("predict.classOfNumber", { family: model.family });
+    if (isSparseInput(dataFile)) {
+      const predictions = sparsePredictions(model, dataFile!, at, type, gamma);
+      out(
+        json ? `${finiteJson({ lambda: at, gamma, type, predictions }, 2)}\n` : predictionLines(predictions),
+      );
+      return;
+    }
     const na = options["na"] as "error" | "drop" | "keep";
     // a model fitted with offsets predicts with the rows' own (glmnet's newoffset): by default from
     // the column it was fitted with
@@ -165,11 +181,66 @@ export const predictCommand: CommandSpec = {
       out(`${finiteJson({ lambda: at, gamma, type, predictions }, 2)}\n`);
       return;
     }
-    out(
-      `${predictions.map((row) => (row === null ? "" : Array.isArray(row) ? row.join(",") : row)).join("\n")}\n`,
-    );
+    out(predictionLines(predictions));
   },
 };
+
+/** The text output: one line per row, a row's several values separated by commas. */
+function predictionLines(predictions: readonly (number | string | number[] | null)[]): string {
+  return `${predictions.map((row) => (row === null ? "" : Array.isArray(row) ? row.join(",") : row)).join("\n")}\n`;
+}
+
+/**
+ * Predictions for the rows of a sparse file (svmlight or Matrix Market), never densified: its
+ * columns are matched to the model's features by name (x1, x2, … by index, as `path` named them);
+ * a column with values that the model does not have is an error naming it.
+ */
+function sparsePredictions(
+  model: SavedModel,
+  file: string,
+  lambda: number,
+  type: PredictionType,
+  gamma: number,
+): (number | string | number[])[] {
+  const { x, featureNames } = readSparseDesign(file);
+  const position = new Map(model.feature_names.map((name, j) => [name, j]));
+  const columnOf = new Int32Array(x.p);
+  for (let c = 0; c < x.p; c++) {
+    const j = position.get(featureNames[c]!);
+    if (j === undefined && x.colPtr[c + 1]! > x.colPtr[c]!)
+      throw new DataError("predict.sparseColumn", {
+        file: displayName(file, 200),
+        name: featureNames[c]!,
+        first: model.feature_names[0]!,
+        last: model.feature_names.at(-1)!,
+      });
+    columnOf[c] = j ?? -1;
+  }
+  const blocks = modelCoefficientsAt(model, lambda, gamma);
+  const K = blocks.length;
+  const eta = blocks.map((block) => {
+    const out = new Float64Array(x.n);
+    sparseLinearPredictor(block, x, columnOf, out);
+    return out;
+  });
+  if (K === 1) {
+    const values = eta[0]!;
+    if (type === "class") return Array.from(values, (v) => model.classes![v > 0 ? 1 : 0]!);
+    if (type === "response") responseOf(model.family as FamilyName)(values, values);
+    return [...values];
+  }
+  const row = new Float64Array(K);
+  const probabilities = new Float64Array(K);
+  return Array.from({ length: x.n }, (_, i) => {
+    for (let c = 0; c < K; c++) row[c] = eta[c]![i]!;
+    if (model.family !== "multinomial" || type === "link") return [...row];
+    softmaxRow(row, 0, K, probabilities, 0);
+    if (type === "response") return [...probabilities];
+    let best = 0;
+    for (let c = 1; c < K; c++) if (probabilities[c]! > probabilities[best]!) best = c;
+    return model.classes[best]!;
+  });
+}
 
 /** The rows to predict: the model's columns and the offsets' (a missing offset column said as such). */
 function readPredictionRows(
