@@ -461,6 +461,25 @@ fixture_sparse("sparse300-gaussian-lasso", "gaussian", 1)
 fixture_sparse("sparse300-gaussian-enet", "gaussian", 0.5)
 fixture_sparse("sparse300-binomial-lasso", "binomial", 1)
 
+# cv.glmnet on the sparse design, as a user calls it (each fold on its own λ sequence), with the
+# rows' folds by position (fold of row i = (i − 1) mod 10 + 1, reglab's --fold-rule mod), thresh 1e-12
+fixture_sparse_cv <- function(name, family, measure) {
+  y <- if (family == "binomial") sparse$class else sparse$y
+  foldid <- (seq_len(nrow(sparse$x)) - 1) %% 10 + 1
+  cv <- cv.glmnet(sparse$x, y, family = family, foldid = foldid, type.measure = measure, thresh = 1e-12)
+  out <- list(
+    name = name, file = "sparse300.mtx", family = family, measure = measure,
+    glmnet_version = as.character(packageVersion("glmnet")),
+    lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd,
+    lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se
+  )
+  write(toJSON(out, digits = NA, auto_unbox = TRUE),
+        file.path("test/fixtures/glmnet", paste0(name, ".json")))
+  cat(name, length(cv$lambda), "lambdas\n")
+}
+fixture_sparse_cv("sparse300-gaussian-cv", "gaussian", "mse")
+fixture_sparse_cv("sparse300-binomial-cv", "binomial", "deviance")
+
 # Several responses at once (family "mgaussian", standardize.response = FALSE as glmnet's default):
 # diabetes' progression y and two of its serum measurements, s5 and s6, from the other eight
 # columns (responses in very different units: y ~ 150, s5 and s6 ~ 0.05). glmnet run to thresh

@@ -6,7 +6,9 @@
 import { DataError, displayName } from "../data/dataError.js";
 import { readMatrixMarket, readSvmlight, sparseFormatOf } from "../data/readSparse.js";
 import type { SparseDataset } from "../data/sparseMatrix.js";
-import type { SparsePathOptions } from "../glm/sparsePath.js";
+import { type SparsePathOptions, usesStatistics } from "../glm/sparsePath.js";
+import { formatNumber } from "../i18n/format.js";
+import type { Translator } from "../i18n/translate.js";
 import { UsageError } from "./errors.js";
 import { lambdaList, pathSettings, readNumberColumn } from "./glmOptions.js";
 import { readTextFile } from "./loadData.js";
@@ -119,4 +121,26 @@ export function readSparseInput(
     classes,
     options: { family, ...pathSettings(options), lambda: lambdaList(options) },
   };
+}
+
+/** The `sparse` block of a path's or a CV's JSON: the design as it was held (CSC), not n × p. */
+export function sparseJson(file: string, input: SparseInput) {
+  const { x } = input.data;
+  return {
+    sparse: {
+      format: sparseFormatOf(file),
+      nonzeros: x.values.length,
+      density: x.values.length / (x.n * x.p),
+      // a tall gaussian design is fitted from its covariance (p × p), a wide one on its columns
+      solver: usesStatistics(input.data, input.options)
+        ? "sufficient statistics"
+        : "coordinate descent on CSC",
+    },
+  };
+}
+
+/** The text line that says how a sparse design was held. */
+export function sparseSummary(input: SparseInput, t: Translator) {
+  const { x } = input.data;
+  return `${t("path.sparseSummary", { nonzeros: x.values.length, density: formatNumber((100 * x.values.length) / (x.n * x.p), 3) })}\n`;
 }

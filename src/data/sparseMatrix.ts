@@ -104,3 +104,29 @@ export function fromDenseRows(x: Float64Array, n: number, p: number): SparseMatr
   }
   return { n, p, colPtr, rowIdx, values };
 }
+
+/** The rows listed (in increasing order), as a CSC matrix of their own: a fold's training or test rows. */
+export function takeSparseRows(matrix: SparseMatrix, rows: readonly number[]): SparseMatrix {
+  const { n, p, colPtr, rowIdx, values } = matrix;
+  // each original row's place among the kept ones, −1 when left out
+  const place = new Int32Array(n).fill(-1);
+  rows.forEach((row, r) => {
+    place[row] = r;
+  });
+  let kept = 0;
+  for (let k = 0; k < values.length; k++) if (place[rowIdx[k]!]! >= 0) kept++;
+  const outPtr = new Int32Array(p + 1);
+  const outIdx = new Int32Array(kept);
+  const outValues = new Float64Array(kept);
+  let at = 0;
+  for (let j = 0; j < p; j++) {
+    for (let k = colPtr[j]!; k < colPtr[j + 1]!; k++) {
+      const r = place[rowIdx[k]!]!;
+      if (r < 0) continue;
+      outIdx[at] = r;
+      outValues[at++] = values[k]!;
+    }
+    outPtr[j + 1] = at;
+  }
+  return { n: rows.length, p, colPtr: outPtr, rowIdx: outIdx, values: outValues };
+}

@@ -165,7 +165,7 @@ export function auc(scores: Float64Array, labels: Float64Array): number {
 }
 
 /** The per-row loss of a prediction (response scale) for a measure other than auc. */
-function rowLoss(measure: CvMeasure, family: string, y: number, prediction: number): number {
+export function rowLoss(measure: CvMeasure, family: string, y: number, prediction: number): number {
   switch (measure) {
     case "mse":
       return (y - prediction) ** 2;

@@ -343,10 +343,14 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
       if (slotOf[j]! >= 0) continue;
       cross.length = 0;
       for (const key of factor.keys) cross.push(key < 0 ? coupling[a]! : gram[a * size + positionOf[key]!]!);
-      if (m + (intercept ? 1 : 0) > n || !factor.append(j, cross, gram[a * size + a]! + l2)) {
+      if (factor.size >= n + (intercept ? 1 : 0)) {
         for (let u = 0; u < size; u++) positionOf[strong[u]!] = -1;
         return 0;
       }
+      // a column that the others already span (duplicate or proportional columns, common in a
+      // sparse design's folds) is held where it is: the step on the rest is still a descent step,
+      // where giving up left coordinate descent to crawl between equally good optima
+      factor.append(j, cross, gram[a * size + a]! + l2);
     }
     factor.keys.forEach((key, u) => {
       if (key >= 0) slotOf[key] = u;

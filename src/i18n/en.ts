@@ -675,8 +675,6 @@ export const en = {
     "the target of a Matrix Market (.mtx) design: a file with one number per line, one line per row",
   "path.sparseSummary":
     "Sparse design: {nonzeros} nonzeros ({density} % of the cells), held in compressed sparse columns",
-  "sparse.commandNotHere":
-    "reglab {command} does not read sparse files (svmlight, Matrix Market) yet; reglab path does. Write the data as CSV to use {command}.",
   "sparse.indexTooLarge":
     "{file}, line {line}: column {index} is past the {limit} columns reglab holds for a sparse design. Renumber the columns (or hash into fewer).",
   "path.noUsableFeature":

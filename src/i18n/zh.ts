@@ -617,8 +617,6 @@ export const zh: Record<MessageKey, string> = {
   "path.option.response": "Matrix Market（.mtx）设计矩阵的目标值：每行一个数、每个数据行一行的文件",
   "path.sparseSummary":
     "稀疏设计矩阵：{nonzeros} 个非零元（占全部单元格的 {density} %），以压缩稀疏列（CSC）格式存放",
-  "sparse.commandNotHere":
-    "reglab {command} 目前还不能读取稀疏文件（svmlight、Matrix Market）；reglab path 可以。如需使用 {command}，请把数据写成 CSV。",
   "sparse.indexTooLarge":
     "{file}，第 {line} 行：第 {index} 列超出了 reglab 为稀疏设计矩阵保留的 {limit} 列。请重新编号各列（或散列到更少的列）。",
   "path.noUsableFeature":

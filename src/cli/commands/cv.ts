@@ -10,7 +10,8 @@ import {
   largestFold,
 } from "../../glm/crossValidation.js";
 import { crossValidateMgaussian, type MgaussianMeasure } from "../../glm/mgaussianCv.js";
-import { mgaussianModelDocument } from "../../glm/modelDocument.js";
+import { mgaussianModelDocument, modelDocument as sparseModelDocument } from "../../glm/modelDocument.js";
+import { crossValidateSparse } from "../../glm/sparseCv.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { DrawnCv } from "../../plot/glmFigures.js";
 import {
@@ -41,7 +42,7 @@ import { isParquetInput } from "../outOfCore/duckdbTable.js";
 import { runTableCv } from "../outOfCore/tableCv.js";
 import { WHERE_OPTION } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
-import { isSparseInput } from "../sparseInput.js";
+import { isSparseInput, readSparseInput, SPARSE_OPTIONS, sparseJson, sparseSummary } from "../sparseInput.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { modelDocument } from "./path.js";
 
@@ -75,6 +76,7 @@ export const cvCommand: CommandSpec = {
       description: "cv.option.measure",
     },
     { name: "gamma", kind: "path", valueName: "list", description: "cv.option.gamma" },
+    ...SPARSE_OPTIONS,
     SEED_OPTION,
     QUIET_OPTION,
     WHERE_OPTION,
@@ -99,50 +101,46 @@ export const cvCommand: CommandSpec = {
     if (args[0] !== undefined && args.length === 1 && isParquetInput(args[0]))
       return runTableCv(args[0], options, given, context, saveTo);
     if (given.has("where")) throw new UsageError("table.needsTable", { option: "--where" });
-    if (isSparseInput(args[0])) throw new UsageError("sparse.commandNotHere", { command: "cv" });
-    const input = readGlmInput(args, options, context);
+    if (args.length > 1) throw new UsageError("error.extraFile", { file: displayName(args[1]!, 200) });
+    const sparseFile = isSparseInput(args[0]) ? args[0]! : undefined;
+    if (sparseFile === undefined && given.has("response")) throw new UsageError("sparse.responseNeedsMtx");
+    const sparse = sparseFile !== undefined ? readSparseInput(sparseFile, options, given) : null;
+    const input = sparse ? null : readGlmInput(args, options, context);
+    const n = sparse ? sparse.data.x.n : input!.data.n;
     const gamma = relaxGammaList(options["gamma"] as string | undefined, options["relax"] === true);
     const folds = options["folds"] as number;
     const foldFile = options["foldid"] as string | undefined;
-    let foldId: Int32Array | undefined;
     if (foldFile !== undefined && given.has("folds")) throw new UsageError("cv.foldsAndFoldid");
-    if (foldFile === "") throw new UsageError("file.emptyName", { option: "--foldid" });
-    if (foldFile) {
-      const name = displayName(foldFile, 200);
-      const values = readNumberColumn(
-        foldFile,
-        (v) => Number.isInteger(v) && v >= 1 && v <= 1000,
-        (row, value) => new DataError("cv.badFoldFile", { file: name, row, value, folds: 1000 }),
-      );
-      if (values.length !== input.data.n)
-        throw new DataError("cv.foldCount", { file: name, found: values.length, expected: input.data.n });
-      foldId = Int32Array.from(values);
-    }
+    const foldId = foldFile === undefined ? undefined : readFoldFile(foldFile, n);
     const folder = drawsFigures(json, given)
       ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("cv"))
       : null;
-    if (input.responses) return mgaussianCv(input, input.responses, options, foldId, folder, context, saveTo);
+    if (input?.responses)
+      return mgaussianCv(input, input.responses, options, foldId, folder, context, saveTo);
     const bar =
       context.interactive && options["quiet"] !== true
         ? new SingleBar({ format: `${t("cv.progress")} [{bar}] {value}/{total}`, stream: process.stderr })
         : null;
     bar?.start(foldId ? largestFold(foldId) : folds, 0);
     const start = performance.now();
-    const cv = crossValidate(input.data, {
-      ...input.options,
+    const settings = {
       folds,
       foldRule: options["foldRule"] as "random" | "mod",
       foldId,
       foldLambda: options["foldLambda"] as "own" | "full",
       measure: options["measure"] as CvMeasure,
       seed: options["seed"] as number,
-      ...(gamma ? { gamma } : {}),
-      onFold: (fold) => bar?.update(fold),
-    });
+      onFold: (fold: number) => bar?.update(fold),
+    };
+    // a sparse design's folds are taken from its compressed columns and fitted without densifying
+    const cv = sparse
+      ? crossValidateSparse(sparse.data, { ...sparse.options, ...settings })
+      : crossValidate(input!.data, { ...input!.options, ...settings, ...(gamma ? { gamma } : {}) });
     bar?.stop();
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(cv.path, context);
     const figure = folder ? await drawCv(folder, cv, t) : null;
+    const classes = sparse ? sparse.classes : input!.classes;
     if (saveTo) {
       const extra = {
         lambda_min: cv.lambdaMin,
@@ -156,13 +154,17 @@ export const cvCommand: CommandSpec = {
             }
           : {}),
       };
-      saveModel(saveTo, modelDocument(input, cv.path, extra), options);
+      const document = sparse
+        ? sparseModelDocument(cv.path, sparse.data.targetName, sparse.classes ?? null, extra)
+        : modelDocument(input!, cv.path, extra);
+      saveModel(saveTo, document, options);
     }
     if (json) {
       out(
         `${finiteJson(
           {
-            ...pathJson(cv.path, seconds, input.classes),
+            ...pathJson(cv.path, seconds, classes),
+            ...(sparse ? sparseJson(sparseFile!, sparse) : {}),
             measure: cv.measure,
             seed: options["seed"],
             fold_id: [...cv.foldId],
@@ -192,6 +194,7 @@ export const cvCommand: CommandSpec = {
       return;
     }
     const measure = t(`measure.${cv.measure}`);
+    const held = sparse ? sparseSummary(sparse, t) : "";
     out(
       `${t("cv.result", {
         min: formatNumber(cv.lambdaMin),
@@ -201,11 +204,25 @@ export const cvCommand: CommandSpec = {
         minSd: formatNumber(cv.cvsd[cv.indexMin]!),
         oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
         oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
-      })}\n${relaxedLine(cv, t)}${objectiveNote(cv.path, t)}\n`,
+      })}\n${held}${relaxedLine(cv, t)}${objectiveNote(cv.path, t)}\n`,
     );
     out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
   },
 };
+
+/** --foldid FILE: each row's fold, 1 … 1000, one per line and one line per row of the data. */
+function readFoldFile(foldFile: string, n: number): Int32Array {
+  if (foldFile === "") throw new UsageError("file.emptyName", { option: "--foldid" });
+  const name = displayName(foldFile, 200);
+  const values = readNumberColumn(
+    foldFile,
+    (v) => Number.isInteger(v) && v >= 1 && v <= 1000,
+    (row, value) => new DataError("cv.badFoldFile", { file: name, row, value, folds: 1000 }),
+  );
+  if (values.length !== n)
+    throw new DataError("cv.foldCount", { file: name, found: values.length, expected: n });
+  return Int32Array.from(values);
+}
 
 /** Several responses cross-validated together (--family mgaussian), as cv.glmnet does. */
 async function mgaussianCv(

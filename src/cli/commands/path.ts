@@ -29,7 +29,7 @@ import { finiteJson } from "../jsonOutput.js";
 import { scanProgressBar } from "../outOfCore/scanProgress.js";
 import { isTablePath, TABLE_OPTIONS, tablePath } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
-import { isSparseInput, readSparseInput, SPARSE_OPTIONS } from "../sparseInput.js";
+import { isSparseInput, readSparseInput, SPARSE_OPTIONS, sparseJson, sparseSummary } from "../sparseInput.js";
 import { formatTable } from "../table.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 
@@ -173,19 +173,7 @@ async function sparsePath(
   const figure = folder ? await drawPath(folder, path, t) : null;
   // the model predicts on sparse files (columns by index) and on CSVs whose columns are x1, x2, …
   if (saveTo) saveModel(saveTo, savedModel(path, input.data.targetName, input.classes ?? null), options);
-  const { x } = input.data;
-  // the design as it was held: its nonzeros (CSC), not n × p
-  const sparse = {
-    sparse: {
-      format: sparseFormatOf(file!),
-      nonzeros: x.values.length,
-      density: x.values.length / (x.n * x.p),
-      // a tall gaussian design is fitted from its covariance (p × p), a wide one on its columns
-      solver: usesStatistics(input.data, input.options)
-        ? "sufficient statistics"
-        : "coordinate descent on CSC",
-    },
-  };
+  const sparse = sparseJson(file!, input);
   if (json) {
     const figures = figure
       ? { figures: { path: figure } }
@@ -198,8 +186,7 @@ async function sparsePath(
     );
     return;
   }
-  const held = `${t("path.sparseSummary", { nonzeros: x.values.length, density: formatNumber(100 * sparse.sparse.density, 3) })}\n`;
-  out(pathReport(path, seconds, t, held, file!));
+  out(pathReport(path, seconds, t, sparseSummary(input, t), file!));
   out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }
 
