@@ -512,6 +512,39 @@ fixture_mgaussian("diabetes-mgaussian-enet", 0.5)
 fixture_mgaussian("diabetes-mgaussian-nointercept", 1, intercept = FALSE)
 fixture_mgaussian("diabetes-mgaussian-options", 0.5, options = TRUE)
 
+# Where mgaussian paths stop: glmnet's early stop for several responses (a relative fall of the
+# residual sum of squares under 1e-5) on settings where a rule on %Dev stops elsewhere — wine's
+# unstandardized columns, a ridge path, no intercept with α = 0.5, exclusions, three responses.
+# Each setting's λ and %Dev only (thresh 1e-14).
+fixture_mgaussian_stops <- function() {
+  settings <- list(
+    list(file = "wine.csv", responses = c("alcohol", "color_intensity"), alpha = 1, standardize = FALSE),
+    list(file = "wine.csv", responses = c("alcohol", "hue"), alpha = 0.5, intercept = FALSE),
+    list(file = "wine.csv", responses = c("alcohol", "color_intensity", "proline"), alpha = 1),
+    list(file = "diabetes.csv", responses = c("y", "s1"), alpha = 0),
+    list(file = "diabetes.csv", responses = c("y", "s1"), alpha = 1, exclude = c("bmi", "s5"))
+  )
+  out <- lapply(settings, function(s) {
+    d <- read.csv(file.path("data", s$file))
+    x <- as.matrix(d[, setdiff(names(d), s$responses)])
+    exclude <- if (is.null(s$exclude)) NULL else match(s$exclude, colnames(x))
+    args <- list(x, as.matrix(d[, s$responses]), family = "mgaussian", alpha = s$alpha,
+                 standardize = !isFALSE(s$standardize), intercept = !isFALSE(s$intercept),
+                 thresh = 1e-14)
+    if (!is.null(exclude)) args$exclude <- exclude
+    fit <- do.call(glmnet, args)
+    cat("mgaussian stop", s$file, paste(s$responses, collapse = ","), length(fit$lambda), "lambdas\n")
+    list(file = s$file, responses = s$responses, alpha = s$alpha,
+         standardize = !isFALSE(s$standardize), intercept = !isFALSE(s$intercept),
+         exclude = if (is.null(s$exclude)) list() else s$exclude,
+         lambda = fit$lambda, dev_ratio = fit$dev.ratio)
+  })
+  write(toJSON(list(glmnet_version = as.character(packageVersion("glmnet")), settings = out),
+               digits = NA, auto_unbox = TRUE),
+        "test/fixtures/glmnet/mgaussian-early-stop.json")
+}
+fixture_mgaussian_stops()
+
 # cv.glmnet for mgaussian as a user calls it (each fold on its own λ sequence, mod folds), mse and
 # mae, glmnet run to thresh 1e-14; and predictions of the first 20 rows at three λ of the path.
 fixture_mgaussian_cv <- function(name) {

@@ -112,6 +112,8 @@ export function penaltyFactors(spec: string, p: number): number[] {
     return value;
   });
   if (values.length !== p) throw new DataError("glm.penaltyFactorCount", { found: values.length, p });
+  // glmnet refuses this for every family (its error 10000): a path needs something to penalize
+  if (values.every((value) => value === 0)) throw new DataError("glm.allUnpenalized", {});
   return values;
 }
 

@@ -162,6 +162,11 @@ export function lambdaList(options: Record<string, unknown>): number[] | undefin
 
 /** The settings every path takes from the command line, whatever its input (CSV, table, sparse). */
 export function pathSettings(options: Record<string, unknown>) {
+  // the other families have one objective, glmnet's and scikit-learn's alike: asking for the
+  // "as written" one there would change nothing, so it is refused rather than silently ignored
+  const family = (options["family"] as string | undefined) ?? "gaussian";
+  if (options["objective"] === "as-written" && family !== "gaussian")
+    throw new UsageError("glm.objectiveForFamily", { family });
   return {
     alpha: options["alpha"] as number,
     nlambda: options["nlambda"] as number,
@@ -359,7 +364,7 @@ export function pathJson(path: GlmPath, seconds: number, classes?: readonly numb
     objective_form: path.objectiveForm ?? "glmnet",
     penalty_factor: path.penaltyFactor,
     // where reglab differs from glmnet on purpose, said in the document itself
-    differs_from_glmnet: path.family !== "multinomial" && path.limited ? ["early_stop_under_limits"] : [],
+    differs_from_glmnet: differencesFromGlmnet(path),
     // the relaxed lasso's refits (--relax): each λ's model refitted without penalty
     ...(path.family !== "multinomial" && path.relaxed
       ? {
@@ -408,7 +413,7 @@ export function mgaussianJson(path: MgaussianPath, seconds: number) {
     // glmnet's mgaussian objective is the one as written (it does not divide by the responses' spread)
     objective_form: "glmnet",
     penalty_factor: path.penaltyFactor,
-    differs_from_glmnet: [],
+    differs_from_glmnet: differencesFromGlmnet(path),
     responses: path.responses,
   };
 }
@@ -450,12 +455,23 @@ export function saveModel(target: string, document: unknown, options: Record<str
  * Lines that say what the table alone would not (text output only): that the path minimized
  * another objective than glmnet's, and how text class labels were coded.
  */
+/** Where a path differs from glmnet's on purpose, as the JSON names it (`differs_from_glmnet`). */
+function differencesFromGlmnet(path: { family: string; limited?: boolean; firstLambdaFitted?: boolean }) {
+  const differences: string[] = [];
+  if (path.family !== "multinomial" && path.limited) differences.push("early_stop_under_limits");
+  if (path.firstLambdaFitted) differences.push("first_lambda_fitted");
+  return differences;
+}
+
 export function objectiveNote(path: GlmPath, t: CommandContext["t"]): string {
   const labels = path.classLabels
     ? `${t("path.classLabels", { labels: path.classLabels.map((label, c) => `${c} = ${label}`).join(", ") })}\n`
     : "";
   const limits = path.family !== "multinomial" && path.limited ? `${t("path.limitsNote")}\n` : "";
-  return (path.objectiveForm === "as-written" ? `${t("path.asWrittenNote")}\n` : "") + labels + limits;
+  const first = "firstLambdaFitted" in path && path.firstLambdaFitted ? `${t("path.firstLambdaNote")}\n` : "";
+  return (
+    (path.objectiveForm === "as-written" ? `${t("path.asWrittenNote")}\n` : "") + labels + limits + first
+  );
 }
 
 export function warnIfNotConverged(

@@ -154,6 +154,12 @@ export interface ElasticNetPath {
    * glmnet's may not fire (on diabetes with a lower limit of 0 glmnet fits all 100 λ).
    */
   limited?: boolean;
+  /**
+   * Set when α < 0.001 on a generated grid: reglab fits the first λ (λ_max was computed with
+   * α = 0.001, so a ridge-like fit there is not all zero), where glmnet reports the null model
+   * for its first λ, as if it were infinite. From the second λ on the two fit the same problem.
+   */
+  firstLambdaFitted?: boolean;
   /** The relaxed lasso's refits (glmPath with relax; relax.ts). */
   relaxed?: RelaxedFit;
   /** Class labels as text, when the target's were not numbers: the label of class value c is classLabels[c]. */
@@ -222,6 +228,7 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
     standardize: design.standardize,
     intercept: design.intercept,
     ...(options.lowerLimits || options.upperLimits ? { limited: true } : {}),
+    ...(alpha < 1e-3 && !options.lambda ? { firstLambdaFitted: true } : {}),
   });
 
   const solver = chooseSolver({

@@ -692,6 +692,12 @@ export const en = {
     "{file}: column {name} has values, but the model has no such feature (its features are {first} … {last}). A sparse file's columns are named by their index, as when the model was fitted: write the rows with the same column numbering.",
   "sparse.modelWithOffset":
     "This model was fitted with offsets, which a sparse file cannot hold; predict from a CSV file that has the offset column.",
+  "glm.allUnpenalized":
+    "Every penalty factor is 0, so no feature is penalized and no λ changes the model: there is no path to run (glmnet stops with its error 10000). Give at least one feature a factor above 0.",
+  "glm.objectiveForFamily":
+    "--objective as-written is for the gaussian family's elastic net; the {family} family has one objective (glmnet's and scikit-learn's agree on it). Drop --objective.",
+  "path.firstLambdaNote":
+    "Unlike glmnet: the first λ's model is fitted (with α < 0.001 it is not all zero); glmnet reports the null model there, as if that λ were infinite. From the second λ on the two fit the same problem.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -633,6 +633,12 @@ export const zh: Record<MessageKey, string> = {
     "{file}：列 {name} 有非零值，但模型没有这个特征（其特征为 {first} … {last}）。稀疏文件的列按其序号命名，与拟合模型时相同：请按相同的列编号写出各行。",
   "sparse.modelWithOffset":
     "该模型拟合时使用了偏移量，而稀疏文件无法包含偏移量列；请用含有偏移量列的 CSV 文件做预测。",
+  "glm.allUnpenalized":
+    "所有惩罚因子都是 0，没有特征受到惩罚，任何 λ 都不改变模型：没有路径可算（glmnet 会以错误 10000 停止）。请至少给一个特征大于 0 的因子。",
+  "glm.objectiveForFamily":
+    "--objective as-written 只用于 gaussian 族的弹性网；{family} 族只有一个目标函数（glmnet 与 scikit-learn 在此一致）。请去掉 --objective。",
+  "path.firstLambdaNote":
+    "与 glmnet 不同：第一个 λ 的模型是实际拟合的（α < 0.001 时它不全为零）；glmnet 在那里报告零模型，仿佛该 λ 为无穷大。从第二个 λ 起两者拟合的是同一个问题。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -19,6 +19,19 @@ const fixture = JSON.parse(
 );
 
 describe("reglab path --family mgaussian", () => {
+  it("says where a ridge path's first λ differs from glmnet's (text and --json), and stops where glmnet does", async () => {
+    const cwdRidge = freshFolder();
+    const args = ["path", DIABETES, "--family", "mgaussian", "--target", "y,s1", "--alpha", "0"];
+    const json = await runCli([...args, "--json"], { cwd: cwdRidge });
+    expect(json.status, json.stderr).toBe(0);
+    const document = JSON.parse(json.stdout);
+    expect(document.differs_from_glmnet).toEqual(["first_lambda_fitted"]);
+    // glmnet's ridge path on these responses stops after 5 λ (test/fixtures/glmnet/mgaussian-early-stop.json)
+    expect(document.lambdas).toHaveLength(5);
+    const text = await runCli([...args, "--lang", "zh", "--out", "ridge"], { cwd: cwdRidge });
+    expect(text.stdout).toMatch(messagePattern("path.firstLambdaNote", "zh"));
+  });
+
   const cwd = freshFolder();
 
   it("fits glmnet's path: its λ, %Dev and nulldev, a block per response, the rest as features", async () => {
@@ -178,6 +191,63 @@ describe("reglab path --family mgaussian", () => {
       "cv.measureFamily",
     ],
     ["a sparse file", ["path", join(ROOT, "data/sparse300.svm"), "--family", "mgaussian"], "sparse.family"],
+    [
+      "every feature excluded by an infinite penalty factor (glmnet's error 7777)",
+      [
+        "path",
+        DIABETES,
+        "--family",
+        "mgaussian",
+        "--target",
+        "y,s1",
+        "--penalty-factor",
+        Array(9).fill("inf").join(","),
+      ],
+      "path.noUsableFeature",
+    ],
+    [
+      "every feature excluded by name, in cv",
+      [
+        "cv",
+        DIABETES,
+        "--family",
+        "mgaussian",
+        "--target",
+        "y,s1",
+        "--exclude",
+        "age,sex,bmi,bp,s2,s3,s4,s5,s6",
+      ],
+      "path.noUsableFeature",
+    ],
+    [
+      "every penalty factor 0 (glmnet's error 10000)",
+      [
+        "path",
+        DIABETES,
+        "--family",
+        "mgaussian",
+        "--target",
+        "y,s1",
+        "--penalty-factor",
+        Array(9).fill("0").join(","),
+      ],
+      "glm.allUnpenalized",
+    ],
+    [
+      "every penalty factor 0, one response",
+      ["path", DIABETES, "--penalty-factor", Array(10).fill("0").join(",")],
+      "glm.allUnpenalized",
+    ],
+    [
+      "--objective as-written, which is glmnet's own objective here",
+      ["path", DIABETES, "--family", "mgaussian", "--target", "y,s5", "--objective", "as-written"],
+      "glm.objectiveForFamily",
+    ],
+    [
+      "--objective as-written for a binomial path",
+      ["path", join(ROOT, "data/breast_cancer.csv"), "--family", "binomial", "--objective", "as-written"],
+      "glm.objectiveForFamily",
+    ],
   ];
   itRefuses(refusals, cwd);
 

@@ -194,10 +194,64 @@ for (const name of [
   });
 }
 
+describe("mgaussian early stop: where glmnet's paths end", () => {
+  // glmnet stops an mgaussian path once the residual sum of squares falls by less than 1e-5 of
+  // itself; these settings are where a rule on %Dev ends elsewhere (45 λ against 100 on wine's
+  // unstandardized columns, 5 against 100 for ridge)
+  const stops = JSON.parse(
+    readFileSync(join(ROOT, "test/fixtures/glmnet/mgaussian-early-stop.json"), "utf8"),
+  ).settings;
+  for (const setting of stops) {
+    const label = `${setting.file} ${setting.responses.join(",")}, α = ${setting.alpha}${setting.standardize ? "" : ", unstandardized"}${setting.intercept ? "" : ", no intercept"}${setting.exclude.length ? `, without ${setting.exclude.join(",")}` : ""}`;
+    it(`${label}: glmnet's ${setting.lambda.length} λ and %Dev`, () => {
+      const table = parseCsv(readFileSync(join(ROOT, "data", setting.file), "utf8"), setting.file);
+      const names = [...table.featureNames, table.targetName];
+      const columns = names.map((name) => column(table, name));
+      const featureNames = names.filter((name) => !setting.responses.includes(name));
+      const p = featureNames.length;
+      const x = new Float64Array(table.n * p);
+      featureNames.forEach((name, j) => {
+        const values = columns[names.indexOf(name)]!;
+        for (let i = 0; i < table.n; i++) x[i * p + j] = values[i]!;
+      });
+      const path = mgaussianPath(
+        { ...table, p, x, featureNames },
+        setting.responses.map((name: string) => columns[names.indexOf(name)]!),
+        setting.responses,
+        {
+          alpha: setting.alpha,
+          standardize: setting.standardize,
+          intercept: setting.intercept,
+          exclude: setting.exclude.map((name: string) => featureNames.indexOf(name)),
+          tolerance: 1e-12,
+        },
+      );
+      expect(path.lambda).toHaveLength(setting.lambda.length);
+      for (let l = 0; l < path.lambda.length; l++) {
+        expect(Math.abs(path.lambda[l]! / setting.lambda[l] - 1)).toBeLessThan(1e-10);
+        // glmnet's first ridge λ is its null model (reglab fits it, and says so)
+        if (l > 0 || setting.alpha >= 1e-3)
+          expect(Math.abs(path.devRatio[l]! - setting.dev_ratio[l])).toBeLessThan(1e-6);
+      }
+      expect(path.firstLambdaFitted === true).toBe(setting.alpha < 1e-3);
+    });
+  }
+});
+
 describe("mgaussian refusals", () => {
   it("refuses responses that are all constant", () => {
     const constant = new Float64Array(diabetes.n).fill(3);
     expect(() => mgaussianPath(diabetes, [constant, constant], ["a", "b"])).toThrow(/constant|nothing/i);
+  });
+  it("refuses every feature excluded, and every penalty factor 0, as glmnet does", () => {
+    const y = [column(diabetes, "y"), column(diabetes, "s1")];
+    const all = Array.from({ length: diabetes.p }, (_, j) => j);
+    expect(() => mgaussianPath(diabetes, y, ["y", "s1"], { exclude: all })).toThrow(
+      expect.objectContaining({ key: "path.noUsableFeature" }),
+    );
+    expect(() =>
+      mgaussianPath(diabetes, y, ["y", "s1"], { penaltyFactor: new Array(diabetes.p).fill(0) }),
+    ).toThrow(expect.objectContaining({ key: "glm.allUnpenalized" }));
   });
 });
 

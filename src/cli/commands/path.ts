@@ -226,8 +226,9 @@ async function mgaussianRun(
     seconds: seconds.toFixed(3),
   });
   const names = responses.names.map((name) => displayName(name, 40)).join(", ");
+  const first = path.firstLambdaFitted ? `${t("path.firstLambdaNote")}\n` : "";
   out(
-    `${summary}\n${t("path.responses", { names })}\n${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
+    `${summary}\n${t("path.responses", { names })}\n${first}${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
   );
   out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }

@@ -10,7 +10,7 @@ import {
 } from "../../glm/sufficientStatistics.js";
 import { penaltyFactors } from "../columnOptions.js";
 import { UsageError } from "../errors.js";
-import { type GlmInput, lambdaList } from "../glmOptions.js";
+import { type GlmInput, lambdaList, pathSettings } from "../glmOptions.js";
 import { readTextFile } from "../loadData.js";
 import type { OptionSpec } from "../optionTable.js";
 import { writeFileSafely } from "../safeWrite.js";
@@ -182,15 +182,11 @@ export async function tablePath(
 /** The path options a table's run takes from the command line (p: the output's features). */
 export function tablePathOptions(options: Record<string, unknown>, p: number): GlmPathOptions {
   const factorSpec = options["penaltyFactor"] as string | undefined;
+  const { intercept: _intercept, ...settings } = pathSettings(options);
   return {
+    ...settings,
     family: "gaussian",
-    alpha: options["alpha"] as number,
-    nlambda: options["nlambda"] as number,
-    lambdaMinRatio: options["lambdaMinRatio"] as number | undefined,
-    tolerance: options["tolerance"] as number | undefined,
     lambda: lambdaList(options),
-    standardize: options["noStandardize"] !== true,
-    objective: options["objective"] as "glmnet" | "as-written",
     penaltyFactor: factorSpec === undefined ? undefined : penaltyFactors(factorSpec, p),
   };
 }
