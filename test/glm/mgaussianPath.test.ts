@@ -56,7 +56,6 @@ function assess(
 ) {
   const n = w.length;
   const p = x.length;
-  const K = y.length;
   const total = w.reduce((a, b) => a + b, 0);
   const sum = pf.reduce((a, b) => a + b, 0);
   const factor = pf.map((v) => (v * p) / sum);

@@ -2,11 +2,10 @@
 
 import { SingleBar } from "cli-progress";
 import { displayName } from "../../data/dataError.js";
-import { sparseFormatOf } from "../../data/readSparse.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { mgaussianPath } from "../../glm/mgaussianPath.js";
 import { mgaussianModelDocument, modelDocument as savedModel } from "../../glm/modelDocument.js";
-import { sparseElasticNetPath, usesStatistics } from "../../glm/sparsePath.js";
+import { sparseElasticNetPath } from "../../glm/sparsePath.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
 import type { DrawnPath } from "../../plot/glmFigures.js";
