@@ -155,6 +155,32 @@ describe("the lasso by active sets (gaussian)", () => {
     }
   });
 
+  it("holds a column the factor's columns already span at zero, and still lands on an optimum", () => {
+    // bmi twice: where coordinate descent has split the coefficient between the two copies, the
+    // factor cannot take the second (a zero pivot); the solve holds it at zero — one of the
+    // lasso's optima — instead of giving up to coordinate descent
+    const data = withDuplicate(load("diabetes.csv"), 2);
+    const design = buildDesign(data);
+    const pf = normalizedPenaltyFactor(design.p);
+    const state = createState(design, 1, pf);
+    const mean = data.y.reduce((a, b) => a + b, 0) / data.n;
+    for (let i = 0; i < data.n; i++) {
+      state.v[i] = design.w[i]!;
+      state.r[i] = data.y[i]! - mean;
+    }
+    prepareCovariance(state);
+    const factor = createActiveSetFactor(state);
+    const maximum = lambdaMax(design, data.y, 1, pf);
+    for (const ratio of [0.5, 0.2, 0.05]) {
+      const lambda = ratio * maximum;
+      solveAtLambda(state, lambda, lambda, 1e-3);
+      const both = state.beta[2] !== 0 && state.beta[design.p - 1] !== 0;
+      expect(solveByActiveSet(state, factor, lambda)).toBe(true);
+      expect(kktViolation(state, lambda)).toBeLessThan(1e-9);
+      if (both) expect(state.beta[2] === 0 || state.beta[design.p - 1] === 0).toBe(true);
+    }
+  });
+
   it("on a design with a column duplicated: the same objective at every λ, certified", () => {
     const data = load("diabetes.csv");
     const plain = elasticNetPath(data);
