@@ -33,6 +33,7 @@ const NOT_FOR_SPARSE: Record<string, string> = {
   explain: "--explain",
   stats: "--stats",
   saveStats: "--save-stats",
+  stream: "--stream",
 };
 
 /** Sparse input files are named by their format: .svm/.svmlight/.libsvm, or .mtx. */

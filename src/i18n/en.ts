@@ -584,7 +584,7 @@ export const en = {
   "path.option.saveStats":
     "also write the statistics computed from the Parquet table (the statement's row, as JSON)",
   "table.needsTable":
-    "{option} is for a path over a Parquet table (a .parquet file, a folder of them or a glob). Give one, or leave {option} out.",
+    "{option} is for a path over a table read through DuckDB: a Parquet table (a .parquet file, a folder of them or a glob), or a CSV with --stream. Give one, or leave {option} out.",
   "table.notBinary":
     "{file}: a binomial path over a table needs its target '{target}' to hold 0 and 1 only (both). Recode it (e.g. a CASE in a view), or use a CSV, whose reader codes two labels.",
   "table.diverged":
@@ -698,6 +698,10 @@ export const en = {
     "--objective as-written is for the gaussian family's elastic net; the {family} family has one objective (glmnet's and scikit-learn's agree on it). Drop --objective.",
   "path.firstLambdaNote":
     "Unlike glmnet: the first λ's model is fitted (with α < 0.001 it is not all zero); glmnet reports the null model there, as if that λ were infinite. From the second λ on the two fit the same problem.",
+  "path.option.stream":
+    "read a CSV through DuckDB a chunk at a time instead of into memory (out of core, as a Parquet table): for files larger than memory",
+  "table.streamNeedsCsv":
+    "--stream reads a CSV file (.csv, .tsv, gzipped or not) through DuckDB; {file} is not one. Give a CSV file, or leave --stream out.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

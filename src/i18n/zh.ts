@@ -537,7 +537,7 @@ export const zh: Record<MessageKey, string> = {
   "path.option.stats": "用统计量而不是原始行拟合 gaussian 路径：--explain 的语句返回的那一行 JSON",
   "path.option.saveStats": "同时写出从 Parquet 表算得的统计量（语句返回的那一行，JSON 格式）",
   "table.needsTable":
-    "{option} 用于基于 Parquet 表（.parquet 文件、包含它们的文件夹或通配符）的路径。请给出这样的输入，或去掉 {option}。",
+    "{option} 用于通过 DuckDB 读取的表上的路径：Parquet 表（.parquet 文件、包含它们的文件夹或通配符），或加了 --stream 的 CSV。请给出这样的输入，或去掉 {option}。",
   "table.notBinary":
     "{file}：基于表的 binomial 路径要求目标列 '{target}' 只含 0 和 1（两者都要有）。请重新编码（例如在视图中用 CASE），或改用 CSV（其读取器会为两个标签编码）。",
   "table.diverged":
@@ -639,6 +639,10 @@ export const zh: Record<MessageKey, string> = {
     "--objective as-written 只用于 gaussian 族的弹性网；{family} 族只有一个目标函数（glmnet 与 scikit-learn 在此一致）。请去掉 --objective。",
   "path.firstLambdaNote":
     "与 glmnet 不同：第一个 λ 的模型是实际拟合的（α < 0.001 时它不全为零）；glmnet 在那里报告零模型，仿佛该 λ 为无穷大。从第二个 λ 起两者拟合的是同一个问题。",
+  "path.option.stream":
+    "通过 DuckDB 分块读取 CSV，而不是整个读入内存（像 Parquet 表一样在内存之外计算）：用于比内存还大的文件",
+  "table.streamNeedsCsv":
+    "--stream 通过 DuckDB 读取 CSV 文件（.csv、.tsv，可为 gzip 压缩）；{file} 不是。请给出 CSV 文件，或去掉 --stream。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

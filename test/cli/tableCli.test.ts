@@ -2,7 +2,8 @@
  * `reglab path` over Parquet tables through DuckDB (out of core): the same gaussian path as the
  * CSV path on the same rows — λ grid, coefficients to 1e-9, n — with weights, --where and a folder
  * of files; the statement of --explain and the statistics round trip (--save-stats, --stats); and
- * every bad table a clear error, exit 2.
+ * every bad table a clear error, exit 2. A CSV with --stream takes the same road (DuckDB's CSV
+ * reader, a chunk at a time) and must give the in-memory CSV path's results.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -50,6 +51,8 @@ beforeAll(async () => {
     `COPY (SELECT age AS a, bmi AS a__b, bp AS b__b, s1 AS b, y FROM ${csv}) TO '${at("names.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age AS a, bmi AS a__b, bp AS b__b, s1 AS b, y FROM ${csv}) TO '${at("names.csv")}' (HEADER)`,
     `COPY (SELECT age, CASE WHEN row_number() OVER () = 7 THEN NULL ELSE bmi END AS bmi, y FROM ${csv}) TO '${at("holes.parquet")}' (FORMAT parquet)`,
+    `COPY (SELECT age, CASE WHEN row_number() OVER () = 7 THEN NULL ELSE bmi END AS bmi, y FROM ${csv}) TO '${at("holes.csv")}' (HEADER)`,
+    `COPY (SELECT age, bmi, CASE WHEN row_number() OVER () = 9 THEN 'n/a' ELSE CAST(bp AS VARCHAR) END AS bp, y FROM ${csv}) TO '${at("words.csv")}' (HEADER)`,
   ]);
 });
 
@@ -174,7 +177,7 @@ describe("reglab path over a Parquet table", () => {
     [
       "--where on a CSV",
       ["path", DIABETES, "--where", "age > 0"],
-      /--where is for a path over a Parquet table/,
+      /--where is for a path over a table read through DuckDB: a Parquet table .*, or a CSV with --stream/,
     ],
     ["a --stats file that is not one JSON object", ["path", "--stats", DIABETES], /is not one JSON object/],
     [
@@ -364,7 +367,7 @@ describe("reglab path over a Parquet table", () => {
     [
       "--where on a CSV",
       ["cv", DIABETES, "--where", "age > 0"],
-      /--where is for a path over a Parquet table/,
+      /--where is for a path over a table read through DuckDB: a Parquet table .*, or a CSV with --stream/,
     ],
   ];
   itRefuses("cv refuses", cvRefused);
@@ -438,4 +441,71 @@ describe("reglab path over a Parquet table", () => {
     const zh = await run(["path", at("strings.parquet")], "zh");
     expect(zh.stderr).toMatch(messagePattern("table.notNumeric", "zh"));
   });
+});
+
+describe("reglab path and cv over a CSV read through DuckDB (--stream)", () => {
+  it("gives the in-memory CSV path: lasso, elastic net, weights, --where, binomial", async () => {
+    for (const args of [[], ["--alpha", "0.5"]])
+      expectSamePath(
+        await json(["path", DIABETES, "--stream", ...args]),
+        await json(["path", DIABETES, ...args]),
+      );
+    expectSamePath(
+      await json(["path", at("weighted.csv"), "--stream", "--weights", "w"]),
+      await json(["path", at("weighted.csv"), "--weights", "w"]),
+    );
+    // --where selects rows in the scan: the in-memory path of the rows it keeps
+    expectSamePath(
+      await json(["path", DIABETES, "--stream", "--where", "sex > 0"]),
+      await json(["path", at("men.csv")]),
+    );
+    const args = ["--family", "binomial", "--nlambda", "20"];
+    const table = await json(["path", at("cancer.csv"), "--stream", ...args]);
+    const rows = await json(["path", at("cancer.csv"), ...args]);
+    expect(table.passes).toBeGreaterThan(0);
+    for (let k = 0; k < rows.lambdas.length; k++) {
+      expect(table.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 12);
+      expect(Math.abs(table.objective![k]! - rows.objective![k]!)).toBeLessThan(1e-9 * rows.objective![k]!);
+    }
+  });
+
+  it("cross-validates with mod folds as the in-memory CSV does (a row's position is its line)", async () => {
+    const cv = async (args: string[]) => {
+      const outcome = await run(["cv", ...args, "--json"]);
+      expect(outcome.status, outcome.stderr).toBe(0);
+      return JSON.parse(outcome.stdout);
+    };
+    const table = await cv([DIABETES, "--stream", "--fold-rule", "mod"]);
+    const rows = await cv([DIABETES, "--fold-rule", "mod"]);
+    for (let k = 0; k < rows.cvm.length; k++) expect(table.cvm[k] / rows.cvm[k]).toBeCloseTo(1, 9);
+    expect(table.lambda_min / rows.lambda_min).toBeCloseTo(1, 12);
+    expect(table.lambda_1se / rows.lambda_1se).toBeCloseTo(1, 12);
+    const hashed = await cv([DIABETES, "--stream", "--seed", "3"]);
+    expect(hashed.fold_rule).toBe("hash");
+    expect(hashed.fold_sizes.reduce((a: number, b: number) => a + b, 0)).toBe(442);
+  });
+
+  itRefuses("--stream refuses", [
+    [
+      "a sparse file",
+      ["path", resolve(import.meta.dirname, "../../data/sparse300.svm"), "--stream"],
+      /--stream is not available for sparse inputs/,
+    ],
+    [
+      "a built-in data set's name",
+      ["cv", "diabetes", "--stream"],
+      /--stream reads a CSV file .* diabetes is not one/,
+    ],
+    [
+      "an empty cell, named by its row as the in-memory reader names it",
+      ["path", at("holes.csv"), "--stream"],
+      /holes\.csv, row 8, column 2 \('bmi'\): the cell is empty/,
+    ],
+    [
+      "a cell of words, by its row",
+      ["path", at("words.csv"), "--stream"],
+      /words\.csv, row 10, column 3 \('bp'\): 'n\/a' is not a number/,
+    ],
+    ["a file that is not there", ["path", at("absent.csv"), "--stream"], /absent\.csv/],
+  ]);
 });

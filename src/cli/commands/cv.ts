@@ -38,9 +38,8 @@ import {
   warnIfNotConverged,
 } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
-import { isParquetInput } from "../outOfCore/duckdbTable.js";
 import { runTableCv } from "../outOfCore/tableCv.js";
-import { WHERE_OPTION } from "../outOfCore/tablePath.js";
+import { isTableInput, STREAM_OPTION, WHERE_OPTION } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
 import { isSparseInput, readSparseInput, SPARSE_OPTIONS, sparseJson, sparseSummary } from "../sparseInput.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
@@ -80,6 +79,7 @@ export const cvCommand: CommandSpec = {
     SEED_OPTION,
     QUIET_OPTION,
     WHERE_OPTION,
+    STREAM_OPTION,
     ...OUTPUT_OPTIONS,
   ],
   examples: [
@@ -98,8 +98,10 @@ export const cvCommand: CommandSpec = {
     checkSaveBesideOutput(options["save"] as string | undefined, options["out"] as string, figureFiles("cv"));
     const saveTo = checkSaveTarget(options);
     // a Parquet table: the folds' statistics by SQL, the rows never held (outOfCore/tableCv.ts)
-    if (args[0] !== undefined && args.length === 1 && isParquetInput(args[0]))
+    if (args[0] !== undefined && args.length === 1 && isTableInput(args[0], options))
       return runTableCv(args[0], options, given, context, saveTo);
+    if (given.has("stream"))
+      throw new UsageError("table.streamNeedsCsv", { file: displayName(args[0] ?? "", 200) });
     if (given.has("where")) throw new UsageError("table.needsTable", { option: "--where" });
     if (args.length > 1) throw new UsageError("error.extraFile", { file: displayName(args[1]!, 200) });
     const sparseFile = isSparseInput(args[0]) ? args[0]! : undefined;

@@ -90,7 +90,7 @@ export const pathCommand: CommandSpec = {
     if (isSparseInput(args[0])) return sparsePath(args, options, given, context, saveTo);
     if (given.has("response")) throw new UsageError("sparse.responseNeedsMtx");
     const table = isTablePath(args[0], options);
-    for (const option of ["where", "explain", "saveStats"] as const)
+    for (const option of ["where", "explain", "saveStats", "stream"] as const)
       if (!table && given.has(option))
         throw new UsageError("table.needsTable", { option: TABLE_FLAGS[option] });
     const scan = table ? scanProgressBar(context, options["quiet"] === true) : null;
@@ -148,7 +148,12 @@ export const pathCommand: CommandSpec = {
   },
 };
 
-const TABLE_FLAGS = { where: "--where", explain: "--explain", saveStats: "--save-stats" } as const;
+const TABLE_FLAGS = {
+  where: "--where",
+  explain: "--explain",
+  saveStats: "--save-stats",
+  stream: "--stream",
+} as const;
 
 /** A path on a sparse design (svmlight, or Matrix Market with --response): the same output. */
 async function sparsePath(

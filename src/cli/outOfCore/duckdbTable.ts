@@ -18,13 +18,21 @@ import { statisticsFromRow } from "./statisticsRow.js";
 import { workingPassStatement } from "./workingPassQuery.js";
 
 /**
- * Whether a path names a table for DuckDB: a .parquet file, a glob, or a folder holding .parquet
- * files (another folder is the CSV reader's to refuse, as it always was).
+ * Whether a path names a Parquet table for DuckDB: a .parquet file, a glob, or a folder holding
+ * .parquet files (another folder is the CSV reader's to refuse, as it always was).
  */
 export function isParquetInput(file: string): boolean {
   if (/\.parquet$/i.test(file) || /[*?[]/.test(file)) return true;
   if (!existsSync(file) || !statSync(file).isDirectory()) return false;
   return readdirSync(file, { recursive: true }).some((name) => /\.parquet$/i.test(String(name)));
+}
+
+/**
+ * Whether a path names CSV text (a .csv or .tsv file, gzipped or not, or a glob of them): with
+ * --stream it is read through DuckDB too, a chunk at a time, instead of into memory.
+ */
+export function isCsvTable(file: string): boolean {
+  return /\.(csv|tsv)(\.gz)?$/i.test(file);
 }
 
 /** The files the input names, as a quoted SQL pattern: the file, the glob, or a folder's files. */
@@ -38,6 +46,12 @@ function parquetPattern(file: string): string {
  * position in it too (the columns filename and file_row_number, what folds are made of).
  */
 export function parquetSource(file: string, rowKeys = false): string {
+  if (isCsvTable(file)) {
+    // a header row, types sniffed by DuckDB (a column of text is then refused by name); CSV has no
+    // file_row_number, so a row's position is its ordinality (DuckDB keeps the file's order)
+    const csv = `read_csv(${quoteString(file)}, header = true${rowKeys ? ", filename = true" : ""})`;
+    return rowKeys ? `(SELECT *, ordinality - 1 AS file_row_number FROM ${csv} WITH ORDINALITY)` : csv;
+  }
   return `read_parquet(${parquetPattern(file)}${rowKeys ? ", file_row_number = true, filename = true" : ""})`;
 }
 
@@ -171,12 +185,15 @@ async function prepare(connection: Connection, file: string, selection: TableSel
         column.name === selection.offset ||
         (column.name !== target && !excluded.has(column.name))) &&
       !NUMERIC.test(column.type)
-    )
+    ) {
+      // a CSV's column of text: the first cell that is not a number, named as the CSV reader does
+      if (isCsvTable(file)) await refuseTextCell(connection, file, columns, column.name);
       throw new DataError("table.notNumeric", {
         file: name,
         column: displayName(column.name, 80),
         type: displayName(column.type, 60),
       });
+    }
   const features = candidates.map((column) => column.name).filter((column) => !excluded.has(column));
   if (features.length === 0) throw new DataError("stats.noFeatures", { file: name });
   // the features of the output: an excluded column stays there, at 0, when it is a number (as
@@ -194,6 +211,70 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     dropEmpty: selection.na === "drop",
   };
   return { from, features, outputFeatures, target: target!, query, statement: statisticsStatement(query) };
+}
+
+/**
+ * A CSV's line (1 = the header, as the CSV reader counts) and column position of its first cell
+ * matching `condition` in column `name`, or undefined: one more scan, only when refusing the file.
+ */
+async function firstCsvCell(
+  connection: Connection,
+  file: string,
+  name: string,
+  condition: string,
+  where = "",
+) {
+  const column = quoteIdentifier(name);
+  const [found] = await rows(
+    connection,
+    `SELECT ordinality, CAST(${column} AS VARCHAR) AS cell FROM read_csv(${quoteString(file)}, header = true) WITH ORDINALITY${where ? `${where} AND` : " WHERE"} ${condition} ORDER BY ordinality LIMIT 1`,
+    file,
+  );
+  return found ? { row: Number(found["ordinality"]) + 1, value: String(found["cell"] ?? "") } : undefined;
+}
+
+async function refuseTextCell(
+  connection: Connection,
+  file: string,
+  columns: readonly { name: string }[],
+  name: string,
+): Promise<void> {
+  const column = quoteIdentifier(name);
+  const found = await firstCsvCell(
+    connection,
+    file,
+    name,
+    `${column} IS NOT NULL AND TRY_CAST(${column} AS DOUBLE) IS NULL`,
+  );
+  if (found)
+    throw new DataError("data.notNumeric", {
+      file: displayName(file, 200),
+      row: found.row,
+      column: columns.findIndex((c) => c.name === name) + 1,
+      name: displayName(name, 80),
+      value: displayName(found.value, 40),
+    });
+}
+
+async function refuseEmptyCell(
+  connection: Connection,
+  file: string,
+  name: string,
+  where: string,
+): Promise<void> {
+  const described = await rows(
+    connection,
+    `DESCRIBE SELECT * FROM read_csv(${quoteString(file)}, header = true)`,
+    file,
+  );
+  const found = await firstCsvCell(connection, file, name, `${quoteIdentifier(name)} IS NULL`, where);
+  if (found)
+    throw new DataError("data.emptyCell", {
+      file: displayName(file, 200),
+      row: found.row,
+      column: described.findIndex((row) => String(row["column_name"]) === name) + 1,
+      name: displayName(name, 80),
+    });
 }
 
 /** The table opened: its columns checked, empty cells refused unless --na drop, its statistics. */
@@ -215,6 +296,7 @@ async function openTable(file: string, selection: TableSelection) {
       const where = selection.where ? ` WHERE (${selection.where})` : "";
       const [empty] = await rows(connection, `SELECT ${counts.join(", ")} FROM ${from}${where}`, file);
       const k = used.findIndex((_, k) => Number(empty?.[`e${k}`] ?? 0) > 0);
+      if (k >= 0 && isCsvTable(file)) await refuseEmptyCell(connection, file, used[k]!, where);
       if (k >= 0)
         throw new DataError("table.emptyCells", {
           file: displayName(file, 200),
@@ -375,7 +457,7 @@ export function foldExpression({ folds, rule, seed }: TableFolds): string {
  */
 export async function tableFoldStatistics(file: string, selection: TableSelection, folds: TableFolds) {
   const name = displayName(file, 200);
-  if (folds.rule === "mod" && (!/\.parquet$/i.test(file) || /[*?[]/.test(file)))
+  if (folds.rule === "mod" && ((!/\.parquet$/i.test(file) && !isCsvTable(file)) || /[*?[]/.test(file)))
     throw new DataError("table.modNeedsFile", { file: name });
   // mod numbers the rows of the file, before --where or --na drop leave some out: a CSV of the rows
   // kept would number them anew, so the pair is refused rather than cross-validated differently

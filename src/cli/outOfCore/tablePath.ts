@@ -15,6 +15,7 @@ import { readTextFile } from "../loadData.js";
 import type { OptionSpec } from "../optionTable.js";
 import { writeFileSafely } from "../safeWrite.js";
 import {
+  isCsvTable,
   isParquetInput,
   type ScanProgress,
   tableGlmPasses,
@@ -55,16 +56,31 @@ export const WHERE_OPTION: OptionSpec = {
   description: "path.option.where",
 };
 
+/** --stream: a CSV read through DuckDB a chunk at a time (out of core), as a Parquet table is. */
+export const STREAM_OPTION: OptionSpec = { name: "stream", kind: "flag", description: "path.option.stream" };
+
 export const TABLE_OPTIONS: readonly OptionSpec[] = [
   WHERE_OPTION,
+  STREAM_OPTION,
   { name: "explain", kind: "flag", description: "path.option.explain" },
   { name: "stats", kind: "path", valueName: "file", description: "path.option.stats" },
   { name: "save-stats", kind: "path", valueName: "file", description: "path.option.saveStats" },
 ];
 
-/** Whether this run is a table path: a Parquet input, or --stats. */
+/** Whether this run is a table path: a Parquet input, a CSV with --stream, or --stats. */
 export function isTablePath(file: string | undefined, options: Record<string, unknown>): boolean {
-  return options["stats"] !== undefined || (file !== undefined && isParquetInput(file));
+  return options["stats"] !== undefined || (file !== undefined && isTableInput(file, options));
+}
+
+/**
+ * Whether the input is read through DuckDB: a Parquet table, or a CSV with --stream. --stream
+ * beside anything else (a sparse file, a folder, a built-in data set's name) is refused by name.
+ */
+export function isTableInput(file: string, options: Record<string, unknown>): boolean {
+  if (isParquetInput(file)) return true;
+  if (options["stream"] !== true) return false;
+  if (!isCsvTable(file)) throw new UsageError("table.streamNeedsCsv", { file: displayName(file, 200) });
+  return true;
 }
 
 export type TablePathOutcome =
