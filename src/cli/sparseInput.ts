@@ -6,6 +6,7 @@
 import { DataError, displayName } from "../data/dataError.js";
 import { readMatrixMarket, readSvmlight, sparseFormatOf } from "../data/readSparse.js";
 import type { SparseDataset } from "../data/sparseMatrix.js";
+import { fitsDense } from "../glm/sparseByShape.js";
 import { type SparsePathOptions, usesStatistics } from "../glm/sparsePath.js";
 import { formatNumber } from "../i18n/format.js";
 import type { Translator } from "../i18n/translate.js";
@@ -133,9 +134,11 @@ export function sparseJson(file: string, input: SparseInput) {
       nonzeros: x.values.length,
       density: x.values.length / (x.n * x.p),
       // a tall gaussian design is fitted from its covariance (p × p), a wide one on its columns
-      solver: usesStatistics(input.data, input.options)
-        ? "sufficient statistics"
-        : "coordinate descent on CSC",
+      solver: fitsDense(x)
+        ? "dense (a small design: n·p ≤ 10⁷ cells)"
+        : usesStatistics(input.data, input.options)
+          ? "sufficient statistics"
+          : "coordinate descent on CSC",
     },
   };
 }

@@ -124,6 +124,21 @@ describe("reglab path on sparse files", () => {
     });
   });
 
+  it("fits a small design densely (faster, and said in --json) and a large one on its compressed columns", async () => {
+    const small = await json(["path", SVM, "--family", "binomial", "--nlambda", "10"]);
+    expect((small.sparse as { solver?: string }).solver).toMatch(/^dense/);
+    // 200 rows and a column index of 60000: 1.2·10⁷ cells, past the dense route's 10⁷
+    const lines = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `${(i % 5) - 2} ${(i % 50) + 1}:${1 + (i % 7)} ${1000 + (i % 13)}:${(i * 7) % 5} ${60_000 - (i % 3)}:${i % 2}`,
+    );
+    writeFileSync(at("wide-index.svm"), `${lines.join("\n")}\n`);
+    const large = await json(["path", at("wide-index.svm"), "--nlambda", "3"]);
+    expect((large.sparse as { solver?: string }).solver).toBe("coordinate descent on CSC");
+    expect(large.p).toBe(60_000);
+  });
+
   it("prints glmnet's table and how the design is held", async () => {
     const outcome = await run(["path", at("small.mtx"), "--response", at("small.y"), "--out", at("figures")]);
     expect(outcome.status, outcome.stderr).toBe(0);

@@ -11,6 +11,7 @@ import {
 } from "../../glm/crossValidation.js";
 import { crossValidateMgaussian, type MgaussianMeasure } from "../../glm/mgaussianCv.js";
 import { mgaussianModelDocument, modelDocument as sparseModelDocument } from "../../glm/modelDocument.js";
+import { denseDatasetOf, fitsDense } from "../../glm/sparseByShape.js";
 import { crossValidateSparse } from "../../glm/sparseCv.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { DrawnCv } from "../../plot/glmFigures.js";
@@ -136,7 +137,9 @@ export const cvCommand: CommandSpec = {
     };
     // a sparse design's folds are taken from its compressed columns and fitted without densifying
     const cv = sparse
-      ? crossValidateSparse(sparse.data, { ...sparse.options, ...settings })
+      ? fitsDense(sparse.data.x)
+        ? crossValidate(denseDatasetOf(sparse.data), { ...sparse.options, ...settings })
+        : crossValidateSparse(sparse.data, { ...sparse.options, ...settings })
       : crossValidate(input!.data, { ...input!.options, ...settings, ...(gamma ? { gamma } : {}) });
     bar?.stop();
     const seconds = (performance.now() - start) / 1000;

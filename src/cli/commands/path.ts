@@ -2,9 +2,11 @@
 
 import { SingleBar } from "cli-progress";
 import { displayName } from "../../data/dataError.js";
+import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
 import { type GlmPath, glmPath } from "../../glm/glmPath.js";
 import { mgaussianPath } from "../../glm/mgaussianPath.js";
 import { mgaussianModelDocument, modelDocument as savedModel } from "../../glm/modelDocument.js";
+import { denseDatasetOf, fitsDense } from "../../glm/sparseByShape.js";
 import { sparseElasticNetPath } from "../../glm/sparsePath.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { Translator } from "../../i18n/translate.js";
@@ -171,7 +173,10 @@ async function sparsePath(
     ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("path"))
     : null;
   const start = performance.now();
-  const path = sparseElasticNetPath(input.data, input.options);
+  // a small design is fitted densely (glm/sparseByShape.ts): faster, and said in --json's sparse.solver
+  const path = fitsDense(input.data.x)
+    ? (glmPath(denseDatasetOf(input.data), input.options) as ElasticNetPath)
+    : sparseElasticNetPath(input.data, input.options);
   const seconds = (performance.now() - start) / 1000;
   warnIfNotConverged(path, context);
   const figure = folder ? await drawPath(folder, path, t) : null;
