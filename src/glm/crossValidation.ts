@@ -321,6 +321,35 @@ export function chooseLambdas(cvm: readonly number[], cvsd: readonly number[], s
   return { indexMin, indexOneSe };
 }
 
+/**
+ * cv.glmnet's curve and choices from each fold's errors (one array of L per fold, weighted by the
+ * fold's share): cvm, cvsd, λ.min and λ.1se (sign −1 for a measure to maximize, auc). A point that
+ * comes out non-finite is an error naming the file and λ, never a NaN in the output.
+ */
+export function curveAndChoices(
+  errors: number[][],
+  foldWeight: number[],
+  lambdas: readonly number[],
+  source: string,
+  sign: 1 | -1 = 1,
+) {
+  const L = lambdas.length;
+  const { cvm, cvsd } = summarizeFolds(errors, foldWeight, L);
+  for (let k = 0; k < L; k++)
+    if (!Number.isFinite(cvm[k]!) || !Number.isFinite(cvsd[k]!))
+      throw new DataError("cv.notFinite", { file: displayName(source, 200), lambda: lambdas[k]! });
+  const { indexMin, indexOneSe } = chooseLambdas(cvm, cvsd, sign);
+  return {
+    lambda: [...lambdas],
+    cvm,
+    cvsd,
+    lambdaMin: lambdas[indexMin]!,
+    lambdaOneSe: lambdas[indexOneSe]!,
+    indexMin,
+    indexOneSe,
+  };
+}
+
 /** cvm and cvsd at each λ from the folds' errors, weighted by the folds' weights N_k (see above). */
 export function summarizeFolds(foldError: number[][], foldWeight: number[], L: number) {
   const folds = foldError.length;

@@ -12,7 +12,7 @@
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { takeRows } from "../data/split.js";
-import { checkFolds, chooseLambdas, foldIds, largestFold, summarizeFolds } from "./crossValidation.js";
+import { checkFolds, curveAndChoices, foldIds, largestFold } from "./crossValidation.js";
 import type { PathOptions } from "./elasticNetPath.js";
 import { type MgaussianPath, mgaussianPath } from "./mgaussianPath.js";
 import { coefficientsAt } from "./predict.js";
@@ -83,7 +83,6 @@ export function crossValidateMgaussian(
   checkFolds(data, foldId, "gaussian", "mse");
   const path = mgaussianPath(data, responses, responseNames, options);
   const lambdas = path.lambda;
-  const L = lambdas.length;
   const K = responses.length;
   const weights = options.weights;
   const foldCount = largestFold(foldId);
@@ -124,21 +123,5 @@ export function crossValidateMgaussian(
     foldWeight.push(total);
     options.onFold?.(fold, foldCount);
   }
-  const { cvm, cvsd } = summarizeFolds(errors, foldWeight, L);
-  for (let k = 0; k < L; k++)
-    if (!Number.isFinite(cvm[k]!) || !Number.isFinite(cvsd[k]!))
-      throw new DataError("cv.notFinite", { file: displayName(data.source, 200), lambda: lambdas[k]! });
-  const { indexMin, indexOneSe } = chooseLambdas(cvm, cvsd);
-  return {
-    path,
-    measure,
-    foldId,
-    lambda: [...lambdas],
-    cvm,
-    cvsd,
-    lambdaMin: lambdas[indexMin]!,
-    lambdaOneSe: lambdas[indexOneSe]!,
-    indexMin,
-    indexOneSe,
-  };
+  return { path, measure, foldId, ...curveAndChoices(errors, foldWeight, lambdas, data.source) };
 }

@@ -13,11 +13,10 @@ import {
   type CvMeasure,
   type CvResult,
   checkFolds,
-  chooseLambdas,
+  curveAndChoices,
   foldIds,
   largestFold,
   rowLoss,
-  summarizeFolds,
 } from "./crossValidation.js";
 import type { ElasticNetPath } from "./elasticNetPath.js";
 import { responseOf } from "./families/index.js";
@@ -53,7 +52,6 @@ export function crossValidateSparse(data: SparseDataset, options: SparseCvOption
   checkFolds({ n, y: data.y, source: data.source } as Dataset, foldId, family, measure);
   const path = sparseElasticNetPath(data, options);
   const lambdas = path.lambda;
-  const L = lambdas.length;
   const errors: number[][] = [];
   const foldWeight: number[] = [];
   const foldCount = largestFold(foldId);
@@ -73,22 +71,11 @@ export function crossValidateSparse(data: SparseDataset, options: SparseCvOption
     foldWeight.push(testRows.length);
     options.onFold?.(fold, foldCount);
   }
-  const { cvm, cvsd } = summarizeFolds(errors, foldWeight, L);
-  for (let k = 0; k < L; k++)
-    if (!Number.isFinite(cvm[k]!) || !Number.isFinite(cvsd[k]!))
-      throw new DataError("cv.notFinite", { file: displayName(data.source, 200), lambda: lambdas[k]! });
-  const { indexMin, indexOneSe } = chooseLambdas(cvm, cvsd, measure === "auc" ? -1 : 1);
   return {
     path,
     measure,
     foldId,
-    lambda: [...lambdas],
-    cvm,
-    cvsd,
-    lambdaMin: lambdas[indexMin]!,
-    lambdaOneSe: lambdas[indexOneSe]!,
-    indexMin,
-    indexOneSe,
+    ...curveAndChoices(errors, foldWeight, lambdas, data.source, measure === "auc" ? -1 : 1),
   };
 }
 

@@ -98,20 +98,24 @@ function kktFromRawData(
   return worst;
 }
 
+/** A lasso's coordinate-descent state on the centred response, its Gram and an empty factor. */
+function lassoState(data: Dataset) {
+  const design = buildDesign(data);
+  const pf = normalizedPenaltyFactor(design.p);
+  const state = createState(design, 1, pf);
+  const mean = data.y.reduce((a, b) => a + b, 0) / data.n;
+  for (let i = 0; i < data.n; i++) {
+    state.v[i] = design.w[i]!;
+    state.r[i] = data.y[i]! - mean;
+  }
+  prepareCovariance(state);
+  return { design, state, factor: createActiveSetFactor(state), maximum: lambdaMax(design, data.y, 1, pf) };
+}
+
 describe("the lasso by active sets (gaussian)", () => {
   it("solves from a loose coordinate-descent point to the optimum, and keeps L·Lᵀ = G_FF", () => {
     const data = load("diabetes.csv");
-    const design = buildDesign(data);
-    const pf = normalizedPenaltyFactor(design.p);
-    const state = createState(design, 1, pf);
-    const mean = data.y.reduce((a, b) => a + b, 0) / data.n;
-    for (let i = 0; i < data.n; i++) {
-      state.v[i] = design.w[i]!;
-      state.r[i] = data.y[i]! - mean;
-    }
-    prepareCovariance(state);
-    const factor = createActiveSetFactor(state);
-    const maximum = lambdaMax(design, data.y, 1, pf);
+    const { state, factor, maximum } = lassoState(data);
     // walk down a few λ, as a path does: columns enter (and the factor grows) along the way
     for (const ratio of [0.5, 0.2, 0.05, 0.01]) {
       const lambda = ratio * maximum;
@@ -160,17 +164,7 @@ describe("the lasso by active sets (gaussian)", () => {
     // factor cannot take the second (a zero pivot); the solve holds it at zero — one of the
     // lasso's optima — instead of giving up to coordinate descent
     const data = withDuplicate(load("diabetes.csv"), 2);
-    const design = buildDesign(data);
-    const pf = normalizedPenaltyFactor(design.p);
-    const state = createState(design, 1, pf);
-    const mean = data.y.reduce((a, b) => a + b, 0) / data.n;
-    for (let i = 0; i < data.n; i++) {
-      state.v[i] = design.w[i]!;
-      state.r[i] = data.y[i]! - mean;
-    }
-    prepareCovariance(state);
-    const factor = createActiveSetFactor(state);
-    const maximum = lambdaMax(design, data.y, 1, pf);
+    const { design, state, factor, maximum } = lassoState(data);
     for (const ratio of [0.5, 0.2, 0.05]) {
       const lambda = ratio * maximum;
       solveAtLambda(state, lambda, lambda, 1e-3);
