@@ -509,6 +509,58 @@ describe("wide designs (p > n, p > 500: glmnet's naive-mode territory)", () => {
       expect(violation / path.lambda[0]!).toBeLessThan(1e-7);
     }
   });
+  it("solves faces larger than n through the n × n system (Woodbury): the m × m solver's optimum", () => {
+    // weights and unequal penalty factors, α = 0.05: the last models hold ~4n columns
+    const random = createRandom(41);
+    const n = 30;
+    const p = 400;
+    const data = randomDesign(
+      random,
+      n,
+      p,
+      "wide-woodbury",
+      (x, i) => x[i * p]! - 2 * x[i * p + 3]! + random.normal(),
+    );
+    const weights = Float64Array.from({ length: n }, (_, i) => 1 + (i % 4));
+    const penaltyFactor = Array.from({ length: p }, (_, j) => 0.5 + (j % 3) * 0.5);
+    const design = buildDesign(data, { weights });
+    const pf = normalizedPenaltyFactor(p, penaltyFactor);
+    const solvePath = (woodbury: boolean) => {
+      const state = createState(design, 0.05, pf);
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += design.w[i]! * data.y[i]!;
+      state.v.set(design.w);
+      const problem = createWideGaussian(
+        state,
+        Float64Array.from(data.y, (y) => y - mean),
+      );
+      if (!woodbury) problem.face = null;
+      const maximum = lambdaMax(design, data.y, 0.05, pf);
+      const betas: Float64Array[] = [];
+      let largest = 0;
+      let previous = maximum;
+      for (const ratio of [0.5, 0.2, 0.1, 0.05, 0.02, 0.01]) {
+        const lambda = ratio * maximum;
+        const result = solveWideGaussianAtLambda(problem, lambda, previous, 1e-9, maximum * 0.05);
+        expect(result.converged).toBe(true);
+        previous = lambda;
+        betas.push(state.beta.slice());
+        largest = Math.max(largest, state.beta.filter((b) => b !== 0).length);
+      }
+      return { betas, largest, face: problem.face };
+    };
+    const viaWoodbury = solvePath(true);
+    const viaFactor = solvePath(false);
+    expect(viaWoodbury.largest).toBeGreaterThan(3 * n);
+    // the n × n route was taken: its kernel holds the face's columns
+    expect(viaWoodbury.face!.inK.some((flag) => flag === 1)).toBe(true);
+    viaWoodbury.betas.forEach((beta, k) => {
+      const reference = viaFactor.betas[k]!;
+      const size = Math.max(...Array.from(reference, Math.abs));
+      for (let j = 0; j < p; j++) expect(Math.abs(beta[j]! - reference[j]!)).toBeLessThan(1e-7 * size);
+    });
+  });
+
   it("elastic net with hundreds of active columns: factors preconditioning the next λ's solves, certified", () => {
     // α small on a wide design: 500+ nonzero coefficients at the end of the path, so the factor
     // built at one λ's ridge term preconditions conjugate gradients at the next λ (solveCandidate)

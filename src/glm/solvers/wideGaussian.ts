@@ -20,6 +20,7 @@ import {
   settleGradients,
 } from "./gradientScreen.js";
 import { solveByActiveSet } from "./lassoActiveSet.js";
+import { createWoodburyFace, solveFaceByWoodbury, type WoodburyFace } from "./woodburyFace.js";
 import {
   addColumns,
   createWorkingSet,
@@ -53,6 +54,11 @@ export interface WideGaussian {
    */
   outsideDualNorm: number;
   residual: Float64Array;
+  /**
+   * The elastic net's face solves through the n × n system once the active set outgrows the rows
+   * (woodburyFace.ts); null for the lasso, whose face has no ridge term to invert.
+   */
+  face: WoodburyFace | null;
   // scratch
   columns: Int32Array;
   values: Float64Array;
@@ -79,6 +85,7 @@ export function createWideGaussian(state: QuadraticState, response: Float64Array
     screen,
     outsideDualNorm: 0,
     residual: response.slice(),
+    face: state.alpha < 1 ? createWoodburyFace(n, v) : null,
     columns: new Int32Array(p),
     values: new Float64Array(p),
   };
@@ -193,9 +200,14 @@ export function solveWideGaussianAtLambda(
     for (let i = 0; i < state.n; i++) loss += state.v[i]! * problem.residual[i]! ** 2;
     return { certificate, converged, passes, loss: 0.5 * loss };
   };
+  // the face solved exactly: through the n × n system when the active set outgrows the rows,
+  // else by the m × m factor (set.inner and set.factor are read afresh: a join may have moved
+  // them to a larger capacity)
+  const settle = () =>
+    (problem.face !== null && solveFaceByWoodbury(problem.face, set, lambda)) ||
+    solveByActiveSet(set.inner, set.factor, lambda);
   for (let round = 0; round < 40; round++) {
-    // (set.inner and set.factor are read afresh: a join may have moved them to a larger capacity)
-    if (needsDescent || !solveByActiveSet(set.inner, set.factor, lambda)) {
+    if (needsDescent || !settle()) {
       // coordinate descent on W finds the active set and signs; the exact solve then lands on the optimum
       const result = solveAtLambda(set.inner, lambda, previousLambda, tolerance);
       passes += result.passes;
@@ -204,7 +216,7 @@ export function solveWideGaussianAtLambda(
         check(problem, lambda);
         return finish(certify(problem, lambda, gradientScale), false);
       }
-      solveByActiveSet(set.inner, set.factor, lambda);
+      settle();
     }
     const violators = check(problem, lambda);
     if (violators > 0) {
