@@ -14,6 +14,7 @@ import { runLabBench } from "./lab.js";
 import { runLogisticBench, suboptimalityFigure } from "./logistic.js";
 import { runMultinomialBench } from "./multinomial.js";
 import { runOutOfCoreBench } from "./outOfCore.js";
+import { runSmallAlphaBench } from "./smallAlpha.js";
 import { runSparseBench } from "./sparse.js";
 import { runStartupBench } from "./startup.js";
 
@@ -179,6 +180,7 @@ const logistic = process.env.BENCH_ONLY === "lab" ? null : await runLogisticBenc
 const multinomial = process.env.BENCH_ONLY === "lab" ? null : await runMultinomialBench();
 const outOfCore = process.env.BENCH_ONLY === "lab" ? null : await runOutOfCoreBench();
 const sparse = process.env.BENCH_ONLY === "lab" ? null : await runSparseBench();
+const smallAlpha = process.env.BENCH_ONLY === "lab" ? null : await runSmallAlphaBench();
 const startup = process.env.BENCH_ONLY === "lab" ? null : runStartupBench();
 if (logistic) {
   writeFileSync(new URL("suboptimality.svg", import.meta.url), suboptimalityFigure(logistic));
@@ -187,6 +189,6 @@ if (logistic) {
 const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, startup, lab }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, smallAlpha, startup, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

@@ -30,11 +30,33 @@ export interface GlmPathOptions extends Omit<PathOptions, "family"> {
 }
 
 /**
+ * A library caller's settings, checked before any work (the command line checks its own options):
+ * a NaN or out-of-range α, grid or tolerance would otherwise run to a path of NaN.
+ */
+export function checkPathSettings(options: GlmPathOptions): void {
+  const { alpha, nlambda, lambdaMinRatio, tolerance, lambda } = options;
+  if (alpha !== undefined && !(alpha >= 0 && alpha <= 1))
+    throw new RangeError(`alpha must be in [0, 1] (1 lasso, 0 ridge), got ${alpha}`);
+  if (nlambda !== undefined && !(Number.isInteger(nlambda) && nlambda >= 1))
+    throw new RangeError(`nlambda must be a whole number ≥ 1, got ${nlambda}`);
+  if (lambdaMinRatio !== undefined && !(lambdaMinRatio > 0 && lambdaMinRatio <= 1))
+    throw new RangeError(`lambdaMinRatio must be in (0, 1], got ${lambdaMinRatio}`);
+  if (tolerance !== undefined && !(tolerance > 0 && tolerance < 1))
+    throw new RangeError(`tolerance must be in (0, 1), got ${tolerance}`);
+  if (
+    lambda !== undefined &&
+    (lambda.length === 0 || !lambda.every((value) => value >= 0 && Number.isFinite(value)))
+  )
+    throw new RangeError("lambda must list at least one finite value ≥ 0");
+}
+
+/**
  * The path of `data` for the chosen family, in the user's units whatever they are (rescale.ts).
  * Throws a DataError for a gaussian target that leaves nothing to fit: fewer than two rows, or
  * values all equal (all zero without an intercept) — their deviance ratio would be 0/0.
  */
 export function glmPath(data: Dataset, options: GlmPathOptions = {}): GlmPath {
+  checkPathSettings(options);
   ({ data, options } = takeGaussianOffset(data, options));
   const problem = rescaleProblem(data, options);
   if ((options.family ?? "gaussian") === "gaussian")
