@@ -33,7 +33,12 @@ export interface WoodburyFace {
   inK: Uint8Array;
   /** Rank-one updates since K was last built afresh (rounding accumulates; rebuilt past a bound). */
   updates: number;
+  /** The factor of I + K/ridge (lower triangle) and the ridge it was built at (NaN: none). */
   system: Float64Array;
+  factoredRidge: number;
+  /** The slots that entered (s + 1) or left (−(s + 1)) K at its last sync. */
+  changes: Int32Array;
+  changeCount: number;
   sqrtV: Float64Array;
   column: Float64Array;
   fitted: Float64Array;
@@ -61,6 +66,9 @@ export function createWoodburyFace(n: number, v: Float64Array): WoodburyFace {
     inK: new Uint8Array(0),
     updates: 0,
     system: new Float64Array(n * n),
+    factoredRidge: Number.NaN,
+    changes: new Int32Array(0),
+    changeCount: 0,
     sqrtV: Float64Array.from(v, (w) => Math.sqrt(w)),
     column: new Float64Array(n),
     fitted: new Float64Array(n),
@@ -105,15 +113,70 @@ function syncKernel(face: WoodburyFace, set: WorkingSet, size: number): void {
     face.inK.fill(0);
     face.updates = 0;
   }
+  face.changeCount = 0;
   for (let s = 0; s < size; s++) {
     if (face.wanted[s] && !face.inK[s]) {
       updateKernel(face, set, s, 1);
       face.inK[s] = 1;
+      face.changes[face.changeCount++] = s + 1;
     } else if (!face.wanted[s] && face.inK[s]) {
       updateKernel(face, set, s, -1);
       face.inK[s] = 0;
+      face.changes[face.changeCount++] = -(s + 1);
     }
   }
+}
+
+/**
+ * L·Lᵀ ± w wᵀ in place (L lower triangular, row-major n × n; w overwritten), O(n²): the rotations
+ * of the classic rank-one update. False when a downdate would leave the matrix indefinite (the
+ * caller then factors afresh).
+ */
+function rankOneUpdate(lower: Float64Array, n: number, w: Float64Array, sign: 1 | -1): boolean {
+  for (let k = 0; k < n; k++) {
+    const lkk = lower[k * n + k]!;
+    const squared = lkk * lkk + sign * w[k]! * w[k]!;
+    if (!(squared > 0)) return false;
+    const r = Math.sqrt(squared);
+    const c = r / lkk;
+    const t = w[k]! / lkk;
+    lower[k * n + k] = r;
+    for (let i = k + 1; i < n; i++) {
+      const lik = (lower[i * n + k]! + sign * t * w[i]!) / c;
+      lower[i * n + k] = lik;
+      w[i] = c * w[i]! - t * lik;
+    }
+  }
+  return true;
+}
+
+/**
+ * The factor of I + K/ridge: updated by rank one for the columns that entered or left since it
+ * was built at this ridge (a pivot within one λ), else built afresh from K.
+ */
+function factorSystem(face: WoodburyFace, set: WorkingSet, ridge: number): boolean {
+  const { n, system, kernel } = face;
+  if (face.factoredRidge === ridge && face.changeCount <= n / 4) {
+    let updated = true;
+    for (let c = 0; c < face.changeCount && updated; c++) {
+      const code = face.changes[c]!;
+      const s = Math.abs(code) - 1;
+      const u = loadColumn(face, set, s);
+      const scale = 1 / Math.sqrt(ridge * set.inner.penaltyFactor[s]!);
+      for (let i = 0; i < n; i++) u[i]! *= scale;
+      updated = rankOneUpdate(system, n, u, code > 0 ? 1 : -1);
+    }
+    if (updated) return true;
+  }
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    for (let k = 0; k <= i; k++) system[row + k] = kernel[row + k]! / ridge;
+    system[row + i]! += 1;
+  }
+  face.factoredRidge = ridge;
+  if (choleskyInPlace(system, n)) return true;
+  face.factoredRidge = Number.NaN;
+  return false;
 }
 
 function ensureSlots(face: WoodburyFace, capacity: number): void {
@@ -129,6 +192,7 @@ function ensureSlots(face: WoodburyFace, capacity: number): void {
   face.faceSlots = new Int32Array(capacity);
   face.values = new Float64Array(capacity);
   face.dots = new Float64Array(capacity);
+  face.changes = new Int32Array(capacity);
 }
 
 /**
@@ -174,12 +238,7 @@ export function solveFaceByWoodbury(face: WoodburyFace, set: WorkingSet, lambda:
   for (let pivot = 0; pivot < MAX_PIVOTS; pivot++) {
     syncKernel(face, set, size);
     // the n × n matrix I + K / ridge, factored (its lower triangle as K's)
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      for (let k = 0; k <= i; k++) system[row + k] = kernel[row + k]! / ridge;
-      system[row + i]! += 1;
-    }
-    if (!choleskyInPlace(system, n)) return false;
+    if (!factorSystem(face, set, ridge)) return false;
     // the face's columns listed, y = D⁻¹c; t = U_F y = V^½ X̃_F y (the SIMD sweep over F's columns)
     let m = 0;
     for (let s = 0; s < size; s++) {
