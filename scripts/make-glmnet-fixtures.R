@@ -109,13 +109,14 @@ fixture_no_intercept("breast-cancer-binomial-nointercept", "breast_cancer.csv", 
 
 # cv.glmnet as a user calls it: each fold on its own λ sequence, predictions at the full data's λ
 # by interpolation (the fixtures above pass lambda = fit$lambda, so their folds share one sequence).
-fixture_cv_default <- function(name, file, family, alpha) {
+fixture_cv_default <- function(name, file, family, alpha, measure = "deviance") {
   data <- read_data(file)
   y <- if (family == "multinomial") factor(data$y) else data$y
   foldid <- (seq_len(nrow(data$x)) - 1) %% 10 + 1
-  cv <- cv.glmnet(data$x, y, family = family, alpha = alpha, foldid = foldid, thresh = 1e-12)
+  cv <- cv.glmnet(data$x, y, family = family, alpha = alpha, foldid = foldid, thresh = 1e-12,
+                  type.measure = measure)
   out <- list(
-    name = name, file = file, family = family, alpha = alpha, fold_rule = "mod",
+    name = name, file = file, family = family, alpha = alpha, fold_rule = "mod", measure = measure,
     glmnet_version = as.character(packageVersion("glmnet")),
     lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd,
     lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se
@@ -128,6 +129,10 @@ fixture_cv_default("diabetes-gaussian-enet-cv", "diabetes.csv", "gaussian", 0.5)
 fixture_cv_default("wine-gaussian-lasso-cv", "wine.csv", "gaussian", 1)
 fixture_cv_default("breast-cancer-binomial-lasso-cv", "breast_cancer.csv", "binomial", 1)
 fixture_cv_default("wine-multinomial-lasso-cv", "wine.csv", "multinomial", 1)
+# binomial mse and mae as cv.lognet scores them: over both classes' indicator columns, so twice
+# the squared (absolute) difference between the 0/1 target and the probability
+fixture_cv_default("breast-cancer-binomial-mse-cv", "breast_cancer.csv", "binomial", 1, "mse")
+fixture_cv_default("breast-cancer-binomial-mae-cv", "breast_cancer.csv", "binomial", 1, "mae")
 
 # Unpenalized columns (penalty factor 0): glmnet starts the path after fitting them.
 fixture_unpenalized <- function(name, file, family, alpha, penalty) {

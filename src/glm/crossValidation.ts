@@ -164,13 +164,18 @@ export function auc(scores: Float64Array, labels: Float64Array): number {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-/** The per-row loss of a prediction (response scale) for a measure other than auc. */
+/**
+ * The per-row loss of a prediction (response scale) for a measure other than auc. A binomial
+ * row's mse and mae are cv.glmnet's: summed over both classes' indicator columns, (y − p)² +
+ * ((1 − y) − (1 − p))², twice the one difference.
+ */
 export function rowLoss(measure: CvMeasure, family: string, y: number, prediction: number): number {
+  const columns = family === "binomial" ? 2 : 1;
   switch (measure) {
     case "mse":
-      return (y - prediction) ** 2;
+      return columns * (y - prediction) ** 2;
     case "mae":
-      return Math.abs(y - prediction);
+      return columns * Math.abs(y - prediction);
     case "class":
       return (prediction > 0.5 ? 1 : 0) === y ? 0 : 1;
     default: {

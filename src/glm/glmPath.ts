@@ -105,13 +105,18 @@ export function takeGaussianOffset<O extends GlmPathOptions>(
 }
 
 function fitInUnits(data: Dataset, options: GlmPathOptions): GlmPath {
-  if (options.family === "multinomial") return multinomialPath(data, { ...options, family: undefined });
+  // α < 0.001 on a generated grid: reglab fits the first λ, glmnet reports the null model there
+  // (said in the output: differs_from_glmnet) — whichever route made the grid
+  const firstLambdaFitted = (options.alpha ?? 1) < 1e-3 && !options.lambda ? { firstLambdaFitted: true } : {};
+  if (options.family === "multinomial")
+    return { ...multinomialPath(data, { ...options, family: undefined }), ...firstLambdaFitted };
   const single = { ...options, family: options.family as Family | undefined };
   // unpenalized columns: the path starts after fitting them, as glmnet's (unpenalizedStart.ts)
-  return elasticNetPath(data, {
+  const path = elasticNetPath(data, {
     ...single,
     lambda: unpenalizedLambdaSequence(data, single) ?? single.lambda,
   });
+  return { ...path, ...firstLambdaFitted };
 }
 
 /** Refuses a target with no spread to explain, relative to its size (so 1e-300·y is not "constant"). */

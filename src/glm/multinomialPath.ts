@@ -90,6 +90,8 @@ export interface MultinomialPath {
   intercept: boolean;
   /** Class labels as text, when the target's were not numbers: the label of class value c is classLabels[c]. */
   classLabels?: string[];
+  /** α < 0.001 on a generated grid: the first λ is fitted, where glmnet reports the null model (elasticNetPath.ts). */
+  firstLambdaFitted?: boolean;
 }
 
 /** Class indices 0 … K−1 of a target with K distinct values (sorted), or a DataError. */

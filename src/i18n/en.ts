@@ -695,13 +695,17 @@ export const en = {
   "glm.allUnpenalized":
     "Every penalty factor is 0, so no feature is penalized and no λ changes the model: there is no path to run (glmnet stops with its error 10000). Give at least one feature a factor above 0.",
   "glm.objectiveForFamily":
-    "--objective as-written is for the gaussian family's elastic net; the {family} family has one objective (glmnet's and scikit-learn's agree on it). Drop --objective.",
+    "--objective as-written is for the gaussian family's elastic net; the {family} family has one objective, glmnet's, which is the one as written. Drop --objective.",
   "path.firstLambdaNote":
-    "Unlike glmnet: the first λ's model is fitted (with α < 0.001 it is not all zero); glmnet reports the null model there, as if that λ were infinite. From the second λ on the two fit the same problem.",
+    "Unlike glmnet: the first λ's model is fitted (with α < 0.001 it is not all zero); glmnet reports every penalized coefficient at zero there, as if that λ were infinite. From the second λ on the two fit the same problem.",
   "path.option.stream":
     "read a CSV through DuckDB a chunk at a time instead of into memory (out of core, as a Parquet table): for files larger than memory",
   "table.streamNeedsCsv":
     "--stream reads a CSV file (.csv, .tsv, gzipped or not) through DuckDB; {file} is not one. Give a CSV file, or leave --stream out.",
+  "table.foldsMod":
+    "Folds: {folds}, a row's by its position in the file (--fold-rule mod, as the in-memory CSV's).",
+  "table.foldsHash":
+    "Folds: {folds}, a row's by a seeded hash of its file and position (seed {seed}): reproducible, but not the in-memory CSV's shuffle, so its folds and λ.min differ; --fold-rule mod gives the CSV's.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

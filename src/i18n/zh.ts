@@ -636,13 +636,16 @@ export const zh: Record<MessageKey, string> = {
   "glm.allUnpenalized":
     "所有惩罚因子都是 0，没有特征受到惩罚，任何 λ 都不改变模型：没有路径可算（glmnet 会以错误 10000 停止）。请至少给一个特征大于 0 的因子。",
   "glm.objectiveForFamily":
-    "--objective as-written 只用于 gaussian 族的弹性网；{family} 族只有一个目标函数（glmnet 与 scikit-learn 在此一致）。请去掉 --objective。",
+    "--objective as-written 只用于 gaussian 族的弹性网；{family} 族只有一个目标函数，即 glmnet 的目标函数，它与原式相同。请去掉 --objective。",
   "path.firstLambdaNote":
-    "与 glmnet 不同：第一个 λ 的模型是实际拟合的（α < 0.001 时它不全为零）；glmnet 在那里报告零模型，仿佛该 λ 为无穷大。从第二个 λ 起两者拟合的是同一个问题。",
+    "与 glmnet 不同：第一个 λ 的模型是实际拟合的（α < 0.001 时它不全为零）；glmnet 在那里把所有受惩罚的系数报告为零，仿佛该 λ 为无穷大。从第二个 λ 起两者拟合的是同一个问题。",
   "path.option.stream":
     "通过 DuckDB 分块读取 CSV，而不是整个读入内存（像 Parquet 表一样在内存之外计算）：用于比内存还大的文件",
   "table.streamNeedsCsv":
     "--stream 通过 DuckDB 读取 CSV 文件（.csv、.tsv，可为 gzip 压缩）；{file} 不是。请给出 CSV 文件，或去掉 --stream。",
+  "table.foldsMod": "折数：{folds}，每行按其在文件中的位置分折（--fold-rule mod，与内存中读取的 CSV 相同）。",
+  "table.foldsHash":
+    "折数：{folds}，每行按其文件与位置的带种子哈希分折（种子 {seed}）：可复现，但与内存中 CSV 的随机打乱不同，因此折与 λ.min 会不同；--fold-rule mod 给出与 CSV 相同的折。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

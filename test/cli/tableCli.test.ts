@@ -469,6 +469,31 @@ describe("reglab path and cv over a CSV read through DuckDB (--stream)", () => {
     }
   });
 
+  it("saves a binomial model that predict reads, with its classes, as the in-memory path's", async () => {
+    const args = ["--family", "binomial", "--nlambda", "20"];
+    for (const [input, model] of [
+      [["--stream"], "streamed.json"],
+      [[], "in-memory.json"],
+    ] as const) {
+      const saved = await run(["path", at("cancer.csv"), ...input, ...args, "--save", at(model), "--json"]);
+      expect(saved.status, saved.stderr).toBe(0);
+    }
+    const predicted = await Promise.all(
+      ["streamed.json", "in-memory.json"].map((model) =>
+        run(["predict", at(model), at("cancer.csv"), "--type", "response", "--s", "0.01"]),
+      ),
+    );
+    for (const outcome of predicted) expect(outcome.status, outcome.stderr).toBe(0);
+    const [streamed, rows] = predicted.map((outcome) => outcome.stdout.trim().split("\n").map(Number));
+    expect(streamed!.length).toBe(rows!.length);
+    streamed!.forEach((value, i) => {
+      expect(Math.abs(value - rows![i]!)).toBeLessThan(1e-6);
+    });
+    const classes = await run(["predict", at("streamed.json"), at("cancer.csv"), "--type", "class"]);
+    expect(classes.status, classes.stderr).toBe(0);
+    expect(new Set(classes.stdout.trim().split("\n"))).toEqual(new Set(["0", "1"]));
+  });
+
   it("cross-validates with mod folds as the in-memory CSV does (a row's position is its line)", async () => {
     const cv = async (args: string[]) => {
       const outcome = await run(["cv", ...args, "--json"]);

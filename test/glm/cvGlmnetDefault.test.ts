@@ -16,6 +16,10 @@ const CASES: [string, number, number][] = [
   ["diabetes-gaussian-enet-cv", 88, 1e-5],
   ["wine-gaussian-lasso-cv", 72, 1e-5],
   ["breast-cancer-binomial-lasso-cv", 91, 1e-4],
+  // binomial mse and mae as cv.lognet scores them (over both classes' indicator columns: twice
+  // the squared or absolute difference of one)
+  ["breast-cancer-binomial-mse-cv", 91, 1e-4],
+  ["breast-cancer-binomial-mae-cv", 91, 1e-4],
   // (the last 5 of 88 λ: 1.1e-4, where a fold's path ends a λ sooner or later than glmnet's)
   ["wine-multinomial-lasso-cv", 83, 1e-4],
   // three digits that look alike (3, 5, 8): 1e-6 over the first 43 λ, then up to 1e-4 where
@@ -29,7 +33,12 @@ describe("cross-validation as cv.glmnet runs it by default", () => {
       const fixture = JSON.parse(readFileSync(join(ROOT, "test/fixtures/glmnet", `${name}.json`), "utf8"));
       let data = parseCsv(readFileSync(join(ROOT, "data", fixture.file), "utf8"), fixture.file);
       if (fixture.family === "binomial") data = binaryTarget(data).data;
-      const cv = crossValidate(data, { family: fixture.family, alpha: fixture.alpha, foldRule: "mod" });
+      const cv = crossValidate(data, {
+        family: fixture.family,
+        alpha: fixture.alpha,
+        foldRule: "mod",
+        measure: fixture.measure ?? "deviance",
+      });
       expect(cv.lambdaMin / fixture.lambda_min - 1).toBeCloseTo(0, 10);
       expect(cv.lambdaOneSe / fixture.lambda_1se - 1).toBeCloseTo(0, 10);
       for (let k = 0; k < compared; k++) {

@@ -37,4 +37,14 @@ describe("glmPath's settings", () => {
     expect(new Set(flat.lambda).size).toBe(1);
     expect(flat.df.every((df) => df === 0)).toBe(true);
   });
+
+  it("marks a fitted first λ (α < 0.001, grid generated) on every route: plain, unpenalized columns, multinomial", () => {
+    const pf = [1, 0, 1, 1, 1, 1, 1, 1, 1, 1];
+    expect(glmPath(diabetes, { alpha: 0, nlambda: 5 }).firstLambdaFitted).toBe(true);
+    expect(glmPath(diabetes, { alpha: 0, nlambda: 5, penaltyFactor: pf }).firstLambdaFitted).toBe(true);
+    expect(glmPath(diabetes, { alpha: 0, lambda: [10, 1] }).firstLambdaFitted).toBeUndefined();
+    expect(glmPath(diabetes, { alpha: 0.5, nlambda: 5 }).firstLambdaFitted).toBeUndefined();
+    const iris = parseCsv(readFileSync("data/iris.csv", "utf8"), "iris.csv");
+    expect(glmPath(iris, { family: "multinomial", alpha: 0, nlambda: 3 }).firstLambdaFitted).toBe(true);
+  });
 });

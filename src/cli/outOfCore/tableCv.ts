@@ -118,7 +118,7 @@ export async function runTableCv(
       minSd: formatNumber(cv.cvsd[cv.indexMin]!),
       oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
       oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
-    })}\n${objectiveNote(path, t)}${displayName(file, 80)}\n`,
+    })}\n${t(folds.rule === "mod" ? "table.foldsMod" : "table.foldsHash", { folds: folds.folds, seed: folds.seed })}\n${objectiveNote(path, t)}${displayName(file, 80)}\n`,
   );
   out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }

@@ -187,6 +187,9 @@ export async function tablePath(
       data,
       // (a saved model names the offset's column: predict reads the same column)
       ...(selection.offset !== undefined ? { offsetColumn: selection.offset } : {}),
+      // a binomial table's target is checked to be 0/1 (tableGlmPasses): its classes, for the
+      // saved model's labels and predict's --type class
+      ...(family === "binomial" ? { classes: [0, 1] } : {}),
       options: { ...pathOptions, family: streamed ? (family as "binomial" | "poisson") : "gaussian" },
     },
     statistics,
