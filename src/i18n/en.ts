@@ -706,6 +706,8 @@ export const en = {
     "Folds: {folds}, a row's by its position in the file (--fold-rule mod, as the in-memory CSV's).",
   "table.foldsHash":
     "Folds: {folds}, a row's by a seeded hash of its file and position (seed {seed}): reproducible, but not the in-memory CSV's shuffle, so its folds and λ.min differ; --fold-rule mod gives the CSV's.",
+  "table.csvNotNumber":
+    "{file}, row {row}, column '{name}': '{value}' is not a number. Use numbers with a '.' decimal point, or remove the row.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

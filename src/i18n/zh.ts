@@ -646,6 +646,8 @@ export const zh: Record<MessageKey, string> = {
   "table.foldsMod": "折数：{folds}，每行按其在文件中的位置分折（--fold-rule mod，与内存中读取的 CSV 相同）。",
   "table.foldsHash":
     "折数：{folds}，每行按其文件与位置的带种子哈希分折（种子 {seed}）：可复现，但与内存中 CSV 的随机打乱不同，因此折与 λ.min 会不同；--fold-rule mod 给出与 CSV 相同的折。",
+  "table.csvNotNumber":
+    "{file}，第 {row} 行，列 '{name}'：'{value}' 不是数字。请使用以 '.' 为小数点的数字，或删除该行。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -53,6 +53,8 @@ beforeAll(async () => {
     `COPY (SELECT age, CASE WHEN row_number() OVER () = 7 THEN NULL ELSE bmi END AS bmi, y FROM ${csv}) TO '${at("holes.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age, CASE WHEN row_number() OVER () = 7 THEN NULL ELSE bmi END AS bmi, y FROM ${csv}) TO '${at("holes.csv")}' (HEADER)`,
     `COPY (SELECT age, bmi, CASE WHEN row_number() OVER () = 9 THEN 'n/a' ELSE CAST(bp AS VARCHAR) END AS bp, y FROM ${csv}) TO '${at("words.csv")}' (HEADER)`,
+    // a word past the 20480 rows DuckDB samples for the column's type: found only while summing
+    `COPY (SELECT range % 11 AS a, CASE WHEN range = 30000 THEN 'oops' ELSE CAST(range % 7 AS VARCHAR) END AS b, range % 3 AS y FROM range(40000)) TO '${at("late.csv")}' (HEADER)`,
   ]);
 });
 
@@ -525,6 +527,11 @@ describe("reglab path and cv over a CSV read through DuckDB (--stream)", () => {
       "an empty cell, named by its row as the in-memory reader names it",
       ["path", at("holes.csv"), "--stream"],
       /holes\.csv, row 8, column 2 \('bmi'\): the cell is empty/,
+    ],
+    [
+      "a word past the rows DuckDB samples, by its row and column",
+      ["path", at("late.csv"), "--stream"],
+      /late\.csv, row 30002, column 'b': 'oops' is not a number/,
     ],
     [
       "a cell of words, by its row",

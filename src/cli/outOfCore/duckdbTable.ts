@@ -101,7 +101,19 @@ async function rows(connection: Connection, sql: string, file: string, onProgres
   try {
     return (await connection.runAndReadAll(sql)).getRowObjects();
   } catch (error) {
-    const text = String((error as Error).message ?? error).split("\n")[0]!;
+    const message = String((error as Error).message ?? error);
+    // a CSV cell past the rows DuckDB sampled for the column's type: its line and column, named
+    // as the in-memory reader names a cell that is not a number
+    const line = /CSV Error on Line: (\d+)/.exec(message);
+    const cell = /converting column "([^"]*)"\. Could not convert string "([^"]*)"/.exec(message);
+    if (line && cell)
+      throw new DataError("table.csvNotNumber", {
+        file: displayName(file, 200),
+        row: Number(line[1]),
+        name: displayName(cell[1]!, 80),
+        value: displayName(cell[2]!, 40),
+      });
+    const text = message.split("\n")[0]!;
     throw new DataError("table.queryFailed", {
       file: displayName(file, 200),
       reason: displayName(text, 300),
