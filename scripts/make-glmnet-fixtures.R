@@ -527,7 +527,10 @@ fixture_mgaussian_stops <- function() {
     list(file = "wine.csv", responses = c("alcohol", "hue"), alpha = 0.5, intercept = FALSE),
     list(file = "wine.csv", responses = c("alcohol", "color_intensity", "proline"), alpha = 1),
     list(file = "diabetes.csv", responses = c("y", "s1"), alpha = 0),
-    list(file = "diabetes.csv", responses = c("y", "s1"), alpha = 1, exclude = c("bmi", "s5"))
+    list(file = "diabetes.csv", responses = c("y", "s1"), alpha = 1, exclude = c("bmi", "s5")),
+    # a ridge with an unpenalized column: glmnet reads λ_max off the null model at α = 0 exactly
+    list(file = "wine.csv", responses = c("alcohol", "color_intensity", "proline"), alpha = 0,
+         penalty = c(1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1))
   )
   out <- lapply(settings, function(s) {
     d <- read.csv(file.path("data", s$file))
@@ -537,11 +540,13 @@ fixture_mgaussian_stops <- function() {
                  standardize = !isFALSE(s$standardize), intercept = !isFALSE(s$intercept),
                  thresh = 1e-14)
     if (!is.null(exclude)) args$exclude <- exclude
+    if (!is.null(s$penalty)) args$penalty.factor <- s$penalty
     fit <- do.call(glmnet, args)
     cat("mgaussian stop", s$file, paste(s$responses, collapse = ","), length(fit$lambda), "lambdas\n")
     list(file = s$file, responses = s$responses, alpha = s$alpha,
          standardize = !isFALSE(s$standardize), intercept = !isFALSE(s$intercept),
          exclude = if (is.null(s$exclude)) list() else s$exclude,
+         penalty_factor = if (is.null(s$penalty)) list() else s$penalty,
          lambda = fit$lambda, dev_ratio = fit$dev.ratio)
   })
   write(toJSON(list(glmnet_version = as.character(packageVersion("glmnet")), settings = out),

@@ -127,12 +127,15 @@ export function mgaussianPath(
     throw new DataError(unpenalized ? "glm.allUnpenalized" : "path.noUsableFeature", {
       file: displayName(data.source, 200),
     });
+  // glmnet's λ_max for a ridge (α = 0 exactly) is read off the null model's residuals, before the
+  // unpenalized columns are fitted (for any α > 0, after): matched, so its grid is glmnet's
+  const nullScale = Math.max(largestNullGradient(problem), Number.MIN_VALUE);
   if (unpenalized) {
     const huge = 1e300;
     solveGroupAtLambda(problem, huge, huge, target, Math.max(largestGradient(problem), Number.MIN_VALUE));
   }
   const scale = Math.max(largestNullGradient(problem), Number.MIN_VALUE);
-  const maximum = scale / Math.max(alpha, 1e-3);
+  const maximum = (alpha === 0 ? nullScale : scale) / Math.max(alpha, 1e-3);
   const lambdas = options.lambda
     ? Float64Array.from([...options.lambda].sort((a, b) => b - a))
     : lambdaSequence(maximum, n, p, { count: options.nlambda, minRatio: options.lambdaMinRatio });

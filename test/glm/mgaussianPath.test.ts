@@ -201,7 +201,7 @@ describe("mgaussian early stop: where glmnet's paths end", () => {
     readFileSync(join(ROOT, "test/fixtures/glmnet/mgaussian-early-stop.json"), "utf8"),
   ).settings;
   for (const setting of stops) {
-    const label = `${setting.file} ${setting.responses.join(",")}, α = ${setting.alpha}${setting.standardize ? "" : ", unstandardized"}${setting.intercept ? "" : ", no intercept"}${setting.exclude.length ? `, without ${setting.exclude.join(",")}` : ""}`;
+    const label = `${setting.file} ${setting.responses.join(",")}, α = ${setting.alpha}${setting.standardize ? "" : ", unstandardized"}${setting.intercept ? "" : ", no intercept"}${setting.exclude.length ? `, without ${setting.exclude.join(",")}` : ""}${setting.penalty_factor.length ? ", a column unpenalized" : ""}`;
     it(`${label}: glmnet's ${setting.lambda.length} λ and %Dev`, () => {
       const table = parseCsv(readFileSync(join(ROOT, "data", setting.file), "utf8"), setting.file);
       const names = [...table.featureNames, table.targetName];
@@ -222,6 +222,7 @@ describe("mgaussian early stop: where glmnet's paths end", () => {
           standardize: setting.standardize,
           intercept: setting.intercept,
           exclude: setting.exclude.map((name: string) => featureNames.indexOf(name)),
+          ...(setting.penalty_factor.length ? { penaltyFactor: setting.penalty_factor } : {}),
           tolerance: 1e-12,
         },
       );
