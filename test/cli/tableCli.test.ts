@@ -5,7 +5,7 @@
  * every bad table a clear error, exit 2. A CSV with --stream takes the same road (DuckDB's CSV
  * reader, a chunk at a time) and must give the in-memory CSV path's results.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -250,6 +250,18 @@ describe("reglab path over a Parquet table", () => {
       expect(outcome.stderr).toMatch(/input of this run/);
     }
     expect(readFileSync(at("diabetes.parquet")).equals(before)).toBe(true);
+    // a refused save leaves nothing behind: the model is saved before the figures are drawn
+    const refused = await run([
+      "path",
+      DIABETES,
+      "--save",
+      DIABETES,
+      "--force",
+      "--out",
+      at("refused-figures"),
+    ]);
+    expect(refused.status).toBe(2);
+    expect(existsSync(at("refused-figures/path.svg"))).toBe(false);
   });
 
   it("chooses the target as the CSV reader does (y, wherever it stands), keeps excluded columns at 0, and names with __", async () => {
@@ -376,7 +388,7 @@ describe("reglab path over a Parquet table", () => {
 
   it("tells a user who hands predict a Parquet file which commands read it", async () => {
     const model = at("model.json");
-    expect((await run(["path", DIABETES, "--save", model, "--force"])).status).toBe(0);
+    expect((await run(["path", DIABETES, "--save", model, "--out", at("model-figures")])).status).toBe(0);
     const outcome = await run(["predict", model, at("diabetes.parquet")]);
     expect(outcome.status).toBe(2);
     expect(outcome.stderr).toMatch(/is a Parquet file: reglab path and reglab cv read it/);

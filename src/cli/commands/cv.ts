@@ -144,8 +144,8 @@ export const cvCommand: CommandSpec = {
     bar?.stop();
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(cv.path, context);
-    const figure = folder ? await drawCv(folder, cv, t) : null;
     const classes = sparse ? sparse.classes : input!.classes;
+    // the model first: a save that is refused (say, onto the input) then leaves no figure behind
     if (saveTo) {
       const extra = {
         lambda_min: cv.lambdaMin,
@@ -164,6 +164,7 @@ export const cvCommand: CommandSpec = {
         : modelDocument(input!, cv.path, extra);
       saveModel(saveTo, document, options);
     }
+    const figure = folder ? await drawCv(folder, cv, t) : null;
     if (json) {
       out(
         `${finiteJson(
@@ -253,13 +254,13 @@ async function mgaussianCv(
   });
   const seconds = (performance.now() - start) / 1000;
   warnIfNotConverged(cv.path, context);
-  const figure = folder ? await drawCv(folder, cv, t) : null;
   if (saveTo)
     saveModel(
       saveTo,
       mgaussianModelDocument(cv.path, { lambda_min: cv.lambdaMin, lambda_1se: cv.lambdaOneSe }),
       options,
     );
+  const figure = folder ? await drawCv(folder, cv, t) : null;
   if (json) {
     out(
       `${finiteJson(

@@ -133,8 +133,9 @@ export const pathCommand: CommandSpec = {
       outcome?.kind === "path" && outcome.savedStats ? { saved_stats: outcome.savedStats } : {};
     const seconds = (performance.now() - start) / 1000;
     warnIfNotConverged(path, context);
-    const figure = folder ? await drawPath(folder, path, t) : null;
+    // the model first: a save that is refused (say, onto the input) then leaves no figure behind
     if (saveTo) saveModel(saveTo, modelDocument(input, path), options);
+    const figure = folder ? await drawPath(folder, path, t) : null;
     if (json) {
       const figures = figure
         ? { figures: { path: figure } }
@@ -179,9 +180,10 @@ async function sparsePath(
     : sparseElasticNetPath(input.data, input.options);
   const seconds = (performance.now() - start) / 1000;
   warnIfNotConverged(path, context);
-  const figure = folder ? await drawPath(folder, path, t) : null;
   // the model predicts on sparse files (columns by index) and on CSVs whose columns are x1, x2, …
+  // (saved first: a refused save leaves no figure behind)
   if (saveTo) saveModel(saveTo, savedModel(path, input.data.targetName, input.classes ?? null), options);
+  const figure = folder ? await drawPath(folder, path, t) : null;
   const sparse = sparseJson(file!, input);
   if (json) {
     const figures = figure
@@ -217,8 +219,8 @@ async function mgaussianRun(
   const path = mgaussianPath(input.data, responses.values, responses.names, settings);
   const seconds = (performance.now() - start) / 1000;
   warnIfNotConverged(path, context);
-  const figure = folder ? await drawPath(folder, path, t) : null;
   if (saveTo) saveModel(saveTo, mgaussianModelDocument(path), options);
+  const figure = folder ? await drawPath(folder, path, t) : null;
   if (json) {
     const figures = figure
       ? { figures: { path: figure } }

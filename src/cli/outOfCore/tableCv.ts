@@ -67,14 +67,6 @@ export async function runTableCv(
     // (the figure's title counts the folds from these)
     foldId: Int32Array.from({ length: folds.folds }, (_, k) => k + 1),
   };
-  let figure = null;
-  if (folder) {
-    const [{ cvFigure }, { nodeDocument }] = await Promise.all([
-      import("../../plot/glmFigures.js"),
-      import("../render.js"),
-    ]);
-    figure = await writeFigure(folder, "cv", cvFigure(result, t, nodeDocument()));
-  }
   const data: Dataset = { ...representativeRows(table.statistics), n: table.statistics.n };
   if (saveTo)
     saveModel(
@@ -85,6 +77,14 @@ export async function runTableCv(
       }),
       options,
     );
+  let figure = null;
+  if (folder) {
+    const [{ cvFigure }, { nodeDocument }] = await Promise.all([
+      import("../../plot/glmFigures.js"),
+      import("../render.js"),
+    ]);
+    figure = await writeFigure(folder, "cv", cvFigure(result, t, nodeDocument()));
+  }
   if (json) {
     out(
       `${finiteJson(
