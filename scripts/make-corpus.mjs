@@ -46,9 +46,12 @@ const table = (list) => `x1,x2,y\n${list.map((row) => row.map((v) => +v.toFixed(
 write("label-in-one-row.csv", table(points(80, (i) => (i === 79 ? 2 : i % 2))));
 write("four-labels.csv", table(points(80, (i) => (i === 79 ? 3 : i % 3))));
 write("auc-single.csv", table(points(40, (i) => (i === 7 ? 1 : 0))));
-write("multinomial-4rows.csv", table(points(4, (i) => i % 3)));
+write("multinomial-4rows.csv", table(points(4, (i) => i % 2)));
+// mod folds of 10 over 40 rows: class 1 wholly in fold 1; then class 1 left with one training row
+write("fold-holds-class.csv", table(points(40, (i) => (i % 10 === 0 && i < 30 ? 1 : 0))));
+write("fold-leaves-one.csv", table(points(40, (i) => (i === 0 || i === 10 || i === 1 ? 1 : 0))));
 write("classes-25.csv", table(points(100, (i) => i % 25)));
-write("text-labels.csv", "x1,x2,y\n1,2,M\n2,1,R\n3,3,M\n");
+write("text-labels.csv", "x1,x2,y\n1,2,M\n2,1,R\n3,3,M\n4,0,R\n");
 
 write("folds-gap.txt", rows.map((_, i) => [1, 2, 4][i % 3]).join("\n"));
 write("folds-one.txt", rows.map(() => 1).join("\n"));

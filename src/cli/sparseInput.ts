@@ -6,6 +6,7 @@
 import { DataError, displayName } from "../data/dataError.js";
 import { readMatrixMarket, readSvmlight, sparseFormatOf } from "../data/readSparse.js";
 import type { SparseDataset } from "../data/sparseMatrix.js";
+import { checkClassSizes } from "../glm/binaryTarget.js";
 import { fitsDense } from "../glm/sparseByShape.js";
 import { type SparsePathOptions, usesStatistics } from "../glm/sparsePath.js";
 import { formatNumber } from "../i18n/format.js";
@@ -115,6 +116,7 @@ export function readSparseInput(
         file: displayName(data.source, 200),
         count: classes.length,
       });
+    checkClassSizes(data.y, data.source);
     const event = classes[1]!;
     data = { ...data, y: Float64Array.from(data.y, (v) => (v === event ? 1 : 0)) };
   }

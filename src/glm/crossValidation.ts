@@ -124,6 +124,8 @@ export function checkFolds(data: Dataset, foldId: Int32Array, family: string, me
     for (let fold = 1; fold <= folds; fold++) {
       if (inFold[c]![fold] === total)
         throw new DataError("cv.foldHoldsClass", { file, fold, label, count: total });
+      // glmnet refuses a class of one row, in a fold's training rows as in the whole data
+      if (total - inFold[c]![fold]! < 2) throw new DataError("cv.foldLeavesOne", { file, fold, label });
       if (measure === "auc" && inFold[c]![fold] === 0 && rows[fold]! > 0)
         throw new DataError("cv.aucOneClass", { file, fold, label });
     }

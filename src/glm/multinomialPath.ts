@@ -19,6 +19,7 @@
  */
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
+import { checkClassSizes } from "./binaryTarget.js";
 import { buildDesign } from "./design.js";
 import { DEFAULT_TOLERANCE, type PathOptions } from "./elasticNetPath.js";
 import { gainIsSmall, multinomialLambdaMax, nullIntercept, softmaxRow } from "./families/multinomial.js";
@@ -104,6 +105,7 @@ export function classIndices(data: Dataset): { classes: number[]; index: Int32Ar
       count: classes.length,
       max: MAX_MULTINOMIAL_CLASSES,
     });
+  checkClassSizes(data.y, data.source);
   const position = new Map(classes.map((value, c) => [value, c]));
   return { classes, index: Int32Array.from(data.y, (v) => position.get(v)!) };
 }

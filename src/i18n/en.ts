@@ -708,6 +708,10 @@ export const en = {
     "Folds: {folds}, a row's by a seeded hash of its file and position (seed {seed}): reproducible, but not the in-memory CSV's shuffle, so its folds and λ.min differ; --fold-rule mod gives the CSV's.",
   "table.csvNotNumber":
     "{file}, row {row}, column '{name}': '{value}' is not a number. Use numbers with a '.' decimal point, or remove the row.",
+  "glm.classOfOne":
+    "{file}: class {label} has {count} row; a classifier needs at least two rows of every class (glmnet refuses a class of one too). Add rows of that class, or leave its row out.",
+  "cv.foldLeavesOne":
+    "{file}: without fold {fold}, class {label} keeps a single row to train on, which glmnet refuses too. Use fewer folds, or --foldid to spread that class over the folds.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -648,6 +648,10 @@ export const zh: Record<MessageKey, string> = {
     "折数：{folds}，每行按其文件与位置的带种子哈希分折（种子 {seed}）：可复现，但与内存中 CSV 的随机打乱不同，因此折与 λ.min 会不同；--fold-rule mod 给出与 CSV 相同的折。",
   "table.csvNotNumber":
     "{file}，第 {row} 行，列 '{name}'：'{value}' 不是数字。请使用以 '.' 为小数点的数字，或删除该行。",
+  "glm.classOfOne":
+    "{file}：类别 {label} 只有 {count} 行；分类模型的每个类别至少需要两行（glmnet 同样拒绝只有一行的类别）。请补充该类别的行，或去掉那一行。",
+  "cv.foldLeavesOne":
+    "{file}：去掉第 {fold} 折后，类别 {label} 只剩一行用于训练，glmnet 同样拒绝。请减少折数，或用 --foldid 把该类别分散到各折。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

@@ -38,6 +38,7 @@ async function json(args: string[]): Promise<PathDocument> {
 // a model saved from a sparse path, for the predictions and refusals below
 beforeAll(async () => {
   writeFileSync(at("folds3.txt"), "1\n2\n3\n");
+  writeFileSync(at("lonely.svm"), "-1 1:0.5\n+1 1:1 2:1\n+1 2:0.5\n+1 1:2\n");
   writeFileSync(at("unknown.svm"), "1 1:0.5 2000:1\n");
   const saved = await run(["path", SVM, "--family", "binomial", "--save", at("saved.json"), "--json"]);
   expect(saved.status, saved.stderr).toBe(0);
@@ -209,6 +210,11 @@ describe("reglab path on sparse files", () => {
       "three classes for binomial",
       ["path", at("classes.svm"), "--family", "binomial"],
       /needs exactly two target values; found 3/,
+    ],
+    [
+      "a class of one row, as glmnet does",
+      ["path", at("lonely.svm"), "--family", "binomial"],
+      /lonely\.svm: class -1 has 1 row; a classifier needs at least two rows of every class/,
     ],
     [
       "the poisson family",

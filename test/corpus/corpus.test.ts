@@ -86,6 +86,39 @@ const CASES: CorpusCase[] = [
     key: "cv.tooFewFolds",
   },
   {
+    name: "a class of one row (glmnet refuses it too)",
+    args: (o) => ["path", input("auc-single.csv"), "--family", "binomial", "--out", o],
+    key: "glm.classOfOne",
+  },
+  {
+    name: "a fold that holds a whole class",
+    args: (o) => [
+      "cv",
+      input("fold-holds-class.csv"),
+      "--family",
+      "binomial",
+      "--fold-rule",
+      "mod",
+      "--out",
+      o,
+    ],
+    key: "cv.foldHoldsClass",
+  },
+  {
+    name: "a fold whose training rows keep one row of a class",
+    args: (o) => [
+      "cv",
+      input("fold-leaves-one.csv"),
+      "--family",
+      "binomial",
+      "--fold-rule",
+      "mod",
+      "--out",
+      o,
+    ],
+    key: "cv.foldLeavesOne",
+  },
+  {
     name: "auc with one row of a class",
     args: (o) => [
       "cv",
@@ -99,7 +132,7 @@ const CASES: CorpusCase[] = [
       "--out",
       o,
     ],
-    key: "cv.foldHoldsClass",
+    key: "glm.classOfOne",
   },
   {
     name: "multinomial cv on 4 rows",
