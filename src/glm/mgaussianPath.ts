@@ -105,10 +105,9 @@ export function mgaussianPath(
   // nothing to fit: every response constant (relative to its size, so 1e-300·y is not "constant")
   const constant = design.intercept ? !(spread > 1e-24 * size) : !(size > 0);
   if (constant)
-    throw new DataError(design.intercept ? "glm.constantTarget" : "glm.zeroTarget", {
+    throw new DataError(design.intercept ? "glm.responsesConstant" : "glm.responsesZero", {
       file: displayName(data.source, 200),
-      target: displayName(responseNames.join(", ")),
-      value: responses[0]![0]!,
+      targets: displayName(responseNames.join(", ")),
     });
 
   const problem = createGroupProblem(design, centred, alpha, penaltyFactor);

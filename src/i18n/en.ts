@@ -274,7 +274,7 @@ export const en = {
   "cv.result":
     "λ.min = {min} (CV {measure} {minError} ± {minSd}); λ.1se = {oneSe} (CV {measure} {oneSeError} ± {oneSeSd}).",
   "cv.badFoldFile":
-    "{file}, row {row}: '{value}' is not a fold number from 1 to {folds}. Put one fold per data row.",
+    "{file}, row {row}: '{value}' is not a fold number (a whole number from 1 to {folds}). Put one fold per data row.",
   "cv.foldCount": "{file} has {found} fold ids, but the data have {expected} rows. Give one per row.",
   "cv.progress": "folds",
   "predict.description": "Predict with a model saved by reglab path --save or reglab cv --save.",
@@ -571,7 +571,7 @@ export const en = {
   "table.emptyCells":
     "{file}: column '{column}' has {count} empty cells. Pass --na drop to leave those rows out, or fill them.",
   "table.onlyGaussian":
-    "{file}: a path over a Parquet table is gaussian, binomial or poisson so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Use a CSV for it.",
+    "{file}: a path over a table read through DuckDB (Parquet, or a CSV with --stream) is gaussian, binomial or poisson so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Read the data into memory (a CSV without --stream) for it.",
   "table.optionNotHere":
     "{option} is not available over a Parquet table (or from --stats) yet. Use a CSV for it.",
   "table.explainOnly":
@@ -629,7 +629,7 @@ export const en = {
   "table.statsGaussianOnly":
     "--stats fits gaussian paths only: a {family} path needs passes over the rows (give the Parquet table instead).",
   "table.cvGaussianOnly":
-    "cross-validation over a Parquet table is gaussian only so far; a {family} path over a table is fitted by reglab path.",
+    "cross-validation over a table read through DuckDB (Parquet, or a CSV with --stream) is gaussian only so far. For the {family} family, cross-validate the rows in memory (a CSV without --stream); reglab path fits binomial and poisson paths over a table.",
   "sparse.duplicate":
     "{file}, line {line}: row {row}, column {column} already has a value (line {first}). Give each cell once.",
   "sparse.badLabel":
@@ -712,6 +712,10 @@ export const en = {
     "{file}: class {label} has {count} row; a classifier needs at least two rows of every class (glmnet refuses a class of one too). Add rows of that class, or leave its row out.",
   "cv.foldLeavesOne":
     "{file}: without fold {fold}, class {label} keeps a single row to train on, which glmnet refuses too. Use fewer folds, or --foldid to spread that class over the folds.",
+  "glm.responsesConstant":
+    "{file}: each response ({targets}) is constant, so there is nothing to explain (the deviance ratio would be 0/0). Check the --target columns.",
+  "glm.responsesZero":
+    "{file}: every value of every response ({targets}) is 0, and without an intercept there is nothing to explain. Check the --target columns.",
   "what.m": "slope m",
   "what.option": "option {option}",
 } as const;

@@ -265,7 +265,7 @@ export const zh: Record<MessageKey, string> = {
   "cv.result":
     "λ.min = {min}（交叉验证{measure} {minError} ± {minSd}）；λ.1se = {oneSe}（交叉验证{measure} {oneSeError} ± {oneSeSd}）。",
   "cv.badFoldFile":
-    "{file}，第 {row} 行：'{value}' 不是 1 到 {folds} 之间的折编号。请为每一行数据写一个折编号。",
+    "{file}，第 {row} 行：'{value}' 不是折编号（1 到 {folds} 之间的整数）。请为每一行数据写一个折编号。",
   "cv.foldCount": "{file} 有 {found} 个折编号，但数据有 {expected} 行。请每行给出一个。",
   "cv.progress": "折",
   "predict.description": "用 reglab path --save 或 reglab cv --save 保存的模型做预测。",
@@ -529,7 +529,7 @@ export const zh: Record<MessageKey, string> = {
     "{file}：列 '{column}' 的类型是 {type}，不是数字。可用 --exclude {column} 排除它，或先转换。",
   "table.emptyCells": "{file}：列 '{column}' 有 {count} 个空单元格。传入 --na drop 以去掉这些行，或先填补。",
   "table.onlyGaussian":
-    "{file}：基于 Parquet 表的路径目前支持 gaussian、binomial 和 poisson，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请改用 CSV。",
+    "{file}：通过 DuckDB 读取的表（Parquet，或加了 --stream 的 CSV）上的路径目前支持 gaussian、binomial 和 poisson，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请把数据读入内存（不加 --stream 的 CSV）。",
   "table.optionNotHere": "{option} 目前还不能用于 Parquet 表（或 --stats）。请改用 CSV。",
   "table.explainOnly": "--explain 打印 Parquet 表的统计语句；使用 --stats 时没有语句可打印。",
   "path.option.where": "选择 Parquet 表中行的 SQL 条件（例如 'year >= 2020'）",
@@ -578,7 +578,7 @@ export const zh: Record<MessageKey, string> = {
   "table.statsGaussianOnly":
     "--stats 只能拟合 gaussian 路径：{family} 路径需要遍历原始行（请直接给出 Parquet 表）。",
   "table.cvGaussianOnly":
-    "基于 Parquet 表的交叉验证目前只支持 gaussian；基于表的 {family} 路径请用 reglab path 拟合。",
+    "通过 DuckDB 读取的表（Parquet，或加了 --stream 的 CSV）上的交叉验证目前只支持 gaussian。{family} 族请在内存中交叉验证（不加 --stream 的 CSV）；reglab path 可在表上拟合 binomial 与 poisson 路径。",
   "sparse.duplicate":
     "{file}，第 {line} 行：第 {row} 行第 {column} 列已经有值（第 {first} 行）。每个单元格只写一次。",
   "sparse.badLabel": "{file}，第 {line} 行：标签 '{value}' 不是数字。每行先写目标值，再写 index:value 对。",
@@ -652,6 +652,10 @@ export const zh: Record<MessageKey, string> = {
     "{file}：类别 {label} 只有 {count} 行；分类模型的每个类别至少需要两行（glmnet 同样拒绝只有一行的类别）。请补充该类别的行，或去掉那一行。",
   "cv.foldLeavesOne":
     "{file}：去掉第 {fold} 折后，类别 {label} 只剩一行用于训练，glmnet 同样拒绝。请减少折数，或用 --foldid 把该类别分散到各折。",
+  "glm.responsesConstant":
+    "{file}：每个响应（{targets}）都是常数，没有可解释的内容（偏差比将是 0/0）。请检查 --target 指定的列。",
+  "glm.responsesZero":
+    "{file}：所有响应（{targets}）的值全为 0，且没有截距，没有可解释的内容。请检查 --target 指定的列。",
   "what.m": "斜率 m",
   "what.option": "选项 {option}",
 };

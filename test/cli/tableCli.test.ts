@@ -365,7 +365,7 @@ describe("reglab path over a Parquet table", () => {
     [
       "a binomial CV",
       ["cv", at("cancer.parquet"), "--family", "binomial"],
-      /cross-validation over a Parquet table is gaussian only so far/,
+      /cross-validation over a table read through DuckDB \(Parquet, or a CSV with --stream\) is gaussian only so far/,
     ],
     [
       "--measure mae",
