@@ -53,6 +53,7 @@ beforeAll(async () => {
     `COPY (SELECT age, CASE WHEN row_number() OVER () = 7 THEN NULL ELSE bmi END AS bmi, y FROM ${csv}) TO '${at("holes.parquet")}' (FORMAT parquet)`,
     `COPY (SELECT age, CASE WHEN row_number() OVER () = 7 THEN NULL ELSE bmi END AS bmi, y FROM ${csv}) TO '${at("holes.csv")}' (HEADER)`,
     `COPY (SELECT age, bmi, CASE WHEN row_number() OVER () = 9 THEN 'n/a' ELSE CAST(bp AS VARCHAR) END AS bp, y FROM ${csv}) TO '${at("words.csv")}' (HEADER)`,
+    `COPY (SELECT age, bmi, CASE WHEN row_number() OVER () = 5 THEN 1 ELSE 0 END AS y FROM ${csv}) TO '${at("lonely.csv")}' (HEADER)`,
     // a word past the 20480 rows DuckDB samples for the column's type: found only while summing
     `COPY (SELECT range % 11 AS a, CASE WHEN range = 30000 THEN 'oops' ELSE CAST(range % 7 AS VARCHAR) END AS b, range % 3 AS y FROM range(40000)) TO '${at("late.csv")}' (HEADER)`,
   ]);
@@ -539,6 +540,11 @@ describe("reglab path and cv over a CSV read through DuckDB (--stream)", () => {
       "an empty cell, named by its row as the in-memory reader names it",
       ["path", at("holes.csv"), "--stream"],
       /holes\.csv, row 8, column 2 \('bmi'\): the cell is empty/,
+    ],
+    [
+      "a binomial class of one row, as the in-memory path does",
+      ["path", at("lonely.csv"), "--stream", "--family", "binomial"],
+      /lonely\.csv: class 1 has 1 row; a classifier needs at least two rows/,
     ],
     [
       "a word past the rows DuckDB samples, by its row and column",

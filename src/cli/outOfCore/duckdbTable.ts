@@ -385,12 +385,19 @@ export async function tableGlmPasses(
     const wrong = family === "binomial" ? `${y} <> 0 AND ${y} <> 1` : `${y} < 0`;
     const [check] = await rows(
       connection,
-      `SELECT COUNT(*) FILTER (WHERE ${wrong}) AS other, MIN(${y}) AS low, MAX(${y}) AS high FROM ${prepared.from}${where}`,
+      `SELECT COUNT(*) FILTER (WHERE ${wrong}) AS other, MIN(${y}) AS low, MAX(${y}) AS high, COUNT(*) FILTER (WHERE ${y} = 1) AS ones, COUNT(*) FILTER (WHERE ${y} = 0) AS zeros FROM ${prepared.from}${where}`,
       file,
     );
     const other = Number(check?.["other"] ?? 0) > 0;
     if (family === "binomial" && (other || Number(check?.["low"]) === Number(check?.["high"])))
       throw new DataError("table.notBinary", { file: name, target: displayName(prepared.target, 80) });
+    // a class of one row, refused as glmnet (and the in-memory path) refuse it
+    for (const [label, key] of [
+      [0, "zeros"],
+      [1, "ones"],
+    ] as const)
+      if (family === "binomial" && Number(check?.[key] ?? 0) < 2)
+        throw new DataError("glm.classOfOne", { file: name, label, count: Number(check?.[key] ?? 0) });
     if (family === "poisson" && (other || !(Number(check?.["high"]) > 0)))
       throw new DataError("table.notCounts", { file: name, target: displayName(prepared.target, 80) });
   } catch (error) {
