@@ -5,7 +5,7 @@
  * every bad table a clear error, exit 2. A CSV with --stream takes the same road (DuckDB's CSV
  * reader, a chunk at a time) and must give the in-memory CSV path's results.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,14 @@ async function sql(statements: string[]) {
 
 beforeAll(async () => {
   mkdirSync(at("parts"));
+  writeFileSync(at("ragged.csv"), "a,b,y\n1,2,3\n4,5\n6,7,8\n");
+  writeFileSync(at("empty.csv"), "");
+  writeFileSync(at("header-only.csv"), "a,b,y\n");
+  // a short row past the rows DuckDB samples: found while reading, not while sniffing
+  const lines = Array.from({ length: 30000 }, (_, i) =>
+    i === 25000 ? `${i % 7},1` : `${i % 7},${i % 5},${i % 3}`,
+  );
+  writeFileSync(at("late-ragged.csv"), `a,b,y\n${lines.join("\n")}\n`);
   const csv = `read_csv('${DIABETES}', header = true)`;
   await sql([
     `COPY (SELECT * FROM ${csv}) TO '${at("diabetes.parquet")}' (FORMAT parquet)`,
@@ -545,6 +553,22 @@ describe("reglab path and cv over a CSV read through DuckDB (--stream)", () => {
       "a binomial class of one row, as the in-memory path does",
       ["path", at("lonely.csv"), "--stream", "--family", "binomial"],
       /lonely\.csv: class 1 has 1 row; a classifier needs at least two rows/,
+    ],
+    [
+      "a ragged row, named as the in-memory reader names it",
+      ["path", at("ragged.csv"), "--stream"],
+      /ragged\.csv, row 3: 2 cells, but the header has 3/,
+    ],
+    [
+      "a ragged row past the rows DuckDB samples",
+      ["path", at("late-ragged.csv"), "--stream"],
+      /late-ragged\.csv, row 25002: 2 cells, but the header has 3/,
+    ],
+    ["an empty file", ["path", at("empty.csv"), "--stream"], /empty\.csv is empty: it needs a header row/],
+    [
+      "a header without rows",
+      ["path", at("header-only.csv"), "--stream"],
+      /header-only\.csv has a header but no data rows/,
     ],
     [
       "a word past the rows DuckDB samples, by its row and column",

@@ -3,9 +3,10 @@
  * start or download): Parquet files — one, a folder of them, or a glob — scanned by SQL aggregates
  * in parallel and out of core, so the memory a path needs does not grow with the rows.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, displayName } from "../../data/dataError.js";
+import { parseCsv } from "../../data/parseCsv.js";
 import type { WorkingPass } from "../../glm/streamedLogistic.js";
 import { rememberInput } from "../safeWrite.js";
 import {
@@ -35,6 +36,16 @@ export function isCsvTable(file: string): boolean {
   return /\.(csv|tsv)(\.gz)?$/i.test(file);
 }
 
+/**
+ * DuckDB's CSV reader over the file, its call left open for more options: a header row, and the
+ * delimiter the extension names (a comma, or a tab for .tsv) rather than sniffed — a short file with
+ * a ragged row otherwise reads as one column, where the reader should name the row.
+ */
+function csvReader(file: string): string {
+  const delimiter = /\.tsv(\.gz)?$/i.test(file) ? "\t" : ",";
+  return `read_csv(${quoteString(file)}, header = true, delim = ${quoteString(delimiter)}`;
+}
+
 /** The files the input names, as a quoted SQL pattern: the file, the glob, or a folder's files. */
 function parquetPattern(file: string): string {
   const folder = !/[*?[]/.test(file) && existsSync(file) && statSync(file).isDirectory();
@@ -49,7 +60,7 @@ export function parquetSource(file: string, rowKeys = false): string {
   if (isCsvTable(file)) {
     // a header row, types sniffed by DuckDB (a column of text is then refused by name); CSV has no
     // file_row_number, so a row's position is its ordinality (DuckDB keeps the file's order)
-    const csv = `read_csv(${quoteString(file)}, header = true${rowKeys ? ", filename = true" : ""})`;
+    const csv = `${csvReader(file)}${rowKeys ? ", filename = true" : ""})`;
     return rowKeys ? `(SELECT *, ordinality - 1 AS file_row_number FROM ${csv} WITH ORDINALITY)` : csv;
   }
   return `read_parquet(${parquetPattern(file)}${rowKeys ? ", file_row_number = true, filename = true" : ""})`;
@@ -106,6 +117,14 @@ async function rows(connection: Connection, sql: string, file: string, onProgres
     // as the in-memory reader names a cell that is not a number
     const line = /CSV Error on Line: (\d+)/.exec(message);
     const cell = /converting column "([^"]*)"\. Could not convert string "([^"]*)"/.exec(message);
+    const cells = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+    if (line && cells)
+      throw new DataError("data.ragged", {
+        file: displayName(file, 200),
+        row: Number(line[1]),
+        found: Number(cells[2]),
+        expected: Number(cells[1]),
+      });
     if (line && cell)
       throw new DataError("table.csvNotNumber", {
         file: displayName(file, 200),
@@ -113,6 +132,9 @@ async function rows(connection: Connection, sql: string, file: string, onProgres
         name: displayName(cell[1]!, 80),
         value: displayName(cell[2]!, 40),
       });
+    // DuckDB could not make out the dialect: the file's head read as the in-memory reader reads
+    // it, whose error names the row (a ragged one, say)
+    if (/Error when sniffing file/.test(message) && /\.csv$/i.test(file)) refuseCsvHead(file);
     const text = message.split("\n")[0]!;
     throw new DataError("table.queryFailed", {
       file: displayName(file, 200),
@@ -120,6 +142,23 @@ async function rows(connection: Connection, sql: string, file: string, onProgres
     });
   } finally {
     clearInterval(timer);
+  }
+}
+
+/** Parses the first 4 MB of a CSV (whole lines) as the in-memory reader does; its DataError names the row. */
+function refuseCsvHead(file: string): void {
+  const handle = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(Math.min(4 << 20, fstatSync(handle).size));
+    const length = readSync(handle, head, 0, head.length, 0);
+    const text = head.subarray(0, length).toString("utf8");
+    const whole =
+      length === head.length && length < fstatSync(handle).size
+        ? text.slice(0, text.lastIndexOf("\n") + 1)
+        : text;
+    parseCsv(whole, file);
+  } finally {
+    closeSync(handle);
   }
 }
 
@@ -144,12 +183,18 @@ async function rememberInputs(connection: Connection, file: string): Promise<voi
 async function prepare(connection: Connection, file: string, selection: TableSelection) {
   const name = displayName(file, 200);
   const from = parquetSource(file);
+  // an empty CSV, or one with a header only: the in-memory reader's messages (DuckDB would
+  // describe a column of text named column0)
+  if (isCsvTable(file) && !/[*?[]/.test(file) && existsSync(file) && statSync(file).size === 0)
+    throw new DataError("data.empty", { file: name });
   await rememberInputs(connection, file);
   const described = await rows(connection, `DESCRIBE SELECT * FROM ${from}`, file);
   const columns = described.map((row) => ({
     name: String(row["column_name"]),
     type: String(row["column_type"]),
   }));
+  if (isCsvTable(file) && (await rows(connection, `SELECT 1 AS one FROM ${from} LIMIT 1`, file)).length === 0)
+    throw new DataError("data.noRows", { file: name });
   const known = new Set(columns.map((column) => column.name));
   // the target as the CSV reader chooses it: --target, else a column named y, else the last one
   const target = selection.target ?? (known.has("y") ? "y" : columns.at(-1)?.name);
@@ -239,7 +284,7 @@ async function firstCsvCell(
   const column = quoteIdentifier(name);
   const [found] = await rows(
     connection,
-    `SELECT ordinality, CAST(${column} AS VARCHAR) AS cell FROM read_csv(${quoteString(file)}, header = true) WITH ORDINALITY${where ? `${where} AND` : " WHERE"} ${condition} ORDER BY ordinality LIMIT 1`,
+    `SELECT ordinality, CAST(${column} AS VARCHAR) AS cell FROM ${csvReader(file)}) WITH ORDINALITY${where ? `${where} AND` : " WHERE"} ${condition} ORDER BY ordinality LIMIT 1`,
     file,
   );
   return found ? { row: Number(found["ordinality"]) + 1, value: String(found["cell"] ?? "") } : undefined;
@@ -274,11 +319,7 @@ async function refuseEmptyCell(
   name: string,
   where: string,
 ): Promise<void> {
-  const described = await rows(
-    connection,
-    `DESCRIBE SELECT * FROM read_csv(${quoteString(file)}, header = true)`,
-    file,
-  );
+  const described = await rows(connection, `DESCRIBE SELECT * FROM ${csvReader(file)})`, file);
   const found = await firstCsvCell(connection, file, name, `${quoteIdentifier(name)} IS NULL`, where);
   if (found)
     throw new DataError("data.emptyCell", {
