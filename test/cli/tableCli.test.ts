@@ -29,6 +29,8 @@ beforeAll(async () => {
   writeFileSync(at("ragged.csv"), "a,b,y\n1,2,3\n4,5\n6,7,8\n");
   writeFileSync(at("empty.csv"), "");
   writeFileSync(at("header-only.csv"), "a,b,y\n");
+  writeFileSync(at("target-word.csv"), "a,b,y\n1,2,3\n4,5,x\n6,7,8\n");
+  writeFileSync(at("target-labels.csv"), "a,b,y\n1,2,M\n4,5,R\n6,7,M\n8,1,R\n");
   // a short row past the rows DuckDB samples: found while reading, not while sniffing
   const lines = Array.from({ length: 30000 }, (_, i) =>
     i === 25000 ? `${i % 7},1` : `${i % 7},${i % 5},${i % 3}`,
@@ -563,6 +565,16 @@ describe("reglab path and cv over a CSV read through DuckDB (--stream)", () => {
       "a ragged row past the rows DuckDB samples",
       ["path", at("late-ragged.csv"), "--stream"],
       /late-ragged\.csv, row 25002: 2 cells, but the header has 3/,
+    ],
+    [
+      "a word in the target, by its row",
+      ["path", at("target-word.csv"), "--stream"],
+      /target-word\.csv, row 3, column 3 \('y'\): 'x' is not a number/,
+    ],
+    [
+      "class labels as words (a table's target must be coded)",
+      ["path", at("target-labels.csv"), "--stream", "--family", "binomial"],
+      /target-labels\.csv: the target column 'y' holds VARCHAR, not numbers\. Recode it/,
     ],
     ["an empty file", ["path", at("empty.csv"), "--stream"], /empty\.csv is empty: it needs a header row/],
     [

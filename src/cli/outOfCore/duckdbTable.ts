@@ -230,12 +230,24 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     excluded.add(column);
   }
   const targetType = columns.find((column) => column.name === target)!.type;
-  if (!NUMERIC.test(targetType))
+  if (!NUMERIC.test(targetType)) {
+    // a CSV's target with a word in it: its first such cell, by row, as the in-memory reader says
+    // (a target of words throughout — class labels — keeps the message that says to recode it)
+    if (isCsvTable(file)) {
+      const column = quoteIdentifier(target!);
+      const [counted] = await rows(
+        connection,
+        `SELECT COUNT(*) FILTER (WHERE TRY_CAST(${column} AS DOUBLE) IS NOT NULL) AS numbers FROM ${from}`,
+        file,
+      );
+      if (Number(counted?.["numbers"] ?? 0) > 0) await refuseTextCell(connection, file, columns, target!);
+    }
     throw new DataError("table.targetNotNumeric", {
       file: name,
       column: displayName(target!, 80),
       type: displayName(targetType, 60),
     });
+  }
   for (const column of columns)
     if (
       (column.name === selection.weights ||
