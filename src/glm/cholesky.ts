@@ -25,7 +25,7 @@ export function choleskyInPlace(a: Float64Array, p: number): boolean {
 /**
  * Σ_{k<length} a[first + k]·a[second + k], in four independent sums: the factorization's inner
  * loop, where one running sum makes each multiply-add wait for the last (1.3 → 0.95 ms at
- * p = 200, the size of the wide elastic net's n × n systems).
+ * p = 200, the size of the wide elastic net's n × n systems; kernels/dot.ts, with two sums, 1.14 ms).
  */
 function rowDot(a: Float64Array, first: number, second: number, length: number): number {
   let s0 = 0;

@@ -253,7 +253,6 @@ function crossValidateInUnits(
   const weights = options.weights ?? new Float64Array(data.n).fill(1);
   const offset = options.offset;
   const time = options.time;
-  const L = lambdas.length;
   const gammas = relaxGammas(options);
   const foldErrors_: number[][][] = gammas.map(() => []);
   const foldWeight: number[] = [];
@@ -284,28 +283,16 @@ function crossValidateInUnits(
     foldWeight.push(weight);
     options.onFold?.(fold, folds);
   }
-  const curves = foldErrors_.map((errors) => summarizeFolds(errors, foldWeight, L));
-  const { cvm, cvsd } = curves.at(-1)!; // γ = 1: the path's own curve
   // AUC and C are better when larger: choose on their negatives, as glmnet does.
   const sign = measure === "auc" || measure === "C" ? -1 : 1;
-  const { indexMin, indexOneSe } = chooseLambdas(cvm, cvsd, sign);
-  for (const curve of curves)
-    for (let k = 0; k < L; k++) {
-      // a safety net: every case that could make an error undefined was refused above
-      if (!Number.isFinite(curve.cvm[k]!) || !Number.isFinite(curve.cvsd[k]!))
-        throw new DataError("cv.notFinite", { file: displayName(data.source, 200), lambda: lambdas[k]! });
-    }
+  // a curve per γ (each checked finite: a safety net, every case that could make an error
+  // undefined was refused above); γ = 1, the last, is the path's own
+  const curves = foldErrors_.map((errors) => curveAndChoices(errors, foldWeight, lambdas, data.source, sign));
   return {
     path,
     measure,
     foldId,
-    lambda: [...lambdas],
-    cvm,
-    cvsd,
-    lambdaMin: lambdas[indexMin]!,
-    lambdaOneSe: lambdas[indexOneSe]!,
-    indexMin,
-    indexOneSe,
+    ...curves.at(-1)!,
     ...(options.relax ? { relaxed: chooseRelaxed(curves, gammas, lambdas, sign) } : {}),
   };
 }

@@ -210,20 +210,8 @@ export function solveFaceByWoodbury(face: WoodburyFace, set: WorkingSet, lambda:
   const size = set.size;
   if (!(ridge > 0)) return false;
   ensureSlots(face, set.capacity);
-  const {
-    wanted,
-    signs,
-    solution,
-    gradient,
-    fitted,
-    kernel,
-    system,
-    sqrtV,
-    faceColumns,
-    faceSlots,
-    values,
-    dots,
-  } = face;
+  const { wanted, signs, solution, gradient, fitted, system, sqrtV, faceColumns, faceSlots, values, dots } =
+    face;
   const products = designProducts();
   let count = 0;
   for (let s = 0; s < size; s++) {
