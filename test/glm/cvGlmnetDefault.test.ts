@@ -11,8 +11,9 @@ import { binaryTarget } from "../../src/glm/binaryTarget.js";
 import { crossValidate } from "../../src/glm/crossValidation.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const CASES: [string, number, number][] = [
-  // fixture, how many λ to compare (glmnet's own failures excluded), tolerance on cvm
+const CASES: [string, number, number, [number, number]?][] = [
+  // fixture, how many λ to compare (glmnet's own failures excluded), tolerance on cvm, and for
+  // some the λ after those to a looser tolerance (how many, tolerance)
   ["diabetes-gaussian-enet-cv", 88, 1e-5],
   ["wine-gaussian-lasso-cv", 72, 1e-5],
   ["breast-cancer-binomial-lasso-cv", 91, 1e-4],
@@ -20,15 +21,17 @@ const CASES: [string, number, number][] = [
   // the squared or absolute difference of one)
   ["breast-cancer-binomial-mse-cv", 91, 1e-4],
   ["breast-cancer-binomial-mae-cv", 91, 1e-4],
-  // (the last 5 of 88 λ: 1.1e-4, where a fold's path ends a λ sooner or later than glmnet's)
-  ["wine-multinomial-lasso-cv", 83, 1e-4],
+  // the first 72 λ to 1e-4; past them up to 2.3e-4, where glmnet's multinomial folds converge
+  // loosely: there reglab's curve is the optimum's (solved to a 1e-9 certificate it moves < 1e-5),
+  // and glmnet's own fold fits scored by reglab give cv.glmnet's curve (cvGlmnetFolds.test.ts)
+  ["wine-multinomial-lasso-cv", 72, 1e-4, [16, 3e-4]],
   // three digits that look alike (3, 5, 8): 1e-6 over the first 43 λ, then up to 1e-4 where
   // glmnet's multinomial fits converge loosely (they stop up to 5e-4 above reglab's objective)
   ["digits358-multinomial-lasso-cv", 89, 2e-4],
 ];
 
 describe("cross-validation as cv.glmnet runs it by default", () => {
-  for (const [name, compared, tolerance] of CASES) {
+  for (const [name, compared, tolerance, tail] of CASES) {
     it(`${name}: λ.min and λ.1se equal, the curve to ${tolerance}`, () => {
       const fixture = JSON.parse(readFileSync(join(ROOT, "test/fixtures/glmnet", `${name}.json`), "utf8"));
       let data = parseCsv(readFileSync(join(ROOT, "data", fixture.file), "utf8"), fixture.file);
@@ -45,6 +48,10 @@ describe("cross-validation as cv.glmnet runs it by default", () => {
         expect(Math.abs(cv.cvm[k]! - fixture.cvm[k]) / fixture.cvm[k]).toBeLessThan(tolerance);
         expect(Math.abs(cv.cvsd[k]! - fixture.cvsd[k]) / fixture.cvsd[k]).toBeLessThan(100 * tolerance);
       }
+      const [more, looser] = tail ?? [0, 0];
+      expect(compared + more).toBeLessThanOrEqual(fixture.cvm.length);
+      for (let k = compared; k < compared + more; k++)
+        expect(Math.abs(cv.cvm[k]! - fixture.cvm[k]) / fixture.cvm[k]).toBeLessThan(looser);
     });
   }
 

@@ -14,10 +14,15 @@
  * each class in turn (a few Newton steps, warm) with the others' current η as its offset; the λ is
  * solved when a whole pass finds every class's KKT certificate at or below the target without a
  * step (each certificate then belongs to the final η of all classes).
+ *
+ * Between passes, a Newton step over all classes at once on the active face (multinomialFace.ts)
+ * takes the coupling between classes that the passes ignore: on the 10 digits at the 1e-7
+ * certificate, 3358 passes → ~420 and 12.6 → 4.1 s.
  */
 import type { Design } from "../design.js";
 import { binomial } from "../families/binomial.js";
 import { logSumExp, nullIntercept } from "../families/multinomial.js";
+import { createFaceWorkspace, type FaceWorkspace, faceNewtonStep } from "./multinomialFace.js";
 import {
   createNewtonProblem,
   gatherCoefficients,
@@ -53,6 +58,8 @@ export interface MultinomialNewton {
   linearBefore: Float64Array[];
   /** Scratch: one row's K values of η. */
   row: Float64Array;
+  /** The Newton step over all classes on the active face (multinomialFace.ts). */
+  face: FaceWorkspace;
 }
 
 /** K logistic problems over one design (its ones column shared), started at the class shares. */
@@ -83,6 +90,7 @@ export function createMultinomialNewton(
     betaBefore: classes.map((problem) => new Float64Array(problem.state.p)),
     linearBefore: onehot.map(() => new Float64Array(n)),
     row: new Float64Array(K),
+    face: createFaceWorkspace(n, K, classes[0]!.state.p),
   };
   for (let i = 0; i < n; i++) rescaleRow(solver, i);
   return solver;
@@ -190,7 +198,13 @@ export function solveMultinomialNewtonAtLambda(
       }
     }
     if (!stepped) return { certificate: worst, converged: worst <= target };
-    lastStep = extrapolate(solver, lambda, lastStep);
+    const objective = () => multinomialLoss(solver) + multinomialPenalty(solver, lambda);
+    // from the second pass on, a Newton step over all classes on the face (multinomialFace.ts);
+    // where there is none to take, the pass's own step extrapolated
+    if (pass >= 1 && faceNewtonStep(solver, solver.face, lambda, objective)) {
+      for (let i = 0; i < n; i++) rescaleRow(solver, i);
+      lastStep = Number.POSITIVE_INFINITY;
+    } else lastStep = extrapolate(solver, lambda, lastStep);
   }
   return { certificate: worst, converged: false };
 }

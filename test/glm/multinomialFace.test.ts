@@ -1,0 +1,156 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "../../src/data/parseCsv.js";
+import { buildDesign } from "../../src/glm/design.js";
+import { multinomialLambdaMax } from "../../src/glm/families/multinomial.js";
+import {
+  createFaceWorkspace,
+  faceNewtonStep,
+  hessianTimes,
+  readFace,
+  readProbabilities,
+} from "../../src/glm/solvers/multinomialFace.js";
+import {
+  createMultinomialNewton,
+  type MultinomialNewton,
+  multinomialLoss,
+  multinomialPenalty,
+  solveMultinomialNewtonAtLambda,
+} from "../../src/glm/solvers/multinomialNewton.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+/** The wine classes' Newton solver, solved at λ = fraction·λ_max to the certificate `target`. */
+function wineSolvedAt(fraction: number, alpha: number, target: number) {
+  const data = parseCsv(readFileSync(join(ROOT, "data/wine.csv"), "utf8"), "wine.csv");
+  const design = buildDesign(data, { onesColumn: true });
+  const classes = [...new Set(data.y)].sort((a, b) => a - b);
+  const K = classes.length;
+  const onehot = classes.map((value) => Float64Array.from(data.y, (y) => (y === value ? 1 : 0)));
+  const share = Float64Array.from(onehot, (y) => y.reduce((sum, v, i) => sum + v * design.w[i]!, 0));
+  const penaltyFactor = new Float64Array(design.p).fill(1);
+  const lambdaMax = multinomialLambdaMax(design, onehot, alpha, penaltyFactor);
+  const scale = lambdaMax * Math.max(alpha, 1e-3);
+  const solver = createMultinomialNewton(design, onehot, share, alpha, penaltyFactor);
+  const lambda = fraction * lambdaMax;
+  let previous = lambdaMax;
+  // down a short path, as the solver is used
+  for (const step of [0.5, 0.25, 0]) {
+    const at = Math.max(lambda, step * lambdaMax);
+    solveMultinomialNewtonAtLambda(solver, at, previous, target, scale);
+    previous = at;
+  }
+  return { solver, lambda, K, n: design.n, x: design.x, w: design.w, onehot };
+}
+
+/**
+ * The gradient of the loss (no penalty) with respect to the face's coefficients, from scratch: η
+ * from β, the softmax row by row, X̃ᵀ w (p − y). The independent reference for H·v below.
+ */
+function lossGradient(solver: MultinomialNewton, columns: Int32Array[], sizes: Int32Array) {
+  const { classes, onehot, w, n, K } = solver;
+  const x = classes[0]!.state.x;
+  const eta = classes.map((problem) => {
+    const out = new Float64Array(n);
+    const { beta, p } = problem.state;
+    for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) out[i]! += beta[j]! * x[j * n + i]!;
+    return out;
+  });
+  const gradient: number[] = [];
+  for (let c = 0; c < K; c++)
+    for (let r = 0; r < sizes[c]!; r++) {
+      const j = columns[c]![r]!;
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const top = Math.max(...eta.map((e) => e[i]!));
+        const total = eta.reduce((s, e) => s + Math.exp(e[i]! - top), 0);
+        sum += w[i]! * x[j * n + i]! * (Math.exp(eta[c]![i]! - top) / total - onehot[c]![i]!);
+      }
+      gradient.push(sum);
+    }
+  return gradient;
+}
+
+describe("the multinomial Newton step on the active face", () => {
+  it("multiplies by the Hessian of the loss: H·v equals the gradient's central difference along v", () => {
+    const { solver } = wineSolvedAt(0.05, 1, 1e-7);
+    const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
+    expect(readFace(solver, space)).toBe(true);
+    const total = space.start[solver.K]!;
+    expect(total).toBeGreaterThan(solver.K); // more than the intercepts: a face with features
+    readProbabilities(solver, space);
+    const v = Float64Array.from({ length: total }, (_, a) => Math.sin(3 * a + 1));
+    const product = new Float64Array(total);
+    hessianTimes(solver, space, 0.01, v, product); // (α = 1: the λ adds no ridge term)
+    const moveAlong = (t: number) => {
+      for (let c = 0; c < solver.K; c++)
+        for (let r = 0; r < space.size[c]!; r++)
+          solver.classes[c]!.state.beta[space.columns[c]![r]!]! += t * v[space.start[c]! + r]!;
+    };
+    const h = 1e-5;
+    moveAlong(h);
+    const up = lossGradient(solver, space.columns, space.size);
+    moveAlong(-2 * h);
+    const down = lossGradient(solver, space.columns, space.size);
+    moveAlong(h);
+    let largest = 0;
+    for (let a = 0; a < total; a++) largest = Math.max(largest, Math.abs(product[a]!));
+    for (let a = 0; a < total; a++) expect(product[a]!).toBeCloseTo((up[a]! - down[a]!) / (2 * h), 7);
+    expect(largest).toBeGreaterThan(1e-3);
+  });
+
+  it("adds the ridge part of the penalty, λ(1−α)·pf·v, for the elastic net", () => {
+    const { solver } = wineSolvedAt(0.05, 0.5, 1e-7);
+    const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
+    expect(readFace(solver, space)).toBe(true);
+    readProbabilities(solver, space);
+    const total = space.start[solver.K]!;
+    const v = Float64Array.from({ length: total }, (_, a) => Math.cos(a));
+    const lasso = new Float64Array(total);
+    const ridged = new Float64Array(total);
+    // the same solver state read as a lasso (α = 1) and as the elastic net it is
+    for (const problem of solver.classes) problem.state.alpha = 1;
+    hessianTimes(solver, space, 0.2, v, lasso);
+    for (const problem of solver.classes) problem.state.alpha = 0.5;
+    hessianTimes(solver, space, 0.2, v, ridged);
+    for (let c = 0; c < solver.K; c++)
+      for (let r = 0; r < space.size[c]!; r++) {
+        const a = space.start[c]! + r;
+        const unpenalized = solver.classes[c]!.state.penaltyFactor[space.columns[c]![r]!] === 0;
+        expect(ridged[a]! - lasso[a]!).toBeCloseTo(unpenalized ? 0 : 0.2 * 0.5 * v[a]!, 12);
+      }
+  });
+
+  it("lowers the objective from a point short of the optimum, keeping β and η consistent", () => {
+    // solved loosely: the face is found, the optimum not reached
+    const { solver, lambda } = wineSolvedAt(0.02, 1, 1e-2);
+    const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
+    const objective = () => multinomialLoss(solver) + multinomialPenalty(solver, lambda);
+    const before = objective();
+    const taken = faceNewtonStep(solver, space, lambda, objective);
+    expect(taken).toBe(true);
+    expect(objective()).toBeLessThan(before);
+    // η as the step left it equals X̃β recomputed
+    const { n, classes, linear } = solver;
+    const x = classes[0]!.state.x;
+    for (let c = 0; c < solver.K; c++) {
+      const { beta, p } = classes[c]!.state;
+      for (let i = 0; i < n; i += 17) {
+        let eta = 0;
+        for (let j = 0; j < p; j++) eta += beta[j]! * x[j * n + i]!;
+        expect(linear[c]![i]!).toBeCloseTo(eta, 10);
+      }
+    }
+  });
+
+  it("takes no step where there is nothing to gain (at the optimum, to rounding)", () => {
+    const { solver, lambda } = wineSolvedAt(0.05, 1, 1e-12);
+    const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
+    const objective = () => multinomialLoss(solver) + multinomialPenalty(solver, lambda);
+    const before = objective();
+    faceNewtonStep(solver, space, lambda, objective);
+    expect(objective()).toBeLessThanOrEqual(before);
+    expect(before - objective()).toBeLessThan(1e-13);
+  });
+});
