@@ -74,6 +74,11 @@ export interface FaceWorkspace {
   moved: Float64Array[];
   savedBeta: Float64Array;
   savedLinear: Float64Array[];
+  /** One class's part of a stacked vector. */
+  part: Float64Array;
+  /** Every usable column, and the gradient over them (faceCertificate). */
+  allColumns: Int32Array;
+  allGradient: Float64Array;
 }
 
 export function createFaceWorkspace(n: number, K: number, columns: number): FaceWorkspace {
@@ -96,6 +101,9 @@ export function createFaceWorkspace(n: number, K: number, columns: number): Face
     moved: Array.from({ length: K }, () => new Float64Array(n)),
     savedBeta: new Float64Array(total),
     savedLinear: Array.from({ length: K }, () => new Float64Array(n)),
+    part: new Float64Array(columns),
+    allColumns: new Int32Array(columns),
+    allGradient: new Float64Array(columns),
   };
 }
 
@@ -164,7 +172,10 @@ export function hessianTimes(
   const products = designProducts();
   for (let c = 0; c < K; c++) {
     const { x, p } = classes[c]!.state;
-    products.times(x, n, p, columns[c]!, size[c]!, v.subarray(start[c]!), rows[c]!);
+    // (the class's part of v copied out: a view per call would allocate in the iterations)
+    const part = space.part;
+    for (let r = 0; r < size[c]!; r++) part[r] = v[start[c]! + r]!;
+    products.times(x, n, p, columns[c]!, size[c]!, part, rows[c]!);
   }
   // (W_i u_i)_c = w_i p_ic (u_ic − s_i), s_i = Σ_d p_id u_id: class by class, over contiguous rows
   const { shared, classProbability, weightedProbability } = space;
@@ -335,4 +346,45 @@ export function faceNewtonStep(
   }
   moveTo(0, -1);
   return false;
+}
+
+/**
+ * The KKT certificate of the whole problem at the current η, over every usable column of every
+ * class (relative to `scale`, as the classes' own certificates): after a face step, it says
+ * whether the λ is solved without another pass over the classes.
+ */
+export function faceCertificate(
+  solver: FaceClasses,
+  space: FaceWorkspace,
+  lambda: number,
+  scale: number,
+): number {
+  const { classes, onehot, n, K, w } = solver;
+  readProbabilities(solver, space);
+  const products = designProducts();
+  const { x, p, usable } = classes[0]!.state;
+  const all = space.allColumns;
+  let m = 0;
+  for (let j = 0; j < p; j++) if (usable[j]) all[m++] = j;
+  let worst = 0;
+  for (let c = 0; c < K; c++) {
+    const { beta, alpha, penaltyFactor } = classes[c]!.state;
+    const difference = space.rows[c]!;
+    const y = onehot[c]!;
+    const pc = space.classProbability[c]!;
+    for (let i = 0; i < n; i++) difference[i] = w[i]! * (y[i]! - pc[i]!);
+    products.transposeTimes(x, n, p, all, m, difference, space.allGradient);
+    for (let a = 0; a < m; a++) {
+      const j = all[a]!;
+      const g = space.allGradient[a]!;
+      const pf = penaltyFactor[j]!;
+      const b = beta[j]!;
+      const violation =
+        b !== 0 || pf === 0
+          ? Math.abs(g - lambda * (1 - alpha) * pf * b - lambda * alpha * pf * Math.sign(b))
+          : Math.max(0, Math.abs(g) - lambda * alpha * pf);
+      worst = Math.max(worst, violation);
+    }
+  }
+  return worst / scale;
 }
