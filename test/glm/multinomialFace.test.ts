@@ -6,6 +6,7 @@ import { buildDesign } from "../../src/glm/design.js";
 import { multinomialLambdaMax } from "../../src/glm/families/multinomial.js";
 import {
   createFaceWorkspace,
+  faceCertificate,
   faceNewtonStep,
   hessianTimes,
   readFace,
@@ -142,6 +143,36 @@ describe("the multinomial Newton step on the active face", () => {
         expect(linear[c]![i]!).toBeCloseTo(eta, 10);
       }
     }
+  });
+
+  it("certifies the whole problem: its KKT violation equals one computed from scratch", () => {
+    const { solver, lambda } = wineSolvedAt(0.03, 1, 1e-3);
+    const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
+    const scale = 0.7;
+    const certificate = faceCertificate(solver, space, lambda, scale);
+    // every column of every class, the loss's gradient from scratch
+    const p = solver.classes[0]!.state.p;
+    const columns = Array.from({ length: solver.K }, () => Int32Array.from({ length: p }, (_, j) => j));
+    const gradient = lossGradient(
+      solver,
+      columns,
+      Int32Array.from(columns, () => p),
+    );
+    let worst = 0;
+    for (let c = 0; c < solver.K; c++)
+      for (let j = 0; j < p; j++) {
+        const b = solver.classes[c]!.state.beta[j]!;
+        const pf = solver.classes[c]!.state.penaltyFactor[j]!;
+        const g = -gradient[c * p + j]!;
+        worst = Math.max(
+          worst,
+          b !== 0 || pf === 0
+            ? Math.abs(g - lambda * pf * Math.sign(b))
+            : Math.max(0, Math.abs(g) - lambda * pf),
+        );
+      }
+    expect(worst).toBeGreaterThan(1e-6); // (solved loosely: there is something to certify)
+    expect(certificate).toBeCloseTo(worst / scale, 12);
   });
 
   it("takes no step where there is nothing to gain (at the optimum, to rounding)", () => {
