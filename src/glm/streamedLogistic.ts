@@ -14,8 +14,15 @@
  *   Σv, Σv·d, Σv·(z − ζ), and their cross-products (ζ = η at x = m: a shift that keeps the sums
  *   accurate), the loss Σ w ℓ, and the gradient sums Σ w (y − p) and Σ w d_j (y − p).
  * Centring by m, known before the pass, makes one scan enough (no second pass for the means).
- * The same pass gives the certificate at (b₀, b) and the quadratic for the next step, so a λ costs
- * its Newton steps plus one pass; a step that raises the objective is halved (another pass).
+ * The same pass gives the certificate at (b₀, b) and the quadratic for the next step.
+ *
+ * Most passes are light: the loss and the gradient sums alone, p + 5 sums a row instead of
+ * (p + 2)²/2, while the second-order sums of the latest full pass still make a good model
+ * (movedModel: Newton's step with an old Hessian, kept while each step cuts the certificate ×4,
+ * as the in-memory solver keeps its Hessian). Measured, one `reglab path --nlambda 10` process:
+ * 1 million rows × 20 features 16.4 → 13.9 s (25 full passes → 5 full and 44 light), 300000 × 60
+ * 49.6 → 26.2 s; the more features, the more a light pass saves. A step that raises the
+ * objective is halved (another light pass).
  */
 import type { ElasticNetPath, PathOptions } from "./elasticNetPath.js";
 import { DEFAULT_TOLERANCE, emptyPath } from "./elasticNetPath.js";
@@ -25,15 +32,19 @@ import { lambdaSequence } from "./lambdaSequence.js";
 import { normalizedPenaltyFactor } from "./solvers/quadraticState.js";
 import { type GaussianStatistics, gaussianPathFromStatistics } from "./sufficientStatistics.js";
 
-/** What one pass returns (see the module's note); sums over the rows, not normalized. */
-export interface WorkingSums {
-  n: number;
+/** The second-order sums of a full pass: the weighted least-squares problem of its Newton step. */
+export interface QuadraticSums {
   /** Σ v. */
   vTotal: number;
   /** Σ v·d_j (j < p), then Σ v·(z − ζ) (index p). */
   first: Float64Array;
   /** Σ v·a·b over a, b ∈ (d_1 … d_p, z − ζ), row-major (p + 1)². */
   second: Float64Array;
+}
+
+/** What one pass returns (see the module's note); sums over the rows, not normalized. */
+export interface WorkingSums {
+  n: number;
   /** Σ w ℓ(y, η): binomial log(1 + e^η) − yη, poisson e^η − yη. */
   loss: number;
   /** Σ w ℓ(y, η) of the saturated model (μ = y): 0 for 0/1 targets, Σ w (y − y log y) for counts. */
@@ -42,13 +53,23 @@ export interface WorkingSums {
   gradientIntercept: number;
   /** Σ w d_j (y − p). */
   gradient: Float64Array;
+  /** A full pass's second-order sums; null from a light pass (the gradient alone). */
+  model: QuadraticSums | null;
+  /** A light pass's Σ w (y − p)²/q (null from a full one): see modelAt. */
+  residualSquares: number | null;
 }
 
 /**
  * One pass at the intercept and coefficients (on the features' own scale), the features centred at
- * `mean` (the data's means, the same at every pass).
+ * `mean` (the data's means, the same at every pass): a full one (`secondOrder`), or a light one
+ * that sums the loss and the gradient alone — a few sums per row instead of (p + 2)²/2.
  */
-export type WorkingPass = (intercept: number, beta: Float64Array, mean: Float64Array) => Promise<WorkingSums>;
+export type WorkingPass = (
+  intercept: number,
+  beta: Float64Array,
+  mean: Float64Array,
+  secondOrder: boolean,
+) => Promise<WorkingSums>;
 
 /** The path options that make sense without the rows (their meaning as elasticNetPath's). */
 export interface StreamedLogisticOptions
@@ -75,7 +96,7 @@ export async function streamedLogisticPath(
   statistics: GaussianStatistics,
   pass: WorkingPass,
   options: StreamedLogisticOptions = {},
-): Promise<{ path: ElasticNetPath; passes: number }> {
+): Promise<{ path: ElasticNetPath; passes: number; lightPasses: number }> {
   const p = statistics.featureNames.length;
   const m = p + 1;
   const alpha = options.alpha ?? 1;
@@ -125,11 +146,16 @@ export async function streamedLogisticPath(
     return lambda * total;
   };
   let passes = 0;
-  const run = async (k: number) => {
+  let lightPasses = 0;
+  // the second-order sums of the latest full pass (see modelAt)
+  let kept: QuadraticSums | null = null;
+  const run = async (k: number, secondOrder = true) => {
     passes++;
-    const sums = await pass(toOriginal(), original, mean);
+    if (!secondOrder) lightPasses++;
+    const sums = await pass(toOriginal(), original, mean, secondOrder);
     options.onPass?.(passes, k);
     if (!(sums.n > 0)) throw new RangeError("a pass saw no rows");
+    if (sums.model) kept = sums.model;
     return sums;
   };
 
@@ -152,7 +178,7 @@ export async function streamedLogisticPath(
   // b₀ += the v-weighted mean of the working residual), as glmnet fits its null model.
   if (options.offset) {
     for (let steps = 0; steps < MAX_NEWTON_STEPS && Math.abs(sums.gradientIntercept) / W > 1e-13; steps++) {
-      centreIntercept += sums.first[p]! / sums.vTotal;
+      centreIntercept += sums.model!.first[p]! / sums.model!.vTotal;
       sums = await run(0);
     }
   }
@@ -173,7 +199,7 @@ export async function streamedLogisticPath(
     for (let steps = 0; steps < MAX_NEWTON_STEPS && unpenalizedViolation(sums) > 1e-12; steps++) {
       const previous = scaled.slice();
       const previousCentre = centreIntercept;
-      solveQuadratic(sums, 1, penalized);
+      solveQuadratic(modelAt(sums), 1, penalized);
       for (let halving = 0; ; halving++) {
         sums = await run(0);
         if (sums.loss / W <= objective + 1e-13 * Math.abs(objective) || halving === MAX_HALVINGS) {
@@ -199,27 +225,37 @@ export async function streamedLogisticPath(
         }),
       ];
   const gradientScale = Math.max(maximum * Math.max(alpha, 1e-3), Number.MIN_VALUE);
+  // Whether the kept second-order sums may serve the next step: while the steps they give cut the
+  // certificate ×4 without a halving (as the in-memory Newton solver keeps its Hessian,
+  // solvers/newtonActiveSet.ts). Each step is then judged by a light pass; when the model no
+  // longer serves, the next step starts with a full pass at the same coefficients.
+  let keepModel = true;
   for (let k = 0; k < lambdas.length; k++) {
     const lambda = lambdas[k]!;
     let objective = sums.loss / W + penalty(lambda, scaled);
     let certificate = certificateOf(sums, lambda);
     let steps = 0;
     for (; steps < MAX_NEWTON_STEPS && certificate > target; steps++) {
+      if (!sums.model && !keepModel) sums = await run(k); // (the same point: the certificate stays)
+      const before = certificate;
       const previous = scaled.slice();
       const previousCentre = centreIntercept;
-      solveQuadratic(sums, lambda);
-      // a step that raised the objective is halved until it does not (each try: one pass)
+      solveQuadratic(modelAt(sums), lambda);
+      // a step that raised the objective is halved until it does not (each try: one light pass)
+      let halved = false;
       for (let halving = 0; ; halving++) {
-        sums = await run(k);
+        sums = await run(k, false);
         const now = sums.loss / W + penalty(lambda, scaled);
         if (now <= objective + 1e-13 * Math.abs(objective) || halving === MAX_HALVINGS) {
           objective = now;
           break;
         }
+        halved = true;
         for (let j = 0; j < p; j++) scaled[j] = 0.5 * (scaled[j]! + previous[j]!);
         centreIntercept = 0.5 * (centreIntercept + previousCentre);
       }
       certificate = certificateOf(sums, lambda);
+      keepModel = !halved && certificate <= 0.25 * before;
     }
     const intercept = toOriginal();
     const beta = Array.from(original);
@@ -235,7 +271,7 @@ export async function streamedLogisticPath(
     if ((options.earlyStop ?? true) && k >= 4 && (rules.gainIsSmall(result.devRatio, k) || devRatio > 0.999))
       break;
   }
-  return { path: result, passes };
+  return { path: result, passes, lightPasses };
 
   /** KKT violation / λ_max at the pass's coefficients, from its gradient sums. */
   function certificateOf(at: WorkingSums, lambda: number): number {
@@ -253,11 +289,16 @@ export async function streamedLogisticPath(
     return worst / gradientScale;
   }
 
+  /** The quadratic model at the pass's coefficients: its own, or the kept one moved (movedModel). */
+  function modelAt(at: WorkingSums): QuadraticSums {
+    return at.model ?? movedModel(kept!, at, original);
+  }
+
   /**
    * The Newton step: the penalized weighted least squares of z on x̃ with weights v, solved as a
    * gaussian path at one λ from its statistics (normalized by Σv, so its λ is λ·Σw/Σv).
    */
-  function solveQuadratic(at: WorkingSums, lambda: number, exclude?: number[]): void {
+  function solveQuadratic(at: QuadraticSums, lambda: number, exclude?: number[]): void {
     const V = at.vTotal;
     const means = new Float64Array(m);
     for (let a = 0; a < m; a++) means[a] = at.first[a]! / V;
@@ -294,4 +335,39 @@ export async function streamedLogisticPath(
     for (let j = 0; j < p; j++) scaled[j] = usable[j] ? step.beta[0]![j]! : 0;
     centreIntercept = shift + step.a0[0]!;
   }
+}
+
+/**
+ * The quadratic model after a light pass at coefficients b (on the features' scale): the kept
+ * second-order sums moved to the light pass's gradient. The kept sums are a weighted
+ * least-squares problem over the rows with the weights v′ of their pass; at b the same rows with
+ * the working response z′ − ζ = dᵀb + w(y − p)/v′ give, from the gradient sums alone,
+ *
+ *   Σ v′(z′ − ζ) = Σ_j b_j Σ v′d_j + Σ w (y − p),   Σ v′d_j(z′ − ζ) = Σ_k b_k Σ v′d_j d_k + Σ w d_j (y − p):
+ *
+ * a model with the true gradient and the kept curvature, whose step is Newton's with an old
+ * Hessian. Σ v′(z′ − ζ)², which only shifts the model by a constant, is taken with the light
+ * pass's Σ w (y − p)²/q in place of Σ w²(y − p)²/v′ (the same where v′ is the pass's own v: a
+ * model moved to the point it was made at is that point's model exactly).
+ */
+export function movedModel(kept: QuadraticSums, at: WorkingSums, b: Float64Array): QuadraticSums {
+  const p = at.gradient.length;
+  const m = p + 1;
+  const first = kept.first.slice();
+  const second = kept.second.slice();
+  let zFirst = at.gradientIntercept;
+  let curvaturePart = 0;
+  let gradientPart = 0;
+  for (let j = 0; j < p; j++) {
+    zFirst += b[j]! * kept.first[j]!;
+    let cross = at.gradient[j]!;
+    for (let k = 0; k < p; k++) cross += kept.second[j * m + k]! * b[k]!;
+    second[j * m + p] = cross;
+    second[p * m + j] = cross;
+    curvaturePart += b[j]! * (cross - at.gradient[j]!);
+    gradientPart += b[j]! * at.gradient[j]!;
+  }
+  first[p] = zFirst;
+  second[p * m + p] = curvaturePart + 2 * gradientPart + at.residualSquares!;
+  return { vTotal: kept.vTotal, first, second };
 }

@@ -589,7 +589,7 @@ export const en = {
     "{file}: a binomial path over a table needs its target '{target}' to hold 0 and 1 only (both). Recode it (e.g. a CASE in a view), or use a CSV, whose reader codes two labels.",
   "table.diverged":
     "{file}: the logistic fit left the numbers doubles can hold (the classes are perhaps separable at this λ). Use a larger --lambda-min-ratio, or α < 1.",
-  "path.passes": "{passes} passes over the table",
+  "path.passes": "{passes} passes over the table ({light} of them light: the loss and gradient alone)",
   "path.passesProgress": "passes over the table",
   "table.weightsIsTarget":
     "{file}: --weights names the target column '{column}'. Give the weights' own column, or another --target.",

@@ -542,7 +542,7 @@ export const zh: Record<MessageKey, string> = {
     "{file}：基于表的 binomial 路径要求目标列 '{target}' 只含 0 和 1（两者都要有）。请重新编码（例如在视图中用 CASE），或改用 CSV（其读取器会为两个标签编码）。",
   "table.diverged":
     "{file}：逻辑回归拟合超出了双精度数的范围（也许在此 λ 下两类可分）。请用更大的 --lambda-min-ratio，或 α < 1。",
-  "path.passes": "遍历表 {passes} 次",
+  "path.passes": "遍历表 {passes} 次（其中 {light} 次为轻量遍历：只算损失与梯度）",
   "path.passesProgress": "遍历数据表",
   "table.weightsIsTarget":
     "{file}：--weights 指定的是目标列 '{column}'。请给出权重自己的列，或换一个 --target。",

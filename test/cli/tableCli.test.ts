@@ -97,6 +97,7 @@ interface PathDocument {
   objective?: number[];
   certificate?: number[];
   passes?: number;
+  light_passes?: number;
   feature_names?: string[];
 }
 
@@ -243,9 +244,12 @@ describe("reglab path over a Parquet table", () => {
       }
       for (const certificate of table.certificate!) expect(certificate).toBeLessThanOrEqual(1e-7);
       expect(table.null_deviance / rows.null_deviance).toBeCloseTo(1, 12);
-      // one pass per Newton step and one per λ: a handful per λ
+      // one pass per Newton step and one per λ: a handful per λ, most of them light (the loss and
+      // gradient alone, the model's curvature kept from a full pass)
       expect(table.passes).toBeGreaterThan(table.lambdas.length);
       expect(table.passes).toBeLessThan(8 * table.lambdas.length);
+      expect(table.light_passes).toBeGreaterThan(table.passes! / 2);
+      expect(table.light_passes).toBeLessThan(table.passes!);
     }
   });
 

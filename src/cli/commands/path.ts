@@ -126,8 +126,9 @@ export const pathCommand: CommandSpec = {
       outcome?.kind === "path" ? await outcome.fit((passes, k) => bar?.update(k + 1, { passes })) : null;
     bar?.stop();
     const path = fitted ? fitted.path : glmPath(input.data, input.options);
-    // a path over a table: how many passes over it the fit took (binomial: one per Newton step)
-    const passes = fitted ? { passes: fitted.passes } : {};
+    // a path over a table: how many passes over it the fit took (binomial: one per Newton step),
+    // and how many of them were light (the loss and gradient alone: streamedLogistic.ts)
+    const passes = fitted ? { passes: fitted.passes, light_passes: fitted.lightPasses } : {};
     // --save-stats: the statistics' row written (beside `saved`, which is the model's file)
     const savedStats =
       outcome?.kind === "path" && outcome.savedStats ? { saved_stats: outcome.savedStats } : {};
@@ -145,7 +146,9 @@ export const pathCommand: CommandSpec = {
       );
       return;
     }
-    const passLine = fitted?.passes ? `${t("path.passes", { passes: fitted.passes })}\n` : "";
+    const passLine = fitted?.passes
+      ? `${t("path.passes", { passes: fitted.passes, light: fitted.lightPasses })}\n`
+      : "";
     out(pathReport(path, seconds, t, passLine, input.data.source));
     out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
   },

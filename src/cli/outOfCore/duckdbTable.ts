@@ -7,7 +7,7 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, stat
 import { join } from "node:path";
 import { DataError, displayName } from "../../data/dataError.js";
 import { parseCsv } from "../../data/parseCsv.js";
-import type { WorkingPass } from "../../glm/streamedLogistic.js";
+import type { WorkingPass, WorkingSums } from "../../glm/streamedLogistic.js";
 import { rememberInput } from "../safeWrite.js";
 import {
   quoteIdentifier,
@@ -459,18 +459,22 @@ export async function tableGlmPasses(
   }
   const p = prepared.features.length;
   const mean = statistics.mean.subarray(0, p);
-  let statement: Awaited<ReturnType<Connection["prepare"]>>;
+  // two statements, planned once: the full pass (gradient and second-order sums) and the light one
+  let full: Awaited<ReturnType<Connection["prepare"]>>;
+  let light: Awaited<ReturnType<Connection["prepare"]>>;
   try {
-    statement = await connection.prepare(
-      workingPassStatement(prepared.query, mean, family, selection.offset),
+    full = await connection.prepare(workingPassStatement(prepared.query, mean, family, selection.offset));
+    light = await connection.prepare(
+      workingPassStatement(prepared.query, mean, family, selection.offset, false),
     );
   } catch (error) {
     connection.closeSync();
     throw error;
   }
-  const pass: WorkingPass = async (intercept, beta) => {
+  const pass: WorkingPass = async (intercept, beta, _mean, secondOrder) => {
     if (!Number.isFinite(intercept) || !beta.every(Number.isFinite))
       throw new DataError("table.diverged", { file: name });
+    const statement = secondOrder ? full : light;
     let centre = intercept;
     for (let j = 0; j < p; j++) centre += beta[j]! * mean[j]!;
     statement.bindDouble(1, centre);
@@ -489,21 +493,28 @@ export async function tableGlmPasses(
       return number;
     };
     const m = p + 1;
-    const second = new Float64Array(m * m);
-    for (let a = 0; a < m; a++)
-      for (let b = a; b < m; b++) {
-        second[a * m + b] = value(`q_${a}_${b}`);
-        second[b * m + a] = second[a * m + b]!;
-      }
+    let model: WorkingSums["model"] = null;
+    if (secondOrder) {
+      const second = new Float64Array(m * m);
+      for (let a = 0; a < m; a++)
+        for (let b = a; b < m; b++) {
+          second[a * m + b] = value(`q_${a}_${b}`);
+          second[b * m + a] = second[a * m + b]!;
+        }
+      model = {
+        vTotal: value("v_total"),
+        first: Float64Array.from({ length: m }, (_, a) => value(`s_${a}`)),
+        second,
+      };
+    }
     return {
       n: value("n"),
-      vTotal: value("v_total"),
       loss: value("loss"),
       saturated: value("saturated"),
       gradientIntercept: value("g_int"),
       gradient: Float64Array.from({ length: p }, (_, j) => value(`g_${j}`)),
-      first: Float64Array.from({ length: m }, (_, a) => value(`s_${a}`)),
-      second,
+      residualSquares: secondOrder ? null : value("r2"),
+      model,
     };
   };
   return { statistics, outputFeatures: prepared.outputFeatures, pass, close: () => connection.closeSync() };

@@ -93,7 +93,7 @@ export type TablePathOutcome =
       /** Fits the path: from the statistics (gaussian), or by passes over the table (binomial). */
       fit: (
         onPass?: (passes: number, lambdaIndex: number) => void,
-      ) => Promise<{ path: ElasticNetPath; passes: number }>;
+      ) => Promise<{ path: ElasticNetPath; passes: number; lightPasses: number }>;
     };
 
 export async function tablePath(
@@ -163,6 +163,7 @@ export async function tablePath(
       return {
         path: withAllFeatures(gaussianPathFromStatistics(statistics, pathOptions), outputFeatures),
         passes: 0,
+        lightPasses: 0,
       };
     try {
       const fitted = await streamedLogisticPath(statistics, passes.pass, {
@@ -176,7 +177,11 @@ export async function tablePath(
         tolerance: pathOptions.tolerance,
         onPass,
       });
-      return { path: withAllFeatures(fitted.path, outputFeatures), passes: fitted.passes };
+      return {
+        path: withAllFeatures(fitted.path, outputFeatures),
+        passes: fitted.passes,
+        lightPasses: fitted.lightPasses,
+      };
     } finally {
       passes.close();
     }

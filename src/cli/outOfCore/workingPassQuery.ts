@@ -34,11 +34,17 @@ const FAMILY_SQL = {
   },
 } as const;
 
+/**
+ * The pass's statement. With `secondOrder` false, a lighter pass: the loss and the gradient sums
+ * alone (p + 5 sums instead of (p + 2)(p + 3)/2 + p + 4), and Σ w (y − p)²/q, what the path needs
+ * to reuse the second-order sums of an earlier pass as its quadratic model (glm/streamedLogistic.ts).
+ */
 export function workingPassStatement(
   query: StatisticsQuery,
   mean: Float64Array,
   family: "binomial" | "poisson" = "binomial",
   offset?: string,
+  secondOrder = true,
 ): string {
   const sql = FAMILY_SQL[family];
   const p = query.features.length;
@@ -65,12 +71,14 @@ export function workingPassStatement(
   const second: string[] = [];
   for (let a = 0; a <= p; a++)
     for (let b = a; b <= p; b++) second.push(`SUM(v * ${columns[a]} * ${columns[b]}) AS q_${a}_${b}`);
+  const sums = secondOrder
+    ? [`  ${columns.map((name, a) => `SUM(v * ${name}) AS s_${a}`).join(", ")},`, `  ${second.join(",\n  ")}`]
+    : ["  SUM(w * (y - p) * (y - p) / q) AS r2"];
   return [
     "SELECT COUNT(*) AS n, SUM(v) AS v_total, SUM(w * loss) AS loss, SUM(w * saturated) AS saturated,",
     "  SUM(w * (y - p)) AS g_int,",
     `  ${d.map((name, j) => `SUM(w * ${name} * (y - p)) AS g_${j}`).join(", ")},`,
-    `  ${columns.map((name, a) => `SUM(v * ${name}) AS s_${a}`).join(", ")},`,
-    `  ${second.join(",\n  ")}`,
+    ...sums,
     "FROM (",
     `  SELECT *, w * q AS v, (eta - ${offset ? "o - " : ""}$1) + (y - p) / q AS zs,`,
     `    ${sql.loss} AS loss, ${sql.saturated} AS saturated`,
