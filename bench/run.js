@@ -14,6 +14,7 @@ import { runLabBench } from "./lab.js";
 import { runLogisticBench, suboptimalityFigure } from "./logistic.js";
 import { runMultinomialBench } from "./multinomial.js";
 import { runOutOfCoreBench } from "./outOfCore.js";
+import { runShapesBench } from "./shapes.js";
 import { runSmallAlphaBench } from "./smallAlpha.js";
 import { runSparseBench } from "./sparse.js";
 import { runStartupBench } from "./startup.js";
@@ -181,6 +182,7 @@ const multinomial = process.env.BENCH_ONLY === "lab" ? null : await runMultinomi
 const outOfCore = process.env.BENCH_ONLY === "lab" ? null : await runOutOfCoreBench();
 const sparse = process.env.BENCH_ONLY === "lab" ? null : await runSparseBench();
 const smallAlpha = process.env.BENCH_ONLY === "lab" ? null : await runSmallAlphaBench();
+const shapes = process.env.BENCH_ONLY === "lab" ? null : await runShapesBench();
 const startup = process.env.BENCH_ONLY === "lab" ? null : runStartupBench();
 if (logistic) {
   writeFileSync(new URL("suboptimality.svg", import.meta.url), suboptimalityFigure(logistic));
@@ -189,6 +191,6 @@ if (logistic) {
 const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, smallAlpha, startup, lab }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, smallAlpha, shapes, startup, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

@@ -25,9 +25,10 @@ const CASES: [string, number, number, [number, number]?][] = [
   // loosely: there reglab's curve is the optimum's (solved to a 1e-9 certificate it moves < 1e-5),
   // and glmnet's own fold fits scored by reglab give cv.glmnet's curve (cvGlmnetFolds.test.ts)
   ["wine-multinomial-lasso-cv", 72, 1e-4, [16, 3e-4]],
-  // three digits that look alike (3, 5, 8): 1e-6 over the first 43 λ, then up to 1e-4 where
-  // glmnet's multinomial fits converge loosely (they stop up to 5e-4 above reglab's objective)
-  ["digits358-multinomial-lasso-cv", 89, 2e-4],
+  // three digits that look alike (3, 5, 8): 1e-6 over the first 43 λ, then up to 2e-4 where
+  // glmnet's multinomial fits converge loosely (they stop up to 5e-4 above reglab's objective):
+  // reglab's curve solved to a 1e-10 certificate is as far from glmnet's (2.0e-4 at the 86th λ)
+  ["digits358-multinomial-lasso-cv", 89, 3e-4],
 ];
 
 describe("cross-validation as cv.glmnet runs it by default", () => {

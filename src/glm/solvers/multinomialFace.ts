@@ -79,6 +79,12 @@ export interface FaceWorkspace {
   /** Every usable column, and the gradient over them (faceCertificate). */
   allColumns: Int32Array;
   allGradient: Float64Array;
+  /**
+   * The largest KKT violation (relative, as the certificate) over the coefficients off the face —
+   * penalized ones at zero — from the last faceCertificate: above the target, a column must join,
+   * which takes a pass over the classes; below it, more face steps can finish the λ alone.
+   */
+  offFace: number;
 }
 
 export function createFaceWorkspace(n: number, K: number, columns: number): FaceWorkspace {
@@ -104,6 +110,7 @@ export function createFaceWorkspace(n: number, K: number, columns: number): Face
     part: new Float64Array(columns),
     allColumns: new Int32Array(columns),
     allGradient: new Float64Array(columns),
+    offFace: 0,
   };
 }
 
@@ -367,6 +374,7 @@ export function faceCertificate(
   let m = 0;
   for (let j = 0; j < p; j++) if (usable[j]) all[m++] = j;
   let worst = 0;
+  let offFace = 0;
   for (let c = 0; c < K; c++) {
     const { beta, alpha, penaltyFactor } = classes[c]!.state;
     const difference = space.rows[c]!;
@@ -379,12 +387,14 @@ export function faceCertificate(
       const g = space.allGradient[a]!;
       const pf = penaltyFactor[j]!;
       const b = beta[j]!;
-      const violation =
-        b !== 0 || pf === 0
-          ? Math.abs(g - lambda * (1 - alpha) * pf * b - lambda * alpha * pf * Math.sign(b))
-          : Math.max(0, Math.abs(g) - lambda * alpha * pf);
-      worst = Math.max(worst, violation);
+      if (b !== 0 || pf === 0)
+        worst = Math.max(
+          worst,
+          Math.abs(g - lambda * (1 - alpha) * pf * b - lambda * alpha * pf * Math.sign(b)),
+        );
+      else offFace = Math.max(offFace, Math.abs(g) - lambda * alpha * pf);
     }
   }
-  return worst / scale;
+  space.offFace = offFace / scale;
+  return Math.max(worst, offFace) / scale;
 }
