@@ -86,8 +86,10 @@ type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof openDuckDb>>["con
 
 async function openDuckDb() {
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  // a bounded memory for DuckDB's own work (it spills to a temporary folder beyond it)
-  return DuckDBInstance.create(":memory:", { memory_limit: "512MB" });
+  // a bounded memory for DuckDB's own work (it spills to a temporary folder beyond it); no cache
+  // of the file's bytes in it, which grew with the file (peak RSS over 1, 10 and 50 million rows
+  // 189 → 243 MB with it, 170 → 201 MB without, and the scans no slower: the OS caches the file)
+  return DuckDBInstance.create(":memory:", { memory_limit: "512MB", enable_external_file_cache: "false" });
 }
 
 /** A connection whose queries report their progress (read by `rows`), without DuckDB printing it. */
