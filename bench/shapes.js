@@ -19,7 +19,7 @@ args <- commandArgs(TRUE); n <- as.integer(args[2]); p <- as.integer(args[3]); f
 suppressMessages(library(glmnet))
 x <- matrix(readBin(file.path(args[1], "x.bin"), "double", n * p), nrow = n, ncol = p, byrow = TRUE)
 y <- readBin(file.path(args[1], "y.bin"), "double", n)
-times <- sapply(seq_len(runs), function(r) system.time(fit <- glmnet(x, y, family = family))[["elapsed"]])
+times <- sapply(seq_len(runs), function(r) system.time(fit <<- glmnet(x, y, family = family))[["elapsed"]])
 cat(median(times), length(fit$lambda), "\\n")
 `;
 
