@@ -193,18 +193,26 @@ export function unscalePath<P extends GlmPath>(path: P, rescaling: Rescaling): P
   const out = { ...path, alpha: rescaling.alpha, objectiveForm: rescaling.form };
   if (columnExponent === null && e === 0 && f === 1) return out;
   const toUser = (b: number, j: number) => timesPowerOfTwo(b / f, (columnExponent?.[j] ?? 0) - e);
+  // (plain loops, zeros skipped: a wide path's 100 × 10000 coefficients are mostly zero)
   const unscaleBlock = (beta: number[][]) =>
-    beta.map((row) =>
-      row.map((b, j) => {
-        const user = toUser(b, j);
+    beta.map((row) => {
+      const user = new Array<number>(row.length);
+      for (let j = 0; j < row.length; j++) {
+        const b = row[j]!;
+        if (b === 0) {
+          user[j] = 0;
+          continue;
+        }
+        const value = toUser(b, j);
         // a column in units of 1e-320 has coefficients past 1e308: not a double, so an error
-        if (!Number.isFinite(user))
+        if (!Number.isFinite(value))
           throw new DataError("glm.coefficientOutOfRange", {
             name: displayName(path.featureNames[j] ?? String(j + 1)),
           });
-        return user;
-      }),
-    );
+        user[j] = value;
+      }
+      return user;
+    });
   if (e !== 0 || f !== 1) {
     out.lambda = path.lambda.map(rescaling.lambdaToUser);
     out.objective = path.objective.map((value) => timesPowerOfTwo(value / f / f, -2 * e));

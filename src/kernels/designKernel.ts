@@ -62,11 +62,14 @@ function plainSweeps(source: Float64Array, n: number, p: number, w: Float64Array
 let instance: RowsExports | null | undefined;
 
 /**
- * Designs above this many cells are standardized a block of rows at a time through the module's
- * memory (which never shrinks): whole, a 100000 × 100 design kept 160 MB of it mapped, and the
- * first fit of a process paid its page faults (1.12 s against 0.70 s; warm, 0.37 s either way).
+ * Designs above this many cells (8 MB of doubles) are standardized a block of rows at a time
+ * through the module's memory (which never shrinks): whole, a 100000 × 100 design kept 160 MB of
+ * it mapped, and the first fit of a process paid its page faults (1.12 s against 0.70 s; warm,
+ * 0.37 s either way; 0.78 s at 2^22 cells a block). Not much smaller: a block's columns are copied
+ * out one by one, and a wide design's blocks are a few rows long (at 2^18 cells, 200 × 10000 took
+ * 80000 copies, 59 ms).
  */
-const BLOCK_CELLS = 1 << 18;
+const BLOCK_CELLS = 1 << 20;
 
 /** The sweeps over `source` (n × p, row-major) with weights w. */
 export function designSweeps(source: Float64Array, n: number, p: number, w: Float64Array): DesignSweeps {

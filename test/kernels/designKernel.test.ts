@@ -15,12 +15,12 @@ function design(n: number, p: number, seed: number) {
 }
 
 describe("the design sweeps: moments and standardization, whole or a block of rows at a time", () => {
-  // 300 × 50 goes through the module whole; 3001 × 97 (above 2^18 cells, the last block partial)
-  // a block of rows at a time; 14 × 20000 in two blocks, of 13 rows and of one
+  // 300 × 50 goes through the module whole; 11001 × 97 (above 2^20 cells, the last block
+  // partial) a block of rows at a time; 53 × 20000 in two blocks, of 52 rows and of one
   for (const [n, p] of [
     [300, 50],
-    [3001, 97],
-    [14, 20000],
+    [11001, 97],
+    [53, 20000],
   ] as const) {
     it(`${n} × ${p}: the weighted moments and both layouts, as plain loops compute them`, () => {
       const { x, w } = design(n, p, n + p);
