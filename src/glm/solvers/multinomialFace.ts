@@ -200,11 +200,11 @@ export function hessianTimes(
   for (let c = 0; c < K; c++) {
     const { x, p, alpha, penaltyFactor } = classes[c]!.state;
     const first = start[c]!;
-    products.transposeTimes(x, n, p, columns[c]!, size[c]!, rows[c]!, out.subarray(first));
+    const part = space.part;
+    products.transposeTimes(x, n, p, columns[c]!, size[c]!, rows[c]!, part);
     const ridge = lambda * (1 - alpha);
-    if (ridge > 0)
-      for (let r = 0; r < size[c]!; r++)
-        out[first + r]! += ridge * penaltyFactor[columns[c]![r]!]! * v[first + r]!;
+    for (let r = 0; r < size[c]!; r++)
+      out[first + r] = part[r]! + ridge * penaltyFactor[columns[c]![r]!]! * v[first + r]!;
   }
 }
 
