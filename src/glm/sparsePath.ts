@@ -758,6 +758,7 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
   };
 
   const savedBeta = new Float64Array(p);
+  const stepBeta = new Float64Array(p);
   let previousLambda = lambdaMax;
   for (let k = 0; k < lambdas.length; k++) {
     const lambda = lambdas[k]!;
@@ -794,17 +795,25 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
       descend(lambda, innerTolerance, stepTarget);
       refreshEta();
       loss = lossAndResidual();
-      // a Newton step that raises the objective (rare, far from the optimum) is shortened
+      // A Newton step that raises the objective (rare, far from the optimum) is shortened. A rise
+      // within the loss's own rounding (a sum over the rows: 1e-13 of it) is no rise: near the
+      // optimum a step's true gain is below it, and halving such a step for a rounding error left
+      // a coefficient crawling 3e-13 a round for 200 rounds, the λ uncertified (20000 × 100000,
+      // four λ stuck at 2e-7 to 2e-6 of the 1e-7 target).
+      // (t is the share of the full step: it was applied to the step already shortened, so the
+      // fifth halving left 2^-15 of it, not 2^-5)
+      if (familyName === "binomial") stepBeta.set(beta);
+      const stepIntercept = b0;
       for (
         let halving = 1;
         familyName === "binomial" &&
-        loss + penalty(lambda) > before + 1e-15 * Math.abs(before) &&
+        loss + penalty(lambda) > before + 1e-13 * Math.abs(before) &&
         halving <= 30;
         halving++
       ) {
         const t = 0.5 ** halving;
-        for (let j = 0; j < p; j++) beta[j] = savedBeta[j]! + t * (beta[j]! - savedBeta[j]!);
-        b0 = savedIntercept + t * (b0 - savedIntercept);
+        for (let j = 0; j < p; j++) beta[j] = savedBeta[j]! + t * (stepBeta[j]! - savedBeta[j]!);
+        b0 = savedIntercept + t * (stepIntercept - savedIntercept);
         refreshEta();
         loss = lossAndResidual();
       }
