@@ -6,9 +6,10 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../../src/core/random.js";
 import { type Dataset, parseCsv } from "../../src/data/parseCsv.js";
 import { readMatrixMarket, readSvmlight } from "../../src/data/readSparse.js";
-import { fromDenseRows, type SparseDataset, toDenseRows } from "../../src/data/sparseMatrix.js";
+import { fromDenseRows, fromTriplets, type SparseDataset, toDenseRows } from "../../src/data/sparseMatrix.js";
 import { binaryTarget } from "../../src/glm/binaryTarget.js";
 import type { ElasticNetPath } from "../../src/glm/elasticNetPath.js";
 import { glmPath } from "../../src/glm/glmPath.js";
@@ -137,5 +138,62 @@ describe("sparse paths against glmnet's sparse mode (a dgCMatrix, 300 × 1000, 2
     for (let i = 0; i < matrix.n; i++)
       for (let j = 0; j < svm.x.p; j++) expect(fromSvm[i * svm.x.p + j]).toBe(fromMtx[i * matrix.p + j]);
     expect(Array.from(svm.y, (v) => (v > 0 ? 1 : 0))).toEqual(Array.from(targetOf("sparse300.class")));
+  });
+});
+
+describe("the sparse binomial path's Newton steps", () => {
+  /** A seeded wide design, 2 in 1000 cells nonzero, classes from the first 20 columns. */
+  function wideClasses(n: number, p: number, density: number, seed: number): SparseDataset {
+    const random = createRandom(seed);
+    const rows: number[] = [];
+    const columns: number[] = [];
+    const values: number[] = [];
+    const eta = new Float64Array(n);
+    const truth = Array.from({ length: 20 }, () => 2 * random.normal());
+    const perColumn = Math.max(1, Math.round(n * density));
+    for (let j = 0; j < p; j++) {
+      const taken = new Set<number>();
+      while (taken.size < perColumn) taken.add(Math.floor(random.uniform() * n));
+      for (const i of [...taken].sort((a, b) => a - b)) {
+        const value = Math.round(random.normal() * 1e4) / 1e4 || 1;
+        rows.push(i);
+        columns.push(j);
+        values.push(value);
+        if (j < 20) eta[i]! += truth[j]! * value;
+      }
+    }
+    const x = fromTriplets(
+      n,
+      p,
+      Int32Array.from(rows),
+      Int32Array.from(columns),
+      Float64Array.from(values),
+      () => Error("a duplicate cell"),
+    );
+    const y = Float64Array.from(eta, (v) => (random.uniform() < 1 / (1 + Math.exp(-v)) ? 1 : 0));
+    return {
+      x,
+      y,
+      featureNames: Array.from({ length: p }, (_, j) => `x${j + 1}`),
+      source: "wide",
+      targetName: "y",
+    };
+  }
+
+  it("certifies every λ where a shortened step used to stall (3000 × 15000, the first 4 λ of the default grid)", () => {
+    // Before the fix the 2nd to 4th λ stopped at 1e-6–4e-6 after 200 rounds: each halving of a
+    // Newton step was applied to the step already shortened (the fifth left 2^-15 of it), and a
+    // rise within the loss's rounding was taken for a rise.
+    const path = sparseElasticNetPath(wideClasses(3000, 15000, 0.002, 3), {
+      family: "binomial",
+      nlambda: 4,
+      lambdaMinRatio: 0.01 ** (3 / 99),
+    });
+    expect(path.lambda.length).toBe(4);
+    for (let k = 0; k < 4; k++) {
+      expect(path.converged[k]).toBe(true);
+      expect(path.certificate[k]!).toBeLessThanOrEqual(1e-7);
+    }
+    expect(path.df.at(-1)!).toBeGreaterThan(0);
   });
 });
