@@ -23,7 +23,9 @@
  * where a coefficient would reach zero (it leaves the face there: the passes then
  * find the new face), and it is taken only if the true objective falls. The loss is flat along
  * adding one constant to every class's η — H is singular there — but the gradient has no part
- * along it (Σ_c (p_ic − y_ic) = 0), so the iterations, started at zero, never move that way.
+ * along it (Σ_c (p_ic − y_ic) = 0), so the system is consistent and conjugate gradients are
+ * defined on it. A move of the intercepts along it (the preconditioner may make one) changes
+ * neither the loss nor the intercepts as reported, centred over the classes.
  */
 import { designProducts } from "../../kernels/gramKernel.js";
 import { removeColumn } from "./lassoActiveSet.js";
