@@ -176,7 +176,7 @@ export function hessianTimes(
   v: Float64Array,
   out: Float64Array,
 ): void {
-  const { classes, n, K, w } = solver;
+  const { classes, n, K } = solver;
   const { rows, start, size, columns } = space;
   const products = designProducts();
   for (let c = 0; c < K; c++) {
