@@ -38,7 +38,7 @@ import {
 import { penaltyOf } from "./quadraticState.js";
 
 /** Newton steps a class may take per pass: the others move meanwhile, so a class need not finish. */
-const STEPS_PER_PASS = 6; // (2, 3, 6, 20 measured on 1800 × 64, 10 classes: 6 fastest, by 5–25 %)
+const STEPS_PER_PASS = 2; // (with the face steps between passes; 1, 2, 6 on the 10 digits, alternating: 3.2–5.2, 3.5–4.8, 5.8–6.2 s)
 const MAX_PASSES = 200;
 /** The first pass after which a face step is tried (pass 0 finds the face; from it, 4.6 against 4.0 s on the 10 digits). */
 const FACE_FROM_PASS = 1;
