@@ -159,8 +159,13 @@ function blockSweeps(
         inverse,
         (count) => exports.standardizeToColumns(sourceAt, count, p, meanAt, inverseAt, outAt),
         // the block is column-major with `count` rows: column j's part goes to out[j·n + start …]
+        // (copied in place: a view per column would allocate p of them per block)
         (block, start, count) => {
-          for (let j = 0; j < p; j++) out.set(block.subarray(j * count, (j + 1) * count), j * n + start);
+          for (let j = 0; j < p; j++) {
+            const from = j * count;
+            const to = j * n + start;
+            for (let i = 0; i < count; i++) out[to + i] = block[from + i]!;
+          }
         },
       );
     },

@@ -61,8 +61,7 @@ export interface FaceWorkspace {
   /** Each class's factor rows (its slots) in face order, and its first entry in the stacked vectors. */
   start: Int32Array;
   size: Int32Array;
-  probability: Float64Array;
-  /** p_c and w ⊙ p_c, class by class (for H·v's sweeps over contiguous rows). */
+  /** p_c and w ⊙ p_c, class by class (H·v and the gradients sweep contiguous rows). */
   classProbability: Float64Array[];
   weightedProbability: Float64Array[];
   shared: Float64Array;
@@ -95,7 +94,6 @@ export function createFaceWorkspace(n: number, K: number, columns: number): Face
     columns: Array.from({ length: K }, () => new Int32Array(columns)),
     start: new Int32Array(K + 1),
     size: new Int32Array(K),
-    probability: new Float64Array(n * K),
     classProbability: Array.from({ length: K }, () => new Float64Array(n)),
     weightedProbability: Array.from({ length: K }, () => new Float64Array(n)),
     shared: new Float64Array(n),
@@ -151,17 +149,16 @@ export function readFace(solver: FaceClasses, space: FaceWorkspace): boolean {
   return true;
 }
 
-/** p_ic from the kept exponentials, row-major and class by class (w ⊙ p_c too). */
+/** p_ic from the kept exponentials, class by class (w ⊙ p_c too). */
 export function readProbabilities(solver: FaceClasses, space: FaceWorkspace): void {
   const { n, K, exp, w } = solver;
-  const { probability, classProbability, weightedProbability } = space;
+  const { classProbability, weightedProbability } = space;
   for (let i = 0; i < n; i++) {
     const row = i * K;
     let sum = 0;
     for (let c = 0; c < K; c++) sum += exp[row + c]!;
     for (let c = 0; c < K; c++) {
       const pc = exp[row + c]! / sum;
-      probability[row + c] = pc;
       classProbability[c]![i] = pc;
       weightedProbability[c]![i] = w[i]! * pc;
     }
@@ -238,7 +235,7 @@ export function faceNewtonStep(
   const { classes, linear, onehot, n, K, w } = solver;
   if (!readFace(solver, space)) return false;
   const total = space.start[K]!;
-  const { probability, gradient, iterate, residual, direction, product, preconditioned, rows } = space;
+  const { gradient, iterate, residual, direction, product, preconditioned, rows } = space;
   readProbabilities(solver, space);
   // g = X̃ᵀ w (p − y) + λ pf (α sign β + (1 − α) β) over the face
   const products = designProducts();
@@ -247,7 +244,8 @@ export function faceNewtonStep(
     const { x, p, beta, alpha, penaltyFactor } = classes[c]!.state;
     const difference = rows[c]!;
     const y = onehot[c]!;
-    for (let i = 0; i < n; i++) difference[i] = w[i]! * (probability[i * K + c]! - y[i]!);
+    const pc = space.classProbability[c]!;
+    for (let i = 0; i < n; i++) difference[i] = w[i]! * (pc[i]! - y[i]!);
     const first = space.start[c]!;
     products.transposeTimes(x, n, p, space.columns[c]!, space.size[c]!, difference, gradient.subarray(first));
     for (let r = 0; r < space.size[c]!; r++) {

@@ -376,16 +376,16 @@ export function solveNewtonAtLambda(
     certificate = certify(problem, lambda, scale, narrow);
     if (narrow && certificate <= target) certificate = certify(problem, lambda, scale);
     // A step that cuts the certificate ×4 is taken as it is. Otherwise the objective decides: a
-    // step that raised it is shortened (η and β move along the same segment) until it does not,
-    // and the next step builds a new Hessian.
+    // step that raised it is shortened (η and β move along the same segment) until it does not.
+    // The next step builds a new Hessian after a shortened step, or one that cut the certificate
+    // less than keptHessianRatio asks.
     const fast = certificate <= 0.25 * before;
-    let halvedAny = false;
+    let halved = false;
     if (!fast) {
       const objectiveBefore =
         (Number.isNaN(lossBefore) ? family.loss(y, w, previousEta) : lossBefore) + penaltyBefore;
       loss = lossOf(problem);
       let objective = loss + penaltyOf(state, lambda);
-      let halved = false;
       // (a rise within the loss's own rounding, 1e-13 of it — sums of logarithms, as the Cox
       // partial likelihood's, carry that much — is no rise: the step's certificate fell)
       const noise = 1e-13 * Math.abs(objectiveBefore);
@@ -397,13 +397,12 @@ export function solveNewtonAtLambda(
         objective = loss + penaltyOf(state, lambda);
         halved = true;
       }
-      halvedAny = halved;
       if (halved) {
         gatherCoefficients(problem);
         certificate = certify(problem, lambda, scale);
       }
     }
-    problem.hessianFresh = !halvedAny && certificate <= keptHessianRatio(m, p) * before;
+    problem.hessianFresh = !halved && certificate <= keptHessianRatio(m, p) * before;
   }
   // columns the strong rule listed when no step was needed after all: not in W, not flagged
   for (let a = 0; a < joining; a++) working[list[a]!] = 0;
