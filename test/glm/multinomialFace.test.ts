@@ -175,6 +175,94 @@ describe("the multinomial Newton step on the active face", () => {
     expect(certificate).toBeCloseTo(worst / scale, 12);
   });
 
+  it("lists the violators off the face, each with the sign its gradient asks for", () => {
+    // solved at one λ, certified at a smaller one: some zero coefficients now violate
+    const { solver, lambda } = wineSolvedAt(0.05, 1, 1e-9);
+    const smaller = 0.6 * lambda;
+    const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
+    faceCertificate(solver, space, smaller, 1);
+    const p = solver.classes[0]!.state.p;
+    const columns = Array.from({ length: solver.K }, () => Int32Array.from({ length: p }, (_, j) => j));
+    const gradient = lossGradient(
+      solver,
+      columns,
+      Int32Array.from(columns, () => p),
+    );
+    const expected: string[] = [];
+    for (let c = 0; c < solver.K; c++)
+      for (let j = 0; j < p; j++) {
+        const { beta, penaltyFactor } = solver.classes[c]!.state;
+        const g = -gradient[c * p + j]!; // (the log-likelihood's gradient)
+        if (beta[j] === 0 && penaltyFactor[j]! > 0 && Math.abs(g) > smaller * penaltyFactor[j]!)
+          expected.push(`${c}:${j}:${Math.sign(g)}`);
+      }
+    const listed = Array.from(space.entering.subarray(0, space.enteringCount), (key) => {
+      const c = Math.floor(key / p);
+      return `${c}:${key - c * p}:${space.enteringSign[key]}`;
+    });
+    expect(expected.length).toBeGreaterThan(1);
+    expect(listed.sort()).toEqual(expected.sort());
+  });
+
+  it("lets the violators join the face: the step moves them off zero with their signs, β and η consistent", () => {
+    const { solver, lambda } = wineSolvedAt(0.05, 1, 1e-9);
+    const smaller = 0.6 * lambda;
+    const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
+    const objective = () => multinomialLoss(solver) + multinomialPenalty(solver, smaller);
+    faceCertificate(solver, space, smaller, 1);
+    const entering = Array.from(space.entering.subarray(0, space.enteringCount));
+    const signs = entering.map((key) => space.enteringSign[key]!);
+    const before = objective();
+    expect(faceNewtonStep(solver, space, smaller, objective, true)).toBe(true);
+    expect(objective()).toBeLessThan(before);
+    const p = solver.classes[0]!.state.p;
+    let joined = 0;
+    entering.forEach((key, e) => {
+      const c = Math.floor(key / p);
+      const b = solver.classes[c]!.state.beta[key - c * p]!;
+      if (b !== 0) joined++;
+      expect(b === 0 || Math.sign(b) === signs[e]).toBe(true); // never against its sign
+    });
+    expect(joined).toBeGreaterThan(0);
+    const { n, classes, linear } = solver;
+    const x = classes[0]!.state.x;
+    for (let c = 0; c < solver.K; c++) {
+      const { beta } = classes[c]!.state;
+      for (let i = 0; i < n; i += 13) {
+        let eta = 0;
+        for (let j = 0; j < p; j++) eta += beta[j]! * x[j * n + i]!;
+        expect(linear[c]![i]!).toBeCloseTo(eta, 10);
+      }
+    }
+    // the face read again holds every nonzero coefficient (the classes' factors took the joiners)
+    expect(readFace(solver, space)).toBe(true);
+  });
+
+  it("lets every coefficient that would cross zero leave in one step (projected), β and η consistent", () => {
+    // solved at a small λ, stepped at a larger one: several coefficients want to reach zero
+    const { solver, lambda } = wineSolvedAt(0.01, 1, 1e-9);
+    const larger = 3 * lambda;
+    const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
+    const objective = () => multinomialLoss(solver) + multinomialPenalty(solver, larger);
+    const nonzero = () =>
+      solver.classes.reduce((sum, problem) => sum + problem.state.beta.filter((b) => b !== 0).length, 0);
+    const countBefore = nonzero();
+    const before = objective();
+    expect(faceNewtonStep(solver, space, larger, objective)).toBe(true);
+    expect(objective()).toBeLessThan(before);
+    expect(countBefore - nonzero()).toBeGreaterThan(1);
+    const { n, classes, linear } = solver;
+    const x = classes[0]!.state.x;
+    for (let c = 0; c < solver.K; c++) {
+      const { beta, p } = classes[c]!.state;
+      for (let i = 0; i < n; i += 13) {
+        let eta = 0;
+        for (let j = 0; j < p; j++) eta += beta[j]! * x[j * n + i]!;
+        expect(linear[c]![i]!).toBeCloseTo(eta, 10);
+      }
+    }
+  });
+
   it("takes no step where there is nothing to gain (at the optimum, to rounding)", () => {
     const { solver, lambda } = wineSolvedAt(0.05, 1, 1e-12);
     const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);

@@ -39,7 +39,7 @@ import {
   setResidual,
   settleGradients,
 } from "./gradientScreen.js";
-import { resetActiveSetFactor, solveByActiveSet, updateLinearTerm } from "./lassoActiveSet.js";
+import { addColumn, resetActiveSetFactor, solveByActiveSet, updateLinearTerm } from "./lassoActiveSet.js";
 import { createState, penaltyOf } from "./quadraticState.js";
 import {
   addColumns,
@@ -248,6 +248,26 @@ function join(problem: NewtonProblem, count: number, withGram: boolean): void {
   const { first, added } = addColumns(set, list, taking, withGram);
   for (let a = added; a < count; a++) working[list[a]!] = 0;
   for (let s = first; s < first + added; s++) set.inner.beta[s] = state.beta[set.columnOf[s]!]!;
+}
+
+/**
+ * Puts column j (its coefficient zero) into W, at the kept Hessian's weights, and into the active
+ * set's factor: for a caller that moves the coefficients itself — the multinomial face step
+ * (multinomialFace.ts), which lets a violating column join there. False if it cannot (W is full,
+ * or the factor's columns already span it); nothing is left half-joined then but the slot in W.
+ */
+export function joinFactor(problem: NewtonProblem, j: number): boolean {
+  const { set, working, list } = problem;
+  if (!working[j]) {
+    working[j] = 1;
+    list[0] = j;
+    join(problem, 1, true);
+    if (!working[j]) return false;
+  }
+  const slot = set.slotOf[j]!;
+  if (slot < 0) return false;
+  if (set.factor.position[slot]! >= 0) return true;
+  return addColumn(set.inner, set.factor, slot);
 }
 
 /**
