@@ -3,7 +3,8 @@
 // design (200 × 2000), default settings of both, folds by the "mod" rule for both. Fit times are
 // the median of `runs`; reglab's first path of the process is reported beside them (it is what a
 // `reglab` command meets). The objectives are compared at shared λ: reglab's must not be above.
-// Run: npm run bench:multinomial (also part of npm run bench). glmnet is skipped when absent.
+// Run: npm run bench:multinomial (also part of npm run bench); BENCH_ONLY=classes runs the rows whose
+// name contains "classes". glmnet is skipped when absent.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -30,6 +31,36 @@ function wideClasses(n, p, K, seed) {
   }
   const featureNames = Array.from({ length: p }, (_, j) => `x${j + 1}`);
   return { source: "wide", featureNames, targetName: "y", n, p, x, y, droppedRows: 0, constantColumns: [] };
+}
+
+/**
+ * Many classes (issue 16's widest gap): K class centres in p dimensions, rows scattered around
+ * them (so classes overlap and the path runs to near separation), the last column a copy of the
+ * first (glmnet and reglab must both cope with the tie). Seeded.
+ */
+function manyClasses(n, p, K, seed) {
+  const random = createRandom(seed);
+  const centre = Array.from({ length: K }, () => Array.from({ length: p }, () => random.normal()));
+  const x = new Float64Array(n * p);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(random.uniform() * K);
+    y[i] = c;
+    for (let j = 0; j < p - 1; j++) x[i * p + j] = centre[c][j] + 1.5 * random.normal();
+    x[i * p + p - 1] = x[i * p];
+  }
+  const featureNames = Array.from({ length: p }, (_, j) => `x${j + 1}`);
+  return {
+    source: "classes",
+    featureNames,
+    targetName: "y",
+    n,
+    p,
+    x,
+    y,
+    droppedRows: 0,
+    constantColumns: [],
+  };
 }
 
 /** The digits from scikit-learn's bundled copy (no download), or null without python3-sklearn. */
@@ -98,6 +129,8 @@ export async function runMultinomialBench({ runs = 3 } = {}) {
     ["iris (150 × 4)", read("iris.csv"), true],
     ["wine (178 × 13)", read("wine.csv"), true],
     ["random, 3 classes (200 × 2000)", wideClasses(200, 2000, 3, 7), false],
+    ["many classes: 20 (600 × 40)", manyClasses(600, 40, 20, 11), true],
+    ["many classes: 50 (1500 × 30)", manyClasses(1500, 30, 50, 12), false],
   ];
   const rows = [];
   console.log("\n## Multinomial paths and CV (reglab vs glmnet, default settings, same run)");
@@ -105,7 +138,10 @@ export async function runMultinomialBench({ runs = 3 } = {}) {
     "| data | reglab path (first / median) | glmnet path | ratio | reglab cv | glmnet cv | ratio | objective gap |",
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  // BENCH_ONLY=text: only the rows whose name contains it
+  const only = process.env.BENCH_ONLY;
   for (const [name, data, withCv] of designs) {
+    if (only && !name.includes(only)) continue;
     if (!data) {
       console.log(`| ${name} | skipped: no python3-sklearn for the digits | | | | | | |`);
       continue;

@@ -99,6 +99,35 @@ export interface DesignProducts {
   ): void;
   /** out[j] = Σ_i v_i x̃_ij², j < p: the columns' squared v-norms. */
   squares(x: Float64Array, n: number, p: number, v: Float64Array, out: Float64Array): void;
+  /**
+   * The multinomial Hessian on a face times v, all classes in one sweep: u_c = X̃_{F_c} v_c, then
+   * u_c ← wp_c ⊙ (u_c − Σ_d p_d ⊙ u_d), then out_c = X̃_{F_c}ᵀ u_c (v and out stacked class after
+   * class as the face's columns are).
+   */
+  faceHessianTimes(
+    x: Float64Array,
+    n: number,
+    p: number,
+    face: FaceProduct,
+    v: Float64Array,
+    out: Float64Array,
+  ): void;
+}
+
+/**
+ * A face of the multinomial Hessian (solvers/multinomialFace.ts): class c's columns are
+ * columns[starts[c] … starts[c + 1]); p and wp (= w ⊙ p) are K × n, class by class, and belong to
+ * `epoch` — the WebAssembly kernel copies them once per epoch, not once per product.
+ */
+export interface FaceProduct {
+  columns: Int32Array;
+  starts: Int32Array;
+  K: number;
+  probability: Float64Array;
+  weightedProbability: Float64Array;
+  epoch: number;
+  /** Scratch, K × n (the plain loops' u). */
+  u: Float64Array;
 }
 
 export const jsProducts: DesignProducts = {
@@ -120,6 +149,23 @@ export const jsProducts: DesignProducts = {
       out[j] = sum;
     }
   },
+  faceHessianTimes(x, n, _p, face, v, out) {
+    const { columns, starts, K, probability, weightedProbability, u } = face;
+    u.fill(0, 0, K * n);
+    for (let c = 0; c < K; c++)
+      for (let a = starts[c]!; a < starts[c + 1]!; a++) {
+        const b = v[a]!;
+        const column = columns[a]! * n;
+        for (let i = 0; i < n; i++) u[c * n + i]! += b * x[column + i]!;
+      }
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let c = 0; c < K; c++) s += probability[c * n + i]! * u[c * n + i]!;
+      for (let c = 0; c < K; c++) u[c * n + i] = weightedProbability[c * n + i]! * (u[c * n + i]! - s);
+    }
+    for (let c = 0; c < K; c++)
+      for (let a = starts[c]!; a < starts[c + 1]!; a++) out[a] = dot(x, columns[a]! * n, u, c * n, n);
+  },
 };
 
 /**
@@ -136,6 +182,9 @@ function createWasmDesign(exports: RowsExports): {
   let shape = "";
   let all = new Int32Array(0);
   let layout = { v: 0, weighted: 0, columns: 0, coefficients: 0, vector: 0, out: 0, matrix: 0 };
+  // the face probabilities last copied after the matrix area (a Gram or cross block overwrites them)
+  let faceCopied: FaceProduct | null = null;
+  let faceEpoch = -1;
   const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
   /** Grows the memory to hold `end` bytes (a Gram of the wide designs' few columns, say). */
   const reserve = (end: number) => {
@@ -157,6 +206,7 @@ function createWasmDesign(exports: RowsExports): {
       const matrix = out + align(8 * Math.max(n, p + 2));
       layout = { v, weighted, columns, coefficients, vector, out, matrix };
       reserve(matrix);
+      faceCopied = null;
       resident = null;
     }
     if (resident !== x) {
@@ -176,6 +226,7 @@ function createWasmDesign(exports: RowsExports): {
     }
     const m = columns.length;
     place(x, n, p);
+    faceCopied = null;
     reserve(layout.matrix + 8 * m * m);
     const buffer = exports.memory.buffer;
     // the extras follow the design's columns directly: one column-major block of n × (p + extras)
@@ -221,6 +272,7 @@ function createWasmDesign(exports: RowsExports): {
     // the result goes to the matrix area
     if (mr + mc > 2 * (p + 2)) return jsCross(x, n, p, v, rows, cols, out);
     place(x, n, p);
+    faceCopied = null;
     reserve(layout.matrix + 8 * mr * mc);
     const buffer = exports.memory.buffer;
     new Int32Array(buffer, layout.columns, mr).set(rows);
@@ -253,6 +305,32 @@ function createWasmDesign(exports: RowsExports): {
       new Float64Array(buffer, layout.vector, n).set(r.subarray(0, n));
       exports.transposeTimes(0, n, layout.columns, m, layout.vector, layout.out);
       out.set(new Float64Array(buffer, layout.out, m).subarray(0, m), 0);
+    },
+    faceHessianTimes(x, n, p, face, v, out) {
+      const { K } = face;
+      const total = face.starts[K]!;
+      place(x, n, p);
+      // after the matrix area: starts, columns (room for every class's p + 2), p and w·p, u, v, out
+      const startsAt = layout.matrix;
+      const columnsAt = startsAt + align(4 * (K + 1));
+      const pAt = columnsAt + align(4 * K * (p + 2));
+      const wpAt = pAt + align(8 * K * n);
+      const uAt = wpAt + align(8 * K * n);
+      const vAt = uAt + align(8 * K * n);
+      const outAt = vAt + align(8 * K * (p + 2));
+      reserve(outAt + 8 * K * (p + 2));
+      const buffer = exports.memory.buffer;
+      if (faceCopied !== face || faceEpoch !== face.epoch) {
+        new Float64Array(buffer, pAt, K * n).set(face.probability.subarray(0, K * n));
+        new Float64Array(buffer, wpAt, K * n).set(face.weightedProbability.subarray(0, K * n));
+        faceCopied = face;
+        faceEpoch = face.epoch;
+      }
+      new Int32Array(buffer, startsAt, K + 1).set(face.starts.subarray(0, K + 1));
+      new Int32Array(buffer, columnsAt, total).set(face.columns.subarray(0, total));
+      new Float64Array(buffer, vAt, total).set(v.subarray(0, total));
+      exports.faceHessianTimes(0, n, columnsAt, startsAt, K, vAt, pAt, wpAt, uAt, outAt);
+      out.set(new Float64Array(buffer, outAt, total));
     },
     squares(x, n, p, v, out) {
       const buffer = place(x, n, p);

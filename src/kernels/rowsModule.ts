@@ -59,6 +59,18 @@ export interface RowsExports {
   standardizeRows(x: number, n: number, p: number, mean: number, inverse: number, out: number): void;
   columnsTimes(x: number, n: number, columns: number, m: number, coefficients: number, out: number): void;
   transposeTimes(x: number, n: number, columns: number, m: number, r: number, out: number): void;
+  faceHessianTimes(
+    x: number,
+    n: number,
+    columns: number,
+    starts: number,
+    K: number,
+    v: number,
+    p: number,
+    wp: number,
+    u: number,
+    out: number,
+  ): void;
   weightedSquares(x: number, n: number, p: number, v: number, out: number): void;
   weightedCross(
     x: number,

@@ -192,6 +192,78 @@ describe("products of a column-major design with vectors, over chosen columns", 
   });
 });
 
+describe("the multinomial Hessian on a face times a vector, all classes in one sweep", () => {
+  it("is the same in WebAssembly and JavaScript as the formula, with the probabilities kept between calls", () => {
+    const random = createRandom(21);
+    for (const [n, p, K] of [
+      [7, 4, 3],
+      [1001, 9, 5],
+    ] as const) {
+      const x = Float64Array.from({ length: n * p }, () => random.normal());
+      // faces of different sizes per class, one empty, columns in any order
+      const faces = [[2, 0], [], [p - 1, 1, 3], [0], [1, 2, 3, 0]].slice(0, K);
+      const starts = new Int32Array(K + 1);
+      faces.forEach((face, c) => {
+        starts[c + 1] = starts[c]! + face.length;
+      });
+      const columns = Int32Array.from(faces.flat());
+      const total = columns.length;
+      const probability = new Float64Array(K * n);
+      const weightedProbability = new Float64Array(K * n);
+      for (let i = 0; i < n; i++) {
+        const e = Array.from({ length: K }, () => Math.exp(random.normal()));
+        const sum = e.reduce((a, b) => a + b, 0);
+        const w = random.uniform();
+        for (let c = 0; c < K; c++) {
+          probability[c * n + i] = e[c]! / sum;
+          weightedProbability[c * n + i] = (w * e[c]!) / sum;
+        }
+      }
+      const face = {
+        columns,
+        starts,
+        K,
+        probability,
+        weightedProbability,
+        epoch: 1,
+        u: new Float64Array(K * n),
+      };
+      // H v from its definition: u_c = X_c v_c, then w p_c (u_c − Σ p_d u_d), then X_cᵀ
+      const expected = (v: Float64Array) => {
+        const u = Array.from({ length: K }, (_, c) => {
+          const out = new Float64Array(n);
+          for (let a = starts[c]!; a < starts[c + 1]!; a++)
+            for (let i = 0; i < n; i++) out[i]! += v[a]! * x[columns[a]! * n + i]!;
+          return out;
+        });
+        const result = new Float64Array(total);
+        for (let c = 0; c < K; c++)
+          for (let a = starts[c]!; a < starts[c + 1]!; a++)
+            for (let i = 0; i < n; i++) {
+              let s = 0;
+              for (let d = 0; d < K; d++) s += probability[d * n + i]! * u[d]![i]!;
+              result[a]! += x[columns[a]! * n + i]! * weightedProbability[c * n + i]! * (u[c]![i]! - s);
+            }
+        return result;
+      };
+      for (let call = 0; call < 3; call++) {
+        const v = Float64Array.from({ length: total }, () => random.normal());
+        const fast = new Float64Array(total);
+        const plain = new Float64Array(total);
+        designProducts().faceHessianTimes(x, n, p, face, v, fast);
+        jsProducts.faceHessianTimes(x, n, p, face, v, plain);
+        const want = expected(v);
+        for (let a = 0; a < total; a++) {
+          expect(fast[a]).toBeCloseTo(want[a]!, 10);
+          expect(plain[a]).toBeCloseTo(want[a]!, 10);
+        }
+        // a Gram between two products overwrites the kernel's copy of p: it must copy them again
+        if (call === 1) gramFunction()(x, n, p, weightedProbability, new Float64Array(p * p));
+      }
+    }
+  });
+});
+
 describe("the active-set factor workspace", () => {
   it("builds the same factor, solves and gradients in WebAssembly and JavaScript", () => {
     const random = createRandom(13);

@@ -32,7 +32,7 @@
  * defined on it. A move of the intercepts along it (the preconditioner may make one) changes
  * neither the loss nor the intercepts as reported, centred over the classes.
  */
-import { designProducts } from "../../kernels/gramKernel.js";
+import { designProducts, type FaceProduct } from "../../kernels/gramKernel.js";
 import { removeColumn } from "./lassoActiveSet.js";
 import { gatherCoefficients, joinFactor, type NewtonProblem } from "./newtonActiveSet.js";
 
@@ -68,10 +68,11 @@ export interface FaceWorkspace {
   /** Each class's factor rows (its slots) in face order, and its first entry in the stacked vectors. */
   start: Int32Array;
   size: Int32Array;
-  /** p_c and w ⊙ p_c, class by class (H·v and the gradients sweep contiguous rows). */
+  /** p_c and w ⊙ p_c, class by class (H·v and the gradients sweep contiguous rows): views of `sweep`'s. */
   classProbability: Float64Array[];
   weightedProbability: Float64Array[];
-  shared: Float64Array;
+  /** H·v's operands for the design kernels (kernels/gramKernel.ts): the face's columns, stacked. */
+  sweep: FaceProduct;
   rows: Float64Array[];
   gradient: Float64Array;
   iterate: Float64Array;
@@ -82,8 +83,6 @@ export interface FaceWorkspace {
   moved: Float64Array[];
   savedBeta: Float64Array;
   savedLinear: Float64Array[];
-  /** One class's part of a stacked vector. */
-  part: Float64Array;
   /** Every usable column, and the gradient over them (faceCertificate). */
   allColumns: Int32Array;
   allGradient: Float64Array;
@@ -108,13 +107,26 @@ export interface FaceWorkspace {
 
 export function createFaceWorkspace(n: number, K: number, columns: number): FaceWorkspace {
   const total = K * columns;
+  const start = new Int32Array(K + 1);
+  const probability = new Float64Array(K * n);
+  const weightedProbability = new Float64Array(K * n);
   return {
     columns: Array.from({ length: K }, () => new Int32Array(columns)),
-    start: new Int32Array(K + 1),
+    start,
     size: new Int32Array(K),
-    classProbability: Array.from({ length: K }, () => new Float64Array(n)),
-    weightedProbability: Array.from({ length: K }, () => new Float64Array(n)),
-    shared: new Float64Array(n),
+    classProbability: Array.from({ length: K }, (_, c) => probability.subarray(c * n, (c + 1) * n)),
+    weightedProbability: Array.from({ length: K }, (_, c) =>
+      weightedProbability.subarray(c * n, (c + 1) * n),
+    ),
+    sweep: {
+      columns: new Int32Array(total),
+      starts: start,
+      K,
+      probability,
+      weightedProbability,
+      epoch: 0,
+      u: new Float64Array(K * n),
+    },
     rows: Array.from({ length: K }, () => new Float64Array(n)),
     gradient: new Float64Array(total),
     iterate: new Float64Array(total),
@@ -125,7 +137,6 @@ export function createFaceWorkspace(n: number, K: number, columns: number): Face
     moved: Array.from({ length: K }, () => new Float64Array(n)),
     savedBeta: new Float64Array(total),
     savedLinear: Array.from({ length: K }, () => new Float64Array(n)),
-    part: new Float64Array(columns),
     allColumns: new Int32Array(columns),
     allGradient: new Float64Array(columns),
     offFace: 0,
@@ -176,6 +187,7 @@ export function readFace(solver: FaceClasses, space: FaceWorkspace, admit = fals
       const b = state.beta[column]!;
       if (b !== 0) onFace++;
       space.columns[c]![r] = column;
+      space.sweep.columns[offset + r] = column;
       // (a zero in the factor: a joining violator, or an unpenalized column, whose sign is free)
       space.sign[offset + r] = b !== 0 ? Math.sign(b) : admit ? space.enteringSign[c * P + column]! : 0;
     }
@@ -191,6 +203,7 @@ export function readFace(solver: FaceClasses, space: FaceWorkspace, admit = fals
 export function readProbabilities(solver: FaceClasses, space: FaceWorkspace): void {
   const { n, K, exp, w } = solver;
   const { classProbability, weightedProbability } = space;
+  space.sweep.epoch++;
   for (let i = 0; i < n; i++) {
     const row = i * K;
     let sum = 0;
@@ -203,7 +216,12 @@ export function readProbabilities(solver: FaceClasses, space: FaceWorkspace): vo
   }
 }
 
-/** out = H·v over the face (H the multinomial Hessian plus the ridge part of the penalty). */
+/**
+ * out = H·v over the face (H the multinomial Hessian plus the ridge part of the penalty): X̃_A v
+ * per class, the row sums s_i = Σ_c p_ic u_ic, then X̃_Aᵀ of w p_c (u_c − s) — in one call to the
+ * design kernels (kernels/gramKernel.ts, faceHessianTimes; 2K calls and a loop over K·n rows in
+ * JavaScript before: 50 classes, 1500 × 30, 15.9 → 11 s; 20 classes 1.7 → 1.3 s; 10 digits 2.5 → 2.0 s).
+ */
 export function hessianTimes(
   solver: FaceClasses,
   space: FaceWorkspace,
@@ -212,37 +230,14 @@ export function hessianTimes(
   out: Float64Array,
 ): void {
   const { classes, n, K } = solver;
-  const { rows, start, size, columns } = space;
-  const products = designProducts();
-  for (let c = 0; c < K; c++) {
-    const { x, p } = classes[c]!.state;
-    // (the class's part of v copied out: a view per call would allocate in the iterations)
-    const part = space.part;
-    for (let r = 0; r < size[c]!; r++) part[r] = v[start[c]! + r]!;
-    products.times(x, n, p, columns[c]!, size[c]!, part, rows[c]!);
-  }
-  // (W_i u_i)_c = w_i p_ic (u_ic − s_i), s_i = Σ_d p_id u_id: class by class, over contiguous rows
-  const { shared, classProbability, weightedProbability } = space;
-  shared.fill(0);
-  for (let c = 0; c < K; c++) {
-    const u = rows[c]!;
-    const pc = classProbability[c]!;
-    for (let i = 0; i < n; i++) shared[i]! += pc[i]! * u[i]!;
-  }
-  for (let c = 0; c < K; c++) {
-    const u = rows[c]!;
-    const wp = weightedProbability[c]!;
-    for (let i = 0; i < n; i++) u[i] = wp[i]! * (u[i]! - shared[i]!);
-  }
-  for (let c = 0; c < K; c++) {
-    const { x, p, alpha, penaltyFactor } = classes[c]!.state;
-    const first = start[c]!;
-    const part = space.part;
-    products.transposeTimes(x, n, p, columns[c]!, size[c]!, rows[c]!, part);
-    const ridge = lambda * (1 - alpha);
+  const { start, size, columns } = space;
+  const { x, p, alpha, penaltyFactor } = classes[0]!.state;
+  designProducts().faceHessianTimes(x, n, p, space.sweep, v, out);
+  const ridge = lambda * (1 - alpha);
+  if (ridge === 0) return;
+  for (let c = 0; c < K; c++)
     for (let r = 0; r < size[c]!; r++)
-      out[first + r] = part[r]! + ridge * penaltyFactor[columns[c]![r]!]! * v[first + r]!;
-  }
+      out[start[c]! + r]! += ridge * penaltyFactor[columns[c]![r]!]! * v[start[c]! + r]!;
 }
 
 /** out = M⁻¹·v, M the block diagonal of the classes' kept factors. */
