@@ -103,6 +103,8 @@ export interface FaceWorkspace {
   enteringSign: Float64Array;
   /** The sign of each coefficient on the face, in the stacked order (0: unpenalized, either sign). */
   sign: Float64Array;
+  /** The objective at the current β when a step has just computed it (NaN: not known; β moved since). */
+  known: number;
 }
 
 export function createFaceWorkspace(n: number, K: number, columns: number): FaceWorkspace {
@@ -144,6 +146,7 @@ export function createFaceWorkspace(n: number, K: number, columns: number): Face
     enteringCount: 0,
     enteringSign: new Float64Array(total),
     sign: new Float64Array(total),
+    known: Number.NaN,
   };
 }
 
@@ -338,7 +341,7 @@ export function faceNewtonStep(
       }
     }
   }
-  const before = objective();
+  const before = Number.isNaN(space.known) ? objective() : space.known;
   // each class's η moves by X̃_A d_c (kept to move it, and back)
   for (let c = 0; c < K; c++) {
     const { x, p } = classes[c]!.state;
@@ -387,6 +390,10 @@ export function faceNewtonStep(
       }
     }
   };
+  const accepted = (value: number) => {
+    space.known = value < before ? value : Number.NaN;
+    return value < before;
+  };
   const accept = () => {
     for (const problem of classes) {
       gatherCoefficients(problem);
@@ -400,15 +407,16 @@ export function faceNewtonStep(
     let t = 1;
     for (let halving = 0; halving < 4; halving++, t *= 0.5) {
       moveTo(t, -1, true);
-      if (objective() < before) return accept();
+      if (accepted(objective())) return accept();
     }
   }
   let t = reach;
   for (let halving = 0; halving < 4; halving++, t *= 0.5) {
     moveTo(t, halving === 0 ? leaving : -1, false);
-    if (objective() < before) return accept();
+    if (accepted(objective())) return accept();
   }
   moveTo(0, -1, false);
+  space.known = before;
   return false;
 }
 

@@ -170,6 +170,32 @@ export function multinomialLoss(solver: MultinomialNewton): number {
   return loss;
 }
 
+/**
+ * The loss as multinomialLoss, with every row's shift m_i and e_ik made anew on the way (what
+ * rescaleRow does, from the same exponentials): the face steps' objective, so that the kept e are
+ * those of the point a step ends at without another pass of exponentials.
+ */
+function refreshedLoss(solver: MultinomialNewton): number {
+  const { linear, onehot, exp, shift, w, n, K } = solver;
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    let largest = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < K; k++) largest = Math.max(largest, linear[k]![i]!);
+    let sum = 0;
+    let own = 0;
+    for (let k = 0; k < K; k++) {
+      const eta = linear[k]![i]!;
+      const e = Math.exp(eta - largest);
+      exp[i * K + k] = e;
+      sum += e;
+      if (onehot[k]![i] === 1) own = eta;
+    }
+    shift[i] = largest;
+    loss += w[i]! * (largest + Math.log(sum) - own);
+  }
+  return loss;
+}
+
 export function multinomialPenalty(solver: MultinomialNewton, lambda: number): number {
   return solver.classes.reduce((sum, problem) => sum + penaltyOf(problem.state, lambda), 0);
 }
@@ -216,7 +242,8 @@ export function solveMultinomialNewtonAtLambda(
       }
     }
     if (!stepped) return { certificate: worst, converged: worst <= target };
-    const objective = () => multinomialLoss(solver) + multinomialPenalty(solver, lambda);
+    const objective = () => refreshedLoss(solver) + multinomialPenalty(solver, lambda);
+    solver.face.known = Number.NaN; // (the pass moved β)
     // Newton steps over all classes on the face (multinomialFace.ts), each after the first letting
     // in the violators the last certificate found; where none is taken, the pass's step extrapolated
     let faceSteps = 0;
@@ -226,11 +253,12 @@ export function solveMultinomialNewtonAtLambda(
       faceNewtonStep(solver, solver.face, lambda, objective, faceSteps > 0)
     ) {
       faceSteps++;
-      for (let i = 0; i < n; i++) rescaleRow(solver, i);
       // the whole problem's certificate at once: a λ solved by the step needs no pass to say so
       const certificate = faceCertificate(solver, solver.face, lambda, scale);
       if (certificate <= target) return { certificate, converged: true };
     }
+    // (a step not taken left the e of its last trial)
+    for (let i = 0; i < n; i++) rescaleRow(solver, i);
     lastStep = faceSteps > 0 ? Number.POSITIVE_INFINITY : extrapolate(solver, lambda, lastStep);
   }
   return { certificate: worst, converged: false };
