@@ -8,6 +8,7 @@ import { createRandom } from "../dist/core/random.js";
 import { dataset2d } from "../dist/data/datasets2d.js";
 import { createNetwork } from "../dist/nn/network.js";
 import { trainNetwork } from "../dist/nn/train.js";
+import { runCoarseGridBench } from "./coarseGrid.js";
 import { runGlmBench } from "./glm.js";
 import { KERNEL_BUILD } from "./kernels.js";
 import { runLabBench } from "./lab.js";
@@ -182,6 +183,7 @@ const multinomial = process.env.BENCH_ONLY === "lab" ? null : await runMultinomi
 const outOfCore = process.env.BENCH_ONLY === "lab" ? null : await runOutOfCoreBench();
 const sparse = process.env.BENCH_ONLY === "lab" ? null : await runSparseBench();
 const smallAlpha = process.env.BENCH_ONLY === "lab" ? null : await runSmallAlphaBench();
+const coarseGrid = process.env.BENCH_ONLY === "lab" ? null : await runCoarseGridBench();
 const shapes = process.env.BENCH_ONLY === "lab" ? null : await runShapesBench();
 const startup = process.env.BENCH_ONLY === "lab" ? null : runStartupBench();
 if (logistic) {
@@ -191,6 +193,6 @@ if (logistic) {
 const lab = await runLabBench();
 writeFileSync(
   new URL("results.json", import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, smallAlpha, shapes, startup, lab }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, kernels: KERNEL_BUILD, networks: results, glm, logistic, multinomial, outOfCore, sparse, smallAlpha, coarseGrid, shapes, startup, lab }, null, 2)}\n`,
 );
 console.log("\nwritten: bench/results.json");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../../src/core/random.js";
 import { type Dataset, parseCsv } from "../../src/data/parseCsv.js";
 import { elasticNetPath } from "../../src/glm/elasticNetPath.js";
 
@@ -186,5 +187,38 @@ describe("a design with no feature that varies", () => {
     const data = parseCsv("a,b,y\n1,0,1\n1,0,2\n1,0,4\n", "constant.csv");
     expect(() => elasticNetPath(data)).toThrowError(/path\.noUsableFeature/);
     expect(() => elasticNetPath(data, { family: "poisson" })).toThrowError(/path\.noUsableFeature/);
+  });
+});
+
+describe("a short grid on a wide design (walked through λ between its points)", () => {
+  it("reaches at each λ the model a solve at that λ alone reaches (gaussian and binomial, 60 × 300)", () => {
+    const random = createRandom(31);
+    const [n, p] = [60, 300];
+    const x = Float64Array.from({ length: n * p }, () => random.normal());
+    const eta = Float64Array.from({ length: n }, (_, i) => x[i * p]! - x[i * p + 1]! + 0.5 * x[i * p + 2]!);
+    for (const family of ["gaussian", "binomial"] as const) {
+      const y = Float64Array.from(eta, (v) =>
+        family === "gaussian" ? v + random.normal() : random.uniform() < 1 / (1 + Math.exp(-2 * v)) ? 1 : 0,
+      );
+      const data: Dataset = {
+        source: "wide",
+        featureNames: Array.from({ length: p }, (_, j) => `x${j}`),
+        targetName: "y",
+        n,
+        p,
+        x,
+        y,
+        droppedRows: 0,
+        constantColumns: [],
+      };
+      // steps of 0.4 down the path: each walked through λ 0.95 apart
+      const coarse = elasticNetPath(data, { family, nlambda: 6, lambdaMinRatio: 0.01, earlyStop: false });
+      expect(coarse.lambda.length).toBe(6);
+      for (let k = 1; k < coarse.lambda.length; k++) {
+        const alone = elasticNetPath(data, { family, lambda: [coarse.lambda[k]!] });
+        expect(coarse.converged[k]).toBe(true);
+        expect(Math.abs(coarse.objective[k]! / alone.objective[0]! - 1)).toBeLessThan(1e-6);
+      }
+    }
   });
 });
