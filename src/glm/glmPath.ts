@@ -6,6 +6,7 @@
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
 import { type ElasticNetPath, elasticNetPath, type Family, type PathOptions } from "./elasticNetPath.js";
+import { familyOf } from "./families/index.js";
 import { type MultinomialPath, multinomialPath } from "./multinomialPath.js";
 import { predictMultinomial } from "./multinomialPredict.js";
 import { type PredictionType, predictPath } from "./predict.js";
@@ -61,6 +62,7 @@ export function glmPath(data: Dataset, options: GlmPathOptions = {}): GlmPath {
   const problem = rescaleProblem(data, options);
   if ((options.family ?? "gaussian") === "gaussian")
     checkGaussianTarget(problem.data, options.intercept ?? true);
+  else checkFamilyTarget(data, options.family ?? "gaussian");
   const path = unscalePath(fitInUnits(problem.data, problem.options), problem.rescaling);
   let weightTotal = data.n;
   if (options.weights) weightTotal = options.weights.reduce((sum, w) => sum + w, 0);
@@ -117,6 +119,23 @@ function fitInUnits(data: Dataset, options: GlmPathOptions): GlmPath {
     lambda: unpenalizedLambdaSequence(data, single) ?? single.lambda,
   });
   return { ...path, ...firstLambdaFitted };
+}
+
+/**
+ * Refuses a binomial target other than 0/1 and a negative poisson count, naming the row: a library
+ * caller's y goes straight to the loss, where either runs to a path that never converges (the
+ * command line maps two class labels to 0/1 and checks counts before this).
+ */
+function checkFamilyTarget(data: Dataset, family: string): void {
+  if (family !== "binomial" && family !== "poisson") return;
+  const bad = familyOf(family).invalidTarget(data.y);
+  if (!bad) return;
+  throw new DataError(family === "binomial" ? "glm.notZeroOne" : "glm.negativeCount", {
+    file: displayName(data.source, 200),
+    row: data.lines?.[bad.row] ?? bad.row + 2,
+    target: displayName(data.targetName),
+    value: data.y[bad.row]!,
+  });
 }
 
 /** Refuses a target with no spread to explain, relative to its size (so 1e-300·y is not "constant"). */

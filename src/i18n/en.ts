@@ -495,6 +495,8 @@ export const en = {
   "glm.offsetFamily":
     "--offset is for the gaussian, binomial and poisson families, not multinomial (glmnet takes a matrix of offsets there; reglab does not yet). Drop --offset, or choose another --family.",
   "glm.noOffsetColumn": "{file}: there is no column '{name}' for --offset. Columns: {columns}.",
+  "glm.notZeroOne":
+    "{file}, row {row}: the target '{target}' is {value}, but the binomial family models outcomes coded 0 and 1. Map the two classes to 0 and 1 (the command line does this), or choose another family.",
   "glm.negativeCount":
     "{file}, row {row}: the target '{target}' is {value}, but the poisson family models counts, which are 0 or more. Check the target column (--target), or choose another --family.",
   "glm.allZeroCounts":

@@ -462,6 +462,8 @@ export const zh: Record<MessageKey, string> = {
   "glm.offsetFamily":
     "--offset 适用于 gaussian、binomial 与 poisson 族，不适用于 multinomial（glmnet 在那里需要一个偏移矩阵，reglab 尚不支持）。请去掉 --offset，或换一个 --family。",
   "glm.noOffsetColumn": "{file}：没有供 --offset 使用的列 '{name}'。现有列：{columns}。",
+  "glm.notZeroOne":
+    "{file}，第 {row} 行：目标 '{target}' 为 {value}，但 binomial 族建模的是编码为 0 和 1 的结果。请把两个类别映射为 0 和 1（命令行会这样做），或换一个族。",
   "glm.negativeCount":
     "{file}，第 {row} 行：目标 '{target}' 为 {value}，但 poisson 族建模的是计数，必须大于或等于 0。请检查目标列（--target），或换一个 --family。",
   "glm.allZeroCounts":
