@@ -9,8 +9,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { columnMoments } from "../dist/data/split.js";
 import { glmPath } from "../dist/glm/glmPath.js";
-import { fhtData, hasGlmnet } from "./glm.js";
+import { fhtData, hasGlmnet, lassoObjective } from "./glm.js";
 
 const NLAMBDA = 10;
 const MIN_RATIO = 0.01;
@@ -26,28 +27,6 @@ fit <- glmnet(x, y, family = family, nlambda = ${NLAMBDA}, lambda.min.ratio = ${
 cat(median(times), length(fit$lambda), "\\n")
 writeBin(c(fit$lambda, fit$a0, as.numeric(as.matrix(fit$beta))), file.path(args[1], "fit.bin"))
 `;
-
-/** glmnet's lasso objective for one model (sd(y) enters only a ridge part, and α = 1 has none). */
-function objective(data, family, lambda, a0, beta) {
-  const { n, p, x, y } = data;
-  const sd = (values) => {
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    return Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
-  };
-  const scale = Array.from({ length: p }, (_, j) => sd(Array.from({ length: n }, (_, i) => x[i * p + j])));
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let eta = a0;
-    for (let j = 0; j < p; j++) eta += x[i * p + j] * beta[j];
-    loss +=
-      family === "gaussian"
-        ? (0.5 * (y[i] - eta) ** 2) / n
-        : (Math.log1p(Math.exp(-Math.abs(eta))) + Math.max(eta, 0) - y[i] * eta) / n;
-  }
-  let penalty = 0;
-  for (let j = 0; j < p; j++) penalty += Math.abs(scale[j] * beta[j]);
-  return loss + lambda * penalty;
-}
 
 export async function runCoarseGridBench() {
   const glmnet = hasGlmnet();
@@ -87,16 +66,12 @@ export async function runCoarseGridBench() {
           .split(/\s+/)
           .map(Number);
         const fit = new Float64Array(new Uint8Array(readFileSync(join(folder, "fit.bin"))).buffer);
+        const scale = columnMoments(data.x, n, p).sd;
         let worst = Number.NEGATIVE_INFINITY;
         for (let k = 0; k < Math.min(L, path.lambda.length); k++) {
-          const theirs = objective(
-            data,
-            family,
-            fit[k],
-            fit[L + k],
-            Array.from({ length: p }, (_, j) => fit[2 * L + k * p + j]),
-          );
-          const ours = objective(data, family, path.lambda[k], path.a0[k], path.beta[k]);
+          const glmnetBeta = Array.from({ length: p }, (_, j) => fit[2 * L + k * p + j]);
+          const theirs = lassoObjective(data, family, fit[k], fit[L + k], glmnetBeta, scale);
+          const ours = lassoObjective(data, family, path.lambda[k], path.a0[k], path.beta[k], scale);
           worst = Math.max(worst, (ours - theirs) / Math.abs(theirs));
         }
         Object.assign(row, { glmnet_seconds: time, objective_gap: worst });

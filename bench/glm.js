@@ -108,7 +108,8 @@ function hasSklearn() {
   }
 }
 
-function objective(data, family, lambda, a0, beta, scale) {
+/** glmnet's lasso objective of one model (scale: the columns' 1/n standard deviations). */
+export function lassoObjective(data, family, lambda, a0, beta, scale) {
   const { n, p, x, y } = data;
   let loss = 0;
   for (let i = 0; i < n; i++) {
@@ -203,8 +204,8 @@ export async function runGlmBench({ runs = 3 } = {}) {
           const shared = Math.min(L, ours.lambda.length);
           for (let k = 0; k < shared; k += Math.max(1, Math.floor(shared / 10))) {
             const glmnetBeta = Array.from(fit.subarray(2 * L + k * p, 2 * L + k * p + p));
-            const theirs = objective(data, family, fit[k], fit[L + k], glmnetBeta, scale);
-            const mine = objective(data, family, ours.lambda[k], ours.a0[k], ours.beta[k], scale);
+            const theirs = lassoObjective(data, family, fit[k], fit[L + k], glmnetBeta, scale);
+            const mine = lassoObjective(data, family, ours.lambda[k], ours.a0[k], ours.beta[k], scale);
             worst = Math.max(worst, (mine - theirs) / Math.abs(theirs));
           }
           return worst;
@@ -267,8 +268,8 @@ export async function runGlmBench({ runs = 3 } = {}) {
         const gapOf = (run) => {
           let worst = Number.NEGATIVE_INFINITY;
           for (let k = 0; k < path.lambda.length; k += Math.max(1, Math.floor(path.lambda.length / 10))) {
-            const theirs = objective(data, family, path.lambda[k], run.a0[k], run.beta[k], scale);
-            const mine = objective(data, family, path.lambda[k], path.a0[k], path.beta[k], scale);
+            const theirs = lassoObjective(data, family, path.lambda[k], run.a0[k], run.beta[k], scale);
+            const mine = lassoObjective(data, family, path.lambda[k], path.a0[k], path.beta[k], scale);
             worst = Math.max(worst, (theirs - mine) / Math.abs(mine));
           }
           return worst;

@@ -73,6 +73,31 @@ function lossGradient(solver: MultinomialNewton, columns: Int32Array[], sizes: I
   return gradient;
 }
 
+/** The loss's gradient over every column of every class (class c's at c·p + j), from scratch. */
+function fullLossGradient(solver: MultinomialNewton) {
+  const p = solver.classes[0]!.state.p;
+  const columns = Array.from({ length: solver.K }, () => Int32Array.from({ length: p }, (_, j) => j));
+  return lossGradient(
+    solver,
+    columns,
+    Int32Array.from(columns, () => p),
+  );
+}
+
+/** Each class's η as the solver keeps it equals X̃β recomputed, at every `step`-th row. */
+function expectLinearIsXBeta(solver: MultinomialNewton, step: number) {
+  const { n, classes, linear } = solver;
+  const x = classes[0]!.state.x;
+  for (let c = 0; c < solver.K; c++) {
+    const { beta, p } = classes[c]!.state;
+    for (let i = 0; i < n; i += step) {
+      let eta = 0;
+      for (let j = 0; j < p; j++) eta += beta[j]! * x[j * n + i]!;
+      expect(linear[c]![i]!).toBeCloseTo(eta, 10);
+    }
+  }
+}
+
 describe("the multinomial Newton step on the active face", () => {
   it("multiplies by the Hessian of the loss: H·v equals the gradient's central difference along v", () => {
     const { solver } = wineSolvedAt(0.05, 1, 1e-7);
@@ -133,16 +158,7 @@ describe("the multinomial Newton step on the active face", () => {
     expect(taken).toBe(true);
     expect(objective()).toBeLessThan(before);
     // η as the step left it equals X̃β recomputed
-    const { n, classes, linear } = solver;
-    const x = classes[0]!.state.x;
-    for (let c = 0; c < solver.K; c++) {
-      const { beta, p } = classes[c]!.state;
-      for (let i = 0; i < n; i += 17) {
-        let eta = 0;
-        for (let j = 0; j < p; j++) eta += beta[j]! * x[j * n + i]!;
-        expect(linear[c]![i]!).toBeCloseTo(eta, 10);
-      }
-    }
+    expectLinearIsXBeta(solver, 17);
   });
 
   it("certifies the whole problem: its KKT violation equals one computed from scratch", () => {
@@ -152,12 +168,7 @@ describe("the multinomial Newton step on the active face", () => {
     const certificate = faceCertificate(solver, space, lambda, scale);
     // every column of every class, the loss's gradient from scratch
     const p = solver.classes[0]!.state.p;
-    const columns = Array.from({ length: solver.K }, () => Int32Array.from({ length: p }, (_, j) => j));
-    const gradient = lossGradient(
-      solver,
-      columns,
-      Int32Array.from(columns, () => p),
-    );
+    const gradient = fullLossGradient(solver);
     let worst = 0;
     for (let c = 0; c < solver.K; c++)
       for (let j = 0; j < p; j++) {
@@ -182,12 +193,7 @@ describe("the multinomial Newton step on the active face", () => {
     const space = createFaceWorkspace(solver.n, solver.K, solver.classes[0]!.state.p);
     faceCertificate(solver, space, smaller, 1);
     const p = solver.classes[0]!.state.p;
-    const columns = Array.from({ length: solver.K }, () => Int32Array.from({ length: p }, (_, j) => j));
-    const gradient = lossGradient(
-      solver,
-      columns,
-      Int32Array.from(columns, () => p),
-    );
+    const gradient = fullLossGradient(solver);
     const expected: string[] = [];
     for (let c = 0; c < solver.K; c++)
       for (let j = 0; j < p; j++) {
@@ -224,16 +230,7 @@ describe("the multinomial Newton step on the active face", () => {
       expect(b === 0 || Math.sign(b) === signs[e]).toBe(true); // never against its sign
     });
     expect(joined).toBeGreaterThan(0);
-    const { n, classes, linear } = solver;
-    const x = classes[0]!.state.x;
-    for (let c = 0; c < solver.K; c++) {
-      const { beta } = classes[c]!.state;
-      for (let i = 0; i < n; i += 13) {
-        let eta = 0;
-        for (let j = 0; j < p; j++) eta += beta[j]! * x[j * n + i]!;
-        expect(linear[c]![i]!).toBeCloseTo(eta, 10);
-      }
-    }
+    expectLinearIsXBeta(solver, 13);
     // the face read again holds every nonzero coefficient (the classes' factors took the joiners)
     expect(readFace(solver, space)).toBe(true);
   });
@@ -251,16 +248,7 @@ describe("the multinomial Newton step on the active face", () => {
     expect(faceNewtonStep(solver, space, larger, objective)).toBe(true);
     expect(objective()).toBeLessThan(before);
     expect(countBefore - nonzero()).toBeGreaterThan(1);
-    const { n, classes, linear } = solver;
-    const x = classes[0]!.state.x;
-    for (let c = 0; c < solver.K; c++) {
-      const { beta, p } = classes[c]!.state;
-      for (let i = 0; i < n; i += 13) {
-        let eta = 0;
-        for (let j = 0; j < p; j++) eta += beta[j]! * x[j * n + i]!;
-        expect(linear[c]![i]!).toBeCloseTo(eta, 10);
-      }
-    }
+    expectLinearIsXBeta(solver, 13);
   });
 
   it("takes no step where there is nothing to gain (at the optimum, to rounding)", () => {

@@ -49,28 +49,24 @@ describe("glmPath's settings", () => {
   });
 });
 
+/** What `run` throws (a DataError's key and parameters), or null. */
+function thrown(run: () => unknown): { key?: string; params?: Record<string, unknown> } | null {
+  try {
+    run();
+  } catch (error) {
+    return error as { key?: string; params?: Record<string, unknown> };
+  }
+  return null;
+}
+
 describe("glmPath's target for the binomial and poisson families", () => {
   it("refuses a binomial target other than 0/1, and a negative count, naming the file's row", () => {
     // diabetes' target is a disease score (25 … 346): not 0/1, and its first row's is 151
-    const binomial = (() => {
-      try {
-        glmPath(diabetes, { family: "binomial" });
-      } catch (error) {
-        return error as { key?: string; params?: Record<string, unknown> };
-      }
-      return null;
-    })();
+    const binomial = thrown(() => glmPath(diabetes, { family: "binomial" }));
     expect(binomial?.key).toBe("glm.notZeroOne");
     expect(binomial?.params).toMatchObject({ file: "diabetes.csv", row: 2, value: 151 });
     const negative = { ...diabetes, y: Float64Array.from(diabetes.y, (v, i) => (i === 4 ? -1 : v)) };
-    const poisson = (() => {
-      try {
-        glmPath(negative, { family: "poisson" });
-      } catch (error) {
-        return error as { key?: string; params?: Record<string, unknown> };
-      }
-      return null;
-    })();
+    const poisson = thrown(() => glmPath(negative, { family: "poisson" }));
     expect(poisson?.key).toBe("glm.negativeCount");
     expect(poisson?.params).toMatchObject({ row: 6, value: -1 });
     // 0/1 and counts fit
