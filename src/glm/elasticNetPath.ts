@@ -173,8 +173,8 @@ export interface ElasticNetPath {
  * exact active-set solves cannot pivot to a face so far away, and the descent that takes over on a
  * working set of thousands of columns, nearly as many active as rows, crawls. Measured with
  * nlambda = 10 down to 1 % of λ_max (bench/coarseGrid.js): gaussian 400 × 2500 (3 % nonzero) 7.5 →
- * 0.35 s (0.34 s for the whole default grid of 100), FHT binomial 200 × 10000 2.65 → 0.22 s (glmnet 0.33 s). The
- * default grid's step for p > n, 0.954, is never walked.
+ * 0.35 s (0.34 s for the whole default grid of 100), FHT binomial 200 × 10000 2.65 → 0.22 s
+ * (glmnet 0.33 s). The default grid's step for p > n, 0.954, is never walked.
  */
 const WIDE_STEP = 0.95;
 
@@ -281,16 +281,14 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   // block move, and the coefficients written into it convert nothing — half the time of a fresh
   // array of zeros at p = 10000.
   const zeros = new Array<number>(p).fill(0.5).fill(0);
-  /** Solves at λ between two of the grid's (not reported); returns it, the next step's start. */
-  const walkTo = (between: number, from: number) => {
-    solver.solve(between, from, target, gradientScale);
-    return between;
-  };
   for (let k = 0; k < lambdas.length; k++) {
     const lambda = lambdas[k]!;
     let previous = k === 0 ? lambda : lambdas[k - 1]!;
-    // a coarse step down a wide design's path is walked through λ between (see WIDE_STEP)
-    if (p > n) while (lambda < WIDE_STEP * previous) previous = walkTo(WIDE_STEP * previous, previous);
+    // a coarse step down a wide design's path is walked through λ between, not reported (WIDE_STEP)
+    while (p > n && lambda < WIDE_STEP * previous) {
+      solver.solve(WIDE_STEP * previous, previous, target, gradientScale);
+      previous *= WIDE_STEP;
+    }
     const { certificate, converged, loss } = solver.solve(lambda, previous, target, gradientScale);
     const devRatio = 1 - (2 * (loss - saturatedLoss)) / nullDeviance;
     // back to the columns' own units: b_j = b̃_j / s_j, and b₀ takes the centring

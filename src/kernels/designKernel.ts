@@ -7,7 +7,7 @@
  * largest small design seen; a large one goes through it a block of rows at a time) stays mapped,
  * so the next design pays no page faults.
  */
-import { instantiateRowsModule, type RowsExports, WASM_PAGE } from "./rowsModule.js";
+import { instantiateRowsModule, type RowsExports, reserveMemory } from "./rowsModule.js";
 
 export interface DesignSweeps {
   /** mean_j = Σ w_i x_ij (0 without centring), squares_j = Σ w_i (x_ij − mean_j)². */
@@ -61,13 +61,6 @@ function plainSweeps(source: Float64Array, n: number, p: number, w: Float64Array
 
 let instance: RowsExports | null | undefined;
 
-/** The module's memory grown to hold `end` bytes (it never shrinks); its buffer after growing. */
-function reserve(exports: RowsExports, end: number): ArrayBuffer {
-  const missing = end - exports.memory.buffer.byteLength;
-  if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
-  return exports.memory.buffer;
-}
-
 /**
  * Designs above this many cells (8 MB of doubles) are standardized a block of rows at a time
  * through the module's memory (which never shrinks): whole, a 100000 × 100 design kept 160 MB of
@@ -91,7 +84,7 @@ export function designSweeps(source: Float64Array, n: number, p: number, w: Floa
   const squaresAt = meanAt + 8 * p;
   const inverseAt = squaresAt + 8 * p;
   const outAt = inverseAt + 8 * p;
-  const buffer = reserve(exports, outAt + 8 * n * p);
+  const buffer = reserveMemory(exports, outAt + 8 * n * p);
   new Float64Array(buffer, sourceAt, n * p).set(source.subarray(0, n * p));
   new Float64Array(buffer, wAt, n).set(w.subarray(0, n));
   return {
@@ -133,7 +126,7 @@ function blockSweeps(
   const meanAt = sourceAt + 8 * rows * p;
   const inverseAt = meanAt + 8 * p;
   const outAt = inverseAt + 8 * p;
-  const buffer = reserve(exports, outAt + 8 * rows * p);
+  const buffer = reserveMemory(exports, outAt + 8 * rows * p);
   const standardize = (
     mean: Float64Array,
     inverse: Float64Array,

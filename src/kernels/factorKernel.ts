@@ -12,7 +12,7 @@
  * and loops where WebAssembly (with SIMD) does not load. The solvers build G directly in `gram`
  * (see createActiveSetFactor in lassoActiveSet.ts), so it is never copied.
  */
-import { instantiateRowsModule, WASM_PAGE } from "./rowsModule.js";
+import { instantiateRowsModule, reserveMemory } from "./rowsModule.js";
 
 export interface FactorWorkspace {
   gram: Float64Array;
@@ -147,9 +147,7 @@ export function createFactorWorkspace(p: number, plain = false): FactorWorkspace
   const baseAt = valuesAt + align(8 * p);
   const outAt = baseAt + align(8 * p);
   const end = outAt + align(8 * p);
-  const missing = end - exports.memory.buffer.byteLength;
-  if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
-  const buffer = exports.memory.buffer; // never grown again: the views below stay valid
+  const buffer = reserveMemory(exports, end); // never grown again: the views below stay valid
   const target = new Float64Array(buffer, gramAt, p * p);
   const workspace: FactorWorkspace = {
     gram: target,

@@ -9,7 +9,7 @@
  * once.
  */
 import { dot } from "./dot.js";
-import { instantiateRowsModule, type RowsExports, WASM_PAGE } from "./rowsModule.js";
+import { instantiateRowsModule, type RowsExports, reserveMemory } from "./rowsModule.js";
 
 /**
  * Writes G into `gram` (m × m, row-major) for the columns listed in `columns`: indices 0 … p − 1
@@ -187,10 +187,7 @@ function createWasmDesign(exports: RowsExports): {
   let faceEpoch = -1;
   const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
   /** Grows the memory to hold `end` bytes (a Gram of the wide designs' few columns, say). */
-  const reserve = (end: number) => {
-    const missing = end - exports.memory.buffer.byteLength;
-    if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
-  };
+  const reserve = (end: number) => reserveMemory(exports, end);
   const place = (x: Float64Array, n: number, p: number) => {
     if (shape !== `${n}x${p}`) {
       shape = `${n}x${p}`;

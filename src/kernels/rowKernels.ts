@@ -9,7 +9,7 @@
  * the WebAssembly module's memory when it loads, plain ones otherwise — so a sweep copies
  * nothing. One solve at a time: the next `allocate` reuses the same memory.
  */
-import { instantiateRowsModule, type RowsExports, WASM_PAGE } from "./rowsModule.js";
+import { instantiateRowsModule, type RowsExports, reserveMemory } from "./rowsModule.js";
 
 export interface RowBuffers {
   /** The design, row-major n × p. */
@@ -95,10 +95,8 @@ function createWasmRowKernels(exports: RowsExports): RowKernels {
         placed[name] = at;
         at += Math.ceil((count * 8) / 16) * 16;
       }
-      const missing = at - exports.memory.buffer.byteLength;
-      if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
+      const buffer = reserveMemory(exports, at);
       offsets = placed;
-      const buffer = exports.memory.buffer;
       const view = (name: keyof RowBuffers, count: number) => new Float64Array(buffer, placed[name], count);
       return {
         x: view("x", n * p),

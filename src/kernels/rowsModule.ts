@@ -129,6 +129,13 @@ interface WasmApi {
 /** One 64 KiB page of WebAssembly memory. */
 export const WASM_PAGE = 65536;
 
+/** Grows a module's memory to hold `end` bytes (it never shrinks); returns its buffer after growing. */
+export function reserveMemory(exports: RowsExports, end: number): ArrayBuffer {
+  const missing = end - exports.memory.buffer.byteLength;
+  if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
+  return exports.memory.buffer;
+}
+
 /** Which build of the module instances come from: fused multiply-adds, plain SIMD, or none. */
 export type RowsModuleBuild = "relaxed-simd" | "simd" | "none";
 

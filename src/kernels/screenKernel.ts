@@ -7,7 +7,7 @@
  * a 0.11 s path; 7.5 ms here).
  * Elsewhere they are plain arrays and the screen's own loop sweeps them.
  */
-import { instantiateRowsModule, type RowsExports, WASM_PAGE } from "./rowsModule.js";
+import { instantiateRowsModule, type RowsExports, reserveMemory } from "./rowsModule.js";
 
 export interface ScreenArrays {
   /** g¹ and g² (see GradientScreen); swapReferences exchanges them. */
@@ -98,9 +98,7 @@ function wasmArrays(exports: RowsExports, p: number): ScreenArrays {
     usable: take(p),
     out: take(16),
   };
-  const missing = end - exports.memory.buffer.byteLength;
-  if (missing > 0) exports.memory.grow(Math.ceil(missing / WASM_PAGE));
-  const buffer = exports.memory.buffer;
+  const buffer = reserveMemory(exports, end);
   const doubles = (offset: number, length: number) => new Float64Array(buffer, offset, length);
   const arrays: ScreenArrays = {
     newestGradient: doubles(at.first, p),

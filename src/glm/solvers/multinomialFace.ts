@@ -64,8 +64,9 @@ export interface FaceClasses {
 
 /** Scratch kept from step to step (sized on first use). */
 export interface FaceWorkspace {
+  /** Each class's face columns in its factor's order: views of the stacked list (sweep.columns). */
   columns: Int32Array[];
-  /** Each class's factor rows (its slots) in face order, and its first entry in the stacked vectors. */
+  /** Each class's first entry in the stacked vectors, and its number of entries. */
   start: Int32Array;
   size: Int32Array;
   /** p_c and w ⊙ p_c, class by class (H·v and the gradients sweep contiguous rows): views of `sweep`'s. */
@@ -87,12 +88,6 @@ export interface FaceWorkspace {
   allColumns: Int32Array;
   allGradient: Float64Array;
   /**
-   * The largest KKT violation (relative, as the certificate) over the coefficients off the face —
-   * penalized ones at zero — from the last faceCertificate: above the target, a column must join,
-   * which takes a pass over the classes; below it, more face steps can finish the λ alone.
-   */
-  offFace: number;
-  /**
    * The coefficients off the face that violate (class·columns + column), from the last
    * faceCertificate, with the sign each would take (−sign of its gradient): the next step lets them
    * join the face at zero.
@@ -113,7 +108,7 @@ export function createFaceWorkspace(n: number, K: number, columns: number): Face
   const probability = new Float64Array(K * n);
   const weightedProbability = new Float64Array(K * n);
   return {
-    columns: Array.from({ length: K }, () => new Int32Array(columns)),
+    columns: [],
     start,
     size: new Int32Array(K),
     classProbability: Array.from({ length: K }, (_, c) => probability.subarray(c * n, (c + 1) * n)),
@@ -141,7 +136,6 @@ export function createFaceWorkspace(n: number, K: number, columns: number): Face
     savedLinear: Array.from({ length: K }, () => new Float64Array(n)),
     allColumns: new Int32Array(columns),
     allGradient: new Float64Array(columns),
-    offFace: 0,
     entering: new Int32Array(total),
     enteringCount: 0,
     enteringSign: new Float64Array(total),
@@ -189,13 +183,13 @@ export function readFace(solver: FaceClasses, space: FaceWorkspace, admit = fals
       const column = set.columnOf[factor.order[r]!]!;
       const b = state.beta[column]!;
       if (b !== 0) onFace++;
-      space.columns[c]![r] = column;
       space.sweep.columns[offset + r] = column;
       // (a zero in the factor: a joining violator, or an unpenalized column, whose sign is free)
       space.sign[offset + r] = b !== 0 ? Math.sign(b) : admit ? space.enteringSign[c * P + column]! : 0;
     }
     if (onFace !== nonzero) return false;
     space.size[c] = factor.size;
+    space.columns[c] = space.sweep.columns.subarray(offset, offset + factor.size);
     offset += factor.size;
   }
   space.start[K] = offset;
@@ -467,6 +461,5 @@ export function faceCertificate(
       }
     }
   }
-  space.offFace = offFace / scale;
   return Math.max(worst, offFace) / scale;
 }

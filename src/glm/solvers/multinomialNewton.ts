@@ -114,13 +114,19 @@ export function createMultinomialNewton(
   return solver;
 }
 
-/** m_i = max_k η_ik and every e_ik of row i anew. */
-function rescaleRow(solver: MultinomialNewton, i: number): void {
+/** m_i = max_k η_ik and every e_ik of row i anew; returns Σ_k e_ik. */
+function rescaleRow(solver: MultinomialNewton, i: number): number {
   const { linear, exp, shift, K } = solver;
   let largest = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < K; k++) largest = Math.max(largest, linear[k]![i]!);
   shift[i] = largest;
-  for (let k = 0; k < K; k++) exp[i * K + k] = Math.exp(linear[k]![i]! - largest);
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    const e = Math.exp(linear[k]![i]! - largest);
+    exp[i * K + k] = e;
+    sum += e;
+  }
+  return sum;
 }
 
 /** Class c's η moved: its e_ic anew (a row whose shift no longer keeps e in range, all anew). */
@@ -171,27 +177,18 @@ export function multinomialLoss(solver: MultinomialNewton): number {
 }
 
 /**
- * The loss as multinomialLoss, with every row's shift m_i and e_ik made anew on the way (what
- * rescaleRow does, from the same exponentials): the face steps' objective, so that the kept e are
- * those of the point a step ends at without another pass of exponentials.
+ * The loss as multinomialLoss, with every row's shift m_i and e_ik made anew on the way
+ * (rescaleRow): the face steps' objective, so that the kept e are those of the point a step ends
+ * at without another pass of exponentials.
  */
 function refreshedLoss(solver: MultinomialNewton): number {
-  const { linear, onehot, exp, shift, w, n, K } = solver;
+  const { linear, onehot, shift, w, n, K } = solver;
   let loss = 0;
   for (let i = 0; i < n; i++) {
-    let largest = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < K; k++) largest = Math.max(largest, linear[k]![i]!);
-    let sum = 0;
+    const sum = rescaleRow(solver, i);
     let own = 0;
-    for (let k = 0; k < K; k++) {
-      const eta = linear[k]![i]!;
-      const e = Math.exp(eta - largest);
-      exp[i * K + k] = e;
-      sum += e;
-      if (onehot[k]![i] === 1) own = eta;
-    }
-    shift[i] = largest;
-    loss += w[i]! * (largest + Math.log(sum) - own);
+    for (let k = 0; k < K; k++) if (onehot[k]![i] === 1) own = linear[k]![i]!;
+    loss += w[i]! * (shift[i]! + Math.log(sum) - own);
   }
   return loss;
 }
