@@ -24,10 +24,10 @@ import { softThreshold } from "../core/penalty.js";
 import { sigmoid, softplus } from "../core/sigmoid.js";
 import { DataError, displayName } from "../data/dataError.js";
 import type { SparseDataset } from "../data/sparseMatrix.js";
-import { choleskyInPlace, choleskySolveInPlace } from "./cholesky.js";
 import { DEFAULT_TOLERANCE, type ElasticNetPath, emptyPath } from "./elasticNetPath.js";
 import { familyOf } from "./families/index.js";
 import { lambdaSequence } from "./lambdaSequence.js";
+import { andersonWeights } from "./solvers/anderson.js";
 import { UpdatableCholesky } from "./solvers/updatableCholesky.js";
 import { type GaussianStatistics, gaussianPathFromStatistics } from "./sufficientStatistics.js";
 
@@ -738,72 +738,51 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
   };
 
   /**
-   * Anderson acceleration of the sweeps over the nonzero columns (as celer and skglm do): after
-   * every ANDERSON_DEPTH + 1 sweeps, the iterates' differences U give the combination c of the last
-   * ones that would cancel their common error (c ∝ (UᵀU)⁻¹1, Σc = 1), and β moves there if that
-   * lowers the quadratic's objective. Coordinate descent on a lasso whose active columns are many
+   * Anderson acceleration of the sweeps over the nonzero columns (solvers/anderson.ts, as the
+   * covariance-mode descent has it): after every ANDERSON_DEPTH + 1 sweeps, β moves to the
+   * combination of the last iterates that cancels their common error, if that lowers the
+   * quadratic's objective. Coordinate descent on a lasso whose active columns are many
    * and correlated — a wide sparse design's late λ, 15000 of them at n = 20000 — converges
    * linearly at a rate near 1, and its iterates then lie along a few slow directions that the
    * combination removes.
    */
-  let history: Float64Array[] = [];
+  // the last ANDERSON_DEPTH + 1 iterates, each `stride` numbers: β over the positions, then b₀
+  let history = new Float64Array(0);
+  let stride = 0;
   let recorded = 0;
   const differences = new Float64Array(ANDERSON_DEPTH * ANDERSON_DEPTH);
   const combination = new Float64Array(ANDERSON_DEPTH);
   const startHistory = (size: number) => {
-    if (history.length === 0 || history[0]!.length < size + 1)
-      history = Array.from(
-        { length: ANDERSON_DEPTH + 1 },
-        () => new Float64Array(Math.max(size + 1, 2 * (history[0]?.length ?? 0))),
-      );
+    if (stride < size + 1) {
+      stride = Math.max(size + 1, 2 * stride);
+      history = new Float64Array((ANDERSON_DEPTH + 1) * stride);
+    }
     recorded = 0;
   };
   const moveScratch = new Float64Array(n);
   const recordAndExtrapolate = (positions: readonly number[], l1: number, l2: number) => {
     const m = positions.length;
     // β over the positions, then the intercept (the sweeps move it too)
-    const slot = history[recorded]!;
-    for (let a = 0; a < m; a++) slot[a] = beta[strong[positions[a]!]!]!;
-    slot[m] = b0;
+    const slot = recorded * stride;
+    for (let a = 0; a < m; a++) history[slot + a] = beta[strong[positions[a]!]!]!;
+    history[slot + m] = b0;
     recorded++;
     if (recorded <= ANDERSON_DEPTH) return;
     recorded = 0;
     const M = ANDERSON_DEPTH;
     // (a coefficient that reached or left zero within the window: the sweeps were not yet in the
     // linear regime the combination assumes)
-    for (let a = 0; a < m; a++) if (Math.sign(history[0]![a]!) !== Math.sign(history[M]![a]!)) return;
-    // UᵀU over the differences of consecutive iterates, then (UᵀU) z = 1 by Cholesky
-    for (let k = 0; k < M; k++)
-      for (let l = 0; l <= k; l++) {
-        let sum = 0;
-        const ak = history[k]!;
-        const bk = history[k + 1]!;
-        const al = history[l]!;
-        const bl = history[l + 1]!;
-        for (let a = 0; a <= m; a++) sum += (bk[a]! - ak[a]!) * (bl[a]! - al[a]!);
-        differences[k * M + l] = sum;
-        differences[l * M + k] = sum;
-      }
-    let trace = 0;
-    for (let k = 0; k < M; k++) trace += differences[k * M + k]!;
-    if (!(trace > 0)) return;
-    for (let k = 0; k < M; k++) differences[k * M + k]! += 1e-10 * trace;
-    if (!choleskyInPlace(differences, M)) return;
-    combination.fill(1);
-    choleskySolveInPlace(differences, M, combination);
-    let total = 0;
-    for (let k = 0; k < M; k++) total += combination[k]!;
-    if (!(Math.abs(total) > 0)) return;
-    for (let k = 0; k < M; k++) combination[k]! /= total;
+    for (let a = 0; a < m; a++) if (Math.sign(history[a]!) !== Math.sign(history[M * stride + a]!)) return;
+    if (!andersonWeights(history, (k) => k * stride, M, m + 1, differences, combination)) return;
     // the move d = β_acc − β as it changes the residual: r° − Σ (d_j/s_j) x_j, o + Σ d_j m_j/s_j − d₀
-    const extrapolated = history[0]!; // (the oldest iterate is no longer needed: it holds β_acc)
+    const extrapolated = history.subarray(0, stride); // (the oldest iterate, no longer needed, holds β_acc)
     moveScratch.fill(0);
     let shiftMove = 0;
     let penaltyBefore = 0;
     let penaltyAfter = 0;
     for (let a = 0; a <= m; a++) {
       let value = 0;
-      for (let k = 0; k < M; k++) value += combination[k]! * history[k + 1]![a]!;
+      for (let k = 0; k < M; k++) value += combination[k]! * history[(k + 1) * stride + a]!;
       extrapolated[a] = value;
       if (a === m) break;
       const position = positions[a]!;

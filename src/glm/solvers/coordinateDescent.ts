@@ -29,6 +29,7 @@
 import { softThreshold } from "../../core/penalty.js";
 import { designProducts, gramFunction } from "../../kernels/gramKernel.js";
 import type { PolishScratch } from "./activeSetPolish.js";
+import { andersonWeights } from "./anderson.js";
 import { computeXv } from "./quadraticState.js";
 
 export interface QuadraticState {
@@ -87,8 +88,9 @@ export interface QuadraticState {
 interface AndersonScratch {
   iterates: Float64Array;
   count: number;
+  /** The extrapolation's weights (anderson.ts). */
   linear: Float64Array;
-  /** The K × K system (UᵀU + εI) solved for the weights. */
+  /** The K × K system (UᵀU + εI) solved for them. */
   system: Float64Array;
   b: Float64Array;
   trial: Float64Array;
@@ -280,46 +282,13 @@ function andersonStep(state: QuadraticState, lambda: number): void {
   scratch.iterates.set(state.beta, (scratch.count % (K + 1)) * p);
   scratch.count++;
   if (scratch.count < K + 1 || scratch.count % K !== 0) return;
-  // differences U_a = β^(a+1) − β^(a), a = 0 … K−1, oldest first, over the ring of K + 1 iterates
+  // the iterates oldest first, over the ring of K + 1
   const slot = (i: number) => ((scratch.count - K - 1 + i) % (K + 1)) * p;
-  const system = scratch.system;
-  for (let a = 0; a < K; a++) {
-    for (let c = 0; c <= a; c++) {
-      let dot = 0;
-      for (let j = 0; j < p; j++) {
-        const ua = scratch.iterates[slot(a + 1) + j]! - scratch.iterates[slot(a) + j]!;
-        const uc = scratch.iterates[slot(c + 1) + j]! - scratch.iterates[slot(c) + j]!;
-        dot += ua * uc;
-      }
-      system[a * K + c] = dot;
-      system[c * K + a] = dot;
-    }
-  }
-  // (UᵀU + εI) z = 1 by Gaussian elimination; the weights are z / Σz
-  let trace = 0;
-  for (let a = 0; a < K; a++) trace += system[a * K + a]!;
-  if (!(trace > 0)) return;
-  for (let a = 0; a < K; a++) system[a * K + a]! += 1e-10 * trace;
-  const z = scratch.linear.fill(1);
-  for (let col = 0; col < K; col++) {
-    const pivot = system[col * K + col]!;
-    for (let row = col + 1; row < K; row++) {
-      const factor = system[row * K + col]! / pivot;
-      for (let k = col; k < K; k++) system[row * K + k]! -= factor * system[col * K + k]!;
-      z[row]! -= factor * z[col]!;
-    }
-  }
-  for (let row = K - 1; row >= 0; row--) {
-    let sum = z[row]!;
-    for (let k = row + 1; k < K; k++) sum -= system[row * K + k]! * z[k]!;
-    z[row] = sum / system[row * K + row]!;
-  }
-  let total = 0;
-  for (let a = 0; a < K; a++) total += z[a]!;
-  if (!Number.isFinite(total) || total === 0) return;
+  const weights = scratch.linear;
+  if (!andersonWeights(scratch.iterates, slot, K, p, scratch.system, weights)) return;
   const trial = scratch.trial.fill(0);
   for (let a = 0; a < K; a++) {
-    const weight = z[a]! / total;
+    const weight = weights[a]!;
     for (let j = 0; j < p; j++) trial[j]! += weight * scratch.iterates[slot(a + 1) + j]!;
   }
   for (let j = 0; j < p; j++) if (!state.strong[j]) trial[j] = 0;
