@@ -22,7 +22,8 @@ function v8HasTheFlag(): boolean {
 
 /** Switches relaxed SIMD on where it takes a flag; returns the build the kernels will use. */
 export function enableFusedKernels(env: Record<string, string | undefined>): RowsModuleBuild {
-  if (env.REGLAB_SIMD === "plain") preferRowsModuleBuild("simd");
-  else if (!relaxedSimdCompiles() && v8HasTheFlag()) setFlagsFromString("--experimental-wasm-relaxed-simd");
+  preferRowsModuleBuild(env.REGLAB_SIMD === "plain" ? "simd" : "relaxed-simd");
+  if (env.REGLAB_SIMD !== "plain" && !relaxedSimdCompiles() && v8HasTheFlag())
+    setFlagsFromString("--experimental-wasm-relaxed-simd");
   return rowsModuleBuild();
 }
