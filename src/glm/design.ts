@@ -84,7 +84,7 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
     inverse[j] = constant ? 0 : 1 / scale[j]!;
   }
   const ones = !rows && options.onesColumn === true;
-  const x = new Float64Array(n * (ones ? p + 1 : p));
+  const x = designArray(n * (ones ? p + 1 : p));
   const centre = intercept ? mean : new Float64Array(p);
   if (rows) sweeps.toRows(centre, inverse, x);
   else sweeps.toColumns(centre, inverse, x);
@@ -101,4 +101,35 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
     standardize,
     intercept,
   };
+}
+
+/**
+ * The numbers of the last design handed back (releaseDesign), held weakly: the next design of no
+ * more cells — the next path, a fold of a cross-validation — is written into them instead of into
+ * a fresh array. Memory a process touches for the first time costs a page fault per 4 KB (~10 µs
+ * on this project's machines: a fresh 200 × 10000 design, 16 MB, is 40 ms of them, a quarter of
+ * a warm lasso path).
+ */
+let spare: WeakRef<Float64Array> | null = null;
+/** The arrays designArray made (whole, not views), the only ones releaseDesign takes back. */
+const pooled = new WeakSet<ArrayBufferLike>();
+
+function designArray(length: number): Float64Array {
+  const reused = spare?.deref();
+  spare = null;
+  // always a new view: the kernels know a design they hold a copy of by its identity (gramKernel's
+  // place), and a reused array must not pass for the last path's design
+  if (reused && reused.length >= length) return reused.subarray(0, length);
+  const fresh = new Float64Array(length);
+  pooled.add(fresh.buffer);
+  return fresh;
+}
+
+/**
+ * Hands a design's numbers back once nothing will read them again (its path is done and kept
+ * none of them), for the next buildDesign to write over.
+ */
+export function releaseDesign(design: Design): void {
+  const { buffer } = design.x;
+  if (pooled.has(buffer)) spare = new WeakRef(new Float64Array(buffer));
 }

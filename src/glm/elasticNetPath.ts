@@ -23,7 +23,7 @@
  */
 import { DataError, displayName } from "../data/dataError.js";
 import type { Dataset } from "../data/parseCsv.js";
-import { buildDesign, type Design } from "./design.js";
+import { buildDesign, type Design, releaseDesign } from "./design.js";
 import { type FamilyName, familyOf, nullModel } from "./families/index.js";
 import { lambdaMaxAtFit, lambdaMaxFromGradient, lambdaSequence } from "./lambdaSequence.js";
 import type { RelaxedFit } from "./relax.js";
@@ -320,5 +320,6 @@ export function elasticNetPath(data: Dataset, options: PathOptions = {}): Elasti
   // the solver's workspace serves the next path of the same size (a fold of a cross-validation,
   // say); this one reads nothing in it any more
   solver.release();
+  releaseDesign(design);
   return result;
 }

@@ -4,7 +4,11 @@ import { createRandom } from "../../src/core/random.js";
 import { type Dataset, parseCsv } from "../../src/data/parseCsv.js";
 import { buildDesign } from "../../src/glm/design.js";
 import { logisticRidge } from "../../src/glm/logisticRidge.js";
-import { createFactorWorkspace } from "../../src/kernels/factorKernel.js";
+import {
+  createFactorWorkspace,
+  growFactorWorkspace,
+  releaseFactorWorkspace,
+} from "../../src/kernels/factorKernel.js";
 import {
   crossFunction,
   designProducts,
@@ -315,6 +319,54 @@ describe("the active-set factor workspace", () => {
       for (let c = 0; c < order.length; c++) product += gram[order[a]! * p + order[c]!]! * fast.solution[c]!;
       expect(product).toBeCloseTo(a - 1.5, 9);
     }
+  });
+});
+
+describe("a factor workspace reused (its module instance's memory, touched once, serves the next)", () => {
+  it("grown to a larger p keeps G's leading block, row by row at the new stride", () => {
+    for (const plain of [false, true]) {
+      const before = 7;
+      const rows = 5;
+      const workspace = createFactorWorkspace(before, plain);
+      for (let r = 0; r < before; r++)
+        for (let c = 0; c < before; c++) workspace.gram[r * before + c] = 100 * r + c;
+      const after = 23;
+      const grown = growFactorWorkspace(workspace, after, rows);
+      expect(grown.gram.length).toBe(after * after);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < rows; c++)
+          expect(grown.gram[r * after + c], `${plain} ${r},${c}`).toBe(100 * r + c);
+    }
+  });
+
+  it("laid out again for another p, factors and solves as a fresh one", () => {
+    const random = createRandom(17);
+    const solveWith = (workspace: ReturnType<typeof createFactorWorkspace>, p: number) => {
+      const n = 3 * p;
+      const x = Float64Array.from({ length: n * p }, () => random.normal());
+      const gram = new Float64Array(p * p);
+      jsGram(x, n, p, new Float64Array(n).fill(1 / n), gram);
+      workspace.gram.set(gram);
+      for (let r = 0; r < p; r++) {
+        workspace.order[r] = r;
+        workspace.lower[r * p + r] = Math.sqrt(gram[r * p + r]! - workspace.row(r, r));
+      }
+      for (let r = 0; r < p; r++) workspace.solution[r] = 1;
+      workspace.solve(p);
+      // G·x = 1 on every row
+      for (let a = 0; a < p; a++) {
+        let product = 0;
+        for (let c = 0; c < p; c++) product += gram[a * p + c]! * workspace.solution[c]!;
+        expect(product).toBeCloseTo(1, 8);
+      }
+    };
+    const big = createFactorWorkspace(40);
+    solveWith(big, 40);
+    releaseFactorWorkspace(big);
+    const small = createFactorWorkspace(11); // the same instance, its memory holding the big one's numbers
+    solveWith(small, 11);
+    releaseFactorWorkspace(small);
+    solveWith(createFactorWorkspace(64), 64); // and larger than the memory it had
   });
 });
 

@@ -73,9 +73,11 @@ export interface ActiveSetFactor {
  * factor's workspace: coordinate descent and the Gram builders then write it where the solves
  * read it, and it is never copied again.
  */
-export function createActiveSetFactor(state: QuadraticState): ActiveSetFactor {
+export function createActiveSetFactor(
+  state: QuadraticState,
+  workspace = createFactorWorkspace(state.p),
+): ActiveSetFactor {
   const { p } = state;
-  const workspace = createFactorWorkspace(p);
   const cov = state.covariance!;
   workspace.gram.set(cov.gram.subarray(0, p * p)); // none yet where G is to be built in place
   cov.gram = workspace.gram;

@@ -10,6 +10,8 @@
  * W only grows (a column that joins stays: its coefficient may be zero), and the capacity doubles
  * as it does, up to WORKING_SET_MAX columns.
  */
+
+import { growFactorWorkspace } from "../../kernels/factorKernel.js";
 import { crossFunction, gramFunction } from "../../kernels/gramKernel.js";
 import type { QuadraticState } from "./coordinateDescent.js";
 import { type ActiveSetFactor, createActiveSetFactor, releaseActiveSetFactor } from "./lassoActiveSet.js";
@@ -95,27 +97,32 @@ export function createWorkingSet(
   };
 }
 
-/** Moves the set to a larger capacity (its factor starts afresh; the next solve refactors). */
+/**
+ * Moves the set to a larger capacity (its factor starts afresh; the next solve refactors). G's
+ * rows move within the workspace's own memory, which only grows: memory a process touches for the
+ * first time costs ~10 µs per 4 KB here, and a fresh workspace per move paged in G once more.
+ */
 function grow(set: WorkingSet, needed: number): void {
-  const capacity = Math.min(WORKING_SET_MAX, Math.max(needed, 2 * set.capacity));
+  // doubling while the set is small; past 1024 slots by half, since G and its factor take
+  // 16·capacity² bytes
+  const step = set.capacity < 1024 ? 2 * set.capacity : Math.ceil((1.5 * set.capacity) / 64) * 64;
+  const capacity = Math.min(WORKING_SET_MAX, Math.max(needed, step));
+  const { size } = set;
   const old = set.inner;
+  const linear = set.factor.linear.slice(0, size); // before the workspace is laid out again
   const inner = innerState(set.n, capacity, old.alpha, old.v, old.r);
-  const factor = createActiveSetFactor(inner);
+  const factor = createActiveSetFactor(inner, growFactorWorkspace(set.factor.workspace, capacity, size));
   const from = old.covariance!;
   const to = inner.covariance!;
-  for (let s = 0; s < set.size; s++)
-    to.gram.set(from.gram.subarray(s * set.capacity, s * set.capacity + set.size), s * capacity);
-  for (const name of ["xv", "beta", "penaltyFactor"] as const)
-    inner[name].set(old[name].subarray(0, set.size));
-  for (const name of ["usable", "ever"] as const) inner[name].set(old[name].subarray(0, set.size));
-  to.gradient.set(from.gradient.subarray(0, set.size));
-  to.vx.set(from.vx.subarray(0, set.size));
+  for (const name of ["xv", "beta", "penaltyFactor"] as const) inner[name].set(old[name].subarray(0, size));
+  for (const name of ["usable", "ever"] as const) inner[name].set(old[name].subarray(0, size));
+  to.gradient.set(from.gradient.subarray(0, size));
+  to.vx.set(from.vx.subarray(0, size));
   to.gradient0 = from.gradient0;
   to.vSum = from.vSum;
-  factor.linear.set(set.factor.linear.subarray(0, set.size));
-  releaseActiveSetFactor(set.factor);
+  factor.linear.set(linear);
   const columnOf = new Int32Array(capacity);
-  columnOf.set(set.columnOf.subarray(0, set.size));
+  columnOf.set(set.columnOf.subarray(0, size));
   set.columnOf = columnOf;
   set.capacity = capacity;
   set.inner = inner;
@@ -156,13 +163,14 @@ export function addColumns(
   if (first > 0) {
     const block = new Float64Array(added * first);
     crossFunction()(x, n, p, inner.v, joining, set.columnOf.subarray(0, first), block);
-    for (let a = 0; a < added; a++) {
-      const s = first + a;
-      for (let t = 0; t < first; t++) {
-        const value = block[a * first + t]!;
-        gram[s * capacity + t] = value;
-        gram[t * capacity + s] = value;
-      }
+    // the new rows, then the new columns row by row: written down the column, each value would
+    // land in its own cache line (rows are `capacity` apart), and a working set of thousands of
+    // columns spent a quarter of a small-α path here
+    for (let a = 0; a < added; a++)
+      gram.set(block.subarray(a * first, (a + 1) * first), (first + a) * capacity);
+    for (let t = 0; t < first; t++) {
+      const row = t * capacity + first;
+      for (let a = 0; a < added; a++) gram[row + a] = block[a * first + t]!;
     }
   }
   const square = new Float64Array(added * added);
