@@ -39,9 +39,16 @@ export interface Design {
   p: number;
   /**
    * Centred, scaled features, column-major (or row-major with layout "rows"); with `onesColumn`,
-   * followed by a column of ones (n·(p + 1) numbers).
+   * followed by a column of ones (n·(p + 1) numbers). A large column-major design is built on
+   * first read: a solver that needs only its Gram streams that from `rows` instead.
    */
-  x: Float64Array;
+  readonly x: Float64Array;
+  /**
+   * What x is made of, while it is not built: the rows as given (row-major n × p) and each
+   * column's centre and 1/scale, so x̃_ij = (rows[i·p + j] − centre_j)·inverse_j. Null once x is
+   * built (reading x builds it), and for designs built at once.
+   */
+  readonly rows: DesignRows | null;
   layout: "columns" | "rows";
   /** Observation weights, Σ w = 1. */
   w: Float64Array;
@@ -52,6 +59,20 @@ export interface Design {
   standardize: boolean;
   intercept: boolean;
 }
+
+export interface DesignRows {
+  x: Float64Array;
+  centre: Float64Array;
+  inverse: Float64Array;
+}
+
+/**
+ * Column-major designs of more cells than this (8 MB) are built on first read. The gaussian
+ * path on a tall design reads only X̃ᵀVX̃ (covariance mode), which the Gram kernel streams from
+ * the rows a block at a time; building X̃ too wrote 80 MB at n = 100000, p = 100 that nothing
+ * read, and memory a process touches for the first time costs ~10 µs per 4 KB here.
+ */
+const LAZY_CELLS = 1 << 20;
 
 export function buildDesign(data: Dataset, options: DesignOptions = {}): Design {
   const { n, p } = data;
@@ -84,15 +105,32 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
     inverse[j] = constant ? 0 : 1 / scale[j]!;
   }
   const ones = !rows && options.onesColumn === true;
-  const x = designArray(n * (ones ? p + 1 : p));
   const centre = intercept ? mean : new Float64Array(p);
-  if (rows) sweeps.toRows(centre, inverse, x);
-  else sweeps.toColumns(centre, inverse, x);
-  if (ones) x.fill(1, n * p);
-  return {
+  let x: Float64Array | null = null;
+  const build = (): Float64Array => {
+    if (x) return x;
+    x = designArray(n * (ones ? p + 1 : p));
+    // a fresh set of sweeps: the kernel instance may hold another design's rows by now
+    const from = built.rows ? designSweeps(data.x, n, p, w) : sweeps;
+    if (rows) from.toRows(centre, inverse, x);
+    else from.toColumns(centre, inverse, x);
+    if (ones) x.fill(1, n * p);
+    built.rows = null;
+    return x;
+  };
+  const built: { rows: DesignRows | null } = {
+    rows: !rows && n * p > LAZY_CELLS ? { x: data.x, centre, inverse } : null,
+  };
+  if (!built.rows) build();
+  const design: Design = {
     n,
     p,
-    x,
+    get x() {
+      return build();
+    },
+    get rows() {
+      return built.rows;
+    },
     layout: rows ? "rows" : "columns",
     w,
     mean: centre,
@@ -101,7 +139,12 @@ export function buildDesign(data: Dataset, options: DesignOptions = {}): Design 
     standardize,
     intercept,
   };
+  columnsOf.set(design, () => x);
+  return design;
 }
+
+/** Each design's x if built (releaseDesign must not build one to hand it back). */
+const columnsOf = new WeakMap<Design, () => Float64Array | null>();
 
 /**
  * The numbers of the last design handed back (releaseDesign), held weakly: the next design of no
@@ -130,6 +173,8 @@ function designArray(length: number): Float64Array {
  * none of them), for the next buildDesign to write over.
  */
 export function releaseDesign(design: Design): void {
-  const { buffer } = design.x;
+  const x = columnsOf.get(design)?.();
+  if (!x) return;
+  const { buffer } = x;
   if (pooled.has(buffer)) spare = new WeakRef(new Float64Array(buffer));
 }

@@ -46,6 +46,41 @@ export const jsGram: GramFunction = (x, n, p, v, gram, scratch, columns, extras 
 };
 
 /**
+ * The Gram of [X̃ | extras] (m = p + extras), X̃ given by the rows it is made of: source is the
+ * design as given, row-major n × p, and x̃_ij = (source[i·p + j] − centre_j)·inverse_j. For a
+ * design whose X̃ is not built (design.ts, Design.rows): covariance mode reads nothing else of it.
+ */
+export type StreamedGramFunction = (
+  source: Float64Array,
+  n: number,
+  p: number,
+  centre: Float64Array,
+  inverse: Float64Array,
+  v: Float64Array,
+  gram: Float64Array,
+  scratch?: Float64Array,
+  extras?: readonly Float64Array[],
+) => void;
+
+/** The plain loops: X̃ built here, then its Gram. */
+export const jsStreamedGram: StreamedGramFunction = (
+  source,
+  n,
+  p,
+  centre,
+  inverse,
+  v,
+  gram,
+  scratch,
+  extras,
+) => {
+  const x = new Float64Array(n * p);
+  for (let j = 0; j < p; j++)
+    for (let i = 0; i < n; i++) x[j * n + i] = (source[i * p + j]! - centre[j]!) * inverse[j]!;
+  jsGram(x, n, p, v, gram, scratch, undefined, extras);
+};
+
+/**
  * The rectangular block out[a·mc + b] = Σ_i v_i x̃_{i,rows[a]} x̃_{i,cols[b]} (mr × mc, row-major):
  * what a kept Gram matrix needs for the columns that join it.
  */
@@ -177,6 +212,7 @@ function createWasmDesign(exports: RowsExports): {
   gram: GramFunction;
   cross: CrossFunction;
   products: DesignProducts;
+  streamed: StreamedGramFunction;
 } {
   let resident: Float64Array | null = null;
   let shape = "";
@@ -237,30 +273,75 @@ function createWasmDesign(exports: RowsExports): {
     // module first on baseline code, 2–3× slower here, and swaps in optimized code between calls:
     // one call for the whole Gram would run on baseline code to its end on a first path.
     new Float64Array(buffer, layout.matrix, m * m).fill(0);
-    const dotsPerCall = (m * (m + 1)) / 2 / GRAM_BLOCKS;
     const chunk = exports.gramChunk();
-    for (let start = 0; start < n; start += chunk) {
-      for (let first = 0; first < m; ) {
-        // rows first … last − 1 take about (last² − first²)/2 dots
-        const rows = Math.sqrt(first * first + 2 * dotsPerCall) - first;
-        const last = Math.min(m, first + Math.max(4, Math.ceil(rows / 4) * 4));
-        exports.weightedGram(
-          0,
-          n,
-          layout.columns,
-          m,
-          layout.v,
-          layout.weighted,
-          layout.matrix,
-          first,
-          last,
-          start,
-        );
-        first = last;
-      }
-    }
+    for (let start = 0; start < n; start += chunk) addChunk(layout, 0, n, m, start);
     exports.mirrorLower(layout.matrix, m);
     out.set(new Float64Array(buffer, layout.matrix, m * m));
+  };
+  /**
+   * Adds one chunk of rows (gramChunk() of them from `start`, of columns `stride` apart from
+   * `xAt`) to the Gram in the matrix area, by bands of G's rows of about equal work (row a costs
+   * a + 1 dots).
+   */
+  const addChunk = (
+    at: { columns: number; v: number; weighted: number; matrix: number },
+    xAt: number,
+    stride: number,
+    m: number,
+    start: number,
+  ) => {
+    const dotsPerCall = (m * (m + 1)) / 2 / GRAM_BLOCKS;
+    for (let first = 0; first < m; ) {
+      // rows first … last − 1 take about (last² − first²)/2 dots
+      const rows = Math.sqrt(first * first + 2 * dotsPerCall) - first;
+      const last = Math.min(m, first + Math.max(4, Math.ceil(rows / 4) * 4));
+      exports.weightedGram(xAt, stride, at.columns, m, at.v, at.weighted, at.matrix, first, last, start);
+      first = last;
+    }
+  };
+  /**
+   * The Gram of [X̃ | extras] where X̃ is not built: each chunk of the rows as given is copied in,
+   * centred, scaled and transposed there (standardizeToColumns, as the design's own sweeps do),
+   * and added — the same chunks, the same operations in the same order as the Gram of the built
+   * X̃, so the same bits, in memory for one chunk instead of the whole design.
+   */
+  const streamed: StreamedGramFunction = (source, n, p, centre, inverse, v, out, _scratch, extras = []) => {
+    const m = p + extras.length;
+    const chunk = exports.gramChunk();
+    const rows = Math.min(chunk, n);
+    const raw = 0;
+    const window = raw + align(8 * rows * p);
+    const weights = window + align(8 * rows * m);
+    const weighted = weights + align(8 * rows);
+    const columns = weighted + align(8 * 4 * chunk);
+    const centreAt = columns + align(4 * m);
+    const inverseAt = centreAt + align(8 * p);
+    const matrix = inverseAt + align(8 * p);
+    // the memory no longer holds a placed design: the next call that needs one copies it again
+    shape = "";
+    resident = null;
+    faceCopied = null;
+    let buffer = reserve(matrix + 8 * m * m);
+    const at = { columns, v: weights, weighted, matrix };
+    new Int32Array(buffer, columns, m).set(Int32Array.from({ length: m }, (_, j) => j));
+    new Float64Array(buffer, centreAt, p).set(centre.subarray(0, p));
+    new Float64Array(buffer, inverseAt, p).set(inverse.subarray(0, p));
+    new Float64Array(buffer, matrix, m * m).fill(0);
+    for (let start = 0; start < n; start += chunk) {
+      const count = Math.min(chunk, n - start);
+      buffer = exports.memory.buffer;
+      new Float64Array(buffer, raw, count * p).set(source.subarray(start * p, (start + count) * p));
+      exports.standardizeToColumns(raw, count, p, centreAt, inverseAt, window);
+      extras.forEach((extra, e) => {
+        new Float64Array(buffer, window + 8 * count * (p + e), count).set(
+          extra.subarray(start, start + count),
+        );
+      });
+      new Float64Array(buffer, weights, count).set(v.subarray(start, start + count));
+      addChunk(at, window, count, m, 0);
+    }
+    exports.mirrorLower(matrix, m);
+    out.set(new Float64Array(exports.memory.buffer, matrix, m * m));
   };
   const cross: CrossFunction = (x, n, p, v, rows, cols, out) => {
     const mr = rows.length;
@@ -336,10 +417,13 @@ function createWasmDesign(exports: RowsExports): {
       out.set(new Float64Array(buffer, layout.out, p));
     },
   };
-  return { gram, cross, products };
+  return { gram, cross, products, streamed };
 }
 
-let wasm: { gram: GramFunction; cross: CrossFunction; products: DesignProducts } | null | undefined;
+let wasm:
+  | { gram: GramFunction; cross: CrossFunction; products: DesignProducts; streamed: StreamedGramFunction }
+  | null
+  | undefined;
 
 function wasmDesign() {
   if (wasm === undefined) {
@@ -352,6 +436,11 @@ function wasmDesign() {
 /** The SIMD Gram where WebAssembly with SIMD loads, else the plain loops. */
 export function gramFunction(): GramFunction {
   return wasmDesign()?.gram ?? jsGram;
+}
+
+/** The SIMD Gram streamed from a design's rows where WebAssembly with SIMD loads, else the plain loops. */
+export function streamedGramFunction(): StreamedGramFunction {
+  return wasmDesign()?.streamed ?? jsStreamedGram;
 }
 
 /** The SIMD rectangular Gram block where WebAssembly with SIMD loads, else the plain loops. */

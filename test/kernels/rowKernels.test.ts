@@ -16,6 +16,8 @@ import {
   jsCross,
   jsGram,
   jsProducts,
+  jsStreamedGram,
+  streamedGramFunction,
 } from "../../src/kernels/gramKernel.js";
 import { jsRowKernels, rowKernels } from "../../src/kernels/rowKernels.js";
 import { rowsModuleBuild } from "../../src/kernels/rowsModule.js";
@@ -306,7 +308,9 @@ describe("the active-set factor workspace", () => {
       };
     });
     const [fast, plain] = results as [(typeof results)[0], (typeof results)[0]];
-    for (let k = 0; k < p * p; k++) expect(fast.lower[k]).toBeCloseTo(plain.lower[k]!, 12);
+    // the factor's rows as written (a reused instance's memory holds older numbers elsewhere)
+    for (let r = 0; r < order.length; r++)
+      for (let c = 0; c <= r; c++) expect(fast.lower[r * p + c]).toBeCloseTo(plain.lower[r * p + c]!, 12);
     for (let r = 0; r < order.length; r++) expect(fast.solution[r]).toBeCloseTo(plain.solution[r]!, 10);
     for (let j = 0; j < p; j++) expect(fast.gradient[j]).toBeCloseTo(plain.gradient[j]!, 10);
     for (const result of results) {
@@ -401,5 +405,59 @@ describe("the standardized design, row-major and column-major", () => {
     expect(withOnes.x.length).toBe(n * (p + 1));
     expect(Array.from(withOnes.x.subarray(0, n * p))).toEqual(Array.from(columns.x));
     expect(withOnes.x.subarray(n * p).every((value) => value === 1)).toBe(true);
+  });
+});
+
+describe("a large design built on first read, its Gram streamed from the rows", () => {
+  const random = createRandom(29);
+  const n = 2500; // two full chunks of 1024 rows and a short one
+  const p = 421;
+  const x = Float64Array.from({ length: n * p }, (_, k) => (k % p === 7 ? 5 : 2 + random.normal()));
+  const data: Dataset = {
+    source: "lazy",
+    featureNames: Array.from({ length: p }, (_, j) => `x${j}`),
+    targetName: "y",
+    n,
+    p,
+    x,
+    y: Float64Array.from({ length: n }, () => random.normal()),
+    droppedRows: 0,
+    constantColumns: [],
+  };
+  const weights = Float64Array.from({ length: n }, (_, i) => 1 + (i % 5));
+
+  it("gives the same Gram, bit for bit, as the built X̃ (weights, extra columns, a constant column)", () => {
+    const design = buildDesign(data, { weights });
+    const rows = design.rows!;
+    expect(rows).not.toBeNull(); // n·p > 2^20: not built yet
+    const r = Float64Array.from({ length: n }, () => random.normal());
+    const ones = new Float64Array(n).fill(1);
+    const m = p + 2;
+    const streamed = new Float64Array(m * m);
+    streamedGramFunction()(rows.x, n, p, rows.centre, rows.inverse, design.w, streamed, undefined, [r, ones]);
+    const plainStreamed = new Float64Array(m * m);
+    jsStreamedGram(rows.x, n, p, rows.centre, rows.inverse, design.w, plainStreamed, undefined, [r, ones]);
+    const built = design.x; // reading x builds it
+    expect(design.rows).toBeNull();
+    const resident = new Float64Array(m * m);
+    gramFunction()(built, n, p, design.w, resident, undefined, undefined, [r, ones]);
+    expect(Array.from(streamed)).toEqual(Array.from(resident));
+    for (let k = 0; k < m * m; k++) expect(plainStreamed[k]).toBeCloseTo(resident[k]!, 10);
+  });
+
+  it("builds on first read the X̃ a design built at once holds", () => {
+    const lazy = buildDesign(data, { weights, intercept: false });
+    const small = buildDesign({ ...data, n: 100, x: x.subarray(0, 100 * p), y: data.y.subarray(0, 100) }, {});
+    expect(small.rows).toBeNull(); // 100·p cells: built at once
+    const { centre, inverse } = lazy.rows!;
+    const built = lazy.x;
+    for (const [i, j] of [
+      [0, 0],
+      [n - 1, p - 1],
+      [1234, 7],
+      [2048, 300],
+    ] as const)
+      expect(built[j * n + i]).toBe((x[i * p + j]! - centre[j]!) * inverse[j]!);
+    expect(lazy.x).toBe(built); // built once
   });
 });

@@ -27,7 +27,8 @@
  */
 
 import { softThreshold } from "../../core/penalty.js";
-import { designProducts, gramFunction } from "../../kernels/gramKernel.js";
+import { designProducts, gramFunction, streamedGramFunction } from "../../kernels/gramKernel.js";
+import type { DesignRows } from "../design.js";
 import type { PolishScratch } from "./activeSetPolish.js";
 import { andersonWeights } from "./anderson.js";
 import { computeXv } from "./quadraticState.js";
@@ -35,8 +36,13 @@ import { computeXv } from "./quadraticState.js";
 export interface QuadraticState {
   n: number;
   p: number;
-  /** Standardized features, column-major. */
-  x: Float64Array;
+  /** Standardized features, column-major (a design's are built on first read: see Design.x). */
+  readonly x: Float64Array;
+  /**
+   * The design's rows while its x is not built (Design.rows): covariance mode then streams the
+   * Gram from them and never builds x, unless something else reads it.
+   */
+  readonly rows?: DesignRows | null;
   /** Weights v_i of this quadratic. */
   v: Float64Array;
   /** Σ_i v_i x̃_ij² per column. */
@@ -120,7 +126,7 @@ export const ACTIVE_SET_MAX_P = 2000;
  * G = X̃ᵀVX̃, g = X̃ᵀVr, vx = X̃ᵀv, g₀ = Σ v r and Σ v.
  */
 export function prepareCovariance(state: QuadraticState, maxP = COVARIANCE_MAX_P): void {
-  const { n, p, x, v, r } = state;
+  const { n, p, v, r } = state;
   if (p > maxP) {
     state.covariance = null;
     computeXv(state);
@@ -138,7 +144,9 @@ export function prepareCovariance(state: QuadraticState, maxP = COVARIANCE_MAX_P
   const size = p + 2;
   const extended =
     previous?.extended.length === size * size ? previous.extended : new Float64Array(size * size);
-  gramFunction()(x, n, p, v, extended, weighted, undefined, [r, ones]);
+  const rows = state.rows;
+  if (rows) streamedGramFunction()(rows.x, n, p, rows.centre, rows.inverse, v, extended, weighted, [r, ones]);
+  else gramFunction()(state.x, n, p, v, extended, weighted, undefined, [r, ones]);
   for (let j = 0; j < p; j++) {
     const row = j * size;
     gram.set(extended.subarray(row, row + p), j * p);

@@ -33,7 +33,13 @@ export function createState(design: Design, alpha: number, penaltyFactor: Float6
   return {
     n,
     p,
-    x: design.x,
+    // read through: a design built on first read is built only if a solver reads x
+    get x() {
+      return design.x;
+    },
+    get rows() {
+      return design.rows;
+    },
     v: new Float64Array(n),
     xv: new Float64Array(p),
     r: new Float64Array(n),
