@@ -122,10 +122,14 @@ export const ACTIVE_SET_MAX_P = 2000;
 
 /**
  * Builds G, vx, the gradients and xv = diag(G) for the current v and r (call after changing v);
- * in naive mode (p > maxP) only xv. One sweep of the Gram kernel over [X̃, r, 1] gives them all:
+ * in naive mode (p > maxP) only xv. G goes into `target` when given (p × p numbers). One sweep of the Gram kernel over [X̃, r, 1] gives them all:
  * G = X̃ᵀVX̃, g = X̃ᵀVr, vx = X̃ᵀv, g₀ = Σ v r and Σ v.
  */
-export function prepareCovariance(state: QuadraticState, maxP = COVARIANCE_MAX_P): void {
+export function prepareCovariance(
+  state: QuadraticState,
+  maxP = COVARIANCE_MAX_P,
+  target?: Float64Array,
+): void {
   const { n, p, v, r } = state;
   if (p > maxP) {
     state.covariance = null;
@@ -134,7 +138,9 @@ export function prepareCovariance(state: QuadraticState, maxP = COVARIANCE_MAX_P
   }
   const previous = state.covariance;
   // buffers are reused from the previous state (G perhaps in a factor's workspace by now)
-  const gram = previous && previous.gram.length >= p * p ? previous.gram : new Float64Array(p * p);
+  // (or where the caller wants G: an active-set factor's workspace, so it is not copied there)
+  const gram =
+    target ?? (previous && previous.gram.length >= p * p ? previous.gram : new Float64Array(p * p));
   const gradient = previous?.gradient ?? new Float64Array(p);
   const vx = previous?.vx ?? new Float64Array(p);
   const weighted = previous?.weighted ?? new Float64Array(n);

@@ -79,7 +79,9 @@ export function createActiveSetFactor(
 ): ActiveSetFactor {
   const { p } = state;
   const cov = state.covariance!;
-  workspace.gram.set(cov.gram.subarray(0, p * p)); // none yet where G is to be built in place
+  // (nothing to copy where G was built in place; none yet where it is still to be built)
+  if (cov.gram.buffer !== workspace.gram.buffer || cov.gram.byteOffset !== workspace.gram.byteOffset)
+    workspace.gram.set(cov.gram.subarray(0, p * p));
   cov.gram = workspace.gram;
   const factor: ActiveSetFactor = {
     order: workspace.order,
