@@ -478,6 +478,46 @@ export function factorRow(gram: usize, lower: usize, p: i32, order: usize, r: i3
   return squares;
 }
 
+// The Cholesky factor of a symmetric positive definite n × n matrix (row-major, stride p), in
+// place of its lower triangle: row by row, L[i, j] = (A[i, j] − L[i, 0:j]·L[j, 0:j]) / L[j, j],
+// then L[i, i] = √(A[i, i] − L[i, 0:i]·L[i, 0:i]) — every inner product along two rows, in SIMD.
+// Returns 0 (and leaves the rest) where a pivot is not positive: A is not positive definite.
+export function choleskyLower(a: usize, p: i32, n: i32): i32 {
+  for (let i = 0; i < n; i++) {
+    const row = at(a, i * p);
+    let squares: f64 = 0;
+    for (let j = 0; j < i; j++) {
+      const other = at(a, j * p);
+      let acc = f64x2.splat(0);
+      let k = 0;
+      for (; k + 1 < j; k += 2) acc = madd(v128.load(at(row, k)), v128.load(at(other, k)), acc);
+      let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+      for (; k < j; k++) dot += load<f64>(at(row, k)) * load<f64>(at(other, k));
+      const value = (load<f64>(at(row, j)) - dot) / load<f64>(at(other, j));
+      store<f64>(at(row, j), value);
+      squares += value * value;
+    }
+    const pivot = load<f64>(at(row, i)) - squares;
+    if (!(pivot > 0)) return 0;
+    store<f64>(at(row, i), Math.sqrt(pivot));
+  }
+  return 1;
+}
+
+// A[i, k] += s·u_i·u_k over the lower triangle (k ≤ i) of an n × n matrix (row-major, stride p):
+// a symmetric rank-one update, each row's run in SIMD.
+export function symmetricRankOne(a: usize, p: i32, n: i32, u: usize, s: f64): void {
+  for (let i = 0; i < n; i++) {
+    const ui = s * load<f64>(at(u, i));
+    if (ui == 0) continue;
+    const row = at(a, i * p);
+    const scale = f64x2.splat(ui);
+    let k = 0;
+    for (; k + 1 <= i; k += 2) v128.store(at(row, k), madd(scale, v128.load(at(u, k)), v128.load(at(row, k))));
+    for (; k <= i; k++) store<f64>(at(row, k), load<f64>(at(row, k)) + ui * load<f64>(at(u, k)));
+  }
+}
+
 // Solves L·Lᵀ x = b in place (b at `x`, m entries) with the factor's first m rows: forward along
 // the rows of L, then backward taking each solved x_r out of the entries above it along row r.
 export function factorSolve(lower: usize, p: i32, m: i32, x: usize): void {

@@ -36,6 +36,13 @@ export interface FactorWorkspace {
   base: Float64Array;
   out: Float64Array;
   combine(m: number, width?: number): void;
+  /**
+   * For a dense n × n system (n ≤ p) kept in the workspace — the wide elastic net's Woodbury
+   * face (src/glm/solvers/woodburyFace.ts): gram's lower triangle += s·u uᵀ, u in `base`.
+   */
+  rankOneGram(n: number, s: number): void;
+  /** lower's own lower triangle (n × n) replaced by its Cholesky factor; false where not positive definite. */
+  factorLower(n: number): boolean;
 }
 
 function plainWorkspace(p: number): FactorWorkspace {
@@ -87,6 +94,31 @@ function plainWorkspace(p: number): FactorWorkspace {
     combine(m, width = p) {
       const { gram, rows, values, base, out } = workspace;
       rowProducts(gram, p, width, rows, m, values, base, out);
+    },
+    rankOneGram(n, s) {
+      const { gram, base } = workspace;
+      for (let i = 0; i < n; i++) {
+        const ui = s * base[i]!;
+        if (ui === 0) continue;
+        for (let k = 0; k <= i; k++) gram[i * p + k]! += ui * base[k]!;
+      }
+    },
+    factorLower(n) {
+      const { lower } = workspace;
+      for (let i = 0; i < n; i++) {
+        let squares = 0;
+        for (let j = 0; j < i; j++) {
+          let dot = 0;
+          for (let k = 0; k < j; k++) dot += lower[i * p + k]! * lower[j * p + k]!;
+          const value = (lower[i * p + j]! - dot) / lower[j * p + j]!;
+          lower[i * p + j] = value;
+          squares += value * value;
+        }
+        const pivot = lower[i * p + i]! - squares;
+        if (!(pivot > 0)) return false;
+        lower[i * p + i] = Math.sqrt(pivot);
+      }
+      return true;
     },
   };
   return workspace;
@@ -194,6 +226,8 @@ function layOut(exports: RowsExports, p: number): FactorWorkspace {
     base: new Float64Array(buffer, baseAt, p),
     out: new Float64Array(buffer, outAt, p),
     combine: (m, width = p) => exports.gradientFromRows(gramAt, p, width, rowsAt, m, valuesAt, baseAt, outAt),
+    rankOneGram: (n, s) => exports.symmetricRankOne(gramAt, p, n, baseAt, s),
+    factorLower: (n) => exports.choleskyLower(lowerAt, p, n) === 1,
   };
   instanceOf.set(workspace, exports);
   return workspace;

@@ -108,6 +108,8 @@ export interface RowsExports {
   gramChunk(): number;
   factorRow(gram: number, lower: number, p: number, order: number, r: number, j: number): number;
   factorSolve(lower: number, p: number, m: number, x: number): void;
+  choleskyLower(a: number, p: number, n: number): number;
+  symmetricRankOne(a: number, p: number, n: number, u: number, s: number): void;
   gradientFromRows(
     gram: number,
     p: number,

@@ -461,3 +461,43 @@ describe("a large design built on first read, its Gram streamed from the rows", 
     expect(lazy.x).toBe(built); // built once
   });
 });
+
+describe("a dense system kept in a factor workspace (the Woodbury face's K and its factor)", () => {
+  it("adds s·u uᵀ to the lower triangle and factors it, in WebAssembly and JavaScript alike", () => {
+    const random = createRandom(31);
+    const p = 41;
+    const n = 37; // n < p: rows p apart, the odd tail of every SIMD run
+    const u = Float64Array.from({ length: n }, () => random.normal());
+    const base = Float64Array.from({ length: n * n }, () => random.normal());
+    for (const plain of [false, true]) {
+      const workspace = createFactorWorkspace(p, plain);
+      // A = I·n + B Bᵀ/n, then A += 0.7 u uᵀ: positive definite
+      for (let i = 0; i < n; i++)
+        for (let k = 0; k <= i; k++) {
+          let sum = i === k ? n : 0;
+          for (let c = 0; c < n; c++) sum += (base[i * n + c]! * base[k * n + c]!) / n;
+          workspace.gram[i * p + k] = sum;
+        }
+      const before = workspace.gram.slice();
+      workspace.base.set(u);
+      workspace.rankOneGram(n, 0.7);
+      for (let i = 0; i < n; i++)
+        for (let k = 0; k <= i; k++)
+          expect(workspace.gram[i * p + k]).toBeCloseTo(before[i * p + k]! + 0.7 * u[i]! * u[k]!, 12);
+      for (let i = 0; i < n; i++)
+        for (let k = 0; k <= i; k++) workspace.lower[i * p + k] = workspace.gram[i * p + k]!;
+      expect(workspace.factorLower(n)).toBe(true);
+      // L·Lᵀ = A
+      for (let i = 0; i < n; i++)
+        for (let k = 0; k <= i; k++) {
+          let product = 0;
+          for (let c = 0; c <= k; c++) product += workspace.lower[i * p + c]! * workspace.lower[k * p + c]!;
+          expect(product, `${plain} ${i},${k}`).toBeCloseTo(workspace.gram[i * p + k]!, 9);
+        }
+      // not positive definite: said so
+      for (let i = 0; i < n; i++)
+        for (let k = 0; k <= i; k++) workspace.lower[i * p + k] = i === k ? (i === 20 ? -1 : 1) : 0;
+      expect(workspace.factorLower(n)).toBe(false);
+    }
+  });
+});

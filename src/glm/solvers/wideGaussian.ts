@@ -20,7 +20,12 @@ import {
   settleGradients,
 } from "./gradientScreen.js";
 import { solveByActiveSet } from "./lassoActiveSet.js";
-import { createWoodburyFace, solveFaceByWoodbury, type WoodburyFace } from "./woodburyFace.js";
+import {
+  createWoodburyFace,
+  releaseWoodburyFace,
+  solveFaceByWoodbury,
+  type WoodburyFace,
+} from "./woodburyFace.js";
 import {
   addColumns,
   createWorkingSet,
@@ -93,7 +98,8 @@ export function createWideGaussian(state: QuadraticState, response: Float64Array
 
 /** Hands the working set's workspace on to the next path (see releaseFactorWorkspace). */
 export function releaseWideGaussian(problem: WideGaussian): void {
-  releaseWorkingSet(problem.set);
+  if (problem.face) releaseWoodburyFace(problem.face);
+  releaseWorkingSet(problem.set); // the last released is kept: the working set's, the larger
 }
 
 /**
