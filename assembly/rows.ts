@@ -457,6 +457,17 @@ export function gradientFromRows(
   }
 }
 
+// Σ_{k<length} a_k·b_k in one two-lane SIMD sum, then the odd tail: the inner product of the
+// factor's kernels (a row of L against a row of L, or against x).
+@inline function pairDot(a: usize, b: usize, length: i32): f64 {
+  let acc = f64x2.splat(0);
+  let k = 0;
+  for (; k + 1 < length; k += 2) acc = madd(v128.load(at(a, k)), v128.load(at(b, k)), acc);
+  let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (; k < length; k++) dot += load<f64>(at(a, k)) * load<f64>(at(b, k));
+  return dot;
+}
+
 // Row r of a Cholesky factor L (p × p storage, row-major, lower triangular) for a new column j of
 // the symmetric matrix G: L[r, c] = (G[j, order_c] − L[r, 0:c]·L[c, 0:c]) / L[c, c] for c < r.
 // Returns Σ_c L[r, c]², which the caller subtracts from the diagonal to get the pivot.
@@ -466,12 +477,7 @@ export function factorRow(gram: usize, lower: usize, p: i32, order: usize, r: i3
   let squares: f64 = 0;
   for (let c = 0; c < r; c++) {
     const other = at(lower, c * p);
-    let acc = f64x2.splat(0);
-    let k = 0;
-    for (; k + 1 < c; k += 2) acc = madd(v128.load(at(row, k)), v128.load(at(other, k)), acc);
-    let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-    for (; k < c; k++) dot += load<f64>(at(row, k)) * load<f64>(at(other, k));
-    const value = (load<f64>(at(source, column(order, c))) - dot) / load<f64>(at(other, c));
+    const value = (load<f64>(at(source, column(order, c))) - pairDot(row, other, c)) / load<f64>(at(other, c));
     store<f64>(at(row, c), value);
     squares += value * value;
   }
@@ -488,12 +494,7 @@ export function choleskyLower(a: usize, p: i32, n: i32): i32 {
     let squares: f64 = 0;
     for (let j = 0; j < i; j++) {
       const other = at(a, j * p);
-      let acc = f64x2.splat(0);
-      let k = 0;
-      for (; k + 1 < j; k += 2) acc = madd(v128.load(at(row, k)), v128.load(at(other, k)), acc);
-      let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-      for (; k < j; k++) dot += load<f64>(at(row, k)) * load<f64>(at(other, k));
-      const value = (load<f64>(at(row, j)) - dot) / load<f64>(at(other, j));
+      const value = (load<f64>(at(row, j)) - pairDot(row, other, j)) / load<f64>(at(other, j));
       store<f64>(at(row, j), value);
       squares += value * value;
     }
@@ -523,12 +524,7 @@ export function symmetricRankOne(a: usize, p: i32, n: i32, u: usize, s: f64): vo
 export function factorSolve(lower: usize, p: i32, m: i32, x: usize): void {
   for (let r = 0; r < m; r++) {
     const row = at(lower, r * p);
-    let acc = f64x2.splat(0);
-    let k = 0;
-    for (; k + 1 < r; k += 2) acc = madd(v128.load(at(row, k)), v128.load(at(x, k)), acc);
-    let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-    for (; k < r; k++) dot += load<f64>(at(row, k)) * load<f64>(at(x, k));
-    store<f64>(at(x, r), (load<f64>(at(x, r)) - dot) / load<f64>(at(row, r)));
+    store<f64>(at(x, r), (load<f64>(at(x, r)) - pairDot(row, x, r)) / load<f64>(at(row, r)));
   }
   for (let r = m - 1; r >= 0; r--) {
     const row = at(lower, r * p);
