@@ -21,8 +21,13 @@
  * taken only when it is the optimum over the working set. Otherwise nothing changes and the caller
  * goes on as before (the m × m solver or coordinate descent).
  */
+
+import {
+  createFactorWorkspace,
+  type FactorWorkspace,
+  releaseFactorWorkspace,
+} from "../../kernels/factorKernel.js";
 import { designProducts } from "../../kernels/gramKernel.js";
-import { createFactorWorkspace, type FactorWorkspace, releaseFactorWorkspace } from "../../kernels/factorKernel.js";
 import { choleskySolveInPlace } from "../cholesky.js";
 import type { WorkingSet } from "./workingSet.js";
 
