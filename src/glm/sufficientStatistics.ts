@@ -46,15 +46,25 @@ export function representativeRows(statistics: GaussianStatistics): Dataset {
   const r = semidefiniteCholesky(statistics.covariance, m);
   const rows = new Float64Array(k * m);
   // H's column c (0-based) is the Helmert contrast: 1/√((c+1)(c+2)) on rows 0…c, −(c+1)/√(…) on
-  // row c + 1, zero below; (H R)_i = Σ_c H[i][c] · R[c][:]
+  // row c + 1, zero below. So (H R)_i = S_i − (i/norm_{i−1})·R[i−1][:] with the suffix sums
+  // S_i = Σ_{c ≥ i} R[c][:]/norm_c, which the rows from the last up build one R row at a time:
+  // O(m²), where the sum over H's columns as written was m³/6 (p = 1000: 0.54 s of a 1.3 s path).
   const root = Math.sqrt(k);
-  for (let c = 0; c < m; c++) {
-    const norm = Math.sqrt((c + 1) * (c + 2));
-    for (let i = 0; i <= c + 1; i++) {
-      const h = (i <= c ? 1 : -(c + 1)) / norm;
-      for (let l = c; l < m; l++) rows[i * m + l]! += root * h * r[c * m + l]!;
+  const norm = (c: number) => Math.sqrt((c + 1) * (c + 2));
+  const suffix = new Float64Array(m);
+  for (let i = m; i >= 0; i--) {
+    const row = i * m;
+    for (let l = 0; l < m; l++) rows[row + l] = suffix[l]!;
+    if (i === 0) break;
+    const c = i - 1; // R's row c (upper triangular: its entries from c on)
+    const below = i / norm(c);
+    const above = 1 / norm(c);
+    for (let l = c; l < m; l++) {
+      rows[row + l]! -= below * r[c * m + l]!;
+      suffix[l]! += above * r[c * m + l]!;
     }
   }
+  for (let a = 0; a < k * m; a++) rows[a]! *= root;
   const x = new Float64Array(k * p);
   const y = new Float64Array(k);
   for (let i = 0; i < k; i++) {
