@@ -468,6 +468,27 @@ export function gradientFromRows(
   return dot;
 }
 
+// The same inner product in four independent two-lane sums: the whole factorization of
+// choleskyLower is these, and one running sum makes each multiply-add wait for the last.
+@inline function quadDot(a: usize, b: usize, length: i32): f64 {
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let acc2 = f64x2.splat(0);
+  let acc3 = f64x2.splat(0);
+  let k = 0;
+  for (; k + 7 < length; k += 8) {
+    acc0 = madd(v128.load(at(a, k)), v128.load(at(b, k)), acc0);
+    acc1 = madd(v128.load(at(a, k + 2)), v128.load(at(b, k + 2)), acc1);
+    acc2 = madd(v128.load(at(a, k + 4)), v128.load(at(b, k + 4)), acc2);
+    acc3 = madd(v128.load(at(a, k + 6)), v128.load(at(b, k + 6)), acc3);
+  }
+  for (; k + 1 < length; k += 2) acc0 = madd(v128.load(at(a, k)), v128.load(at(b, k)), acc0);
+  const acc = f64x2.add(f64x2.add(acc0, acc1), f64x2.add(acc2, acc3));
+  let dot = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (; k < length; k++) dot += load<f64>(at(a, k)) * load<f64>(at(b, k));
+  return dot;
+}
+
 // Row r of a Cholesky factor L (p × p storage, row-major, lower triangular) for a new column j of
 // the symmetric matrix G: L[r, c] = (G[j, order_c] − L[r, 0:c]·L[c, 0:c]) / L[c, c] for c < r.
 // Returns Σ_c L[r, c]², which the caller subtracts from the diagonal to get the pivot.
@@ -487,19 +508,32 @@ export function factorRow(gram: usize, lower: usize, p: i32, order: usize, r: i3
 // The Cholesky factor of a symmetric positive definite n × n matrix (row-major, stride p), in
 // place of its lower triangle: row by row, L[i, j] = (A[i, j] − L[i, 0:j]·L[j, 0:j]) / L[j, j],
 // then L[i, i] = √(A[i, i] − L[i, 0:i]·L[i, 0:i]) — every inner product along two rows, in SIMD.
-// Returns 0 (and leaves the rest) where a pivot is not positive: A is not positive definite.
-export function choleskyLower(a: usize, p: i32, n: i32): i32 {
-  for (let i = 0; i < n; i++) {
+// Strict (relative < 0): returns 0 where a pivot is not positive (A is not positive definite).
+// Semi-definite (relative ≥ 0): a pivot at or below relative·|A_ii| or `floor` is rounding — a
+// column with no spread of its own — and leaves L's column i zero (L_ii = 0, and the entries
+// below it 0); returns 1.
+// Rows start … end − 1 only (the rows above them factored already): the caller makes many short
+// calls, so the engine swaps in optimized code between them (one call for a 1000 × 1000 factor ran
+// on baseline code to its end, as slow as JavaScript).
+export function choleskyLower(a: usize, p: i32, start: i32, end: i32, relative: f64, floor: f64): i32 {
+  for (let i = start; i < end; i++) {
     const row = at(a, i * p);
     let squares: f64 = 0;
     for (let j = 0; j < i; j++) {
       const other = at(a, j * p);
-      const value = (load<f64>(at(row, j)) - pairDot(row, other, j)) / load<f64>(at(other, j));
+      const diagonal = load<f64>(at(other, j));
+      const value = diagonal == 0 ? 0 : (load<f64>(at(row, j)) - quadDot(row, other, j)) / diagonal;
       store<f64>(at(row, j), value);
       squares += value * value;
     }
-    const pivot = load<f64>(at(row, i)) - squares;
-    if (!(pivot > 0)) return 0;
+    const own = load<f64>(at(row, i));
+    const pivot = own - squares;
+    if (relative < 0) {
+      if (!(pivot > 0)) return 0;
+    } else if (!(pivot > relative * Math.abs(own)) || !(pivot > floor)) {
+      store<f64>(at(row, i), 0);
+      continue;
+    }
     store<f64>(at(row, i), Math.sqrt(pivot));
   }
   return 1;

@@ -41,8 +41,12 @@ export interface FactorWorkspace {
    * face (src/glm/solvers/woodburyFace.ts): gram's lower triangle += s·u uᵀ, u in `base`.
    */
   rankOneGram(n: number, s: number): void;
-  /** lower's own lower triangle (n × n) replaced by its Cholesky factor; false where not positive definite. */
-  factorLower(n: number): boolean;
+  /**
+   * lower's own lower triangle (n × n) replaced by its Cholesky factor; false where not positive
+   * definite. With `semidefinite`, a pivot at or below relative·|A_ii| (or floor) is rounding: its
+   * column of L is left zero, and the factor is always made.
+   */
+  factorLower(n: number, semidefinite?: { relative: number; floor: number }): boolean;
 }
 
 function plainWorkspace(p: number): FactorWorkspace {
@@ -103,19 +107,26 @@ function plainWorkspace(p: number): FactorWorkspace {
         for (let k = 0; k <= i; k++) gram[i * p + k]! += ui * base[k]!;
       }
     },
-    factorLower(n) {
+    factorLower(n, semidefinite) {
       const { lower } = workspace;
       for (let i = 0; i < n; i++) {
         let squares = 0;
         for (let j = 0; j < i; j++) {
           let dot = 0;
           for (let k = 0; k < j; k++) dot += lower[i * p + k]! * lower[j * p + k]!;
-          const value = (lower[i * p + j]! - dot) / lower[j * p + j]!;
+          const diagonal = lower[j * p + j]!;
+          const value = diagonal === 0 ? 0 : (lower[i * p + j]! - dot) / diagonal;
           lower[i * p + j] = value;
           squares += value * value;
         }
-        const pivot = lower[i * p + i]! - squares;
-        if (!(pivot > 0)) return false;
+        const own = lower[i * p + i]!;
+        const pivot = own - squares;
+        if (!semidefinite) {
+          if (!(pivot > 0)) return false;
+        } else if (!(pivot > semidefinite.relative * Math.abs(own)) || !(pivot > semidefinite.floor)) {
+          lower[i * p + i] = 0;
+          continue;
+        }
         lower[i * p + i] = Math.sqrt(pivot);
       }
       return true;
@@ -227,7 +238,16 @@ function layOut(exports: RowsExports, p: number): FactorWorkspace {
     out: new Float64Array(buffer, outAt, p),
     combine: (m, width = p) => exports.gradientFromRows(gramAt, p, width, rowsAt, m, valuesAt, baseAt, outAt),
     rankOneGram: (n, s) => exports.symmetricRankOne(gramAt, p, n, baseAt, s),
-    factorLower: (n) => exports.choleskyLower(lowerAt, p, n) === 1,
+    factorLower(n, semidefinite) {
+      const [relative, floor] = semidefinite ? [semidefinite.relative, semidefinite.floor] : [-1, 0];
+      // in calls of about 2^20 multiply-adds each (row i costs i²/2)
+      for (let start = 0; start < n; ) {
+        const end = Math.min(n, start + Math.max(8, Math.ceil(2 ** 21 / Math.max(1, start * start))));
+        if (exports.choleskyLower(lowerAt, p, start, end, relative, floor) !== 1) return false;
+        start = end;
+      }
+      return true;
+    },
   };
   instanceOf.set(workspace, exports);
   return workspace;

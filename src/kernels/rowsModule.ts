@@ -108,7 +108,7 @@ export interface RowsExports {
   gramChunk(): number;
   factorRow(gram: number, lower: number, p: number, order: number, r: number, j: number): number;
   factorSolve(lower: number, p: number, m: number, x: number): void;
-  choleskyLower(a: number, p: number, n: number): number;
+  choleskyLower(a: number, p: number, start: number, end: number, relative: number, floor: number): number;
   symmetricRankOne(a: number, p: number, n: number, u: number, s: number): void;
   gradientFromRows(
     gram: number,

@@ -500,4 +500,34 @@ describe("a dense system kept in a factor workspace (the Woodbury face's K and i
       expect(workspace.factorLower(n)).toBe(false);
     }
   });
+
+  it("factors a semi-definite matrix (a repeated column) with that column of L zero, in both", () => {
+    const random = createRandom(37);
+    const n = 23;
+    const p = 23;
+    const rows = 60;
+    // the Gram of a design whose column 9 repeats column 4
+    const x = Float64Array.from({ length: rows * n }, () => random.normal());
+    for (let i = 0; i < rows; i++) x[i * n + 9] = x[i * n + 4]!;
+    const results = [false, true].map((plain) => {
+      const workspace = createFactorWorkspace(p, plain);
+      for (let i = 0; i < n; i++)
+        for (let k = 0; k <= i; k++) {
+          let sum = 0;
+          for (let r = 0; r < rows; r++) sum += x[r * n + i]! * x[r * n + k]!;
+          workspace.gram[i * p + k] = sum;
+          workspace.lower[i * p + k] = sum;
+        }
+      expect(workspace.factorLower(n, { relative: 1e-13, floor: 0 })).toBe(true);
+      for (let l = 9; l < n; l++) expect(workspace.lower[l * p + 9], `${plain} ${l}`).toBe(0);
+      for (let i = 0; i < n; i++)
+        for (let k = 0; k <= i; k++) {
+          let product = 0;
+          for (let c = 0; c <= k; c++) product += workspace.lower[i * p + c]! * workspace.lower[k * p + c]!;
+          expect(product, `${plain} ${i},${k}`).toBeCloseTo(workspace.gram[i * p + k]!, 8);
+        }
+      return workspace.lower.slice(0, n * p);
+    });
+    for (let a = 0; a < n * p; a++) expect(results[0]![a]).toBeCloseTo(results[1]![a]!, 10);
+  });
 });
