@@ -33,8 +33,10 @@ export interface WorkingSet {
   /** The quadratic over the slots: v and r (n) are the design's weights and working residual. */
   inner: QuadraticState;
   factor: ActiveSetFactor;
-  /** Blocks of G on their way in (see addColumns). */
+  /** Blocks of G on their way in (see ensureGram). */
   scratch: Float64Array;
+  /** G (and xv) hold the slots before this one; the slots from it on joined "later" (addColumns). */
+  gramSize: number;
 }
 
 /** An inner state of `capacity` slots (none in use), with weights v shared with the caller. */
@@ -97,6 +99,7 @@ export function createWorkingSet(
     inner,
     factor: createActiveSetFactor(inner),
     scratch: new Float64Array(0),
+    gramSize: 0,
   };
 }
 
@@ -133,8 +136,10 @@ function grow(set: WorkingSet, needed: number): void {
 }
 
 /**
- * Adds the listed columns (not in W yet) at the current weights v: their blocks of G against W
- * and among themselves, their xv (unless `withGram` is false: G is about to be rebuilt). Returns
+ * Adds the listed columns (not in W yet) at the current weights v. With `withGram` true their
+ * blocks of G against W and among themselves and their xv are built now (ensureGram); with
+ * "later" the caller builds them (ensureGram) before anything reads them — a caller that may
+ * never need them (the Woodbury face reads none); with false G is about to be rebuilt. Returns
  * the first new slot; the caller sets the new slots' gradients and linear terms. Columns beyond
  * WORKING_SET_MAX are left out (returns how many joined as well).
  */
@@ -142,19 +147,16 @@ export function addColumns(
   set: WorkingSet,
   columns: Int32Array,
   count: number,
-  withGram = true,
+  withGram: boolean | "later" = true,
 ): { first: number; added: number } {
   const first = set.size;
   const added = Math.min(count, WORKING_SET_MAX - first);
   if (added <= 0) return { first, added: 0 };
   if (first + added > set.capacity) grow(set, first + added);
-  const { n, p, x, capacity, inner } = set;
-  const joining = columns.slice(0, added);
-  const cov = inner.covariance!;
-  const gram = cov.gram;
+  const { inner } = set;
   for (let a = 0; a < added; a++) {
     const s = first + a;
-    const j = joining[a]!;
+    const j = columns[a]!;
     inner.penaltyFactor[s] = set.penaltyFactor[j]!;
     inner.usable[s] = 1;
     inner.beta[s] = 0;
@@ -162,13 +164,27 @@ export function addColumns(
     set.slotOf[j] = s;
   }
   set.size = first + added;
-  if (!withGram) return { first, added };
+  if (withGram === true) ensureGram(set);
+  return { first, added };
+}
+
+/**
+ * Builds G's blocks for the slots added since G was last complete — against the slots before
+ * them and among themselves — and their xv = diag(G), at the current weights v.
+ */
+export function ensureGram(set: WorkingSet): void {
+  const first = set.gramSize;
+  const added = set.size - first;
+  if (added <= 0) return;
+  const { n, p, x, capacity, inner } = set;
+  const joining = set.columnOf.slice(first, set.size);
+  const cov = inner.covariance!;
+  const gram = cov.gram;
   if (first > 0) {
     const block = scratch(set, added * first);
     crossFunction()(x, n, p, inner.v, joining, set.columnOf.subarray(0, first), block);
     // the new rows, then the new columns row by row: written down the column, each value would
-    // land in its own cache line (rows are `capacity` apart), and a working set of thousands of
-    // columns spent a quarter of a small-α path here
+    // land in its own cache line (rows are `capacity` apart)
     for (let a = 0; a < added; a++)
       gram.set(block.subarray(a * first, (a + 1) * first), (first + a) * capacity);
     for (let t = 0; t < first; t++) {
@@ -183,7 +199,7 @@ export function addColumns(
     for (let b = 0; b < added; b++) gram[s * capacity + first + b] = square[a * added + b]!;
     inner.xv[s] = square[a * added + a]!;
   }
-  return { first, added };
+  set.gramSize = set.size;
 }
 
 /**
@@ -221,6 +237,7 @@ export function rebuildGram(set: WorkingSet): void {
   }
   cov.gradient0 = extended[size * m + size + 1]!;
   cov.vSum = extended[(size + 1) * m + size + 1]!;
+  set.gramSize = size;
 }
 
 /**
