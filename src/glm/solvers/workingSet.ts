@@ -117,7 +117,11 @@ function grow(set: WorkingSet, needed: number): void {
   const old = set.inner;
   const linear = set.factor.linear.slice(0, size); // before the workspace is laid out again
   const inner = innerState(set.n, capacity, old.alpha, old.v, old.r);
-  const factor = createActiveSetFactor(inner, growFactorWorkspace(set.factor.workspace, capacity, size));
+  // (G's rows that are built: the slots past gramSize have none yet)
+  const factor = createActiveSetFactor(
+    inner,
+    growFactorWorkspace(set.factor.workspace, capacity, set.gramSize),
+  );
   const from = old.covariance!;
   const to = inner.covariance!;
   for (const name of ["xv", "beta", "penaltyFactor"] as const) inner[name].set(old[name].subarray(0, size));
