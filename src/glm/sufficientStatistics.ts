@@ -50,15 +50,15 @@ export function representativeRows(statistics: GaussianStatistics): Dataset {
   // S_i = Σ_{c ≥ i} R[c][:]/norm_c, which the rows from the last up build one R row at a time:
   // O(m²), where the sum over H's columns as written was m³/6 (p = 1000: 0.54 s of a 1.3 s path).
   const root = Math.sqrt(k);
-  const norm = (c: number) => Math.sqrt((c + 1) * (c + 2));
   const suffix = new Float64Array(m);
   for (let i = m; i >= 0; i--) {
     const row = i * m;
     for (let l = 0; l < m; l++) rows[row + l] = suffix[l]!;
     if (i === 0) break;
     const c = i - 1; // R's row c (upper triangular: its entries from c on)
-    const below = i / norm(c);
-    const above = 1 / norm(c);
+    const norm = Math.sqrt((c + 1) * (c + 2));
+    const below = i / norm;
+    const above = 1 / norm;
     for (let l = c; l < m; l++) {
       rows[row + l]! -= below * r[c * m + l]!;
       suffix[l]! += above * r[c * m + l]!;

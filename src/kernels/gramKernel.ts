@@ -321,7 +321,7 @@ function createWasmDesign(exports: RowsExports): {
     shape = "";
     resident = null;
     faceCopied = null;
-    let buffer = reserve(matrix + 8 * m * m);
+    const buffer = reserve(matrix + 8 * m * m); // not grown again below
     const at = { columns, v: weights, weighted, matrix };
     new Int32Array(buffer, columns, m).set(Int32Array.from({ length: m }, (_, j) => j));
     new Float64Array(buffer, centreAt, p).set(centre.subarray(0, p));
@@ -329,19 +329,17 @@ function createWasmDesign(exports: RowsExports): {
     new Float64Array(buffer, matrix, m * m).fill(0);
     for (let start = 0; start < n; start += chunk) {
       const count = Math.min(chunk, n - start);
-      buffer = exports.memory.buffer;
       new Float64Array(buffer, raw, count * p).set(source.subarray(start * p, (start + count) * p));
       exports.standardizeToColumns(raw, count, p, centreAt, inverseAt, window);
-      extras.forEach((extra, e) => {
+      for (let e = 0; e < extras.length; e++)
         new Float64Array(buffer, window + 8 * count * (p + e), count).set(
-          extra.subarray(start, start + count),
+          extras[e]!.subarray(start, start + count),
         );
-      });
       new Float64Array(buffer, weights, count).set(v.subarray(start, start + count));
       addChunk(at, window, count, m, 0);
     }
     exports.mirrorLower(matrix, m);
-    out.set(new Float64Array(exports.memory.buffer, matrix, m * m));
+    out.set(new Float64Array(buffer, matrix, m * m));
   };
   const cross: CrossFunction = (x, n, p, v, rows, cols, out) => {
     const mr = rows.length;

@@ -1,5 +1,5 @@
 /**
- * The working set's Gram G_WW (src/glm/solvers/workingSet.ts): built as columns join, or "later"
+ * The working set's Gram G_WW (src/glm/solvers/workingSet.ts): built as columns join, or later
  * — the elastic net's Woodbury face reads none of it, so its blocks wait until a solve that does
  * (ensureGram). Either way the same G, the same xv, against the plain loops; across a move to a
  * larger capacity too.
@@ -31,7 +31,7 @@ describe("a working set's Gram", () => {
       [97, 200],
     ] as const) {
       addColumns(now, order.slice(from, to), to - from);
-      addColumns(later, order.slice(from, to), to - from, "later");
+      addColumns(later, order.slice(from, to), to - from, false);
       if (to === 97) ensureGram(later); // one block built in between, the rest at the end
     }
     expect(later.gramSize).toBe(97);

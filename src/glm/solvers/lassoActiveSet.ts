@@ -80,8 +80,7 @@ export function createActiveSetFactor(
   const { p } = state;
   const cov = state.covariance!;
   // (nothing to copy where G was built in place; none yet where it is still to be built)
-  if (cov.gram.buffer !== workspace.gram.buffer || cov.gram.byteOffset !== workspace.gram.byteOffset)
-    workspace.gram.set(cov.gram.subarray(0, p * p));
+  if (cov.gram !== workspace.gram) workspace.gram.set(cov.gram.subarray(0, p * p));
   cov.gram = workspace.gram;
   const factor: ActiveSetFactor = {
     order: workspace.order,

@@ -119,7 +119,7 @@ function join(problem: WideGaussian, count: number): number {
   // and, at 2334 columns, 65 MB of memory.
   const later = problem.face !== null;
   const joining = rankJoining(set, columns, count, screen.gradient);
-  const { first, added } = addColumns(set, columns, joining, later ? "later" : true);
+  const { first, added } = addColumns(set, columns, joining, !later);
   const { inner, factor } = set;
   if (later && added > 0) {
     // g_j = x̃_jᵀ V r at the current residual (one sweep over the joining columns)

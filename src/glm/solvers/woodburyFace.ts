@@ -35,18 +35,16 @@ import type { WorkingSet } from "./workingSet.js";
 export interface WoodburyFace {
   n: number;
   /**
-   * K and the factor live in a factor workspace (its gram and lower, n × n): the rank-one updates
-   * of K and the factorizations run there in SIMD — in JavaScript they were a third of a small-α
-   * path (α = 0.01, 200 × 10000: ~2900 updates and 100 factorizations of 200 × 200).
+   * Where K and the factor live, n × n, lower triangles: K = Σ u_a u_aᵀ / pf_a over the slots
+   * flagged in `inK` in its gram, the factor of I + K/ridge in its lower. The rank-one updates of K
+   * and the factorizations run there in SIMD — in JavaScript they were a third of a small-α path
+   * (α = 0.01, 200 × 10000: ~2900 updates and 100 factorizations of 200 × 200).
    */
   workspace: FactorWorkspace;
-  /** K = Σ u_a u_aᵀ / pf_a over the slots flagged in `inK` (the workspace's gram, lower triangle). */
-  kernel: Float64Array;
   inK: Uint8Array;
   /** Rank-one updates since K was last built afresh (rounding accumulates; rebuilt past a bound). */
   updates: number;
-  /** The factor of I + K/ridge (lower triangle; the workspace's lower) and the ridge it was built at (NaN: none). */
-  system: Float64Array;
+  /** The ridge the factor was built at (NaN: none). */
   factoredRidge: number;
   /** The slots that entered (s + 1) or left (−(s + 1)) K at its last sync. */
   changes: Int32Array;
@@ -77,10 +75,8 @@ export function createWoodburyFace(n: number, v: Float64Array): WoodburyFace {
   return {
     n,
     workspace,
-    kernel: workspace.gram,
     inK: new Uint8Array(0),
     updates: 0,
-    system: workspace.lower,
     factoredRidge: Number.NaN,
     changes: new Int32Array(0),
     changeCount: 0,
@@ -122,7 +118,7 @@ export function releaseWoodburyFace(face: WoodburyFace): void {
 /** Makes K the sum over the wanted slots: rank-one updates, or afresh when rounding may have built up. */
 function syncKernel(face: WoodburyFace, set: WorkingSet, size: number): void {
   if (face.updates > MAX_UPDATES) {
-    face.kernel.fill(0);
+    face.workspace.gram.fill(0);
     face.inK.fill(0);
     face.updates = 0;
   }
@@ -168,7 +164,8 @@ function rankOneUpdate(lower: Float64Array, n: number, w: Float64Array, sign: 1 
  * was built at this ridge (a pivot within one λ), else built afresh from K.
  */
 function factorSystem(face: WoodburyFace, set: WorkingSet, ridge: number): boolean {
-  const { n, system, kernel } = face;
+  const { n } = face;
+  const { lower: system, gram: kernel } = face.workspace;
   if (face.factoredRidge === ridge && face.changeCount <= n / 4) {
     let updated = true;
     for (let c = 0; c < face.changeCount && updated; c++) {
@@ -223,8 +220,8 @@ export function solveFaceByWoodbury(face: WoodburyFace, set: WorkingSet, lambda:
   const size = set.size;
   if (!(ridge > 0)) return false;
   ensureSlots(face, set.capacity);
-  const { wanted, signs, solution, gradient, fitted, system, sqrtV, faceColumns, faceSlots, values, dots } =
-    face;
+  const { wanted, signs, solution, gradient, fitted, sqrtV, faceColumns, faceSlots, values, dots } = face;
+  const system = face.workspace.lower;
   const products = designProducts();
   let count = 0;
   for (let s = 0; s < size; s++) {

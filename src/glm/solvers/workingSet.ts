@@ -35,7 +35,7 @@ export interface WorkingSet {
   factor: ActiveSetFactor;
   /** Blocks of G on their way in (see ensureGram). */
   scratch: Float64Array;
-  /** G (and xv) hold the slots before this one; the slots from it on joined "later" (addColumns). */
+  /** G (and xv) hold the slots before this one; the slots from it on joined without (addColumns). */
   gramSize: number;
 }
 
@@ -140,10 +140,10 @@ function grow(set: WorkingSet, needed: number): void {
 }
 
 /**
- * Adds the listed columns (not in W yet) at the current weights v. With `withGram` true their
- * blocks of G against W and among themselves and their xv are built now (ensureGram); with
- * "later" the caller builds them (ensureGram) before anything reads them — a caller that may
- * never need them (the Woodbury face reads none); with false G is about to be rebuilt. Returns
+ * Adds the listed columns (not in W yet) at the current weights v. With `withGram` their blocks
+ * of G against W and among themselves and their xv are built now (ensureGram); without, the caller
+ * builds them before anything reads them — by ensureGram (a caller that may never need them: the
+ * Woodbury face reads none) or by rebuildGram (a logistic path's new Hessian). Returns
  * the first new slot; the caller sets the new slots' gradients and linear terms. Columns beyond
  * WORKING_SET_MAX are left out (returns how many joined as well).
  */
@@ -151,7 +151,7 @@ export function addColumns(
   set: WorkingSet,
   columns: Int32Array,
   count: number,
-  withGram: boolean | "later" = true,
+  withGram = true,
 ): { first: number; added: number } {
   const first = set.size;
   const added = Math.min(count, WORKING_SET_MAX - first);
@@ -168,7 +168,7 @@ export function addColumns(
     set.slotOf[j] = s;
   }
   set.size = first + added;
-  if (withGram === true) ensureGram(set);
+  if (withGram) ensureGram(set);
   return { first, added };
 }
 
@@ -181,7 +181,7 @@ export function ensureGram(set: WorkingSet): void {
   const added = set.size - first;
   if (added <= 0) return;
   const { n, p, x, capacity, inner } = set;
-  const joining = set.columnOf.slice(first, set.size);
+  const joining = set.columnOf.subarray(first, set.size);
   const cov = inner.covariance!;
   const gram = cov.gram;
   if (first > 0) {
