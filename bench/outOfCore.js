@@ -4,13 +4,15 @@
 // wall time and peak RSS of the whole process (they must not grow with the rows), the rows per
 // second of each pass against DuckDB's own scan of the file (one aggregate over every column: the
 // limit for a pass), and — on 1 million rows, which it holds in memory — glmnet's fit of the same
-// data read from binary doubles. Run: npm run bench:outofcore (also part of npm run bench).
+// data read from binary doubles; then the same over Arrow IPC files (bench/arrowTable.js). Run:
+// npm run bench:outofcore (also part of npm run bench).
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { runArrowBench } from "./arrowTable.js";
 import { hasGlmnet } from "./glm.js";
 
 const P = 20;
@@ -129,8 +131,10 @@ export async function runOutOfCoreBench({ large = process.env.BENCH_LARGE === "1
       `glmnet on 1e6 rows in memory: fit ${fit.toFixed(2)} s, whole Rscript ${total.toFixed(1)} s (read from binary doubles); reglab's whole process over Parquet ${ours.wall.toFixed(1)} s (${(ours.wall / total).toFixed(2)}× glmnet's whole run)`,
     );
   } else console.log("skipped: glmnet (Rscript with r-cran-glmnet) is not installed");
+  // the same paths over Arrow IPC files, beside their Parquet copies
+  const arrow = await runArrowBench({ folder: join(FOLDER, "arrow") });
   if (process.env.BENCH_KEEP !== "1") rmSync(FOLDER, { recursive: true, force: true });
-  return results;
+  return [...results, ...arrow.map((row) => ({ ...row, format: "arrow" }))];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runOutOfCoreBench();

@@ -13,14 +13,21 @@ const ARCHIVES: readonly { format: string; magic: readonly number[] }[] = [
   { format: "xz", magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
   { format: "zstd", magic: [0x28, 0xb5, 0x2f, 0xfd] },
   { format: "Parquet", magic: [0x50, 0x41, 0x52, 0x31] },
+  { format: "Arrow", magic: [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31] },
 ];
+
+/** The tables reglab path and cv read through DuckDB, each named in its own message. */
+const TABLE_KEYS = { Parquet: "file.parquet", Arrow: "file.arrow" } as const;
 
 /** Throws a DataError if `start` (the file's first bytes) is not UTF-8 text. */
 export function sniffNotText(start: Uint8Array, file: string): void {
   const name = displayName(file, 200);
   for (const { format, magic } of ARCHIVES) {
     if (magic.every((byte, i) => start[i] === byte))
-      throw new DataError(format === "Parquet" ? "file.parquet" : "file.compressed", { file: name, format });
+      throw new DataError(TABLE_KEYS[format as keyof typeof TABLE_KEYS] ?? "file.compressed", {
+        file: name,
+        format,
+      });
   }
   const utf16Bom = (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
   if (utf16Bom) throw new DataError("file.utf16", { file: name });

@@ -239,7 +239,7 @@ export const en = {
   "path.description":
     "Fit an elastic-net GLM along its regularization path (as glmnet) and draw the coefficients.",
   "path.argument.file":
-    "a CSV file (header row; target column y, or the last one), a Parquet table (a .parquet file, a folder of them or a glob), or a sparse design: an svmlight file (.svm, .svmlight, .libsvm) or a Matrix Market file (.mtx, with --response)",
+    "a CSV file (header row; target column y, or the last one), a Parquet table (a .parquet file, a folder of them or a glob), an Arrow IPC file (.arrow, .feather, .arrows, .ipc), or a sparse design: an svmlight file (.svm, .svmlight, .libsvm) or a Matrix Market file (.mtx, with --response)",
   "path.option.family":
     "gaussian (a number to predict), binomial (two classes), poisson (counts), cox (survival times: --target TIME,STATUS), multinomial (three or more classes) or mgaussian (several numbers at once: --target Y1,Y2,…)",
   "path.option.alpha": "elastic-net mix α: 1 = lasso, 0 = ridge",
@@ -564,6 +564,10 @@ export const en = {
     "{file}: no column '{target}' among the statistics' means. Name the target with --target.",
   "stats.noFeatures":
     "{file}: there is no feature column besides the target (and the weights). A path needs at least one.",
+  "table.arrowEmpty": "{file} is empty (0 bytes): an Arrow IPC file holds a schema and record batches.",
+  "table.arrowNoRows": "{file} holds an Arrow schema but no rows.",
+  "table.arrowUnreadable":
+    "{file}: not an Arrow IPC file reglab can read ({reason}). Write it in Arrow's IPC file or stream format (pyarrow.feather.write_feather(table, path)), or as Parquet.",
   "table.queryFailed":
     "{file}: DuckDB could not read it: {reason}. Check the file (and the --where condition).",
   "table.noColumn":
@@ -586,7 +590,7 @@ export const en = {
   "path.option.saveStats":
     "also write the statistics computed from the Parquet table (the statement's row, as JSON)",
   "table.needsTable":
-    "{option} is for a path over a table read through DuckDB: a Parquet table (a .parquet file, a folder of them or a glob), or a CSV with --stream. Give one, or leave {option} out.",
+    "{option} is for a path over a table read through DuckDB: a Parquet table (a .parquet file, a folder of them or a glob), an Arrow IPC file, or a CSV with --stream. Give one, or leave {option} out.",
   "table.notBinary":
     "{file}: a binomial path over a table needs its target '{target}' to hold 0 and 1 only (both). Recode it (e.g. a CASE in a view), or use a CSV, whose reader codes two labels.",
   "table.diverged":
@@ -622,6 +626,8 @@ export const en = {
   "table.rowsRead": "{rows} rows read",
   "table.notCounts":
     "{file}: a poisson path needs its target '{target}' to hold counts: numbers ≥ 0, not all 0.",
+  "file.arrow":
+    "{file} is an Arrow IPC file: reglab path and reglab cv read it (a table, out of core); this command needs a CSV. pyarrow writes one: pyarrow.csv.write_csv(pyarrow.feather.read_table('{file}'), 'data.csv').",
   "file.parquet":
     "{file} is a Parquet file: reglab path and reglab cv read it (a table, out of core); this command needs a CSV. DuckDB writes one: COPY (SELECT * FROM '{file}') TO 'data.csv' (HEADER).",
   "table.modFiltered":

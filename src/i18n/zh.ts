@@ -233,7 +233,7 @@ export const zh: Record<MessageKey, string> = {
   // ── path、cv、predict ─────────────────────────────────────────────────────
   "path.description": "沿正则化路径拟合弹性网 GLM（与 glmnet 相同），并画出系数。",
   "path.argument.file":
-    "CSV 文件（含表头；目标列为 y，否则为最后一列）、Parquet 表（.parquet 文件、包含它们的文件夹或通配符），或稀疏设计矩阵：svmlight 文件（.svm、.svmlight、.libsvm）或 Matrix Market 文件（.mtx，配合 --response）",
+    "CSV 文件（含表头；目标列为 y，否则为最后一列）、Parquet 表（.parquet 文件、包含它们的文件夹或通配符）、Arrow IPC 文件（.arrow、.feather、.arrows、.ipc），或稀疏设计矩阵：svmlight 文件（.svm、.svmlight、.libsvm）或 Matrix Market 文件（.mtx，配合 --response）",
   "path.option.family":
     "gaussian（预测数值）、binomial（两类）、poisson（计数）、cox（生存时间：--target TIME,STATUS）、multinomial（三类及以上）或 mgaussian（同时预测多个数值：--target Y1,Y2,…）",
   "path.option.alpha": "弹性网混合参数 α：1 为 lasso，0 为岭回归",
@@ -525,6 +525,10 @@ export const zh: Record<MessageKey, string> = {
     "{file}：没有剩下可以拟合的行（表为空，或 --where、--na drop 把行都去掉了）。请检查文件和条件。",
   "stats.noTarget": "{file}：统计量的均值中没有列 '{target}'。请用 --target 指定目标列。",
   "stats.noFeatures": "{file}：除目标列（和权重列）外没有特征列。路径至少需要一个特征。",
+  "table.arrowEmpty": "{file} 是空文件（0 字节）：Arrow IPC 文件应包含 schema 和记录批（record batch）。",
+  "table.arrowNoRows": "{file} 只有 Arrow schema，没有任何行。",
+  "table.arrowUnreadable":
+    "{file}：不是 reglab 能读取的 Arrow IPC 文件（{reason}）。请以 Arrow 的 IPC 文件或流格式写出（pyarrow.feather.write_feather(table, path)），或改用 Parquet。",
   "table.queryFailed": "{file}：DuckDB 无法读取：{reason}。请检查文件（以及 --where 条件）。",
   "table.noColumn": "{file}：{option} 指定的 '{column}' 不是表中的列。请检查列名（区分大小写）。",
   "table.notNumeric":
@@ -539,7 +543,7 @@ export const zh: Record<MessageKey, string> = {
   "path.option.stats": "用统计量而不是原始行拟合 gaussian 路径：--explain 的语句返回的那一行 JSON",
   "path.option.saveStats": "同时写出从 Parquet 表算得的统计量（语句返回的那一行，JSON 格式）",
   "table.needsTable":
-    "{option} 用于通过 DuckDB 读取的表上的路径：Parquet 表（.parquet 文件、包含它们的文件夹或通配符），或加了 --stream 的 CSV。请给出这样的输入，或去掉 {option}。",
+    "{option} 用于通过 DuckDB 读取的表上的路径：Parquet 表（.parquet 文件、包含它们的文件夹或通配符）、Arrow IPC 文件，或加了 --stream 的 CSV。请给出这样的输入，或去掉 {option}。",
   "table.notBinary":
     "{file}：基于表的 binomial 路径要求目标列 '{target}' 只含 0 和 1（两者都要有）。请重新编码（例如在视图中用 CASE），或改用 CSV（其读取器会为两个标签编码）。",
   "table.diverged":
@@ -571,6 +575,8 @@ export const zh: Record<MessageKey, string> = {
   "table.scanning": "扫描数据表",
   "table.rowsRead": "已读 {rows} 行",
   "table.notCounts": "{file}：poisson 路径要求目标列 '{target}' 为计数：≥ 0 的数，且不全为 0。",
+  "file.arrow":
+    "{file} 是 Arrow IPC 文件：reglab path 和 reglab cv 可以读取它（作为表，在内存之外处理）；本命令需要 CSV。可用 pyarrow 写出：pyarrow.csv.write_csv(pyarrow.feather.read_table('{file}'), 'data.csv')。",
   "file.parquet":
     "{file} 是 Parquet 文件：reglab path 和 reglab cv 可以读取它（作为数据表，无需载入内存）；此命令需要 CSV。DuckDB 可以写出：COPY (SELECT * FROM '{file}') TO 'data.csv' (HEADER)。",
   "table.modFiltered":

@@ -85,6 +85,7 @@ describe("readCsvDataset (the streamed reader)", () => {
     ["a gzip file", gzipSync("a,y\n1,2\n"), /is a gzip archive, not a CSV text file/],
     ["a zip file", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /is a zip archive/],
     ["a Parquet file", "PAR1\u0000\u0001", /is a Parquet file: reglab path and reglab cv read it/],
+    ["an Arrow IPC file", "ARROW1\u0000\u0000", /is an Arrow IPC file: reglab path and reglab cv read it/],
     [
       "UTF-16 with a byte-order mark",
       Buffer.from("\ufeffa,y\n1,2\n", "utf16le"),

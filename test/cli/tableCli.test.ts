@@ -11,6 +11,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { messagePattern, run } from "../helpers/inProcessCli.js";
 import { freshFolder } from "../helpers/runCli.js";
+import { expectSamePath, json } from "../helpers/samePath.js";
 
 const DIABETES = resolve(import.meta.dirname, "../../data/diabetes.csv");
 const BREAST = resolve(import.meta.dirname, "../../data/breast_cancer.csv");
@@ -78,43 +79,6 @@ function itRefuses(prefix: string, cases: readonly [string, string[], RegExp][])
       expect(outcome.stderr).toMatch(pattern);
       expect(outcome.stderr.trim().split("\n")).toHaveLength(1);
     });
-}
-
-async function json(args: string[]): Promise<PathDocument> {
-  const outcome = await run([...args, "--json"]);
-  expect(outcome.status, outcome.stderr).toBe(0);
-  return JSON.parse(outcome.stdout);
-}
-
-/** λ grids equal, coefficients to 1e-9 of the largest, intercepts and n as the CSV path's. */
-interface PathDocument {
-  n: number;
-  p: number;
-  lambdas: number[];
-  intercepts: number[];
-  coefs: number[][];
-  null_deviance: number;
-  objective?: number[];
-  certificate?: number[];
-  passes?: number;
-  light_passes?: number;
-  feature_names?: string[];
-}
-
-function expectSamePath(table: PathDocument, rows: PathDocument) {
-  expect(table.n).toBe(rows.n);
-  expect(table.lambdas.length).toBe(rows.lambdas.length);
-  let size = 0;
-  for (const row of rows.coefs) for (const b of row) size = Math.max(size, Math.abs(b));
-  for (let k = 0; k < rows.lambdas.length; k++) {
-    expect(table.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 12);
-    expect(Math.abs(table.intercepts[k]! - rows.intercepts[k]!)).toBeLessThan(
-      1e-9 * Math.abs(rows.intercepts[k]!),
-    );
-    for (let j = 0; j < rows.p; j++)
-      expect(Math.abs(table.coefs[k]![j]! - rows.coefs[k]![j]!)).toBeLessThanOrEqual(1e-9 * size);
-  }
-  expect(table.null_deviance / rows.null_deviance).toBeCloseTo(1, 12);
 }
 
 describe("reglab path over a Parquet table", () => {

@@ -29,6 +29,14 @@ export function isParquetInput(file: string): boolean {
 }
 
 /**
+ * Whether a path names an Arrow IPC file by its extension (.arrow, .arrows, .ipc, .feather): read
+ * by reglab's own table function (arrowScan.ts), loaded only then.
+ */
+export function isArrowInput(file: string): boolean {
+  return /\.(arrow|arrows|ipc|feather)$/i.test(file);
+}
+
+/**
  * Whether a path names CSV text (a .csv or .tsv file, gzipped or not, or a glob of them): with
  * --stream it is read through DuckDB too, a chunk at a time, instead of into memory.
  */
@@ -57,6 +65,12 @@ function parquetPattern(file: string): string {
  * position in it too (the columns filename and file_row_number, what folds are made of).
  */
 export function parquetSource(file: string, rowKeys = false): string {
+  if (isArrowInput(file)) {
+    // reglab's own table function (arrowScan.ts), which numbers the rows itself
+    return rowKeys
+      ? `(SELECT *, ${quoteString(file)} AS filename FROM reglab_arrow(${quoteString(file)}, row_numbers = true))`
+      : `reglab_arrow(${quoteString(file)})`;
+  }
   if (isCsvTable(file)) {
     // a header row, types sniffed by DuckDB (a column of text is then refused by name); CSV has no
     // file_row_number, so a row's position is its ordinality (DuckDB keeps the file's order)
@@ -92,9 +106,13 @@ async function openDuckDb() {
   return DuckDBInstance.create(":memory:", { memory_limit: "512MB", enable_external_file_cache: "false" });
 }
 
-/** A connection whose queries report their progress (read by `rows`), without DuckDB printing it. */
-async function openConnection(): Promise<Connection> {
+/**
+ * A connection whose queries report their progress (read by `rows`), without DuckDB printing it;
+ * for an Arrow IPC file, with the table function that reads it.
+ */
+async function openConnection(file: string): Promise<Connection> {
   const connection = await (await openDuckDb()).connect();
+  if (isArrowInput(file)) (await import("./arrowScan.js")).registerArrowScan(connection);
   await connection.run("SET enable_progress_bar = true");
   await connection.run("SET enable_progress_bar_print = false");
   return connection;
@@ -138,6 +156,13 @@ async function rows(connection: Connection, sql: string, file: string, onProgres
     // it, whose error names the row (a ragged one, say)
     if (/Error when sniffing file/.test(message) && /\.csv$/i.test(file)) refuseCsvHead(file);
     const text = message.split("\n")[0]!;
+    // a record batch of an Arrow file that apache-arrow could not decode (arrowScan.ts)
+    const arrow = /Arrow IPC: (.*)/.exec(text);
+    if (arrow)
+      throw new DataError("table.arrowUnreadable", {
+        file: displayName(file, 200),
+        reason: displayName(arrow[1]!.replace(/\.+$/, ""), 200),
+      });
     throw new DataError("table.queryFailed", {
       file: displayName(file, 200),
       reason: displayName(text, 300),
@@ -166,7 +191,7 @@ function refuseCsvHead(file: string): void {
 
 /** The statement for the file (for --explain), after checking its columns. */
 export async function tableStatement(file: string, selection: TableSelection) {
-  const connection = await openConnection();
+  const connection = await openConnection(file);
   try {
     return await prepare(connection, file, selection);
   } finally {
@@ -189,14 +214,23 @@ async function prepare(connection: Connection, file: string, selection: TableSel
   // describe a column of text named column0)
   if (isCsvTable(file) && !/[*?[]/.test(file) && existsSync(file) && statSync(file).size === 0)
     throw new DataError("data.empty", { file: name });
+  // an Arrow file is opened here first, so that a file apache-arrow cannot read is named as such,
+  // and a column's type in a message is its Arrow type (List<Float64>), not the VARCHAR it reaches
+  // DuckDB as
+  const arrowTypes = isArrowInput(file) ? await arrowColumnTypesOf(file) : undefined;
   await rememberInputs(connection, file);
   const described = await rows(connection, `DESCRIBE SELECT * FROM ${from}`, file);
   const columns = described.map((row) => ({
     name: String(row["column_name"]),
-    type: String(row["column_type"]),
+    type: arrowTypes?.get(String(row["column_name"])) ?? String(row["column_type"]),
   }));
-  if (isCsvTable(file) && (await rows(connection, `SELECT 1 AS one FROM ${from} LIMIT 1`, file)).length === 0)
-    throw new DataError("data.noRows", { file: name });
+  const duckTypes = new Map(described.map((row) => [String(row["column_name"]), String(row["column_type"])]));
+  const isNumeric = (column: { name: string }) => NUMERIC.test(duckTypes.get(column.name)!);
+  if (
+    (isCsvTable(file) || arrowTypes !== undefined) &&
+    (await rows(connection, `SELECT 1 AS one FROM ${from} LIMIT 1`, file)).length === 0
+  )
+    throw new DataError(arrowTypes ? "table.arrowNoRows" : "data.noRows", { file: name });
   const known = new Set(columns.map((column) => column.name));
   // the target as the CSV reader chooses it: --target, else a column named y, else the last one
   const target = selection.target ?? (known.has("y") ? "y" : columns.at(-1)?.name);
@@ -231,8 +265,9 @@ async function prepare(connection: Connection, file: string, selection: TableSel
       });
     excluded.add(column);
   }
-  const targetType = columns.find((column) => column.name === target)!.type;
-  if (!NUMERIC.test(targetType)) {
+  const targetColumn = columns.find((column) => column.name === target)!;
+  const targetType = targetColumn.type;
+  if (!isNumeric(targetColumn)) {
     // a CSV's target with a word in it: its first such cell, by row, as the in-memory reader says
     // (a target of words throughout — class labels — keeps the message that says to recode it)
     if (isCsvTable(file)) {
@@ -255,7 +290,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
       (column.name === selection.weights ||
         column.name === selection.offset ||
         (column.name !== target && !excluded.has(column.name))) &&
-      !NUMERIC.test(column.type)
+      !isNumeric(column)
     ) {
       // a CSV's column of text: the first cell that is not a number, named as the CSV reader does
       if (isCsvTable(file)) await refuseTextCell(connection, file, columns, column.name);
@@ -270,7 +305,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
   // the features of the output: an excluded column stays there, at 0, when it is a number (as
   // glmnet's exclude, and the CSV path); a column of text can only be left out
   const outputFeatures = candidates
-    .filter((column) => !excluded.has(column.name) || NUMERIC.test(column.type))
+    .filter((column) => !excluded.has(column.name) || isNumeric(column))
     .map((column) => column.name);
   const query: StatisticsQuery = {
     from,
@@ -282,6 +317,24 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     dropEmpty: selection.na === "drop",
   };
   return { from, features, outputFeatures, target: target!, query, statement: statisticsStatement(query) };
+}
+
+/** An Arrow file's column types by name; a file apache-arrow cannot open is refused by name. */
+async function arrowColumnTypesOf(file: string): Promise<Map<string, string>> {
+  const name = displayName(file, 200);
+  if (!existsSync(file)) throw new DataError("data.notFound", { file: name });
+  if (statSync(file).size === 0) throw new DataError("table.arrowEmpty", { file: name });
+  const { openArrowBatches } = await import("./arrowFile.js");
+  let schema: ReturnType<typeof openArrowBatches>["schema"];
+  try {
+    schema = openArrowBatches(file).schema;
+  } catch (error) {
+    throw new DataError("table.arrowUnreadable", {
+      file: name,
+      reason: displayName(String((error as Error)?.message ?? error).replace(/\.+$/, ""), 200),
+    });
+  }
+  return new Map(schema.fields.map((field) => [field.name, String(field.type)]));
 }
 
 /**
@@ -346,7 +399,7 @@ async function refuseEmptyCell(
 
 /** The table opened: its columns checked, empty cells refused unless --na drop, its statistics. */
 async function openTable(file: string, selection: TableSelection) {
-  const connection = await openConnection();
+  const connection = await openConnection(file);
   try {
     const prepared = await prepare(connection, file, selection);
     const { from, features, target } = prepared;
@@ -542,7 +595,10 @@ export function foldExpression({ folds, rule, seed }: TableFolds): string {
  */
 export async function tableFoldStatistics(file: string, selection: TableSelection, folds: TableFolds) {
   const name = displayName(file, 200);
-  if (folds.rule === "mod" && ((!/\.parquet$/i.test(file) && !isCsvTable(file)) || /[*?[]/.test(file)))
+  if (
+    folds.rule === "mod" &&
+    ((!/\.parquet$/i.test(file) && !isCsvTable(file) && !isArrowInput(file)) || /[*?[]/.test(file))
+  )
     throw new DataError("table.modNeedsFile", { file: name });
   // mod numbers the rows of the file, before --where or --na drop leave some out: a CSV of the rows
   // kept would number them anew, so the pair is refused rather than cross-validated differently

@@ -15,6 +15,7 @@ import { readTextFile } from "../loadData.js";
 import type { OptionSpec } from "../optionTable.js";
 import { writeFileSafely } from "../safeWrite.js";
 import {
+  isArrowInput,
   isCsvTable,
   isParquetInput,
   type ScanProgress,
@@ -67,7 +68,7 @@ export const TABLE_OPTIONS: readonly OptionSpec[] = [
   { name: "save-stats", kind: "path", valueName: "file", description: "path.option.saveStats" },
 ];
 
-/** Whether this run is a table path: a Parquet input, a CSV with --stream, or --stats. */
+/** Whether this run is a table path: a Parquet or Arrow IPC input, a CSV with --stream, or --stats. */
 export function isTablePath(file: string | undefined, options: Record<string, unknown>): boolean {
   return options["stats"] !== undefined || (file !== undefined && isTableInput(file, options));
 }
@@ -77,7 +78,7 @@ export function isTablePath(file: string | undefined, options: Record<string, un
  * beside anything else (a sparse file, a folder, a built-in data set's name) is refused by name.
  */
 export function isTableInput(file: string, options: Record<string, unknown>): boolean {
-  if (isParquetInput(file)) return true;
+  if (isParquetInput(file) || isArrowInput(file)) return true;
   if (options["stream"] !== true) return false;
   if (!isCsvTable(file)) throw new UsageError("table.streamNeedsCsv", { file: displayName(file, 200) });
   return true;
