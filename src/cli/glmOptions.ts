@@ -64,6 +64,7 @@ export const GLM_OPTIONS: readonly OptionSpec[] = [
   },
   { name: "weights", kind: "path", valueName: "column", description: "path.option.weights" },
   { name: "offset", kind: "path", valueName: "column", description: "path.option.offset" },
+  { name: "columns", kind: "path", valueName: "names", description: "path.option.columns" },
   { name: "exclude", kind: "path", valueName: "columns", description: "path.option.exclude" },
   { name: "penalty-factor", kind: "path", valueName: "list|file", description: "path.option.penaltyFactor" },
   { name: "lower-limits", kind: "path", valueName: "list|file", description: "path.option.lowerLimits" },
@@ -192,7 +193,30 @@ export function readGlmInput(
   const multiple = options["family"] === "mgaussian";
   if (multiple) refuseForMgaussian(options);
   const responseNames = multiple ? responseColumns(options["target"] as string | undefined) : undefined;
+  const chosen = chosenColumns(options, [
+    [
+      "--target",
+      survival
+        ? survival.status
+        : responseNames
+          ? responseNames[0]
+          : (options["target"] as string | undefined),
+    ],
+    ["--weights", options["weights"] as string | undefined],
+    ["--offset", options["offset"] as string | undefined],
+  ]);
   let data = readSurvivalAware(file, survival, {
+    // --columns: the features are those columns, and the reader reads nothing else (whatever the
+    // other columns hold), besides the columns other options take
+    columns: chosen && [
+      ...chosen,
+      ...[
+        survival?.time,
+        ...(responseNames ?? []).slice(1),
+        options["weights"] as string | undefined,
+        options["offset"] as string | undefined,
+      ].filter((name): name is string => name !== undefined),
+    ],
     target: survival
       ? survival.status
       : responseNames
@@ -202,6 +226,11 @@ export function readGlmInput(
     // a classifier's target may be text ("M"/"R"): coded, the labels kept (glm/classLabels.ts)
     targetLabels: options["family"] === "binomial" || options["family"] === "multinomial",
   });
+  if (chosen?.includes(data.targetName))
+    throw new DataError("glm.columnsHasTarget", {
+      file: displayName(file, 200),
+      column: displayName(data.targetName, 80),
+    });
   warnAboutData(data, file, context);
   let time: Float64Array | undefined;
   if (survival) ({ data, time } = takeSurvival(data, survival.time));
@@ -260,6 +289,27 @@ export function readGlmInput(
     offsetColumn,
     responses,
   };
+}
+
+/**
+ * The feature columns --columns names (a comma-separated list of names, in the order given), or
+ * undefined without it; a name that another option takes (the target, the weights) is refused.
+ */
+export function chosenColumns(
+  options: Record<string, unknown>,
+  taken: readonly (readonly [string, string | undefined])[],
+): string[] | undefined {
+  const list = options["columns"] as string | undefined;
+  if (list === undefined) return undefined;
+  const names = list.split(",").map((name) => name.trim());
+  if (names.some((name) => name === "")) throw new UsageError("error.emptyValue", { option: "--columns" });
+  for (const [option, column] of taken)
+    if (column !== undefined && names.includes(column))
+      throw new UsageError("glm.columnsTaken", { column: displayName(column, 80), option });
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated !== undefined)
+    throw new UsageError("glm.columnsRepeated", { column: displayName(repeated, 80) });
+  return names;
 }
 
 /**

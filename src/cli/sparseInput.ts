@@ -26,6 +26,7 @@ const NOT_FOR_SPARSE: Record<string, string> = {
   na: "--na",
   weights: "--weights",
   offset: "--offset",
+  columns: "--columns",
   exclude: "--exclude",
   penaltyFactor: "--penalty-factor",
   lowerLimits: "--lower-limits",

@@ -439,6 +439,12 @@ export const en = {
     "objective as written (--objective as-written): ½RSS/n + λ·penalty, as scikit-learn; glmnet's model at these λ differs (it divides the ridge part by sd(y)).",
   "path.option.weights":
     "a column of observation weights (≥ 0; the column is then no feature), as glmnet's weights",
+  "path.option.columns":
+    "the feature columns, by name in the order wanted: a,b,c (the file's other columns are not read, whatever they hold; the target and --weights are named apart)",
+  "glm.columnsTaken": "--columns names '{column}', which {option} takes. Leave it out of --columns.",
+  "glm.columnsRepeated": "--columns names '{column}' twice. Name each feature once.",
+  "glm.columnsHasTarget":
+    "{file}: --columns names '{column}', the target. Leave it out of --columns, or name another target with --target.",
   "path.option.exclude":
     "features kept out of every model, by name or 1-based position: a,b,3 (glmnet's exclude)",
   "path.option.penaltyFactor":

@@ -412,6 +412,12 @@ export const zh: Record<MessageKey, string> = {
   "path.asWrittenNote":
     "目标按原式（--objective as-written）：½RSS/n + λ·惩罚，与 scikit-learn 相同；glmnet 在这些 λ 下的模型不同（它把岭部分除以 sd(y)）。",
   "path.option.weights": "观测权重所在的列（≥ 0；该列随即不再作为特征），同 glmnet 的 weights",
+  "path.option.columns":
+    "特征列，按名称及所需顺序：a,b,c（文件中其他列不读取，无论其内容；目标列和 --weights 另行指定）",
+  "glm.columnsTaken": "--columns 列出了 '{column}'，但它已由 {option} 使用。请从 --columns 中去掉它。",
+  "glm.columnsRepeated": "--columns 把 '{column}' 列了两次。每个特征只列一次。",
+  "glm.columnsHasTarget":
+    "{file}：--columns 列出了目标列 '{column}'。请从 --columns 中去掉它，或用 --target 指定另一目标列。",
   "path.option.exclude": "排除在所有模型之外的特征，按名称或从 1 开始的位置：a,b,3（同 glmnet 的 exclude）",
   "path.option.penaltyFactor":
     "每个特征一个惩罚因子，写成列表（1,0,2,inf）或每行一个的文件：0 表示不惩罚，inf 表示排除；与 glmnet 的 penalty.factor 一样缩放为总和 p",

@@ -85,6 +85,8 @@ export interface TableSelection {
   weights?: string;
   where?: string;
   na: "error" | "drop";
+  /** --columns: the features, in this order (the other columns are not read). */
+  columns?: readonly string[];
   exclude?: readonly string[];
   /** An offset column (binomial and poisson passes): not a feature, added to η. */
   offset?: string;
@@ -245,10 +247,21 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     throw new DataError("table.weightsIsTarget", { file: name, column: displayName(target!, 80) });
   // the candidate features: every column but the target and the weights, in the table's order;
   // --exclude names them, or gives their positions among them (1-based), as for a CSV
-  const candidates = columns.filter(
-    (column) =>
-      column.name !== target && column.name !== selection.weights && column.name !== selection.offset,
-  );
+  for (const column of selection.columns ?? [])
+    if (!known.has(column))
+      throw new DataError("table.noColumn", {
+        file: name,
+        option: "--columns",
+        column: displayName(column, 80),
+      });
+  if (target !== undefined && selection.columns?.includes(target))
+    throw new DataError("glm.columnsHasTarget", { file: name, column: displayName(target, 80) });
+  const candidates = selection.columns
+    ? selection.columns.map((chosen) => columns.find((column) => column.name === chosen)!)
+    : columns.filter(
+        (column) =>
+          column.name !== target && column.name !== selection.weights && column.name !== selection.offset,
+      );
   const excluded = new Set<string>();
   for (const item of selection.exclude ?? []) {
     const position = Number(item);
@@ -289,7 +302,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     if (
       (column.name === selection.weights ||
         column.name === selection.offset ||
-        (column.name !== target && !excluded.has(column.name))) &&
+        (candidates.includes(column) && !excluded.has(column.name))) &&
       !isNumeric(column)
     ) {
       // a CSV's column of text: the first cell that is not a number, named as the CSV reader does

@@ -19,7 +19,7 @@ import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
 import { foldExpression, tableFoldStatistics } from "./duckdbTable.js";
 import { scanProgressBar } from "./scanProgress.js";
-import { refuseForTables, tablePathOptions, withAllFeatures } from "./tablePath.js";
+import { refuseForTables, tableColumns, tablePathOptions, withAllFeatures } from "./tablePath.js";
 
 export async function runTableCv(
   file: string,
@@ -45,6 +45,7 @@ export async function runTableCv(
     weights: options["weights"] as string | undefined,
     where: options["where"] as string | undefined,
     na: options["na"] as "error" | "drop",
+    columns: tableColumns(options),
     exclude: (options["exclude"] as string | undefined)?.split(",").filter((name) => name !== ""),
     onProgress: progress.onProgress,
   };

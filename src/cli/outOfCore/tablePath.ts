@@ -10,7 +10,7 @@ import {
 } from "../../glm/sufficientStatistics.js";
 import { penaltyFactors } from "../columnOptions.js";
 import { UsageError } from "../errors.js";
-import { type GlmInput, lambdaList, pathSettings } from "../glmOptions.js";
+import { chosenColumns, type GlmInput, lambdaList, pathSettings } from "../glmOptions.js";
 import { readTextFile } from "../loadData.js";
 import type { OptionSpec } from "../optionTable.js";
 import { writeFileSafely } from "../safeWrite.js";
@@ -68,6 +68,15 @@ export const TABLE_OPTIONS: readonly OptionSpec[] = [
   { name: "save-stats", kind: "path", valueName: "file", description: "path.option.saveStats" },
 ];
 
+/** --columns over a table: the names, checked against the other options' columns as for a CSV. */
+export function tableColumns(options: Record<string, unknown>): string[] | undefined {
+  return chosenColumns(options, [
+    ["--target", options["target"] as string | undefined],
+    ["--weights", options["weights"] as string | undefined],
+    ["--offset", options["offset"] as string | undefined],
+  ]);
+}
+
 /** Whether this run is a table path: a Parquet or Arrow IPC input, a CSV with --stream, or --stats. */
 export function isTablePath(file: string | undefined, options: Record<string, unknown>): boolean {
   return options["stats"] !== undefined || (file !== undefined && isTableInput(file, options));
@@ -123,6 +132,7 @@ export async function tablePath(
       ["weights", "--weights"],
       ["na", "--na"],
       ["exclude", "--exclude"],
+      ["columns", "--columns"],
     ] as const)
       if (given.has(option)) throw new UsageError("table.statsIgnores", { option: flag });
   refuseForTables(given, streamed ? ["offset"] : []);
@@ -132,6 +142,7 @@ export async function tablePath(
     weights: options["weights"] as string | undefined,
     where: options["where"] as string | undefined,
     na: options["na"] as "error" | "drop",
+    columns: tableColumns(options),
     exclude,
     onProgress,
     offset: options["offset"] as string | undefined,
