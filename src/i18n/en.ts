@@ -625,7 +625,9 @@ export const en = {
     "{file}: --fold-rule mod numbers a table's rows by their position in one file; for a folder or a glob use --fold-rule random (a seeded hash of each row's file and position).",
   "table.emptyFold": "{file}: fold {fold} of {folds} holds no row. Use fewer --folds.",
   "table.cvMeasure":
-    "a cross-validation over a Parquet table scores by mean squared error (deviance or mse) only so far.",
+    "a {family} cross-validation over a table scores by {measures} (auc ranks each fold's rows, which a table's scan does not: cross-validate a CSV in memory for it).",
+  "table.foldUnfittable":
+    "{file}: the rows outside fold {fold} of {folds} cannot be fitted: their target holds one class only (binomial), or no count above 0 (poisson). Use fewer --folds, or --fold-rule random.",
   "table.cvFoldIds":
     "a table's folds are not listed row by row: fold_rule_sql gives each row's fold, fold_sizes their sizes",
   "table.scanning": "scanning the table",
@@ -643,7 +645,7 @@ export const en = {
   "table.statsGaussianOnly":
     "--stats fits gaussian paths only: a {family} path needs passes over the rows (give the Parquet table instead).",
   "table.cvGaussianOnly":
-    "cross-validation over a table read through DuckDB (Parquet, or a CSV with --stream) is gaussian only so far. For the {family} family, cross-validate the rows in memory (a CSV without --stream); reglab path fits binomial and poisson paths over a table.",
+    "cross-validation over a table read through DuckDB (Parquet, Arrow, or a CSV with --stream) is gaussian, binomial or poisson so far. For the {family} family, cross-validate the rows in memory (a CSV without --stream).",
   "sparse.duplicate":
     "{file}, line {line}: row {row}, column {column} already has a value (line {first}). Give each cell once.",
   "sparse.badLabel":

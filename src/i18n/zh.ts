@@ -576,7 +576,10 @@ export const zh: Record<MessageKey, string> = {
   "table.modNeedsFile":
     "{file}：--fold-rule mod 按行在单个文件中的位置编号；对于文件夹或通配符请用 --fold-rule random（对每行的文件与位置做带种子的哈希）。",
   "table.emptyFold": "{file}：{folds} 折中的第 {fold} 折没有任何行。请减少 --folds。",
-  "table.cvMeasure": "基于 Parquet 表的交叉验证目前只按均方误差（deviance 或 mse）评分。",
+  "table.cvMeasure":
+    "表上的 {family} 交叉验证可用的评分为 {measures}（auc 需要对每折的行排序，表的扫描做不到：如需 auc，请在内存中对 CSV 做交叉验证）。",
+  "table.foldUnfittable":
+    "{file}：第 {fold} 折（共 {folds} 折）之外的行无法拟合：其目标只有一个类别（binomial），或没有大于 0 的计数（poisson）。请减少 --folds，或使用 --fold-rule random。",
   "table.cvFoldIds": "数据表的折不逐行列出：fold_rule_sql 给出每行所属的折，fold_sizes 给出各折大小",
   "table.scanning": "扫描数据表",
   "table.rowsRead": "已读 {rows} 行",
@@ -592,7 +595,7 @@ export const zh: Record<MessageKey, string> = {
   "table.statsGaussianOnly":
     "--stats 只能拟合 gaussian 路径：{family} 路径需要遍历原始行（请直接给出 Parquet 表）。",
   "table.cvGaussianOnly":
-    "通过 DuckDB 读取的表（Parquet，或加了 --stream 的 CSV）上的交叉验证目前只支持 gaussian。{family} 族请在内存中交叉验证（不加 --stream 的 CSV）；reglab path 可在表上拟合 binomial 与 poisson 路径。",
+    "通过 DuckDB 读取的表（Parquet、Arrow，或加了 --stream 的 CSV）上的交叉验证目前支持 gaussian、binomial 与 poisson。{family} 族请在内存中交叉验证（不加 --stream 的 CSV）。",
   "sparse.duplicate":
     "{file}，第 {line} 行：第 {row} 行第 {column} 列已经有值（第 {first} 行）。每个单元格只写一次。",
   "sparse.badLabel": "{file}，第 {line} 行：标签 '{value}' 不是数字。每行先写目标值，再写 index:value 对。",

@@ -29,6 +29,11 @@ beforeAll(async () => {
   mkdirSync(at("parts"));
   writeFileSync(at("ragged.csv"), "a,b,y\n1,2,3\n4,5\n6,7,8\n");
   writeFileSync(at("empty.csv"), "");
+  // y = 1 on rows 0 and 10 only: both in mod fold 1, whose training rows then hold one class
+  writeFileSync(
+    at("onefold.csv"),
+    `a,y\n${Array.from({ length: 20 }, (_, i) => `${(i * 7) % 5},${i % 10 === 0 ? 1 : 0}`).join("\n")}\n`,
+  );
   writeFileSync(at("header-only.csv"), "a,b,y\n");
   writeFileSync(at("target-word.csv"), "a,b,y\n1,2,3\n4,5,x\n6,7,8\n");
   writeFileSync(at("target-labels.csv"), "a,b,y\n1,2,M\n4,5,R\n6,7,M\n8,1,R\n");
@@ -342,14 +347,24 @@ describe("reglab path over a Parquet table", () => {
       /numbers the file's rows before --where or --na drop/,
     ],
     [
-      "a binomial CV",
-      ["cv", at("cancer.parquet"), "--family", "binomial"],
-      /cross-validation over a table read through DuckDB \(Parquet, or a CSV with --stream\) is gaussian only so far/,
+      "a multinomial CV",
+      ["cv", at("cancer.parquet"), "--family", "multinomial"],
+      /cross-validation over a table read through DuckDB \(Parquet, Arrow, or a CSV with --stream\) is gaussian, binomial or poisson so far/,
     ],
     [
-      "--measure mae",
+      "--measure mae (gaussian)",
       ["cv", at("diabetes.parquet"), "--measure", "mae"],
-      /by mean squared error \(deviance or mse\) only/,
+      /a gaussian cross-validation over a table scores by deviance, mse/,
+    ],
+    [
+      "--measure auc (binomial)",
+      ["cv", at("cancer.parquet"), "--family", "binomial", "--measure", "auc"],
+      /a binomial cross-validation over a table scores by deviance, mse, mae, class/,
+    ],
+    [
+      "a fold whose other rows hold one class",
+      ["cv", at("onefold.csv"), "--stream", "--family", "binomial", "--fold-rule", "mod"],
+      /the rows outside fold 1 of 10 cannot be fitted/,
     ],
     ["--foldid", ["cv", at("diabetes.parquet"), "--foldid", DIABETES], /--foldid is not available/],
     [
@@ -364,6 +379,41 @@ describe("reglab path over a Parquet table", () => {
     ],
   ];
   itRefuses("cv refuses", cvRefused);
+
+  it("cross-validates binomial and poisson paths by passes (K + 1 paths): the CSV's curve and choices", async () => {
+    const cv = async (args: string[]) => {
+      // (few folds and λ: every fold's path is passes over the table, a DuckDB statement each)
+      const outcome = await run(["cv", ...args, "--fold-rule", "mod", "--json"]);
+      expect(outcome.status, outcome.stderr).toBe(0);
+      return JSON.parse(outcome.stdout);
+    };
+    for (const [table, rows, settings] of [
+      [[at("cancer.parquet")], [at("cancer.csv")], ["--folds", "4", "--nlambda", "12"]],
+      [[at("cancer.parquet")], [at("cancer.csv")], ["--folds", "3", "--nlambda", "5", "--measure", "class"]],
+      [
+        [at("counts.parquet"), "--offset", "log_exposure", "--exclude", "flag"],
+        [COUNTS, "--offset", "log_exposure", "--exclude", "flag"],
+        ["--family", "poisson", "--folds", "4", "--nlambda", "12"],
+      ],
+    ]) {
+      const family = rows!.includes(COUNTS) ? [] : ["--family", "binomial"];
+      const streamed = await cv([...table!, ...family, ...settings!]);
+      const inMemory = await cv([...rows!, ...family, ...settings!]);
+      expect(streamed.cvm.length).toBe(inMemory.cvm.length);
+      for (let k = 0; k < inMemory.cvm.length; k++) {
+        // both fits certified to 1e-7: the curves agree far below the folds' spread
+        expect(Math.abs(streamed.cvm[k] - inMemory.cvm[k])).toBeLessThanOrEqual(
+          1e-6 * inMemory.cvm[k] + 1e-12,
+        );
+        expect(Math.abs(streamed.cvsd[k] - inMemory.cvsd[k])).toBeLessThanOrEqual(
+          1e-5 * inMemory.cvsd[k] + 1e-12,
+        );
+      }
+      expect(streamed.lambda_min / inMemory.lambda_min).toBeCloseTo(1, 12);
+      expect(streamed.lambda_1se / inMemory.lambda_1se).toBeCloseTo(1, 12);
+      expect(streamed.passes).toBeGreaterThan(0);
+    }
+  });
 
   it("tells a user who hands predict a Parquet file which commands read it", async () => {
     const model = at("model.json");

@@ -10,6 +10,12 @@ import { parseCsv } from "../../data/parseCsv.js";
 import type { WorkingPass, WorkingSums } from "../../glm/streamedLogistic.js";
 import { rememberInput } from "../safeWrite.js";
 import {
+  type HeldOutFamily,
+  type HeldOutMeasure,
+  type HeldOutModel,
+  heldOutStatement,
+} from "./heldOutQuery.js";
+import {
   quoteIdentifier,
   quoteString,
   type StatisticsQuery,
@@ -85,6 +91,11 @@ export interface TableSelection {
   weights?: string;
   where?: string;
   na: "error" | "drop";
+  /**
+   * Whether the statements read each row's key (file and position) beside its columns: what a
+   * fold's condition in `where` is written in (foldExpression).
+   */
+  keyed?: boolean;
   /** --columns: the features, in this order (the other columns are not read). */
   columns?: readonly string[];
   exclude?: readonly string[];
@@ -321,7 +332,8 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     .filter((column) => !excluded.has(column.name) || isNumeric(column))
     .map((column) => column.name);
   const query: StatisticsQuery = {
-    from,
+    // (the columns were read without the row keys, which are not features)
+    from: selection.keyed ? parquetSource(file, true) : from,
     features,
     target: target!,
     weights: selection.weights,
@@ -329,7 +341,14 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     where: selection.where,
     dropEmpty: selection.na === "drop",
   };
-  return { from, features, outputFeatures, target: target!, query, statement: statisticsStatement(query) };
+  return {
+    from: query.from,
+    features,
+    outputFeatures,
+    target: target!,
+    query,
+    statement: statisticsStatement(query),
+  };
 }
 
 /** An Arrow file's column types by name; a file apache-arrow cannot open is refused by name. */
@@ -588,6 +607,30 @@ export async function tableGlmPasses(
   return { statistics, outputFeatures: prepared.outputFeatures, pass, close: () => connection.closeSync() };
 }
 
+/** A fold's held-out rows scored at each model (heldOutQuery.ts): their count, weight and mean losses. */
+export async function tableHeldOutErrors(
+  file: string,
+  selection: TableSelection,
+  family: HeldOutFamily,
+  measure: HeldOutMeasure,
+  models: readonly HeldOutModel[],
+) {
+  const { connection, prepared } = await openTable(file, selection);
+  try {
+    const statement = heldOutStatement(prepared.query, prepared.outputFeatures, family, measure, models);
+    const [row] = await rows(connection, statement, file, selection.onProgress);
+    const n = Number(row?.["n"] ?? 0);
+    const weightTotal = Number(row?.["weight_total"] ?? 0);
+    return {
+      n,
+      weightTotal,
+      errors: models.map((_, l) => Number(row?.[`e${l}`]) / weightTotal),
+    };
+  } finally {
+    connection.closeSync();
+  }
+}
+
 export interface TableFolds {
   folds: number;
   /** mod: by the row's position in its file (one file only); hash: by a seeded hash of its key. */
@@ -602,11 +645,8 @@ export function foldExpression({ folds, rule, seed }: TableFolds): string {
     : `(hash(parse_filename(filename), file_row_number, ${Math.trunc(seed)}) % ${folds}) + 1`;
 }
 
-/**
- * Each fold's gaussian statistics, from one grouped statement (two scans): the rows' folds by
- * `foldExpression`, the columns checked as for a path.
- */
-export async function tableFoldStatistics(file: string, selection: TableSelection, folds: TableFolds) {
+/** The fold rule's conditions: mod numbers the rows of one file, before any filter. */
+export function checkFoldRule(file: string, selection: TableSelection, folds: TableFolds): void {
   const name = displayName(file, 200);
   if (
     folds.rule === "mod" &&
@@ -617,6 +657,15 @@ export async function tableFoldStatistics(file: string, selection: TableSelectio
   // kept would number them anew, so the pair is refused rather than cross-validated differently
   if (folds.rule === "mod" && (selection.where !== undefined || selection.na === "drop"))
     throw new DataError("table.modFiltered", { file: name });
+}
+
+/**
+ * Each fold's gaussian statistics, from one grouped statement (two scans): the rows' folds by
+ * `foldExpression`, the columns checked as for a path.
+ */
+export async function tableFoldStatistics(file: string, selection: TableSelection, folds: TableFolds) {
+  const name = displayName(file, 200);
+  checkFoldRule(file, selection, folds);
   const { connection, prepared, statistics } = await openTable(file, selection);
   try {
     const keyed = parquetSource(file, true);

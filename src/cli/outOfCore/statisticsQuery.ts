@@ -22,6 +22,11 @@ export function quoteString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
+/** A number as an SQL literal (finite: the caller checks), parenthesized so a sign is safe. */
+export function sqlNumber(value: number): string {
+  return `(${value.toPrecision(17)})`;
+}
+
 export interface StatisticsQuery {
   /** The table: a FROM item, e.g. read_parquet('big/*.parquet'). */
   from: string;
@@ -37,6 +42,22 @@ export interface StatisticsQuery {
   dropEmpty: boolean;
 }
 
+/** The rows a statement reads: the user's filter, and no empty cell in a used column under --na drop. */
+export function rowConditions(query: StatisticsQuery): string[] {
+  const conditions: string[] = [];
+  if (query.where) conditions.push(`(${query.where})`);
+  if (query.dropEmpty) {
+    const used = [
+      ...query.features,
+      query.target,
+      ...(query.weights ? [query.weights] : []),
+      ...(query.offset ? [query.offset] : []),
+    ];
+    for (const name of used) conditions.push(`${quoteIdentifier(name)} IS NOT NULL`);
+  }
+  return conditions;
+}
+
 /**
  * The statement (see the module's note). Column aliases: n, weight_total, mean__…, cov__…__…; with
  * a fold expression (an SQL expression of the row's key, 1 … K), one row per fold, led by its
@@ -45,16 +66,7 @@ export interface StatisticsQuery {
 export function statisticsStatement(query: StatisticsQuery, fold?: string): string {
   const columns = [...query.features, query.target];
   const value = (k: number) => `c${k}`;
-  const conditions: string[] = [];
-  if (query.where) conditions.push(`(${query.where})`);
-  if (query.dropEmpty) {
-    const used = [
-      ...columns,
-      ...(query.weights ? [query.weights] : []),
-      ...(query.offset ? [query.offset] : []),
-    ];
-    for (const name of used) conditions.push(`${quoteIdentifier(name)} IS NOT NULL`);
-  }
+  const conditions = rowConditions(query);
   const select = [
     ...columns.map((name, k) => `CAST(${quoteIdentifier(name)} AS DOUBLE) AS ${value(k)}`),
     `${query.weights ? `CAST(${quoteIdentifier(query.weights)} AS DOUBLE)` : "CAST(1 AS DOUBLE)"} AS w`,

@@ -7,8 +7,10 @@
  */
 import { displayName } from "../../data/dataError.js";
 import type { Dataset } from "../../data/parseCsv.js";
-import { crossValidateFromStatistics } from "../../glm/statisticsCv.js";
-import { representativeRows } from "../../glm/sufficientStatistics.js";
+import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
+import type { GlmPathOptions } from "../../glm/glmPath.js";
+import { crossValidateFromStatistics, type StatisticsCv } from "../../glm/statisticsCv.js";
+import { type GaussianStatistics, representativeRows } from "../../glm/sufficientStatistics.js";
 import { formatNumber } from "../../i18n/format.js";
 import type { CommandContext } from "../command.js";
 import { modelDocument } from "../commands/path.js";
@@ -17,8 +19,10 @@ import { objectiveNote, pathJson, saveModel } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
 import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
-import { foldExpression, tableFoldStatistics } from "./duckdbTable.js";
+import { foldExpression, tableFoldStatistics, tableStatement } from "./duckdbTable.js";
+import { HELD_OUT_MEASURES, type HeldOutMeasure } from "./heldOutQuery.js";
 import { scanProgressBar } from "./scanProgress.js";
+import { streamedTableCv } from "./streamedCv.js";
 import { refuseForTables, tableColumns, tablePathOptions, withAllFeatures } from "./tablePath.js";
 
 export async function runTableCv(
@@ -29,11 +33,14 @@ export async function runTableCv(
   saveTo: string | undefined,
 ): Promise<void> {
   const { t, json, out } = context;
-  if (options["family"] !== "gaussian")
-    throw new UsageError("table.cvGaussianOnly", { family: String(options["family"]) });
-  refuseForTables(given);
+  const family = options["family"] as string;
+  if (family !== "gaussian" && family !== "binomial" && family !== "poisson")
+    throw new UsageError("table.cvGaussianOnly", { family });
+  refuseForTables(given, family === "gaussian" ? [] : ["offset"]);
   const measure = options["measure"] as string;
-  if (measure !== "deviance" && measure !== "mse") throw new UsageError("table.cvMeasure");
+  const measures: readonly string[] = family === "gaussian" ? ["deviance", "mse"] : HELD_OUT_MEASURES[family];
+  if (!measures.includes(measure))
+    throw new UsageError("table.cvMeasure", { family, measures: measures.join(", ") });
   const progress = scanProgressBar(context, options["quiet"] === true);
   const folds = {
     folds: options["folds"] as number,
@@ -47,35 +54,67 @@ export async function runTableCv(
     na: options["na"] as "error" | "drop",
     columns: tableColumns(options),
     exclude: (options["exclude"] as string | undefined)?.split(",").filter((name) => name !== ""),
+    offset: options["offset"] as string | undefined,
     onProgress: progress.onProgress,
   };
   const folder = drawsFigures(json, given)
     ? openOutputFolder(options["out"] as string, options["force"] === true, figureFiles("cv"))
     : null;
   const start = performance.now();
-  const table = await tableFoldStatistics(file, selection, folds).finally(progress.stop);
-  const pathOptions = tablePathOptions(options, table.outputFeatures.length);
-  const cv = crossValidateFromStatistics(table.perFold, {
-    ...pathOptions,
-    foldLambda: options["foldLambda"] as "own" | "full",
-  });
-  const path = withAllFeatures(cv.path, table.outputFeatures);
+  const foldLambda = options["foldLambda"] as "own" | "full";
+  let cv: StatisticsCv;
+  let statistics: GaussianStatistics;
+  let pathOptions: GlmPathOptions;
+  let path: ElasticNetPath;
+  let passes: number | undefined;
+  if (family === "gaussian") {
+    const table = await tableFoldStatistics(file, selection, folds).finally(progress.stop);
+    pathOptions = tablePathOptions(options, table.outputFeatures.length);
+    cv = crossValidateFromStatistics(table.perFold, { ...pathOptions, foldLambda });
+    path = withAllFeatures(cv.path, table.outputFeatures);
+    statistics = table.statistics;
+  } else {
+    // binomial and poisson: K + 1 paths by passes over the table (streamedCv.ts); the options'
+    // feature count is known once the table is read, so the factors are checked then
+    const count = (await tableStatement(file, selection)).outputFeatures.length;
+    pathOptions = tablePathOptions(options, count);
+    const streamed = await streamedTableCv(
+      file,
+      selection,
+      family,
+      measure as HeldOutMeasure,
+      folds,
+      pathOptions,
+      foldLambda,
+    ).finally(progress.stop);
+    ({ cv, statistics, passes } = streamed);
+    path = cv.path;
+  }
   const seconds = (performance.now() - start) / 1000;
   const result = {
     ...cv,
     path,
-    measure: measure as "deviance" | "mse",
+    measure: measure as HeldOutMeasure,
     // (the figure's title counts the folds from these)
     foldId: Int32Array.from({ length: folds.folds }, (_, k) => k + 1),
   };
-  const data: Dataset = { ...representativeRows(table.statistics), n: table.statistics.n };
+  const data: Dataset = { ...representativeRows(statistics), n: statistics.n };
   if (saveTo)
     saveModel(
       saveTo,
-      modelDocument({ data, options: pathOptions }, path, {
-        lambda_min: cv.lambdaMin,
-        lambda_1se: cv.lambdaOneSe,
-      }),
+      modelDocument(
+        {
+          data,
+          ...(family === "binomial" ? { classes: [0, 1] } : {}),
+          ...(selection.offset !== undefined ? { offsetColumn: selection.offset } : {}),
+          options: { ...pathOptions, family: family as "gaussian" | "binomial" | "poisson" },
+        },
+        path,
+        {
+          lambda_min: cv.lambdaMin,
+          lambda_1se: cv.lambdaOneSe,
+        },
+      ),
       options,
     );
   let figure = null;
@@ -96,6 +135,8 @@ export async function runTableCv(
           fold_rule: folds.rule,
           fold_rule_sql: foldExpression(folds),
           fold_sizes: cv.foldSizes,
+          // binomial and poisson: the passes over the table of all K + 1 paths
+          ...(passes !== undefined ? { passes } : {}),
           fold_id_note: t("table.cvFoldIds"),
           lambda_min: cv.lambdaMin,
           lambda_1se: cv.lambdaOneSe,

@@ -177,26 +177,13 @@ export async function tablePath(
         passes: 0,
         lightPasses: 0,
       };
-    try {
-      const fitted = await streamedLogisticPath(statistics, passes.pass, {
-        family: family as "binomial" | "poisson",
-        offset: selection.offset !== undefined,
-        alpha: pathOptions.alpha,
-        nlambda: pathOptions.nlambda,
-        lambdaMinRatio: pathOptions.lambdaMinRatio,
-        lambda: pathOptions.lambda,
-        penaltyFactor: pathOptions.penaltyFactor,
-        tolerance: pathOptions.tolerance,
-        onPass,
-      });
-      return {
-        path: withAllFeatures(fitted.path, outputFeatures),
-        passes: fitted.passes,
-        lightPasses: fitted.lightPasses,
-      };
-    } finally {
-      passes.close();
-    }
+    return fitByPasses(
+      passes,
+      family as "binomial" | "poisson",
+      pathOptions,
+      selection.offset !== undefined,
+      onPass,
+    );
   };
   return {
     kind: "path",
@@ -213,6 +200,39 @@ export async function tablePath(
     savedStats,
     fit,
   };
+}
+
+/**
+ * A binomial or poisson path by IRLS passes over the table (tableGlmPasses: the rows its selection
+ * keeps), every feature of the output in it; the passes' connection closed at the end.
+ */
+export async function fitByPasses(
+  passes: Awaited<ReturnType<typeof tableGlmPasses>>,
+  family: "binomial" | "poisson",
+  pathOptions: GlmPathOptions,
+  offset: boolean,
+  onPass?: (passes: number, lambdaIndex: number) => void,
+) {
+  try {
+    const fitted = await streamedLogisticPath(passes.statistics, passes.pass, {
+      family,
+      offset,
+      alpha: pathOptions.alpha,
+      nlambda: pathOptions.nlambda,
+      lambdaMinRatio: pathOptions.lambdaMinRatio,
+      lambda: pathOptions.lambda,
+      penaltyFactor: pathOptions.penaltyFactor,
+      tolerance: pathOptions.tolerance,
+      onPass,
+    });
+    return {
+      path: withAllFeatures(fitted.path, passes.outputFeatures),
+      passes: fitted.passes,
+      lightPasses: fitted.lightPasses,
+    };
+  } finally {
+    passes.close();
+  }
 }
 
 /** The path options a table's run takes from the command line (p: the output's features). */

@@ -9,10 +9,7 @@
  * The coefficients are the statement's parameters — $1 the intercept at x = m (ζ), $2 … $(p+1) the
  * coefficients — so the statement is planned once and run once per pass with new values.
  */
-import { quoteIdentifier, type StatisticsQuery } from "./statisticsQuery.js";
-
-/** A number as an SQL literal (finite: the caller checks), parenthesized so a sign is safe. */
-const literal = (value: number) => `(${value.toPrecision(17)})`;
+import { quoteIdentifier, rowConditions, type StatisticsQuery, sqlNumber } from "./statisticsQuery.js";
 
 /**
  * Each family's pieces of the pass, as SQL over η (and y): the mean μ (named p), the curvature q
@@ -49,23 +46,13 @@ export function workingPassStatement(
   const sql = FAMILY_SQL[family];
   const p = query.features.length;
   const centred = query.features.map(
-    (name, j) => `CAST(${quoteIdentifier(name)} AS DOUBLE) - ${literal(mean[j]!)} AS d${j}`,
+    (name, j) => `CAST(${quoteIdentifier(name)} AS DOUBLE) - ${sqlNumber(mean[j]!)} AS d${j}`,
   );
   // η = offset + b₀ + xᵀb; the working response is fitted by b₀ + xᵀb, so the offset leaves zs
   const eta = [...(offset ? ["o"] : []), "$1", ...query.features.map((_, j) => `$${j + 2} * d${j}`)].join(
     " + ",
   );
-  const conditions: string[] = [];
-  if (query.where) conditions.push(`(${query.where})`);
-  if (query.dropEmpty) {
-    const used = [
-      ...query.features,
-      query.target,
-      ...(query.weights ? [query.weights] : []),
-      ...(query.offset ? [query.offset] : []),
-    ];
-    for (const name of used) conditions.push(`${quoteIdentifier(name)} IS NOT NULL`);
-  }
+  const conditions = rowConditions(query);
   const d = Array.from({ length: p }, (_, j) => `d${j}`);
   const columns = [...d, "zs"];
   const second: string[] = [];
