@@ -103,6 +103,27 @@ export async function runOutOfCoreBench({ large = process.env.BENCH_LARGE === "1
       `| ${rows.toExponential(0)} | ${wall.toFixed(1)} s | ${document.passes} | ${row.peakMb.toFixed(0)} MB | ${(wall / document.passes).toFixed(2)} s | ${scan.toFixed(2)} s |`,
     );
   }
+  {
+    // binomial CV out of core: K + 1 paths of passes (streamedCv.ts), 5 folds, 10 λ
+    const file = join(FOLDER, "gaussian-1000000.parquet");
+    const stderrFile = join(FOLDER, "time.txt");
+    const document = JSON.parse(
+      execFileSync(
+        "sh",
+        [
+          "-c",
+          `/usr/bin/time -f "%e %M" node ${bin} cv ${file} --family binomial --target c --exclude y --nlambda 10 --folds 5 --json 2> ${stderrFile}`,
+        ],
+        { encoding: "utf8", maxBuffer: 1 << 28 },
+      ),
+    );
+    const [wall, kb] = readFileSync(stderrFile, "utf8").trim().split("\n").at(-1).split(" ").map(Number);
+    const row = { rows: 1e6, family: "binomial", cv: true, wall, peakMb: kb / 1024, passes: document.passes };
+    results.push(row);
+    console.log(
+      `binomial 5-fold CV over 1e6 rows, 10 λ: ${wall.toFixed(1)} s, ${document.passes} passes (${(wall / document.passes).toFixed(2)} s each), peak RSS ${row.peakMb.toFixed(0)} MB`,
+    );
+  }
   const peaks = gaussianRows.map((r) => r.peakMb);
   console.log(
     `peak RSS from ${results[0].rows.toExponential(0)} to ${gaussianRows.at(-1).rows.toExponential(0)} rows: ${peaks.map((v) => v.toFixed(0)).join(" → ")} MB (spread ${((peaks.reduce((a, b) => Math.max(a, b)) / peaks.reduce((a, b) => Math.min(a, b)) - 1) * 100).toFixed(0)} %)`,
