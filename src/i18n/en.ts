@@ -714,8 +714,10 @@ export const en = {
     "--objective as-written is for the gaussian family's elastic net; the {family} family has one objective, glmnet's, which is the one as written. Drop --objective.",
   "path.firstLambdaNote":
     "Unlike glmnet: the first λ's model is fitted (with α < 0.001 it is not all zero); glmnet reports every penalized coefficient at zero there, as if that λ were infinite. From the second λ on the two fit the same problem.",
+  "table.rowsInMemory":
+    "the table is small ({rows} rows): its rows were held in memory and fitted as a CSV's (--stream fits by passes over the table instead)",
   "path.option.stream":
-    "read a CSV through DuckDB a chunk at a time instead of into memory (out of core, as a Parquet table): for files larger than memory",
+    "never hold the rows: a CSV read through DuckDB a chunk at a time instead of into memory, and a binomial or poisson path over any table fitted by passes over it even when it is small (out of core): for files larger than memory",
   "table.streamNeedsCsv":
     "--stream reads a CSV file (.csv, .tsv, gzipped or not) through DuckDB; {file} is not one. Give a CSV file, or leave --stream out.",
   "table.foldsMod":

@@ -656,8 +656,10 @@ export const zh: Record<MessageKey, string> = {
     "--objective as-written 只用于 gaussian 族的弹性网；{family} 族只有一个目标函数，即 glmnet 的目标函数，它与原式相同。请去掉 --objective。",
   "path.firstLambdaNote":
     "与 glmnet 不同：第一个 λ 的模型是实际拟合的（α < 0.001 时它不全为零）；glmnet 在那里把所有受惩罚的系数报告为零，仿佛该 λ 为无穷大。从第二个 λ 起两者拟合的是同一个问题。",
+  "table.rowsInMemory":
+    "表很小（{rows} 行）：其行已读入内存，按 CSV 的方式拟合（加 --stream 则改为逐遍扫描表来拟合）",
   "path.option.stream":
-    "通过 DuckDB 分块读取 CSV，而不是整个读入内存（像 Parquet 表一样在内存之外计算）：用于比内存还大的文件",
+    "从不把行读入内存：CSV 通过 DuckDB 分块读取，任何表上的 binomial 或 poisson 路径即使很小也逐遍扫描表来拟合（在内存之外计算）：用于比内存还大的文件",
   "table.streamNeedsCsv":
     "--stream 通过 DuckDB 读取 CSV 文件（.csv、.tsv，可为 gzip 压缩）；{file} 不是。请给出 CSV 文件，或去掉 --stream。",
   "table.foldsMod": "折数：{folds}，每行按其在文件中的位置分折（--fold-rule mod，与内存中读取的 CSV 相同）。",

@@ -11,7 +11,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { messagePattern, run } from "../helpers/inProcessCli.js";
 import { freshFolder } from "../helpers/runCli.js";
-import { expectSamePath, json } from "../helpers/samePath.js";
+import { expectSamePath, json, type PathDocument } from "../helpers/samePath.js";
 
 const DIABETES = resolve(import.meta.dirname, "../../data/diabetes.csv");
 const BREAST = resolve(import.meta.dirname, "../../data/breast_cancer.csv");
@@ -199,7 +199,8 @@ describe("reglab path over a Parquet table", () => {
   it("fits a binomial path by IRLS passes over the table: the CSV path's λ grid, objective and coefficients", async () => {
     for (const alpha of ["1", "0.3"]) {
       const args = ["--family", "binomial", "--alpha", alpha, "--nlambda", "30"];
-      const table = await json(["path", at("cancer.parquet"), ...args]);
+      // (--stream: passes even over a table this small, which is otherwise held in memory)
+      const table = await json(["path", at("cancer.parquet"), "--stream", ...args]);
       const rows = await json(["path", at("cancer.csv"), ...args]);
       expect(table.lambdas.length).toBe(rows.lambdas.length);
       let size = 0;
@@ -220,6 +221,30 @@ describe("reglab path over a Parquet table", () => {
       expect(table.light_passes).toBeGreaterThan(table.passes! / 2);
       expect(table.light_passes).toBeLessThan(table.passes!);
     }
+  });
+
+  it("holds a small table's rows in memory for a binomial path (no passes): exactly the CSV path", async () => {
+    const args = ["--family", "binomial", "--nlambda", "30"];
+    const held = (await json(["path", at("cancer.parquet"), ...args])) as PathDocument & {
+      rows_in_memory?: boolean;
+    };
+    const rows = await json(["path", at("cancer.csv"), ...args]);
+    expect(held.rows_in_memory).toBe(true);
+    expect(held.passes).toBe(0);
+    expect(held.lambdas).toEqual(rows.lambdas);
+    expect(held.coefs).toEqual(rows.coefs);
+    // with weights, an offset and --where: the rows the statements would have read
+    const exposed = ["--family", "poisson", "--offset", "log_exposure", "--nlambda", "20"];
+    const table = await json(["path", at("counts.parquet"), ...exposed, "--where", "x1 > 0"]);
+    const streamed = await json(["path", at("counts.parquet"), ...exposed, "--where", "x1 > 0", "--stream"]);
+    expect(table.n).toBe(streamed.n);
+    for (let k = 0; k < streamed.lambdas.length; k++)
+      expect(Math.abs(table.objective![k]! - streamed.objective![k]!)).toBeLessThan(
+        1e-9 * Math.abs(streamed.objective![k]!),
+      );
+    const text = await run(["path", at("cancer.parquet"), ...args, "--out", at("small-table-figures")]);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(messagePattern("table.rowsInMemory", "en"));
   });
 
   it("never writes over its input, whatever --force says: the Parquet file, or a file in the folder read", async () => {
@@ -277,12 +302,14 @@ describe("reglab path over a Parquet table", () => {
     const table = await json([
       "path",
       at("cancer.parquet"),
+      "--stream",
       "--family",
       "binomial",
       "--nlambda",
       "20",
       ...factors,
     ]);
+    expect(table.passes).toBeGreaterThan(0);
     const rows = await json([
       "path",
       at("cancer.csv"),
@@ -397,8 +424,14 @@ describe("reglab path over a Parquet table", () => {
       ],
     ]) {
       const family = rows!.includes(COUNTS) ? [] : ["--family", "binomial"];
-      const streamed = await cv([...table!, ...family, ...settings!]);
+      const streamed = await cv([...table!, "--stream", ...family, ...settings!]);
       const inMemory = await cv([...rows!, ...family, ...settings!]);
+      expect(streamed.rows_in_memory).toBe(false);
+      // without --stream a table this small is held in memory: the CSV's cross-validation exactly
+      const held = await cv([...table!, ...family, ...settings!]);
+      expect(held.rows_in_memory).toBe(true);
+      expect(held.cvm).toEqual(inMemory.cvm);
+      expect(held.fold_sizes.reduce((a: number, b: number) => a + b, 0)).toBe(inMemory.n);
       expect(streamed.cvm.length).toBe(inMemory.cvm.length);
       for (let k = 0; k < inMemory.cvm.length; k++) {
         // both fits certified to 1e-7: the curves agree far below the folds' spread
@@ -454,9 +487,10 @@ describe("reglab path over a Parquet table", () => {
   });
 
   it("fits a poisson path by IRLS passes over the table: the CSV path's λ grid, deviance and objective", async () => {
-    const args = ["--family", "poisson", "--nlambda", "20"];
+    const args = ["--family", "poisson", "--nlambda", "20", "--stream"];
     const table = await json(["path", at("counts.parquet"), ...args]);
-    const rows = await json(["path", COUNTS, ...args]);
+    const rows = await json(["path", COUNTS, ...args.slice(0, -1)]);
+    expect(table.passes).toBeGreaterThan(0);
     expect(table.lambdas.length).toBe(rows.lambdas.length);
     for (let k = 0; k < rows.lambdas.length; k++) {
       expect(table.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 12);
@@ -468,7 +502,7 @@ describe("reglab path over a Parquet table", () => {
     for (const certificate of table.certificate!) expect(certificate).toBeLessThanOrEqual(1e-7);
     // with the exposure as an offset: the null model fitted with it, as glmnet's nulldev
     const exposed = ["--family", "poisson", "--offset", "log_exposure", "--nlambda", "20"];
-    const withOffset = await json(["path", at("counts.parquet"), ...exposed]);
+    const withOffset = await json(["path", at("counts.parquet"), ...exposed, "--stream"]);
     const rowsWithOffset = await json(["path", COUNTS, ...exposed]);
     expect(withOffset.feature_names).toEqual(rowsWithOffset.feature_names);
     expect(withOffset.null_deviance / rowsWithOffset.null_deviance).toBeCloseTo(1, 12);

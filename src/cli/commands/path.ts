@@ -128,7 +128,14 @@ export const pathCommand: CommandSpec = {
     const path = fitted ? fitted.path : glmPath(input.data, input.options);
     // a path over a table: how many passes over it the fit took (binomial: one per Newton step),
     // and how many of them were light (the loss and gradient alone: streamedLogistic.ts)
-    const passes = fitted ? { passes: fitted.passes, light_passes: fitted.lightPasses } : {};
+    const passes = fitted
+      ? {
+          passes: fitted.passes,
+          light_passes: fitted.lightPasses,
+          // a small table's rows held in memory (tablePath.ts: IN_MEMORY_CELLS), no passes made
+          rows_in_memory: fitted.inMemory === true,
+        }
+      : {};
     // --save-stats: the statistics' row written (beside `saved`, which is the model's file)
     const savedStats =
       outcome?.kind === "path" && outcome.savedStats ? { saved_stats: outcome.savedStats } : {};
@@ -148,7 +155,9 @@ export const pathCommand: CommandSpec = {
     }
     const passLine = fitted?.passes
       ? `${t("path.passes", { passes: fitted.passes, light: fitted.lightPasses })}\n`
-      : "";
+      : fitted?.inMemory
+        ? `${t("table.rowsInMemory", { rows: input.data.n })}\n`
+        : "";
     out(pathReport(path, seconds, t, passLine, input.data.source));
     out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
   },

@@ -6,7 +6,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, displayName } from "../../data/dataError.js";
-import { parseCsv } from "../../data/parseCsv.js";
+import { type Dataset, parseCsv } from "../../data/parseCsv.js";
 import type { WorkingPass, WorkingSums } from "../../glm/streamedLogistic.js";
 import { rememberInput } from "../safeWrite.js";
 import {
@@ -18,6 +18,7 @@ import {
 import {
   quoteIdentifier,
   quoteString,
+  rowConditions,
   type StatisticsQuery,
   statisticsStatement,
 } from "./statisticsQuery.js";
@@ -604,7 +605,62 @@ export async function tableGlmPasses(
       model,
     };
   };
-  return { statistics, outputFeatures: prepared.outputFeatures, pass, close: () => connection.closeSync() };
+  /**
+   * The rows the passes read, held in memory (features row-major, the target, the weights and the
+   * offset): for a table small enough that passes — a statement each — cost more than the fit.
+   */
+  const heldRows = async (extra?: string) => {
+    const q = prepared.query;
+    const select = [
+      // (an expression of the row read beside its columns: its fold, say)
+      ...(extra ? [`CAST(${extra} AS DOUBLE)`] : []),
+      ...q.features.map((column) => `CAST(${quoteIdentifier(column)} AS DOUBLE)`),
+      `CAST(${quoteIdentifier(q.target)} AS DOUBLE)`,
+      ...(q.weights ? [`CAST(${quoteIdentifier(q.weights)} AS DOUBLE)`] : []),
+      ...(q.offset ? [`CAST(${quoteIdentifier(q.offset)} AS DOUBLE)`] : []),
+    ];
+    const conditions = rowConditions(q);
+    const sql = `SELECT ${select.join(", ")} FROM ${q.from}${conditions.length ? ` WHERE ${conditions.join(" AND ")}` : ""}`;
+    let columns: unknown[][];
+    try {
+      columns = (await connection.runAndReadAll(sql)).getColumns();
+    } catch (error) {
+      const text = String((error as Error).message ?? error).split("\n")[0]!;
+      throw new DataError("table.queryFailed", { file: name, reason: displayName(text, 300) });
+    }
+    const extraColumn = extra ? columns.shift() : undefined;
+    const n = columns[0]?.length ?? 0;
+    const x = new Float64Array(n * p);
+    for (let j = 0; j < p; j++) {
+      const column = columns[j]!;
+      for (let i = 0; i < n; i++) x[i * p + j] = Number(column[i]);
+    }
+    const asArray = (k: number) => Float64Array.from(columns[k]!, Number);
+    const data: Dataset = {
+      source: file,
+      featureNames: [...q.features],
+      targetName: q.target,
+      n,
+      p,
+      x,
+      y: asArray(p),
+      droppedRows: 0,
+      constantColumns: [],
+    };
+    return {
+      data,
+      extra: extraColumn ? Float64Array.from(extraColumn, Number) : undefined,
+      weights: q.weights ? asArray(p + 1) : undefined,
+      offset: q.offset ? asArray(p + (q.weights ? 2 : 1)) : undefined,
+    };
+  };
+  return {
+    statistics,
+    outputFeatures: prepared.outputFeatures,
+    pass,
+    heldRows,
+    close: () => connection.closeSync(),
+  };
 }
 
 /** A fold's held-out rows scored at each model (heldOutQuery.ts): their count, weight and mean losses. */

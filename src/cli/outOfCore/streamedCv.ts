@@ -7,7 +7,8 @@
  * about K + 1 times one path's time.
  */
 import { DataError, displayName } from "../../data/dataError.js";
-import { chooseLambdas, summarizeFolds } from "../../glm/crossValidation.js";
+import { chooseLambdas, crossValidate, summarizeFolds } from "../../glm/crossValidation.js";
+import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
 import type { GlmPathOptions } from "../../glm/glmPath.js";
 import { coefficientsAt } from "../../glm/predict.js";
 import type { StatisticsCv } from "../../glm/statisticsCv.js";
@@ -20,7 +21,7 @@ import {
   tableHeldOutErrors,
 } from "./duckdbTable.js";
 import type { HeldOutFamily, HeldOutMeasure } from "./heldOutQuery.js";
-import { fitByPasses } from "./tablePath.js";
+import { fitByPasses, holdsInMemory, withAllFeatures } from "./tablePath.js";
 
 /** The errors that say a fold's training rows cannot be fitted: one class, or no count above 0. */
 const UNFITTABLE = new Set(["table.notBinary", "glm.classOfOne", "table.notCounts"]);
@@ -33,12 +34,48 @@ export async function streamedTableCv(
   folds: TableFolds,
   pathOptions: GlmPathOptions,
   foldLambda: "own" | "full",
+  /** --stream: passes however small the table (else a small one is held in memory). */
+  stream = false,
 ) {
   const name = displayName(file, 200);
   checkFoldRule(file, selection, folds);
   const offset = selection.offset !== undefined;
-  const whole = await tableGlmPasses(file, selection, family);
+  const whole = await tableGlmPasses(file, { ...selection, keyed: true }, family);
   const { statistics, outputFeatures } = whole;
+  if (!stream && holdsInMemory(statistics.n, outputFeatures.length)) {
+    // a small table: its rows, each with its fold, held in memory and cross-validated as a CSV's
+    const held = await whole.heldRows(foldExpression(folds)).finally(whole.close);
+    const foldId = Int32Array.from(held.extra!);
+    for (let k = 1; k <= folds.folds; k++)
+      if (!foldId.includes(k))
+        throw new DataError("table.emptyFold", { file: name, fold: k, folds: folds.folds });
+    const result = crossValidate(held.data, {
+      ...pathOptions,
+      family,
+      weights: held.weights,
+      offset: held.offset,
+      foldId,
+      foldLambda,
+      measure,
+    });
+    const sizes = Array.from({ length: folds.folds }, (_, k) => foldId.filter((id) => id === k + 1).length);
+    const weights = Array.from({ length: folds.folds }, (_, k) =>
+      foldId.reduce((sum, id, i) => (id === k + 1 ? sum + (held.weights?.[i] ?? 1) : sum), 0),
+    );
+    const cv: StatisticsCv = {
+      path: withAllFeatures(result.path as ElasticNetPath, outputFeatures),
+      lambda: result.lambda,
+      cvm: result.cvm,
+      cvsd: result.cvsd,
+      lambdaMin: result.lambdaMin,
+      lambdaOneSe: result.lambdaOneSe,
+      indexMin: result.indexMin,
+      indexOneSe: result.indexOneSe,
+      foldSizes: sizes,
+      foldWeights: weights,
+    };
+    return { cv, statistics, outputFeatures, passes: 0, inMemory: true };
+  }
   const full = await fitByPasses(whole, family, pathOptions, offset);
   const lambdas = full.path.lambda;
   const L = lambdas.length;
@@ -98,5 +135,5 @@ export async function streamedTableCv(
     foldSizes: sizes,
     foldWeights: weights,
   };
-  return { cv, statistics, outputFeatures, passes };
+  return { cv, statistics, outputFeatures, passes, inMemory: false };
 }

@@ -67,6 +67,7 @@ export async function runTableCv(
   let pathOptions: GlmPathOptions;
   let path: ElasticNetPath;
   let passes: number | undefined;
+  let inMemory = false;
   if (family === "gaussian") {
     const table = await tableFoldStatistics(file, selection, folds).finally(progress.stop);
     pathOptions = tablePathOptions(options, table.outputFeatures.length);
@@ -86,8 +87,9 @@ export async function runTableCv(
       folds,
       pathOptions,
       foldLambda,
+      options["stream"] === true,
     ).finally(progress.stop);
-    ({ cv, statistics, passes } = streamed);
+    ({ cv, statistics, passes, inMemory } = streamed);
     path = cv.path;
   }
   const seconds = (performance.now() - start) / 1000;
@@ -136,7 +138,7 @@ export async function runTableCv(
           fold_rule_sql: foldExpression(folds),
           fold_sizes: cv.foldSizes,
           // binomial and poisson: the passes over the table of all K + 1 paths
-          ...(passes !== undefined ? { passes } : {}),
+          ...(passes !== undefined ? { passes, rows_in_memory: inMemory } : {}),
           fold_id_note: t("table.cvFoldIds"),
           lambda_min: cv.lambdaMin,
           lambda_1se: cv.lambdaOneSe,
@@ -160,7 +162,7 @@ export async function runTableCv(
       minSd: formatNumber(cv.cvsd[cv.indexMin]!),
       oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
       oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
-    })}\n${t(folds.rule === "mod" ? "table.foldsMod" : "table.foldsHash", { folds: folds.folds, seed: folds.seed })}\n${objectiveNote(path, t)}${displayName(file, 80)}\n`,
+    })}\n${t(folds.rule === "mod" ? "table.foldsMod" : "table.foldsHash", { folds: folds.folds, seed: folds.seed })}\n${inMemory ? `${t("table.rowsInMemory", { rows: statistics.n })}\n` : ""}${objectiveNote(path, t)}${displayName(file, 80)}\n`,
   );
   out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }

@@ -1,7 +1,7 @@
 import { DataError, displayName } from "../../data/dataError.js";
 import type { Dataset } from "../../data/parseCsv.js";
 import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
-import type { GlmPathOptions } from "../../glm/glmPath.js";
+import { type GlmPathOptions, glmPath } from "../../glm/glmPath.js";
 import { streamedLogisticPath } from "../../glm/streamedLogistic.js";
 import {
   type GaussianStatistics,
@@ -103,7 +103,7 @@ export type TablePathOutcome =
       /** Fits the path: from the statistics (gaussian), or by passes over the table (binomial). */
       fit: (
         onPass?: (passes: number, lambdaIndex: number) => void,
-      ) => Promise<{ path: ElasticNetPath; passes: number; lightPasses: number }>;
+      ) => Promise<{ path: ElasticNetPath; passes: number; lightPasses: number; inMemory?: boolean }>;
     };
 
 export async function tablePath(
@@ -177,6 +177,21 @@ export async function tablePath(
         passes: 0,
         lightPasses: 0,
       };
+    if (options["stream"] !== true && holdsInMemory(passes.statistics.n, passes.outputFeatures.length)) {
+      const held = await passes.heldRows().finally(passes.close);
+      const path = glmPath(held.data, {
+        ...pathOptions,
+        family: family as "binomial" | "poisson",
+        weights: held.weights,
+        offset: held.offset,
+      });
+      return {
+        path: withAllFeatures(path as ElasticNetPath, outputFeatures),
+        passes: 0,
+        lightPasses: 0,
+        inMemory: true,
+      };
+    }
     return fitByPasses(
       passes,
       family as "binomial" | "poisson",
@@ -200,6 +215,18 @@ export async function tablePath(
     savedStats,
     fit,
   };
+}
+
+/**
+ * Tables of at most this many cells (32 MB of doubles) are fitted from their rows held in memory,
+ * unless --stream says never: a pass is a statement whose cost does not fall below ~10–40 ms
+ * however few the rows, and a binomial path takes hundreds (breast cancer as Parquet, 569 rows:
+ * 607 passes, 24 s — the same path from its rows in memory 0.05 s). The fit is then the CSV path's.
+ */
+export const IN_MEMORY_CELLS = 1 << 22;
+
+export function holdsInMemory(n: number, p: number): boolean {
+  return n * (p + 3) <= IN_MEMORY_CELLS;
 }
 
 /**
