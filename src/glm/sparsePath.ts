@@ -987,12 +987,25 @@ export function sparseStatistics(data: SparseDataset): GaussianStatistics {
       rowValue[slot] = values[a]!;
     }
   const covariance = new Float64Array(m * m);
-  for (let i = 0; i < n; i++)
-    for (let f = rowPtr[i]!; f < rowPtr[i + 1]!; f++) {
-      const row = rowColumn[f]! * m;
-      const v = rowValue[f]!;
-      for (let g = f; g < rowPtr[i + 1]!; g++) covariance[row + rowColumn[g]!]! += v * rowValue[g]!;
+  // the row pass by slabs of the matrix's rows that the cache holds (1 MB): a row's products whose
+  // first column falls in the slab, every row, then the next slab. Scattered into the whole
+  // matrix at once (8 MB at p = 1000), most updates missed the cache. Each entry still sums its
+  // rows in their order, so the sums are the same to the last bit.
+  const slab = Math.max(1, Math.floor((1 << 17) / m));
+  const cursor = rowPtr.slice(0, n); // each row's first product not yet summed
+  for (let low = 0; low < p; low += slab) {
+    const high = low + slab;
+    for (let i = 0; i < n; i++) {
+      const end = rowPtr[i + 1]!;
+      let f = cursor[i]!;
+      for (; f < end && rowColumn[f]! < high; f++) {
+        const row = rowColumn[f]! * m;
+        const v = rowValue[f]!;
+        for (let g = f; g < end; g++) covariance[row + rowColumn[g]!]! += v * rowValue[g]!;
+      }
+      cursor[i] = f;
     }
+  }
   const mean = new Float64Array(m);
   let yMean = 0;
   for (let i = 0; i < n; i++) yMean += y[i]!;
