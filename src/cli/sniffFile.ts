@@ -14,6 +14,8 @@ const ARCHIVES: readonly { format: string; magic: readonly number[] }[] = [
   { format: "zstd", magic: [0x28, 0xb5, 0x2f, 0xfd] },
   { format: "Parquet", magic: [0x50, 0x41, 0x52, 0x31] },
   { format: "Arrow", magic: [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31] },
+  // the stream format: its first message's continuation marker, then a little-endian length
+  { format: "Arrow", magic: [0xff, 0xff, 0xff, 0xff] },
 ];
 
 /** The tables reglab path and cv read through DuckDB, each named in its own message. */

@@ -572,6 +572,10 @@ export const en = {
     "{file}: there is no feature column besides the target (and the weights). A path needs at least one.",
   "table.arrowEmpty": "{file} is empty (0 bytes): an Arrow IPC file holds a schema and record batches.",
   "table.arrowNoRows": "{file} holds an Arrow schema but no rows.",
+  "table.arrowIsOther":
+    "{file} is a {format} file, not Arrow IPC, though its name says .arrow. Give it its own extension (a Parquet file: .parquet; a CSV: .csv).",
+  "table.keyColumn":
+    "{file}: a column is named '{column}', the name the folds give each row's key (its file or its position). Rename the column to cross-validate over the table, or cross-validate a CSV in memory.",
   "table.arrowUnreadable":
     "{file}: not an Arrow IPC file reglab can read ({reason}). Write it in Arrow's IPC file or stream format (pyarrow.feather.write_feather(table, path)), or as Parquet.",
   "table.queryFailed":
@@ -585,7 +589,7 @@ export const en = {
   "table.onlyGaussian":
     "{file}: a path over a table read through DuckDB (Parquet, or a CSV with --stream) is gaussian, binomial or poisson so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Read the data into memory (a CSV without --stream) for it.",
   "table.optionNotHere":
-    "{option} is not available over a Parquet table (or from --stats) yet. Use a CSV for it.",
+    "{option} is not available over a table read through DuckDB (Parquet, Arrow, a CSV with --stream) or from --stats yet. Use a CSV in memory for it.",
   "table.explainOnly":
     "--explain prints the statement for a Parquet table; with --stats there is no statement to print.",
   "path.option.where": "an SQL condition selecting the rows of a Parquet table (e.g. 'year >= 2020')",
@@ -625,7 +629,7 @@ export const en = {
     "{file}: --fold-rule mod numbers a table's rows by their position in one file; for a folder or a glob use --fold-rule random (a seeded hash of each row's file and position).",
   "table.emptyFold": "{file}: fold {fold} of {folds} holds no row. Use fewer --folds.",
   "table.cvMeasure":
-    "a {family} cross-validation over a table scores by {measures} (auc ranks each fold's rows, which a table's scan does not: cross-validate a CSV in memory for it).",
+    "a {family} cross-validation over a table scores by {measures} so far. For another measure, cross-validate a CSV in memory.",
   "table.foldUnfittable":
     "{file}: the rows outside fold {fold} of {folds} cannot be fitted: their target holds one class only (binomial), or no count above 0 (poisson). Use fewer --folds, or --fold-rule random.",
   "table.cvFoldIds":
@@ -635,7 +639,7 @@ export const en = {
   "table.notCounts":
     "{file}: a poisson path needs its target '{target}' to hold counts: numbers ≥ 0, not all 0.",
   "file.arrow":
-    "{file} is an Arrow IPC file: reglab path and reglab cv read it (a table, out of core); this command needs a CSV. pyarrow writes one: pyarrow.csv.write_csv(pyarrow.feather.read_table('{file}'), 'data.csv').",
+    "{file} is an Arrow IPC file: reglab path and reglab cv read it (a table, out of core); this command needs a CSV. pyarrow writes one: pyarrow.csv.write_csv(pyarrow.ipc.open_file('{file}').read_all(), 'data.csv') (for the stream format: pyarrow.ipc.open_stream).",
   "file.parquet":
     "{file} is a Parquet file: reglab path and reglab cv read it (a table, out of core); this command needs a CSV. DuckDB writes one: COPY (SELECT * FROM '{file}') TO 'data.csv' (HEADER).",
   "table.modFiltered":

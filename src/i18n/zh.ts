@@ -533,6 +533,10 @@ export const zh: Record<MessageKey, string> = {
   "stats.noFeatures": "{file}：除目标列（和权重列）外没有特征列。路径至少需要一个特征。",
   "table.arrowEmpty": "{file} 是空文件（0 字节）：Arrow IPC 文件应包含 schema 和记录批（record batch）。",
   "table.arrowNoRows": "{file} 只有 Arrow schema，没有任何行。",
+  "table.arrowIsOther":
+    "{file} 是 {format} 文件，不是 Arrow IPC，尽管文件名是 .arrow。请使用与其格式相符的扩展名（Parquet 文件用 .parquet；CSV 用 .csv）。",
+  "table.keyColumn":
+    "{file}：有一列名为 '{column}'，这正是折用来标记每行键（所在文件或位置）的名称。请重命名该列后再在表上交叉验证，或在内存中对 CSV 交叉验证。",
   "table.arrowUnreadable":
     "{file}：不是 reglab 能读取的 Arrow IPC 文件（{reason}）。请以 Arrow 的 IPC 文件或流格式写出（pyarrow.feather.write_feather(table, path)），或改用 Parquet。",
   "table.queryFailed": "{file}：DuckDB 无法读取：{reason}。请检查文件（以及 --where 条件）。",
@@ -542,7 +546,8 @@ export const zh: Record<MessageKey, string> = {
   "table.emptyCells": "{file}：列 '{column}' 有 {count} 个空单元格。传入 --na drop 以去掉这些行，或先填补。",
   "table.onlyGaussian":
     "{file}：通过 DuckDB 读取的表（Parquet，或加了 --stream 的 CSV）上的路径目前支持 gaussian、binomial 和 poisson，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请把数据读入内存（不加 --stream 的 CSV）。",
-  "table.optionNotHere": "{option} 目前还不能用于 Parquet 表（或 --stats）。请改用 CSV。",
+  "table.optionNotHere":
+    "{option} 目前还不能用于通过 DuckDB 读取的表（Parquet、Arrow、加了 --stream 的 CSV）或 --stats。请改用读入内存的 CSV。",
   "table.explainOnly": "--explain 打印 Parquet 表的统计语句；使用 --stats 时没有语句可打印。",
   "path.option.where": "选择 Parquet 表中行的 SQL 条件（例如 'year >= 2020'）",
   "path.option.explain": "打印计算路径统计量的 SQL 语句（以便在其他引擎上运行）后停止",
@@ -577,7 +582,7 @@ export const zh: Record<MessageKey, string> = {
     "{file}：--fold-rule mod 按行在单个文件中的位置编号；对于文件夹或通配符请用 --fold-rule random（对每行的文件与位置做带种子的哈希）。",
   "table.emptyFold": "{file}：{folds} 折中的第 {fold} 折没有任何行。请减少 --folds。",
   "table.cvMeasure":
-    "表上的 {family} 交叉验证可用的评分为 {measures}（auc 需要对每折的行排序，表的扫描做不到：如需 auc，请在内存中对 CSV 做交叉验证）。",
+    "表上的 {family} 交叉验证目前可用的评分为 {measures}。如需其他评分，请在内存中对 CSV 做交叉验证。",
   "table.foldUnfittable":
     "{file}：第 {fold} 折（共 {folds} 折）之外的行无法拟合：其目标只有一个类别（binomial），或没有大于 0 的计数（poisson）。请减少 --folds，或使用 --fold-rule random。",
   "table.cvFoldIds": "数据表的折不逐行列出：fold_rule_sql 给出每行所属的折，fold_sizes 给出各折大小",
@@ -585,7 +590,7 @@ export const zh: Record<MessageKey, string> = {
   "table.rowsRead": "已读 {rows} 行",
   "table.notCounts": "{file}：poisson 路径要求目标列 '{target}' 为计数：≥ 0 的数，且不全为 0。",
   "file.arrow":
-    "{file} 是 Arrow IPC 文件：reglab path 和 reglab cv 可以读取它（作为表，在内存之外处理）；本命令需要 CSV。可用 pyarrow 写出：pyarrow.csv.write_csv(pyarrow.feather.read_table('{file}'), 'data.csv')。",
+    "{file} 是 Arrow IPC 文件：reglab path 和 reglab cv 可以读取它（作为表，在内存之外处理）；本命令需要 CSV。可用 pyarrow 写出：pyarrow.csv.write_csv(pyarrow.ipc.open_file('{file}').read_all(), 'data.csv')（流格式用 pyarrow.ipc.open_stream）。",
   "file.parquet":
     "{file} 是 Parquet 文件：reglab path 和 reglab cv 可以读取它（作为数据表，无需载入内存）；此命令需要 CSV。DuckDB 可以写出：COPY (SELECT * FROM '{file}') TO 'data.csv' (HEADER)。",
   "table.modFiltered":

@@ -5,19 +5,25 @@
  * sizes and the columns' Arrow types; and every file it cannot fit a clear error, exit 2, in
  * English and in Chinese.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   Field as ArrowField,
   Bool,
   CompressionType,
   compressionRegistry,
+  DateDay,
   Float64,
   Int32,
   List,
+  makeData,
+  RecordBatch,
   RecordBatchFileWriter,
   RecordBatchStreamWriter,
+  Schema,
+  Struct,
   Table,
+  TimestampMillisecond,
   tableFromArrays,
   tableToIPC,
   Utf8,
@@ -180,6 +186,41 @@ beforeAll(() => {
     tableToIPC(tableFromArrays({ a: new Float64Array(0), y: new Float64Array(0) }), "file"),
   );
   writeFileSync(at("garbage.arrow"), "age,y\n1,2\n");
+  // a date and a timestamp column, 2020-01-01 on: row i is day i, minute i
+  const day = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)));
+  const minute = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1, 0, i)));
+  writeArrow(
+    at("dated.arrow"),
+    new Table({
+      d: vectorFromArray(day, new DateDay()),
+      ts: vectorFromArray(minute, new TimestampMillisecond()),
+      age: vectorFromArray(Array.from(age!)),
+      bmi: vectorFromArray(Array.from(bmi!)),
+      y: vectorFromArray(Array.from(y!)),
+    }),
+    "file",
+    100,
+  );
+  // two fields named age (a Table built from columns cannot hold them: a record batch can)
+  const twice = [
+    new ArrowField("age", new Float64()),
+    new ArrowField("age", new Float64()),
+    new ArrowField("y", new Float64()),
+  ];
+  const children = [age!, bmi!, y!].map(
+    (column) => vectorFromArray(Array.from(column), new Float64()).data[0]!,
+  );
+  writeArrow(
+    at("duplicate.arrow"),
+    new Table(new RecordBatch(new Schema(twice), makeData({ type: new Struct(twice), length: n, children }))),
+    "file",
+    442,
+  );
+  writeFileSync(at("frn.arrow"), tableToIPC(tableFromArrays({ file_row_number: age!, y: y! }), "file"));
+  const file = readFileSync(at("diabetes.arrow"));
+  writeFileSync(at("cut.arrow"), file.subarray(0, Math.floor(file.length * 0.7)));
+  writeFileSync(at("parquet-named.arrow"), Buffer.concat([Buffer.from("PAR1"), Buffer.alloc(64)]));
+  mkdirSync(at("folder.arrow"));
   const whole = readFileSync(at("diabetes.arrows"));
   writeFileSync(at("truncated.arrows"), whole.subarray(0, Math.floor(whole.length * 0.6)));
 });
@@ -202,6 +243,29 @@ describe("reglab path over an Arrow IPC file", () => {
 
   it("takes integers, int64, float32 and booleans as numbers (the CSV of the same values)", async () => {
     expectSamePath(await json(["path", at("typed.arrow")]), await json(["path", at("typed.csv")]));
+  });
+
+  it("passes dates and timestamps to DuckDB as such: --where compares them as dates", async () => {
+    const byDay = await json(["path", at("dated.arrow"), "--exclude", "d,ts", "--where", "d < '2020-03-01'"]);
+    expect(byDay.n).toBe(60); // January and February 2020
+    const byMinute = await json([
+      "path",
+      at("dated.arrow"),
+      "--exclude",
+      "d,ts",
+      "--where",
+      "ts < '2020-01-01 00:05:00'",
+    ]);
+    expect(byMinute.n).toBe(5);
+    const cast = await json([
+      "path",
+      at("dated.arrow"),
+      "--exclude",
+      "d,ts",
+      "--where",
+      "d >= DATE '2020-12-31'",
+    ]);
+    expect(cast.n).toBe(442 - 365);
   });
 
   it("filters on a text column with --where (left out of the features)", async () => {
@@ -288,10 +352,16 @@ describe("reglab path over an Arrow IPC file", () => {
     ["an empty cell", ["path", at("holes.arrow")], "table.emptyCells", /'bmi' .*1 /],
     ["a file of 0 bytes", ["path", at("empty.arrow")], "table.arrowEmpty"],
     ["a schema without rows", ["path", at("norows.arrow")], "table.arrowNoRows"],
-    ["a CSV named .arrow", ["path", at("garbage.arrow")], "table.arrowUnreadable"],
+    ["a CSV named .arrow", ["path", at("garbage.arrow")], "table.arrowIsOther"],
     ["a stream cut in the middle of a batch", ["path", at("truncated.arrows")], "table.arrowUnreadable"],
     ["a file that is not there", ["path", at("missing.arrow")], "data.notFound"],
     ["a --where that selects no row", ["path", at("diabetes.arrow"), "--where", "age > 100"], "stats.noRows"],
+    ["a second file beside the table", ["path", at("diabetes.arrow"), DIABETES], "error.extraFile"],
+    ["a file cut before its footer", ["path", at("cut.arrow")], "table.arrowUnreadable"],
+    ["a Parquet file named .arrow", ["path", at("parquet-named.arrow")], "table.arrowIsOther"],
+    ["a folder named .arrow", ["path", at("folder.arrow")], "file.isDirectory"],
+    ["two columns of one name", ["path", at("duplicate.arrow")], "data.duplicateColumn"],
+    ["a column named file_row_number in a CV", ["cv", at("frn.arrow")], "table.keyColumn"],
   ];
   for (const lang of ["en", "zh"] as const)
     for (const [what, args, key, detail] of refusals)

@@ -99,7 +99,8 @@ export const cvCommand: CommandSpec = {
     checkSaveBesideOutput(options["save"] as string | undefined, options["out"] as string, figureFiles("cv"));
     const saveTo = checkSaveTarget(options);
     // a Parquet table: the folds' statistics by SQL, the rows never held (outOfCore/tableCv.ts)
-    if (args[0] !== undefined && args.length === 1 && isTableInput(args[0], options))
+    if (args.length > 1) throw new UsageError("error.extraFile", { file: displayName(args[1]!, 200) });
+    if (args[0] !== undefined && isTableInput(args[0], options))
       return runTableCv(args[0], options, given, context, saveTo);
     if (given.has("stream"))
       throw new UsageError("table.streamNeedsCsv", { file: displayName(args[0] ?? "", 200) });

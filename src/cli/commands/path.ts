@@ -92,6 +92,9 @@ export const pathCommand: CommandSpec = {
     if (isSparseInput(args[0])) return sparsePath(args, options, given, context, saveTo);
     if (given.has("response")) throw new UsageError("sparse.responseNeedsMtx");
     const table = isTablePath(args[0], options);
+    // a table reads one input: a second file would be left unread without a word
+    if (table && args.length > 1)
+      throw new UsageError("error.extraFile", { file: displayName(args[1]!, 200) });
     for (const option of ["where", "explain", "saveStats", "stream"] as const)
       if (!table && given.has(option))
         throw new UsageError("table.needsTable", { option: TABLE_FLAGS[option] });

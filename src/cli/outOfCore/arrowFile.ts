@@ -17,15 +17,29 @@ import {
 } from "apache-arrow";
 import { RandomAccessFile } from "apache-arrow/io/file";
 import { decompress as zstdDecompress } from "fzstd";
-import { decompress as lz4Decompress } from "lz4js";
+import { decompressBound, decompressFrame } from "lz4js";
 
 /**
  * The codecs of compressed IPC bodies (pyarrow's Feather writes LZ4 frames by default), which
  * apache-arrow leaves to its user: LZ4 by lz4js, ZSTD by fzstd, both decoders in plain JavaScript.
  */
+/**
+ * An LZ4 frame decoded into a buffer kept for the next one, then copied out at its size: lz4js's
+ * decompress allocates the frame's bound — 4 MB when the frame does not state its size, as
+ * Arrow's writers leave it — for every buffer of every batch (1 ms each in first-touched memory:
+ * 210 ms to read breast cancer's 569 rows in batches of 100, against 5 ms uncompressed).
+ */
+let lz4Scratch = new Uint8Array(0);
+function lz4Decode(bytes: Uint8Array): Uint8Array {
+  const bound = decompressBound(bytes);
+  if (lz4Scratch.length < bound) lz4Scratch = new Uint8Array(bound);
+  const size = decompressFrame(bytes, lz4Scratch);
+  return lz4Scratch.slice(0, size);
+}
+
 function registerCodecs(): void {
   const decoders = [
-    [CompressionType.LZ4_FRAME, (bytes: Uint8Array) => lz4Decompress(bytes)],
+    [CompressionType.LZ4_FRAME, lz4Decode],
     [CompressionType.ZSTD, (bytes: Uint8Array) => zstdDecompress(bytes)],
   ] as const;
   // a codec registered already (by a program using the library, perhaps to write) keeps its encoder
@@ -134,6 +148,31 @@ function* streamChunks(file: string): Generator<Uint8Array> {
   }
 }
 
+/** Formats a file named .arrow may be instead, by their first bytes. */
+const OTHER_FORMATS: readonly { format: string; magic: readonly number[] }[] = [
+  { format: "Parquet", magic: [0x50, 0x41, 0x52, 0x31] },
+  { format: "gzip", magic: [0x1f, 0x8b] },
+  { format: "zip", magic: [0x50, 0x4b, 0x03, 0x04] },
+  { format: "zstd", magic: [0x28, 0xb5, 0x2f, 0xfd] },
+];
+
+/**
+ * The format a file is instead of Arrow IPC, told by its first bytes (text for printable ASCII at
+ * the start, a CSV most likely), or null when it may be Arrow (the file format's "ARROW1", the
+ * stream format's first message).
+ */
+export function otherFormat(file: string): string | null {
+  const head = new Uint8Array(8);
+  const read = readBytes(file, head, 8, 0);
+  for (const { format, magic } of OTHER_FORMATS)
+    if (read >= magic.length && magic.every((byte, i) => head[i] === byte)) return format;
+  const text = head
+    .subarray(0, read)
+    .every((byte) => byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f));
+  if (read > 0 && text && new TextDecoder().decode(head.subarray(0, 6)) !== MAGIC) return "text";
+  return null;
+}
+
 export interface ArrowBatches {
   schema: Schema;
   /** The record batches in the file's order, each decoded when asked for. */
@@ -148,6 +187,11 @@ export function openArrowBatches(file: string): ArrowBatches {
   const read = readBytes(file, head, 6, 0);
   const isFileFormat = read === 6 && new TextDecoder().decode(head) === MAGIC;
   if (isFileFormat) {
+    // the footer the file format ends with (and its magic): without it, a file cut short
+    const size = fileSize(file);
+    const tail = new Uint8Array(6);
+    if (size < 12 || readBytes(file, tail, 6, size - 6) !== 6 || new TextDecoder().decode(tail) !== MAGIC)
+      throw new Error("the file ends before its footer: it is cut short");
     const disk = new DiskRandomAccessFile(file);
     const reader = fileReaderOver(disk);
     reader.open();

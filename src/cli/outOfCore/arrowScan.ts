@@ -13,12 +13,16 @@ import { statSync } from "node:fs";
 import {
   BIGINT,
   BOOLEAN,
+  DATE,
   DOUBLE,
   type DuckDBConnection,
   type DuckDBDataChunk,
+  DuckDBDateValue,
   DuckDBTableFunction,
   type DuckDBTableFunctionInfo,
+  DuckDBTimestampValue,
   type DuckDBType,
+  TIMESTAMP,
   VARCHAR,
 } from "@duckdb/node-api";
 import duckdb from "@duckdb/node-bindings";
@@ -29,15 +33,26 @@ import { openArrowBatches } from "./arrowFile.js";
 export const ARROW_FUNCTION = "reglab_arrow";
 
 /** How a column's values reach DuckDB. */
-type ColumnKind = "number" | "boolean" | "text";
+type ColumnKind = "number" | "boolean" | "date" | "timestamp" | "text";
 
 function columnKind(field: Field): ColumnKind {
   if (DataType.isFloat(field.type) || DataType.isInt(field.type)) return "number";
   if (DataType.isBool(field.type)) return "boolean";
+  // dates and times as DuckDB's own types, so that --where compares them as dates, not as text
+  if (DataType.isDate(field.type)) return "date";
+  if (DataType.isTimestamp(field.type)) return "timestamp";
   return "text";
 }
 
-const DUCKDB_TYPE: Record<ColumnKind, DuckDBType> = { number: DOUBLE, boolean: BOOLEAN, text: VARCHAR };
+const DUCKDB_TYPE: Record<ColumnKind, DuckDBType> = {
+  number: DOUBLE,
+  boolean: BOOLEAN,
+  date: DATE,
+  timestamp: TIMESTAMP,
+  text: VARCHAR,
+};
+
+const DAY_MS = 86_400_000;
 
 /**
  * The extra column `row_numbers = true` adds: each row's position in the file from 0, as
@@ -131,6 +146,10 @@ function writeColumn(state: ScanState, output: DuckDBDataChunk, slot: number, co
     if (value === null || value === undefined) target.setItem(i, null);
     else if (kind === "number") target.setItem(i, Number(value));
     else if (kind === "boolean") target.setItem(i, Boolean(value));
+    // (apache-arrow reads both as milliseconds since 1970, whatever the unit stored)
+    else if (kind === "date") target.setItem(i, new DuckDBDateValue(Math.floor(Number(value) / DAY_MS)));
+    else if (kind === "timestamp")
+      target.setItem(i, new DuckDBTimestampValue(BigInt(Math.round(Number(value) * 1000))));
     else target.setItem(i, textOf(value));
   }
   target.flush();

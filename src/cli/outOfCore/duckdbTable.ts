@@ -246,6 +246,10 @@ async function prepare(connection: Connection, file: string, selection: TableSel
   )
     throw new DataError(arrowTypes ? "table.arrowNoRows" : "data.noRows", { file: name });
   const known = new Set(columns.map((column) => column.name));
+  // the row keys folds are made of, read beside the columns: a column of the same name would clash
+  if (selection.keyed)
+    for (const key of ["file_row_number", "filename"])
+      if (known.has(key)) throw new DataError("table.keyColumn", { file: name, column: key });
   // the target as the CSV reader chooses it: --target, else a column named y, else the last one
   const target = selection.target ?? (known.has("y") ? "y" : columns.at(-1)?.name);
   for (const [option, column] of [
@@ -356,17 +360,39 @@ async function prepare(connection: Connection, file: string, selection: TableSel
 async function arrowColumnTypesOf(file: string): Promise<Map<string, string>> {
   const name = displayName(file, 200);
   if (!existsSync(file)) throw new DataError("data.notFound", { file: name });
+  if (statSync(file).isDirectory()) throw new DataError("file.isDirectory", { file: name });
   if (statSync(file).size === 0) throw new DataError("table.arrowEmpty", { file: name });
-  const { openArrowBatches } = await import("./arrowFile.js");
+  const { openArrowBatches, otherFormat } = await import("./arrowFile.js");
   let schema: ReturnType<typeof openArrowBatches>["schema"];
   try {
+    // another format under the extension (a Parquet file, a CSV renamed): named, not decoded
+    const other = otherFormat(file);
+    if (other) throw new DataError("table.arrowIsOther", { file: name, format: other });
     schema = openArrowBatches(file).schema;
   } catch (error) {
+    if (error instanceof DataError) throw error;
+    const code = (error as NodeJS.ErrnoException)?.code;
+    if (code === "EACCES" || code === "EPERM" || code === "EISDIR")
+      throw new DataError("data.unreadable", { file: name, reason: code });
     throw new DataError("table.arrowUnreadable", {
       file: name,
       reason: displayName(String((error as Error)?.message ?? error).replace(/\.+$/, ""), 200),
     });
   }
+  if (schema.fields.length === 0) throw new DataError("stats.noFeatures", { file: name });
+  // two columns of one name: DuckDB would refuse the scan in its own words
+  const seen = new Map<string, number>();
+  schema.fields.forEach((field, index) => {
+    const first = seen.get(field.name);
+    if (first !== undefined)
+      throw new DataError("data.duplicateColumn", {
+        file: name,
+        column: index + 1,
+        first: first + 1,
+        name: displayName(field.name),
+      });
+    seen.set(field.name, index);
+  });
   return new Map(schema.fields.map((field) => [field.name, String(field.type)]));
 }
 
@@ -722,7 +748,7 @@ export function checkFoldRule(file: string, selection: TableSelection, folds: Ta
 export async function tableFoldStatistics(file: string, selection: TableSelection, folds: TableFolds) {
   const name = displayName(file, 200);
   checkFoldRule(file, selection, folds);
-  const { connection, prepared, statistics } = await openTable(file, selection);
+  const { connection, prepared, statistics } = await openTable(file, { ...selection, keyed: true });
   try {
     const keyed = parquetSource(file, true);
     const statement = statisticsStatement({ ...prepared.query, from: keyed }, foldExpression(folds));
