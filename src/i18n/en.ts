@@ -324,6 +324,8 @@ export const en = {
   "data.tooFewRows":
     "{file}: {n} rows are too few to split into training and test data; at least {min} are needed.",
   "warning.dropped": "{file}: dropped {count} rows with empty cells (--na drop).",
+  "warning.arrowNoEnd":
+    "warning: {file} is an Arrow stream that ends without its end-of-stream marker: if it was cut short (a copy or a writer that stopped), rows are missing from it, and from this fit.",
   "warning.constant": "{file}: column '{name}' is constant; it carries no information and gets weight 0.",
 
   // ── messages and errors ───────────────────────────────────────────────────

@@ -312,6 +312,8 @@ export const zh: Record<MessageKey, string> = {
     "{file}：log 损失要求目标列 '{target}' 为类别标签 0, 1, …, 19（最多 20 类），但第 {row} 行是 '{value}'。若目标是数值，请加 --loss squared（回归）。",
   "data.tooFewRows": "{file}：{n} 行太少，无法划分训练集和测试集；至少需要 {min} 行。",
   "warning.dropped": "{file}：已丢弃 {count} 行含空单元格的数据（--na drop）。",
+  "warning.arrowNoEnd":
+    "警告：{file} 是缺少流结束标记的 Arrow 流：如果它被截断（复制中断或写入程序中途停止），其中会缺少行，本次拟合也会缺少这些行。",
   "warning.constant": "{file}：列 '{name}' 是常数，不含信息，其权重为 0。",
 
   // ── 消息与错误 ────────────────────────────────────────────────────────────

@@ -222,6 +222,8 @@ beforeAll(() => {
   writeFileSync(at("parquet-named.arrow"), Buffer.concat([Buffer.from("PAR1"), Buffer.alloc(64)]));
   mkdirSync(at("folder.arrow"));
   const whole = readFileSync(at("diabetes.arrows"));
+  // every batch, but not the end-of-stream marker (8 bytes) a writer adds when it closes
+  writeFileSync(at("unended.arrows"), whole.subarray(0, whole.length - 8));
   writeFileSync(at("truncated.arrows"), whole.subarray(0, Math.floor(whole.length * 0.6)));
 });
 
@@ -243,6 +245,14 @@ describe("reglab path over an Arrow IPC file", () => {
 
   it("takes integers, int64, float32 and booleans as numbers (the CSV of the same values)", async () => {
     expectSamePath(await json(["path", at("typed.arrow")]), await json(["path", at("typed.csv")]));
+  });
+
+  it("fits a stream without its end-of-stream marker, saying on stderr that it may be cut short", async () => {
+    const outcome = await run(["path", at("unended.arrows"), "--out", at("unended-figures")]);
+    expect(outcome.status, outcome.stderr).toBe(0);
+    expect(outcome.stderr).toMatch(messagePattern("warning.arrowNoEnd", "en"));
+    const ended = await run(["path", at("diabetes.arrows"), "--out", at("ended-figures")]);
+    expect(ended.stderr).not.toMatch(messagePattern("warning.arrowNoEnd", "en"));
   });
 
   it("passes dates and timestamps to DuckDB as such: --where compares them as dates", async () => {

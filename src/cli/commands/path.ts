@@ -28,7 +28,7 @@ import {
 } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
 import { scanProgressBar } from "../outOfCore/scanProgress.js";
-import { isTablePath, TABLE_OPTIONS, tablePath } from "../outOfCore/tablePath.js";
+import { isTablePath, TABLE_OPTIONS, tablePath, warnAboutTable } from "../outOfCore/tablePath.js";
 import { figureFiles, type OutputFolder, openOutputFolder } from "../outputFolder.js";
 import { isSparseInput, readSparseInput, SPARSE_OPTIONS, sparseJson, sparseSummary } from "../sparseInput.js";
 import { formatTable } from "../table.js";
@@ -98,6 +98,7 @@ export const pathCommand: CommandSpec = {
     for (const option of ["where", "explain", "saveStats", "stream"] as const)
       if (!table && given.has(option))
         throw new UsageError("table.needsTable", { option: TABLE_FLAGS[option] });
+    if (table) await warnAboutTable(args[0], context);
     const scan = table ? scanProgressBar(context, options["quiet"] === true) : null;
     const outcome = table
       ? await tablePath(args[0], options, given, scan?.onProgress).finally(() => scan?.stop())

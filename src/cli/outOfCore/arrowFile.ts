@@ -173,6 +173,19 @@ export function otherFormat(file: string): string | null {
   return null;
 }
 
+/**
+ * Whether a stream-format file ends without the end-of-stream marker (four zero bytes last). The
+ * format allows a stream to end by closing, but Arrow's writers write the marker when they close
+ * a file: one without it was most likely cut short — at a batch's end, where nothing else shows.
+ */
+export function streamWithoutEnd(file: string): boolean {
+  const size = fileSize(file);
+  const head = new Uint8Array(6);
+  if (readBytes(file, head, 6, 0) === 6 && new TextDecoder().decode(head) === MAGIC) return false;
+  const tail = new Uint8Array(4);
+  return size < 4 || readBytes(file, tail, 4, size - 4) !== 4 || tail.some((byte) => byte !== 0);
+}
+
 export interface ArrowBatches {
   schema: Schema;
   /** The record batches in the file's order, each decoded when asked for. */

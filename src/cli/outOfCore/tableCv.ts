@@ -23,7 +23,13 @@ import { foldExpression, tableFoldStatistics, tableStatement } from "./duckdbTab
 import { HELD_OUT_MEASURES, type HeldOutMeasure } from "./heldOutQuery.js";
 import { scanProgressBar } from "./scanProgress.js";
 import { streamedTableCv } from "./streamedCv.js";
-import { refuseForTables, tableColumns, tablePathOptions, withAllFeatures } from "./tablePath.js";
+import {
+  refuseForTables,
+  tableColumns,
+  tablePathOptions,
+  warnAboutTable,
+  withAllFeatures,
+} from "./tablePath.js";
 
 export async function runTableCv(
   file: string,
@@ -41,6 +47,7 @@ export async function runTableCv(
   const measures: readonly string[] = family === "gaussian" ? ["deviance", "mse"] : HELD_OUT_MEASURES[family];
   if (!measures.includes(measure))
     throw new UsageError("table.cvMeasure", { family, measures: measures.join(", ") });
+  await warnAboutTable(file, context);
   const progress = scanProgressBar(context, options["quiet"] === true);
   const folds = {
     folds: options["folds"] as number,

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { DataError, displayName } from "../../data/dataError.js";
 import type { Dataset } from "../../data/parseCsv.js";
 import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
@@ -9,6 +10,7 @@ import {
   representativeRows,
 } from "../../glm/sufficientStatistics.js";
 import { penaltyFactors } from "../columnOptions.js";
+import type { CommandContext } from "../command.js";
 import { UsageError } from "../errors.js";
 import { chosenColumns, type GlmInput, lambdaList, pathSettings } from "../glmOptions.js";
 import { readTextFile } from "../loadData.js";
@@ -75,6 +77,14 @@ export function tableColumns(options: Record<string, unknown>): string[] | undef
     ["--weights", options["weights"] as string | undefined],
     ["--offset", options["offset"] as string | undefined],
   ]);
+}
+
+/** Says on stderr when an Arrow stream ends without its end-of-stream marker (arrowFile.ts). */
+export async function warnAboutTable(file: string | undefined, context: CommandContext): Promise<void> {
+  if (file === undefined || !isArrowInput(file) || !existsSync(file) || !statSync(file).isFile()) return;
+  const { streamWithoutEnd } = await import("./arrowFile.js");
+  if (streamWithoutEnd(file))
+    context.info(`${context.t("warning.arrowNoEnd", { file: displayName(file, 200) })}\n`);
 }
 
 /** Whether this run is a table path: a Parquet or Arrow IPC input, a CSV with --stream, or --stats. */
