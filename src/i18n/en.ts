@@ -586,6 +586,8 @@ export const en = {
     "{file}: {option} names '{column}', which is not a column of the table. Check the name (columns are case-sensitive).",
   "table.notNumeric":
     "{file}: column '{column}' holds {type}, not numbers. Leave it out with --exclude {column}, or convert it.",
+  "table.notFiniteCells":
+    "{file}: column '{column}' holds {count} values that are not finite numbers (NaN or ±∞). Leave those rows out (--where 'isfinite(\"{column}\")') or fix them.",
   "table.emptyCells":
     "{file}: column '{column}' has {count} empty cells. Pass --na drop to leave those rows out, or fill them.",
   "table.onlyGaussian":

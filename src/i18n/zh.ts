@@ -545,6 +545,8 @@ export const zh: Record<MessageKey, string> = {
   "table.noColumn": "{file}：{option} 指定的 '{column}' 不是表中的列。请检查列名（区分大小写）。",
   "table.notNumeric":
     "{file}：列 '{column}' 的类型是 {type}，不是数字。可用 --exclude {column} 排除它，或先转换。",
+  "table.notFiniteCells":
+    "{file}：列 '{column}' 有 {count} 个不是有限数的值（NaN 或 ±∞）。请排除这些行（--where 'isfinite(\"{column}\")'）或修正它们。",
   "table.emptyCells": "{file}：列 '{column}' 有 {count} 个空单元格。传入 --na drop 以去掉这些行，或先填补。",
   "table.onlyGaussian":
     "{file}：通过 DuckDB 读取的表（Parquet，或加了 --stream 的 CSV）上的路径目前支持 gaussian、binomial 和 poisson，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请把数据读入内存（不加 --stream 的 CSV）。",

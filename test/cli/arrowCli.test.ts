@@ -216,6 +216,8 @@ beforeAll(() => {
     "file",
     442,
   );
+  const withNaN = Float64Array.from(bmi!, (v, i) => (i === 3 ? Number.NaN : v));
+  writeFileSync(at("nan.arrow"), tableToIPC(tableFromArrays({ age: age!, bmi: withNaN, y: y! }), "file"));
   writeFileSync(at("frn.arrow"), tableToIPC(tableFromArrays({ file_row_number: age!, y: y! }), "file"));
   const file = readFileSync(at("diabetes.arrow"));
   writeFileSync(at("cut.arrow"), file.subarray(0, Math.floor(file.length * 0.7)));
@@ -367,6 +369,9 @@ describe("reglab path over an Arrow IPC file", () => {
     ["a file that is not there", ["path", at("missing.arrow")], "data.notFound"],
     ["a --where that selects no row", ["path", at("diabetes.arrow"), "--where", "age > 100"], "stats.noRows"],
     ["a second file beside the table", ["path", at("diabetes.arrow"), DIABETES], "error.extraFile"],
+    ["a NaN in a feature", ["path", at("nan.arrow")], "table.notFiniteCells"],
+    ["--exclude naming the target", ["path", at("diabetes.arrow"), "--exclude", "y"], "glm.badExclude"],
+    ["--exclude past the features", ["path", at("diabetes.arrow"), "--exclude", "11"], "glm.badExclude"],
     ["a file cut before its footer", ["path", at("cut.arrow")], "table.arrowUnreadable"],
     ["a Parquet file named .arrow", ["path", at("parquet-named.arrow")], "table.arrowIsOther"],
     ["a folder named .arrow", ["path", at("folder.arrow")], "file.isDirectory"],

@@ -281,16 +281,18 @@ async function prepare(connection: Connection, file: string, selection: TableSel
   const excluded = new Set<string>();
   for (const item of selection.exclude ?? []) {
     const position = Number(item);
-    const column = known.has(item)
+    // a feature by name, or by its position among the features (the target, the weights and the
+    // offset are not features: naming them is refused, as the CSV path refuses it)
+    const column = candidates.some((candidate) => candidate.name === item)
       ? item
       : Number.isInteger(position) && position >= 1 && position <= candidates.length
         ? candidates[position - 1]!.name
         : undefined;
     if (column === undefined)
-      throw new DataError("table.noColumn", {
-        file: name,
-        option: "--exclude",
-        column: displayName(item, 80),
+      throw new DataError("glm.badExclude", {
+        item: displayName(item, 40),
+        p: candidates.length,
+        columns: candidates.map((candidate) => displayName(candidate.name, 30)).join(", "),
       });
     excluded.add(column);
   }
@@ -472,6 +474,13 @@ async function openTable(file: string, selection: TableSelection) {
       const counts = used.map(
         (column, k) => `COUNT(*) FILTER (WHERE ${quoteIdentifier(column)} IS NULL) AS e${k}`,
       );
+      // NaN and ±∞ (a Parquet or Arrow column of doubles can hold them): named by column, not
+      // left to turn the sums into NaN and a message about the sums' range
+      used.forEach((column, k) =>
+        counts.push(
+          `COUNT(*) FILTER (WHERE NOT isfinite(CAST(${quoteIdentifier(column)} AS DOUBLE))) AS f${k}`,
+        ),
+      );
       const where = selection.where ? ` WHERE (${selection.where})` : "";
       const [empty] = await rows(connection, `SELECT ${counts.join(", ")} FROM ${from}${where}`, file);
       const k = used.findIndex((_, k) => Number(empty?.[`e${k}`] ?? 0) > 0);
@@ -481,6 +490,13 @@ async function openTable(file: string, selection: TableSelection) {
           file: displayName(file, 200),
           column: displayName(used[k]!, 80),
           count: Number(empty![`e${k}`]),
+        });
+      const f = used.findIndex((_, k) => Number(empty?.[`f${k}`] ?? 0) > 0);
+      if (f >= 0)
+        throw new DataError("table.notFiniteCells", {
+          file: displayName(file, 200),
+          column: displayName(used[f]!, 80),
+          count: Number(empty![`f${f}`]),
         });
     }
     if (selection.weights !== undefined) {
