@@ -370,6 +370,7 @@ describe("reglab path over an Arrow IPC file", () => {
     ["a --where that selects no row", ["path", at("diabetes.arrow"), "--where", "age > 100"], "stats.noRows"],
     ["a second file beside the table", ["path", at("diabetes.arrow"), DIABETES], "error.extraFile"],
     ["a NaN in a feature", ["path", at("nan.arrow")], "table.notFiniteCells"],
+    ["a glob of Arrow files", ["path", at("*.arrow")], "table.arrowGlob"],
     ["--exclude naming the target", ["path", at("diabetes.arrow"), "--exclude", "y"], "glm.badExclude"],
     ["--exclude past the features", ["path", at("diabetes.arrow"), "--exclude", "11"], "glm.badExclude"],
     ["a file cut before its footer", ["path", at("cut.arrow")], "table.arrowUnreadable"],

@@ -97,6 +97,9 @@ export function isTablePath(file: string | undefined, options: Record<string, un
  * beside anything else (a sparse file, a folder, a built-in data set's name) is refused by name.
  */
 export function isTableInput(file: string, options: Record<string, unknown>): boolean {
+  // a glob of Arrow files: one file at a time so far (read_parquet would take it for Parquet)
+  if (/[*?[]/.test(file) && /\.(arrow|arrows|ipc|feather)$/i.test(file))
+    throw new UsageError("table.arrowGlob", { file: displayName(file, 200) });
   if (isParquetInput(file) || isArrowInput(file)) return true;
   if (options["stream"] !== true) return false;
   if (!isCsvTable(file)) throw new UsageError("table.streamNeedsCsv", { file: displayName(file, 200) });
