@@ -476,11 +476,10 @@ async function openTable(file: string, selection: TableSelection) {
       );
       // NaN and ±∞ (a Parquet or Arrow column of doubles can hold them): named by column, not
       // left to turn the sums into NaN and a message about the sums' range
-      used.forEach((column, k) =>
+      for (const [k, column] of used.entries())
         counts.push(
           `COUNT(*) FILTER (WHERE NOT isfinite(CAST(${quoteIdentifier(column)} AS DOUBLE))) AS f${k}`,
-        ),
-      );
+        );
       const where = selection.where ? ` WHERE (${selection.where})` : "";
       const [empty] = await rows(connection, `SELECT ${counts.join(", ")} FROM ${from}${where}`, file);
       const k = used.findIndex((_, k) => Number(empty?.[`e${k}`] ?? 0) > 0);

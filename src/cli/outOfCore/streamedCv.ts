@@ -7,7 +7,7 @@
  * about K + 1 times one path's time.
  */
 import { DataError, displayName } from "../../data/dataError.js";
-import { chooseLambdas, crossValidate, summarizeFolds } from "../../glm/crossValidation.js";
+import { crossValidate, curveAndChoices } from "../../glm/crossValidation.js";
 import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
 import type { GlmPathOptions } from "../../glm/glmPath.js";
 import { coefficientsAt } from "../../glm/predict.js";
@@ -78,7 +78,6 @@ export async function streamedTableCv(
   }
   const full = await fitByPasses(whole, family, pathOptions, offset);
   const lambdas = full.path.lambda;
-  const L = lambdas.length;
   const fold = foldExpression(folds);
   const restricted = (condition: string): TableSelection => ({
     ...selection,
@@ -118,20 +117,11 @@ export async function streamedTableCv(
     weights.push(scored.weightTotal);
     sizes.push(scored.n);
   }
-  const { cvm, cvsd } = summarizeFolds(errors, weights, L);
-  for (let l = 0; l < L; l++)
-    if (!Number.isFinite(cvm[l]!) || !Number.isFinite(cvsd[l]!))
-      throw new DataError("cv.notFinite", { file: name, lambda: lambdas[l]! });
-  const { indexMin, indexOneSe } = chooseLambdas(cvm, cvsd);
+  // cvm, cvsd and the two choices as the cross-validation on rows makes them (a non-finite point
+  // an error naming the λ)
   const cv: StatisticsCv = {
     path: full.path,
-    lambda: [...lambdas],
-    cvm,
-    cvsd,
-    lambdaMin: lambdas[indexMin]!,
-    lambdaOneSe: lambdas[indexOneSe]!,
-    indexMin,
-    indexOneSe,
+    ...curveAndChoices(errors, weights, lambdas, file),
     foldSizes: sizes,
     foldWeights: weights,
   };
