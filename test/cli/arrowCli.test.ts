@@ -308,10 +308,10 @@ describe("reglab path over an Arrow IPC file", () => {
       "--family",
       "binomial",
       "--nlambda",
-      "20",
+      "8",
     ]);
     expect(table.passes).toBeGreaterThan(0);
-    const rows = await json(["path", BREAST, "--family", "binomial", "--nlambda", "20"]);
+    const rows = await json(["path", BREAST, "--family", "binomial", "--nlambda", "8"]);
     expect(table.lambdas.length).toBe(rows.lambdas.length);
     for (let k = 0; k < rows.lambdas.length; k++) {
       expect(table.lambdas[k]! / rows.lambdas[k]!).toBeCloseTo(1, 12);
