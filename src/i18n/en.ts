@@ -586,6 +586,8 @@ export const en = {
     "{file}: DuckDB could not read it: {reason}. Check the file (and the --where condition).",
   "table.noColumn":
     "{file}: {option} names '{column}', which is not a column of the table. Check the name (columns are case-sensitive).",
+  "table.roleNotNumeric":
+    "{file}: {option} names column '{column}', which holds {type}, not numbers. Name a column of numbers with {option}, or convert this one.",
   "table.notNumeric":
     "{file}: column '{column}' holds {type}, not numbers. Leave it out with --exclude {column}, or convert it.",
   "table.notFiniteCells":

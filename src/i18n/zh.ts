@@ -545,6 +545,8 @@ export const zh: Record<MessageKey, string> = {
     "{file}：不是 reglab 能读取的 Arrow IPC 文件（{reason}）。请以 Arrow 的 IPC 文件或流格式写出（pyarrow.feather.write_feather(table, path)），或改用 Parquet。",
   "table.queryFailed": "{file}：DuckDB 无法读取：{reason}。请检查文件（以及 --where 条件）。",
   "table.noColumn": "{file}：{option} 指定的 '{column}' 不是表中的列。请检查列名（区分大小写）。",
+  "table.roleNotNumeric":
+    "{file}：{option} 指定的列 '{column}' 的类型是 {type}，不是数字。请用 {option} 指定一个数字列，或先转换该列。",
   "table.notNumeric":
     "{file}：列 '{column}' 的类型是 {type}，不是数字。可用 --exclude {column} 排除它，或先转换。",
   "table.notFiniteCells":

@@ -325,6 +325,20 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     ) {
       // a CSV's column of text: the first cell that is not a number, named as the CSV reader does
       if (isCsvTable(file)) await refuseTextCell(connection, file, columns, column.name);
+      // the weights' or the offset's column: --exclude would not help, another column would
+      const role =
+        column.name === selection.weights
+          ? "--weights"
+          : column.name === selection.offset
+            ? "--offset"
+            : null;
+      if (role)
+        throw new DataError("table.roleNotNumeric", {
+          file: name,
+          option: role,
+          column: displayName(column.name, 80),
+          type: displayName(column.type, 60),
+        });
       throw new DataError("table.notNumeric", {
         file: name,
         column: displayName(column.name, 80),
