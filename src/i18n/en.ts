@@ -593,7 +593,7 @@ export const en = {
   "table.notFiniteCells":
     "{file}: column '{column}' holds {count} values that are not finite numbers (NaN or ±∞). Leave those rows out (--where 'isfinite(\"{column}\")') or fix them.",
   "table.emptyCells":
-    "{file}: column '{column}' has {count} empty cells. Pass --na drop to leave those rows out, or fill them.",
+    "{file}: column '{column}' has empty cells ({count} of them). Pass --na drop to leave those rows out, or fill them.",
   "table.onlyGaussian":
     "{file}: a path over a table read through DuckDB (Parquet, or a CSV with --stream) is gaussian, binomial or poisson so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Read the data into memory (a CSV without --stream) for it.",
   "table.optionNotHere":

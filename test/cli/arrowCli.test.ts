@@ -362,7 +362,7 @@ describe("reglab path over an Arrow IPC file", () => {
     ["a Utf8 column", ["path", at("utf8.arrow")], "table.notNumeric", /'note'.*Utf8/],
     ["weights of text", ["path", at("utf8.arrow"), "--weights", "note"], "table.roleNotNumeric", /--weights/],
     ["a list column", ["path", at("list.arrow")], "table.notNumeric", /List<Float64>/],
-    ["an empty cell", ["path", at("holes.arrow")], "table.emptyCells", /'bmi' .*1 /],
+    ["an empty cell", ["path", at("holes.arrow")], "table.emptyCells", /'bmi'\D*1\D/],
     ["a file of 0 bytes", ["path", at("empty.arrow")], "table.arrowEmpty"],
     ["a schema without rows", ["path", at("norows.arrow")], "table.arrowNoRows"],
     ["a CSV named .arrow", ["path", at("garbage.arrow")], "table.arrowIsOther"],

@@ -131,7 +131,7 @@ describe("reglab path over a Parquet table", () => {
       ["path", at("diabetes.parquet"), "--where", "age > 100"],
       /no row is left/,
     ],
-    ["an empty cell", ["path", at("holes.parquet")], /column 'bmi' has 1 empty cells/],
+    ["an empty cell", ["path", at("holes.parquet")], /column 'bmi' has empty cells \(1 of them\)/],
     ["a file that is not there", ["path", at("missing.parquet")], /DuckDB could not read it/],
     ["a bad --where", ["path", at("diabetes.parquet"), "--where", "nonsense >"], /DuckDB could not read it/],
     ["cox", ["path", at("diabetes.parquet"), "--family", "cox"], /gaussian, binomial or poisson so far/],
