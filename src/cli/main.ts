@@ -92,7 +92,12 @@ function chooseLang(argv: readonly string[], env: Streams["env"]): Lang {
 }
 
 /** Maps commander's parse errors onto our translated messages. */
-function usageErrorFrom(error: CommanderError, command: string, t: Translator): UsageError {
+function usageErrorFrom(
+  error: CommanderError,
+  command: string,
+  t: Translator,
+  operands: readonly string[] = [],
+): UsageError {
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? "";
   switch (error.code) {
     case "commander.unknownOption":
@@ -100,7 +105,8 @@ function usageErrorFrom(error: CommanderError, command: string, t: Translator): 
     case "commander.optionMissingArgument":
       return new UsageError("error.missingValue", { option: quoted.split(" ")[0] ?? quoted }, command);
     case "commander.excessArguments":
-      return new UsageError("error.tooManyArguments", { command, argument: quoted }, command);
+      // (commander's message names the command, not the argument: the parsed operands do)
+      return new UsageError("error.tooManyArguments", { command, argument: operands[0] ?? quoted }, command);
     case "commander.unknownCommand":
       return new UsageError(
         "error.unknownCommand",
@@ -134,7 +140,7 @@ async function parseCommand(spec: CommandSpec, argv: string[], t: Translator) {
   try {
     parser.parse(argv, { from: "user" });
   } catch (error) {
-    if (error instanceof CommanderError) throw usageErrorFrom(error, `reglab ${spec.name}`, t);
+    if (error instanceof CommanderError) throw usageErrorFrom(error, `reglab ${spec.name}`, t, parser.args);
     throw error;
   }
   const raw = parser.opts() as Record<string, string | boolean | undefined>;

@@ -190,7 +190,7 @@ describe("bad input", () => {
       /--learning-rates must be greater than 0, but got '0'/,
     ],
     ["a word in a list", ["descend", "--l2", "0,x"], /--l2 must be a number, but got 'x'/],
-    ["an argument to a command that takes none", ["descend", "extra"], /takes no arguments/],
+    ["an argument to a command that takes none", ["descend", "extra"], /takes no arguments, but got 'extra'/],
     ["an unknown language", ["sigmoid", "--lang", "fr"], /--lang must be one of en, zh/],
     ["a run too large to finish", ["descend", "--steps", "10000000", "--samples", "10000000"], /too large/],
   ];
