@@ -596,6 +596,8 @@ export const en = {
     "{file}: column '{column}' has empty cells ({count} of them). Pass --na drop to leave those rows out, or fill them.",
   "table.onlyGaussian":
     "{file}: a path over a table read through DuckDB (Parquet, or a CSV with --stream) is gaussian, binomial or poisson so far, and one from --stats gaussian only: the {family} family is not built for tables yet. Read the data into memory (a CSV without --stream) for it.",
+  "table.randomWhere":
+    "--where '{where}' draws random numbers: the table is scanned more than once (the means, then the sums), and each scan would keep other rows. Select rows by a hash of a column instead (e.g. --where 'hash(id) % 2 = 0').",
   "table.optionNotHere":
     "{option} is not available over a table read through DuckDB (Parquet, Arrow, a CSV with --stream) or from --stats yet. Use a CSV in memory for it.",
   "table.explainOnly":

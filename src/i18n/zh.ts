@@ -554,6 +554,8 @@ export const zh: Record<MessageKey, string> = {
   "table.emptyCells": "{file}：列 '{column}' 有 {count} 个空单元格。传入 --na drop 以去掉这些行，或先填补。",
   "table.onlyGaussian":
     "{file}：通过 DuckDB 读取的表（Parquet，或加了 --stream 的 CSV）上的路径目前支持 gaussian、binomial 和 poisson，基于 --stats 的只支持 gaussian：{family} 族尚未支持数据表。请把数据读入内存（不加 --stream 的 CSV）。",
+  "table.randomWhere":
+    "--where '{where}' 使用了随机数：表会被扫描不止一次（先算均值，再算求和），每次扫描保留的行都会不同。请改用某一列的哈希来选行（例如 --where 'hash(id) % 2 = 0'）。",
   "table.optionNotHere":
     "{option} 目前还不能用于通过 DuckDB 读取的表（Parquet、Arrow、加了 --stream 的 CSV）或 --stats。请改用读入内存的 CSV。",
   "table.explainOnly": "--explain 打印 Parquet 表的统计语句；使用 --stats 时没有语句可打印。",

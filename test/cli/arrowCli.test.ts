@@ -372,6 +372,16 @@ describe("reglab path over an Arrow IPC file", () => {
     ["a second file beside the table", ["path", at("diabetes.arrow"), DIABETES], "error.extraFile"],
     ["a NaN in a feature", ["path", at("nan.arrow")], "table.notFiniteCells"],
     ["a glob of Arrow files", ["path", at("*.arrow")], "table.arrowGlob"],
+    [
+      "a --where drawing random numbers",
+      ["path", at("diabetes.arrow"), "--where", "random() < 0.5"],
+      "table.randomWhere",
+    ],
+    [
+      "a CV's --where drawing random numbers",
+      ["cv", at("diabetes.arrow"), "--where", "RANDOM () < 0.5"],
+      "table.randomWhere",
+    ],
     ["--exclude naming the target", ["path", at("diabetes.arrow"), "--exclude", "y"], "glm.badExclude"],
     ["--exclude past the features", ["path", at("diabetes.arrow"), "--exclude", "11"], "glm.badExclude"],
     ["a file cut before its footer", ["path", at("cut.arrow")], "table.arrowUnreadable"],

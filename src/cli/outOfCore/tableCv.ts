@@ -25,6 +25,7 @@ import { scanProgressBar } from "./scanProgress.js";
 import { streamedTableCv } from "./streamedCv.js";
 import {
   refuseForTables,
+  refuseRandomWhere,
   tableColumns,
   tablePathOptions,
   warnAboutTable,
@@ -54,6 +55,7 @@ export async function runTableCv(
     rule: options["foldRule"] === "mod" ? ("mod" as const) : ("hash" as const),
     seed: options["seed"] as number,
   };
+  refuseRandomWhere(options["where"] as string | undefined);
   const selection = {
     target: options["target"] as string | undefined,
     weights: options["weights"] as string | undefined,

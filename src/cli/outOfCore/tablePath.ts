@@ -41,6 +41,16 @@ const NOT_FOR_TABLES: Record<string, string> = {
   gamma: "--gamma",
 };
 
+/**
+ * A --where that draws random numbers: every statement scans the table at least twice (the means,
+ * then the centred sums; each IRLS pass again), and each scan would keep other rows — statistics
+ * from different subsets, without a word. A hash of a column selects the same rows every time.
+ */
+export function refuseRandomWhere(where: string | undefined): void {
+  if (where !== undefined && /\b(random|uuid|gen_random_uuid)\s*\(/i.test(where))
+    throw new UsageError("table.randomWhere", { where: displayName(where, 120) });
+}
+
 export function refuseForTables(given: ReadonlySet<string>, allowed: readonly string[] = []): void {
   for (const [option, flag] of Object.entries(NOT_FOR_TABLES))
     if (given.has(option) && !allowed.includes(option))
@@ -150,6 +160,7 @@ export async function tablePath(
       if (given.has(option)) throw new UsageError("table.statsIgnores", { option: flag });
   refuseForTables(given, streamed ? ["offset"] : []);
   const exclude = (options["exclude"] as string | undefined)?.split(",").filter((name) => name !== "");
+  refuseRandomWhere(options["where"] as string | undefined);
   const selection = {
     target: options["target"] as string | undefined,
     weights: options["weights"] as string | undefined,
