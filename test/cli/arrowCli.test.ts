@@ -371,6 +371,11 @@ describe("reglab path over an Arrow IPC file", () => {
     ["a --where that selects no row", ["path", at("diabetes.arrow"), "--where", "age > 100"], "stats.noRows"],
     ["a second file beside the table", ["path", at("diabetes.arrow"), DIABETES], "error.extraFile"],
     ["a NaN in a feature", ["path", at("nan.arrow")], "table.notFiniteCells"],
+    [
+      "a NaN under --na drop (not an empty cell)",
+      ["path", at("nan.arrow"), "--na", "drop"],
+      "table.notFiniteCells",
+    ],
     ["a glob of Arrow files", ["path", at("*.arrow")], "table.arrowGlob"],
     [
       "a --where drawing random numbers",
