@@ -4,7 +4,7 @@
  * v2, "ARROW1" at both ends) by random access — its footer lists the batches — and the IPC stream
  * format front to back. apache-arrow decodes the messages; this module only feeds it the bytes.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import {
   CompressionType,
   compressionRegistry,
@@ -20,10 +20,6 @@ import { decompress as zstdDecompress } from "fzstd";
 import { decompressBound, decompressFrame } from "lz4js";
 
 /**
- * The codecs of compressed IPC bodies (pyarrow's Feather writes LZ4 frames by default), which
- * apache-arrow leaves to its user: LZ4 by lz4js, ZSTD by fzstd, both decoders in plain JavaScript.
- */
-/**
  * An LZ4 frame decoded into a buffer kept for the next one, then copied out at its size: lz4js's
  * decompress allocates the frame's bound — 4 MB when the frame does not state its size, as
  * Arrow's writers leave it — for every buffer of every batch (1 ms each in first-touched memory:
@@ -37,6 +33,10 @@ function lz4Decode(bytes: Uint8Array): Uint8Array {
   return lz4Scratch.slice(0, size);
 }
 
+/**
+ * The codecs of compressed IPC bodies (pyarrow's Feather writes LZ4 frames by default), which
+ * apache-arrow leaves to its user: LZ4 by lz4js, ZSTD by fzstd, both decoders in plain JavaScript.
+ */
 function registerCodecs(): void {
   const decoders = [
     [CompressionType.LZ4_FRAME, lz4Decode],
@@ -69,12 +69,17 @@ function readBytes(file: string, into: Uint8Array, length: number, position: num
 }
 
 function fileSize(file: string): number {
-  const handle = openSync(file, "r");
-  try {
-    return fstatSync(handle).size;
-  } finally {
-    closeSync(handle);
-  }
+  return statSync(file).size;
+}
+
+/** Whether the six bytes at `position` are "ARROW1": the file format's first and last. */
+function magicAt(file: string, position: number): boolean {
+  const bytes = new Uint8Array(MAGIC.length);
+  return (
+    position >= 0 &&
+    readBytes(file, bytes, bytes.length, position) === bytes.length &&
+    new TextDecoder().decode(bytes) === MAGIC
+  );
 }
 
 /** Bodies larger than this are read into one buffer reused batch after batch. */
@@ -169,7 +174,7 @@ export function otherFormat(file: string): string | null {
   const text = head
     .subarray(0, read)
     .every((byte) => byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f));
-  if (read > 0 && text && new TextDecoder().decode(head.subarray(0, 6)) !== MAGIC) return "text";
+  if (read > 0 && text && !magicAt(file, 0)) return "text";
   return null;
 }
 
@@ -179,9 +184,8 @@ export function otherFormat(file: string): string | null {
  * a file: one without it was most likely cut short — at a batch's end, where nothing else shows.
  */
 export function streamWithoutEnd(file: string): boolean {
+  if (magicAt(file, 0)) return false;
   const size = fileSize(file);
-  const head = new Uint8Array(6);
-  if (readBytes(file, head, 6, 0) === 6 && new TextDecoder().decode(head) === MAGIC) return false;
   const tail = new Uint8Array(4);
   return size < 4 || readBytes(file, tail, 4, size - 4) !== 4 || tail.some((byte) => byte !== 0);
 }
@@ -196,14 +200,10 @@ export interface ArrowBatches {
 /** Opens an Arrow IPC file (either format, told by its first bytes); throws apache-arrow's error. */
 export function openArrowBatches(file: string): ArrowBatches {
   registerCodecs();
-  const head = new Uint8Array(6);
-  const read = readBytes(file, head, 6, 0);
-  const isFileFormat = read === 6 && new TextDecoder().decode(head) === MAGIC;
-  if (isFileFormat) {
+  if (magicAt(file, 0)) {
     // the footer the file format ends with (and its magic): without it, a file cut short
     const size = fileSize(file);
-    const tail = new Uint8Array(6);
-    if (size < 12 || readBytes(file, tail, 6, size - 6) !== 6 || new TextDecoder().decode(tail) !== MAGIC)
+    if (size < 2 * MAGIC.length || !magicAt(file, size - MAGIC.length))
       throw new Error("the file ends before its footer: it is cut short");
     const disk = new DiskRandomAccessFile(file);
     const reader = fileReaderOver(disk);

@@ -28,9 +28,7 @@ import {
 import duckdb from "@duckdb/node-bindings";
 import { DataType, type Field, type RecordBatch, type Vector } from "apache-arrow";
 import { openArrowBatches } from "./arrowFile.js";
-
-/** The table function's name in SQL. */
-export const ARROW_FUNCTION = "reglab_arrow";
+import { ARROW_FUNCTION } from "./duckdbTable.js";
 
 /** How a column's values reach DuckDB. */
 type ColumnKind = "number" | "boolean" | "date" | "timestamp" | "text";
@@ -76,6 +74,8 @@ interface ScanState {
    * number column, past the schema's, as -1. */
   columns: number[];
   kinds: ColumnKind[];
+  /** Each asked-for column of `batch` that is float64 without nulls, as it is (else null). */
+  plain: (Float64Array | null)[];
   /** A chunk's numbers converted to doubles, before they are copied into DuckDB's vector. */
   scratch: Float64Array;
   rowNumbers: BigInt64Array;
@@ -97,47 +97,39 @@ function textOf(value: unknown): string {
   return String(value);
 }
 
+/** `values` copied into the chunk's vector `slot` as they are (8-byte numbers), one copy. */
+function copyToVector(output: DuckDBDataChunk, slot: number, values: Float64Array | BigInt64Array): void {
+  duckdb.copy_data_to_vector(
+    duckdb.data_chunk_get_vector(output.chunk, slot),
+    0,
+    values.buffer as ArrayBuffer,
+    values.byteOffset,
+    values.byteLength,
+  );
+}
+
 function writeRowNumbers(state: ScanState, output: DuckDBDataChunk, slot: number, count: number): void {
   const numbers = state.rowNumbers;
   const first = state.rowsBefore + state.row;
   for (let i = 0; i < count; i++) numbers[i] = BigInt(first + i);
-  duckdb.copy_data_to_vector(
-    duckdb.data_chunk_get_vector(output.chunk, slot),
-    0,
-    numbers.buffer as ArrayBuffer,
-    0,
-    count * 8,
-  );
+  copyToVector(output, slot, numbers.subarray(0, count));
 }
 
 function writeColumn(state: ScanState, output: DuckDBDataChunk, slot: number, count: number): void {
-  const vector = state.batch!.getChildAt(state.columns[slot]!)!;
-  const kind = state.kinds[slot]!;
   const start = state.row;
-  const raw = kind === "number" ? plainDoubles(vector) : null;
-  if (raw !== null) {
+  const plain = state.plain[slot];
+  if (plain) {
     // the common case: DuckDB's vector filled straight from the batch's bytes, one copy
-    const values = raw.subarray(start, start + count);
-    duckdb.copy_data_to_vector(
-      duckdb.data_chunk_get_vector(output.chunk, slot),
-      0,
-      values.buffer as ArrayBuffer,
-      values.byteOffset,
-      values.byteLength,
-    );
+    copyToVector(output, slot, plain.subarray(start, start + count));
     return;
   }
+  const vector = state.batch!.getChildAt(state.columns[slot]!)!;
+  const kind = state.kinds[slot]!;
   if (kind === "number" && vector.nullCount === 0) {
     // integers, float32, int64 (bigint): converted to doubles in a scratch row, then one copy
     const scratch = state.scratch;
     for (let i = 0; i < count; i++) scratch[i] = Number(vector.get(start + i));
-    duckdb.copy_data_to_vector(
-      duckdb.data_chunk_get_vector(output.chunk, slot),
-      0,
-      scratch.buffer as ArrayBuffer,
-      0,
-      count * 8,
-    );
+    copyToVector(output, slot, scratch.subarray(0, count));
     return;
   }
   const target = output.getColumnVector(slot);
@@ -164,8 +156,13 @@ function nextChunk(info: DuckDBTableFunctionInfo, output: DuckDBDataChunk): void
       return;
     }
     if (state.batch !== null) state.rowsBefore += state.batch.numRows;
-    state.batch = next.value;
+    const batch = next.value;
+    state.batch = batch;
     state.row = 0;
+    // (once a batch, not once a chunk)
+    state.plain = state.columns.map((column, slot) =>
+      column >= 0 && state.kinds[slot] === "number" ? plainDoubles(batch.getChildAt(column)!) : null,
+    );
   }
   const count = Math.min(CHUNK_ROWS, state.batch.numRows - state.row);
   output.rowCount = count;
@@ -217,6 +214,7 @@ export function registerArrowScan(connection: DuckDBConnection): void {
             row: 0,
             columns,
             kinds: columns.map((column) => kinds[column] ?? "number"),
+            plain: [],
             scratch: new Float64Array(CHUNK_ROWS),
             rowNumbers: new BigInt64Array(CHUNK_ROWS),
           };

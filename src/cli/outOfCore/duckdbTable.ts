@@ -35,6 +35,9 @@ export function isParquetInput(file: string): boolean {
   return readdirSync(file, { recursive: true }).some((name) => /\.parquet$/i.test(String(name)));
 }
 
+/** The name in SQL of reglab's table function over an Arrow file (arrowScan.ts). */
+export const ARROW_FUNCTION = "reglab_arrow";
+
 /**
  * Whether a path names an Arrow IPC file by its extension (.arrow, .arrows, .ipc, .feather): read
  * by reglab's own table function (arrowScan.ts), loaded only then.
@@ -75,8 +78,8 @@ export function parquetSource(file: string, rowKeys = false): string {
   if (isArrowInput(file)) {
     // reglab's own table function (arrowScan.ts), which numbers the rows itself
     return rowKeys
-      ? `(SELECT *, ${quoteString(file)} AS filename FROM reglab_arrow(${quoteString(file)}, row_numbers = true))`
-      : `reglab_arrow(${quoteString(file)})`;
+      ? `(SELECT *, ${quoteString(file)} AS filename FROM ${ARROW_FUNCTION}(${quoteString(file)}, row_numbers = true))`
+      : `${ARROW_FUNCTION}(${quoteString(file)})`;
   }
   if (isCsvTable(file)) {
     // a header row, types sniffed by DuckDB (a column of text is then refused by name); CSV has no
