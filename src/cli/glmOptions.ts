@@ -501,10 +501,6 @@ export function saveModel(target: string, document: unknown, options: Record<str
   writeFileSafely(target, `${finiteJson(document)}\n`, options["force"] === true);
 }
 
-/**
- * Lines that say what the table alone would not (text output only): that the path minimized
- * another objective than glmnet's, and how text class labels were coded.
- */
 /** Where a path differs from glmnet's on purpose, as the JSON names it (`differs_from_glmnet`). */
 function differencesFromGlmnet(path: { family: string; limited?: boolean; firstLambdaFitted?: boolean }) {
   const differences: string[] = [];
@@ -513,6 +509,10 @@ function differencesFromGlmnet(path: { family: string; limited?: boolean; firstL
   return differences;
 }
 
+/**
+ * Lines that say what the table alone would not (text output only): that the path minimized
+ * another objective than glmnet's, and how text class labels were coded.
+ */
 export function objectiveNote(path: GlmPath, t: CommandContext["t"]): string {
   const labels = path.classLabels
     ? `${t("path.classLabels", { labels: path.classLabels.map((label, c) => `${c} = ${label}`).join(", ") })}\n`

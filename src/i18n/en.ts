@@ -252,6 +252,8 @@ export const en = {
   "path.example.lasso": "the lasso path of the diabetes data",
   "path.example.binomial": "elastic net for two classes, as JSON",
   "path.summary": "{family}, α = {alpha}, {n} rows, {p} features; {count} λ values; fitted in {seconds} s.",
+  "path.certificateNote":
+    "Every λ solved to a certificate ≤ {tolerance} (largest {largest}). glmnet's default rule stops earlier, its certificate typically 1e-5 to 1e-3: a larger --tolerance, up to that, is faster.",
   "path.table.df": "Df",
   "path.table.devRatio": "%Dev",
   "path.table.lambda": "Lambda",

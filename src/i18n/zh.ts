@@ -246,6 +246,8 @@ export const zh: Record<MessageKey, string> = {
   "path.example.lasso": "糖尿病数据的 lasso 路径",
   "path.example.binomial": "两类问题的弹性网，输出 JSON",
   "path.summary": "{family}，α = {alpha}，{n} 行，{p} 个特征；{count} 个 λ 值；拟合用时 {seconds} 秒。",
+  "path.certificateNote":
+    "每个 λ 都求解到证书 ≤ {tolerance}（最大 {largest}）。glmnet 的默认停止规则停得更早，其证书通常在 1e-5 到 1e-3 之间：把 --tolerance 放大（至多到这个范围）会更快。",
   "path.table.df": "非零数",
   "path.table.devRatio": "%偏差解释",
   "path.table.lambda": "λ 值",

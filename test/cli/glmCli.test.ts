@@ -37,6 +37,23 @@ describe("reglab path", () => {
     }
   });
 
+  it("the text output says how exactly each λ was solved and that glmnet's default stops earlier", async () => {
+    const iris = join(DATA, "iris.csv");
+    for (const [lang, tolerance, glmnet] of [
+      ["en", "1e-7", /glmnet's default rule stops earlier/],
+      ["zh", "1e-4", /glmnet 的默认停止规则停得更早/],
+    ] as const) {
+      const args = ["path", iris, "--family", "multinomial", "--tolerance", tolerance];
+      const text = await runCli([...args, "--lang", lang], { cwd: freshFolder() });
+      const document = JSON.parse((await runCli([...args, "--json"])).stdout);
+      const largest = Math.max(...document.certificate).toExponential(1);
+      const line = text.stdout.split("\n")[1]!;
+      expect(line).toContain(`≤ ${tolerance}`);
+      expect(line).toContain(largest);
+      expect(line).toMatch(glmnet);
+    }
+  });
+
   it("--json without --out prints the numbers only: no figure drawn, no folder made, and says so", async () => {
     for (const command of ["path", "cv"]) {
       const cwd = freshFolder();
