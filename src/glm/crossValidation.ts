@@ -161,7 +161,15 @@ export function auc(scores: Float64Array, labels: Float64Array): number {
     }
     start = end + 1;
   }
-  const negatives = order.length - positives;
+  return aucFromRankSum(rankSum, positives, order.length);
+}
+
+/**
+ * The Mann–Whitney AUC from the sum of the positives' ranks (1 up, ties at their mean) among
+ * `total` rows; NaN if a class is missing. (A table's held-out rows are ranked by SQL: heldOutQuery.)
+ */
+export function aucFromRankSum(rankSum: number, positives: number, total: number): number {
+  const negatives = total - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }

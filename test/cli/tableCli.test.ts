@@ -34,6 +34,11 @@ beforeAll(async () => {
     at("onefold.csv"),
     `a,y\n${Array.from({ length: 20 }, (_, i) => `${(i * 7) % 5},${i % 10 === 0 ? 1 : 0}`).join("\n")}\n`,
   );
+  // y = 1 on rows 0, 1 and 2 only: mod fold 4's own rows (3 and 13) hold no row of class 1
+  writeFileSync(
+    at("aucfold.csv"),
+    `a,y\n${Array.from({ length: 20 }, (_, i) => `${((i * 7) % 5) + i / 10},${i < 3 ? 1 : 0}`).join("\n")}\n`,
+  );
   writeFileSync(at("header-only.csv"), "a,b,y\n");
   writeFileSync(at("target-word.csv"), "a,b,y\n1,2,3\n4,5,x\n6,7,8\n");
   writeFileSync(at("target-labels.csv"), "a,b,y\n1,2,M\n4,5,R\n6,7,M\n8,1,R\n");
@@ -384,9 +389,18 @@ describe("reglab path over a Parquet table", () => {
       /a gaussian cross-validation over a table scores by deviance, mse/,
     ],
     [
-      "--measure auc (binomial)",
-      ["cv", at("cancer.parquet"), "--family", "binomial", "--measure", "auc"],
-      /a binomial cross-validation over a table scores by deviance, mse, mae, class/,
+      "--measure class (poisson)",
+      ["cv", at("counts.parquet"), "--family", "poisson", "--measure", "class"],
+      /a poisson cross-validation over a table scores by deviance, mse, mae so far/,
+    ],
+    [
+      "a fold whose own rows hold one class, under --measure auc",
+      [
+        "cv",
+        at("aucfold.csv"),
+        ...["--stream", "--family", "binomial", "--fold-rule", "mod", "--measure", "auc", "--nlambda", "4"],
+      ],
+      /fold 4 has no row of class 1, and AUC needs both classes in every fold/,
     ],
     [
       "a fold whose other rows hold one class",
@@ -417,6 +431,8 @@ describe("reglab path over a Parquet table", () => {
     for (const [table, rows, settings] of [
       [[at("cancer.parquet")], [at("cancer.csv")], ["--folds", "4", "--nlambda", "12"]],
       [[at("cancer.parquet")], [at("cancer.csv")], ["--folds", "3", "--nlambda", "5", "--measure", "class"]],
+      // AUC: the fold's rows ranked by SQL at each λ, ties at their mean rank, as on rows
+      [[at("cancer.parquet")], [at("cancer.csv")], ["--folds", "4", "--nlambda", "12", "--measure", "auc"]],
       [
         [at("counts.parquet"), "--offset", "log_exposure", "--exclude", "flag"],
         [COUNTS, "--offset", "log_exposure", "--exclude", "flag"],

@@ -7,9 +7,11 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, stat
 import { join } from "node:path";
 import { DataError, displayName } from "../../data/dataError.js";
 import { type Dataset, parseCsv } from "../../data/parseCsv.js";
+import { aucFromRankSum } from "../../glm/crossValidation.js";
 import type { WorkingPass, WorkingSums } from "../../glm/streamedLogistic.js";
 import { rememberInput } from "../safeWrite.js";
 import {
+  aucStatement,
   type HeldOutFamily,
   type HeldOutMeasure,
   type HeldOutModel,
@@ -736,13 +738,28 @@ export async function tableHeldOutErrors(
 ) {
   const { connection, prepared } = await openTable(file, selection);
   try {
-    const statement = heldOutStatement(prepared.query, prepared.outputFeatures, family, measure, models);
+    const { query, outputFeatures } = prepared;
+    const statement =
+      measure === "auc"
+        ? aucStatement(query, outputFeatures, models)
+        : heldOutStatement(query, outputFeatures, family, measure, models);
     const [row] = await rows(connection, statement, file, selection.onProgress);
     const n = Number(row?.["n"] ?? 0);
     const weightTotal = Number(row?.["weight_total"] ?? 0);
+    if (measure === "auc") {
+      const positives = Number(row?.["positives"] ?? 0);
+      return {
+        n,
+        weightTotal,
+        // the class the fold lacks, if it lacks one (its AUC undefined)
+        missingClass: n === 0 ? null : positives === 0 ? 1 : positives === n ? 0 : null,
+        errors: models.map((_, l) => aucFromRankSum(Number(row?.[`s${l}`]), positives, n)),
+      };
+    }
     return {
       n,
       weightTotal,
+      missingClass: null,
       errors: models.map((_, l) => Number(row?.[`e${l}`]) / weightTotal),
     };
   } finally {

@@ -112,6 +112,8 @@ export async function streamedTableCv(
     });
     const scored = await tableHeldOutErrors(file, held, family, measure, models);
     if (scored.n === 0) throw new DataError("table.emptyFold", { file: name, fold: k, folds: folds.folds });
+    if (scored.missingClass !== null)
+      throw new DataError("cv.aucOneClass", { file: name, fold: k, label: scored.missingClass });
     if (!(scored.weightTotal > 0)) throw new DataError("table.zeroWeightFold", { file: name, fold: k });
     errors.push(scored.errors);
     weights.push(scored.weightTotal);
@@ -121,7 +123,8 @@ export async function streamedTableCv(
   // an error naming the λ)
   const cv: StatisticsCv = {
     path: full.path,
-    ...curveAndChoices(errors, weights, lambdas, file),
+    // (AUC is better when larger: chosen on its negative, as on rows)
+    ...curveAndChoices(errors, weights, lambdas, file, measure === "auc" ? -1 : 1),
     foldSizes: sizes,
     foldWeights: weights,
   };
