@@ -714,3 +714,65 @@ export function faceHessianTimes(
     transposeTimes(x, n, columns + (<usize>first << 2), m, at(u, c * n), at(out, first));
   }
 }
+
+// One coordinate-descent sweep of the sparse path (src/glm/sparsePath.ts) over compressed sparse
+// columns, the residual written r = r° + o·1 (see there): for each listed position q of the
+// packed strong set, g = (x_qᵀ W r° + o·(Wx)_q − m_q·(Σwr° + o·Σw)) / s_q, the soft-thresholded
+// step, and r° −= (δ/s_q)·x_q on the column's nonzeros. The same operations in the same order as
+// the JavaScript loop it replaces, so the same bits (scalar: no fused multiply-add), and about
+// twice as fast: no bounds check on each gathered residual. `uniform` (the gaussian family, every
+// weight w0) reads no weights; otherwise `weighted` holds w_i·x_iq beside each value. β, the
+// means, scales, (Wx)_q and curvatures are by packed position. Returns the largest curvature·δ²;
+// out[0] = the largest KKT violation met before a step, out[1] = o, out[2] = Σ w r°.
+export function sparseSweep(
+  ptr: usize, rows: usize, cells: usize, weighted: usize, uniform: i32, w0: f64,
+  residual: usize, positions: usize, count: i32,
+  beta: usize, mean: usize, scale: usize, weightedSum: usize, curvature: usize,
+  l1: f64, l2: f64, shift: f64, sumWr: f64, weightTotal: f64, out: usize,
+): f64 {
+  let o = shift;
+  let sum = sumWr;
+  let largest: f64 = 0;
+  let violation: f64 = 0;
+  for (let q = 0; q < count; q++) {
+    const position = load<i32>(positions + (<usize>q << 2));
+    const start = load<i32>(ptr + (<usize>position << 2));
+    const stop = load<i32>(ptr + (<usize>(position + 1) << 2));
+    let dot: f64 = 0;
+    if (uniform) {
+      for (let a = start; a < stop; a++)
+        dot += load<f64>(at(cells, a)) * load<f64>(at(residual, load<i32>(rows + (<usize>a << 2))));
+      dot *= w0;
+    } else {
+      for (let a = start; a < stop; a++)
+        dot += load<f64>(at(weighted, a)) * load<f64>(at(residual, load<i32>(rows + (<usize>a << 2))));
+    }
+    const m = load<f64>(at(mean, position));
+    const s = load<f64>(at(scale, position));
+    const wx = load<f64>(at(weightedSum, position));
+    const g = (dot + o * wx - m * (sum + o * weightTotal)) / s;
+    const c = load<f64>(at(curvature, position));
+    const old = load<f64>(at(beta, position));
+    const condition = old != 0 ? Math.abs(g - l2 * old - l1 * (old > 0 ? 1.0 : -1.0)) : Math.abs(g) - l1;
+    if (condition > violation) violation = condition;
+    const z = g + c * old;
+    const shrunk = z > l1 ? z - l1 : z < -l1 ? z + l1 : 0.0;
+    const updated = shrunk / (c + l2);
+    const delta = updated - old;
+    if (delta == 0) continue;
+    store<f64>(at(beta, position), updated);
+    const step = delta / s;
+    for (let a = start; a < stop; a++) {
+      const cell = at(residual, load<i32>(rows + (<usize>a << 2)));
+      store<f64>(cell, load<f64>(cell) - step * load<f64>(at(cells, a)));
+    }
+    sum -= step * wx;
+    o += step * m;
+    const moved = c * delta * delta;
+    if (moved > largest) largest = moved;
+  }
+  store<f64>(out, violation);
+  store<f64>(out + 8, o);
+  store<f64>(out + 16, sum);
+  return largest;
+}

@@ -24,6 +24,7 @@ import { softThreshold } from "../core/penalty.js";
 import { sigmoid, softplus } from "../core/sigmoid.js";
 import { DataError, displayName } from "../data/dataError.js";
 import type { SparseDataset } from "../data/sparseMatrix.js";
+import { SparseSweepKernel } from "../kernels/sparseSweepKernel.js";
 import { DEFAULT_TOLERANCE, type ElasticNetPath, emptyPath } from "./elasticNetPath.js";
 import { familyOf } from "./families/index.js";
 import { lambdaSequence } from "./lambdaSequence.js";
@@ -47,6 +48,8 @@ export interface SparsePathOptions {
   statistics?: boolean;
   /** false: plain coordinate sweeps, without Anderson extrapolation (the tests compare the two). */
   acceleration?: boolean;
+  /** false: the sweeps in JavaScript even where the WebAssembly kernel runs (the tests compare them). */
+  kernel?: boolean;
 }
 
 /** IRLS's floor on p(1 − p), as glmnet's: keeps the working response finite near 0 and 1. */
@@ -609,10 +612,16 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
   // weighted dot product reads two arrays per nonzero as the gaussian's does
   let packedWeighted = new Float64Array(0);
   let packedCount = 0;
+  // the sweep in WebAssembly, created with the first sweep (null: none here, the loop below runs),
+  // and how many packed positions it holds copies of
+  let kernel: SparseSweepKernel | null | undefined;
+  let kernelCount = 0;
   const weighPacked = (fromColumn: number) => {
     if (familyName === "gaussian") return;
     for (let a = packedPtr[fromColumn]!; a < packedPtr[packedCount]!; a++)
       packedWeighted[a] = weight[packedRow[a]!]! * packedValue[a]!;
+    if (kernel && fromColumn < kernelCount)
+      kernel.weigh(packedPtr[fromColumn]!, packedPtr[kernelCount]!, packedWeighted);
   };
   const packStrong = () => {
     if (packedPtr.length < strong.length + 1) {
@@ -645,6 +654,18 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
       packedPtr[packedCount + 1] = end;
     }
     weighPacked(firstNew);
+    if (kernel) {
+      const from = Math.min(firstNew, kernelCount);
+      for (let q = from; q < packedCount; q++) if (!fresh[strong[q]!]) prepareColumn(strong[q]!);
+      kernel.pack(
+        from,
+        packedCount,
+        { ptr: packedPtr, rows: packedRow, cells: packedValue, weighted: packedWeighted },
+        strong,
+        { mean, scale, weightedSum: weightedColSum, curvature },
+      );
+      kernelCount = packedCount;
+    }
   };
   /**
    * One coordinate sweep over `columns`: returns the largest curvature·δ² and, in `sweepViolation`,
@@ -664,7 +685,35 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
     const cells = packedValue;
     const weighted = packedWeighted;
     const count = positions ? positions.length : strong.length;
-    for (let q = 0; q < count; q++) {
+    if (kernel) {
+      // the same loop in WebAssembly (kernels/sparseSweepKernel.ts), the same bits; a column's
+      // (Wx)_j and curvature for new IRLS weights (binomial) computed here and handed to it
+      if (!uniform)
+        for (let q = 0; q < count; q++) {
+          const position = positions ? positions[q]! : q;
+          const j = strong[position]!;
+          if (fresh[j]) continue;
+          prepareColumn(j);
+          kernel.setColumn(position, weightedColSum[j]!, curvature[j]!);
+        }
+      largest = kernel.sweep(
+        positions,
+        count,
+        strong,
+        beta,
+        everActive,
+        residual,
+        l1,
+        l2,
+        o,
+        sumWr,
+        weightTotal,
+      );
+      violation = kernel.last.violation;
+      o = kernel.last.shift;
+      sumWr = kernel.last.weightedResidual;
+    }
+    for (let q = 0; q < count && !kernel; q++) {
       const position = positions ? positions[q]! : q;
       const j = strong[position]!;
       if (!fresh[j]) prepareColumn(j);
@@ -719,6 +768,10 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
    */
   const descend = (lambda: number, tolerance: number, kktTarget: number) => {
     if (strong.length <= COVARIANCE_MAX_STRONG) return descendCovariance(lambda, tolerance, kktTarget);
+    if (kernel === undefined) {
+      kernel = options.kernel === false ? null : SparseSweepKernel.create(n, familyName === "gaussian");
+      kernelCount = 0;
+    }
     const l1 = lambda * alpha;
     const l2 = lambda * (1 - alpha);
     for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -852,6 +905,7 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
     // the strong set from the gradient at the previous solution
     strong.length = 0;
     packedCount = 0;
+    kernelCount = 0;
     inStrong.fill(0);
     const cut = alpha * (2 * lambda - previousLambda);
     // a default grid's first λ is λ_max, where every coefficient is exactly 0: nothing to solve

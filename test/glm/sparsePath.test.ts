@@ -196,6 +196,13 @@ describe("the sweeps over a strong set of more than 1000 columns, Anderson-accel
       );
       const accelerated = sparseElasticNetPath(data, options);
       const plain = sparseElasticNetPath(data, { ...options, acceleration: false });
+      // the sweeps in WebAssembly (kernels/sparseSweepKernel.ts) are the JavaScript loop's
+      // operations in its order: the same path to the last bit
+      const inJavaScript = sparseElasticNetPath(data, { ...options, kernel: false });
+      expect(accelerated.beta).toEqual(inJavaScript.beta);
+      expect(accelerated.a0).toEqual(inJavaScript.a0);
+      expect(accelerated.objective).toEqual(inJavaScript.objective);
+      expect(accelerated.certificate).toEqual(inJavaScript.certificate);
       expect(accelerated.lambda.length).toBe(plain.lambda.length);
       // (past 1000 strong columns: the sweeps, not the strong set's Gram, solve these λ)
       expect(Math.max(...accelerated.df)).toBeGreaterThan(300);
