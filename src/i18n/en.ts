@@ -580,8 +580,10 @@ export const en = {
     "{file} is a {format} file, not Arrow IPC, though its name says .arrow. Give it its own extension (a Parquet file: .parquet; a CSV: .csv).",
   "table.keyColumn":
     "{file}: a column is named '{column}', the name the folds give each row's key (its file or its position). Rename the column to cross-validate over the table, or cross-validate a CSV in memory.",
-  "table.arrowGlob":
-    "'{file}': a glob of Arrow files is not read as one table yet; give one Arrow file, or write the files as Parquet (a glob or a folder of Parquet files is one table).",
+  "table.arrowNoFiles":
+    "'{file}' names no Arrow file (.arrow, .arrows, .ipc, .feather). Check the pattern or the folder.",
+  "table.arrowSchemas":
+    "{file}: column '{column}' is {type} here but {firstType} in {first}; the files of one table need the same columns. Convert them alike, or give one file.",
   "table.arrowUnreadable":
     "{file}: not an Arrow IPC file reglab can read ({reason}). Write it in Arrow's IPC file or stream format (pyarrow.feather.write_feather(table, path)), or as Parquet.",
   "table.queryFailed":

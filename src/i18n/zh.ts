@@ -541,8 +541,10 @@ export const zh: Record<MessageKey, string> = {
     "{file} 是 {format} 文件，不是 Arrow IPC，尽管文件名是 .arrow。请使用与其格式相符的扩展名（Parquet 文件用 .parquet；CSV 用 .csv）。",
   "table.keyColumn":
     "{file}：有一列名为 '{column}'，这正是折用来标记每行键（所在文件或位置）的名称。请重命名该列后再在表上交叉验证，或在内存中对 CSV 交叉验证。",
-  "table.arrowGlob":
-    "'{file}'：目前还不能把一组 Arrow 文件（通配符）当作一个表读取；请给出单个 Arrow 文件，或把这些文件写成 Parquet（Parquet 文件的通配符或文件夹即为一个表）。",
+  "table.arrowNoFiles":
+    "“{file}”没有对应任何 Arrow 文件（.arrow、.arrows、.ipc、.feather）。请检查匹配模式或文件夹。",
+  "table.arrowSchemas":
+    "{file}：列“{column}”在此为 {type}，而在 {first} 中为 {firstType}；同一张表的文件需要相同的列。请统一转换，或只给出一个文件。",
   "table.arrowUnreadable":
     "{file}：不是 reglab 能读取的 Arrow IPC 文件（{reason}）。请以 Arrow 的 IPC 文件或流格式写出（pyarrow.feather.write_feather(table, path)），或改用 Parquet。",
   "table.queryFailed": "{file}：DuckDB 无法读取：{reason}。请检查文件（以及 --where 条件）。",

@@ -100,6 +100,20 @@ beforeAll(() => {
   const n = diabetes["y"]!.length;
   writeArrow(at("diabetes.arrow"), tableFromArrays(diabetes), "file", 100);
   writeArrow(at("diabetes.arrows"), tableFromArrays(diabetes), "stream", 64);
+  // the same rows in two files: a folder (one of them a level down, in the stream format), a glob;
+  // and a folder whose second file has a column more
+  const rowsOf = (from: number, to: number) =>
+    Object.fromEntries(Object.entries(diabetes).map(([name, values]) => [name, values.slice(from, to)]));
+  mkdirSync(at("parts/more"), { recursive: true });
+  writeArrow(at("parts/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
+  writeArrow(at("parts/more/b.arrows"), tableFromArrays(rowsOf(200, n)), "stream", 64);
+  mkdirSync(at("globbed"));
+  writeArrow(at("globbed/split-1.arrow"), tableFromArrays(rowsOf(0, 300)), "file", 100);
+  writeArrow(at("globbed/split-2.arrow"), tableFromArrays(rowsOf(300, n)), "file", 100);
+  mkdirSync(at("mixed"));
+  writeArrow(at("mixed/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
+  const extra = rowsOf(200, n);
+  writeArrow(at("mixed/b.arrow"), tableFromArrays({ ...extra, z: extra["bmi"]! }), "file", 100);
   // LZ4 frames, as pyarrow's Feather writes them by default (apache-arrow's writer, lz4js's encoder)
   compressionRegistry.set(CompressionType.LZ4_FRAME, { encode: (bytes) => compress(bytes) });
   writeArrow(at("lz4.arrow"), tableFromArrays(diabetes), "file", 100, CompressionType.LZ4_FRAME);
@@ -234,6 +248,18 @@ describe("reglab path over an Arrow IPC file", () => {
     const rows = await json(["path", DIABETES, "--alpha", "0.5"]);
     expectSamePath(await json(["path", at("diabetes.arrow"), "--alpha", "0.5"]), rows);
     expectSamePath(await json(["path", at("diabetes.arrows"), "--alpha", "0.5"]), rows);
+  });
+
+  it("reads a folder or a glob of Arrow files as one table: the CSV path of all their rows", async () => {
+    const rows = await json(["path", DIABETES, "--alpha", "0.5"]);
+    expectSamePath(await json(["path", at("parts"), "--alpha", "0.5"]), rows);
+    expectSamePath(await json(["path", at("globbed/split-*.arrow"), "--alpha", "0.5"]), rows);
+    // a CV: each row's fold by a hash of its file and its place in it
+    const outcome = await run(["cv", at("parts"), "--folds", "4", "--json"]);
+    expect(outcome.status, outcome.stderr).toBe(0);
+    const cv = JSON.parse(outcome.stdout);
+    expect(cv.fold_sizes.reduce((a: number, b: number) => a + b, 0)).toBe(442);
+    expect(Math.min(...cv.fold_sizes)).toBeGreaterThan(80);
   });
 
   it("decodes LZ4-compressed bodies (pyarrow's Feather default): the same path", async () => {
@@ -376,7 +402,14 @@ describe("reglab path over an Arrow IPC file", () => {
       ["path", at("nan.arrow"), "--na", "drop"],
       "table.notFiniteCells",
     ],
-    ["a glob of Arrow files", ["path", at("*.arrow")], "table.arrowGlob"],
+    ["a glob that matches no Arrow file", ["path", at("nothing-*.arrow")], "table.arrowNoFiles"],
+    [
+      "files of one folder with other columns",
+      ["path", at("mixed")],
+      "table.arrowSchemas",
+      /b\.arrow.*a\.arrow/,
+    ],
+    ["mod folds over a folder of files", ["cv", at("parts"), "--fold-rule", "mod"], "table.modNeedsFile"],
     [
       "a --where drawing random numbers",
       ["path", at("diabetes.arrow"), "--where", "random() < 0.5"],

@@ -32,20 +32,89 @@ import { workingPassStatement } from "./workingPassQuery.js";
  * .parquet files (another folder is the CSV reader's to refuse, as it always was).
  */
 export function isParquetInput(file: string): boolean {
-  if (/\.parquet$/i.test(file) || /[*?[]/.test(file)) return true;
-  if (!existsSync(file) || !statSync(file).isDirectory()) return false;
-  return readdirSync(file, { recursive: true }).some((name) => /\.parquet$/i.test(String(name)));
+  if (/\.parquet$/i.test(file)) return true;
+  if (/[*?[]/.test(file)) return !ARROW_FILE.test(file);
+  return isFolderHolding(file, /\.parquet$/i);
 }
 
 /** The name in SQL of reglab's table function over an Arrow file (arrowScan.ts). */
 export const ARROW_FUNCTION = "reglab_arrow";
 
+/** An Arrow IPC file's extensions. */
+const ARROW_FILE = /\.(arrow|arrows|ipc|feather)$/i;
+
+function isFolderHolding(file: string, pattern: RegExp): boolean {
+  if (/[*?[]/.test(file) || !existsSync(file) || !statSync(file).isDirectory()) return false;
+  return readdirSync(file, { recursive: true }).some((name) => pattern.test(String(name)));
+}
+
 /**
- * Whether a path names an Arrow IPC file by its extension (.arrow, .arrows, .ipc, .feather): read
- * by reglab's own table function (arrowScan.ts), loaded only then.
+ * Whether a path names Arrow IPC: a file by its extension (.arrow, .arrows, .ipc, .feather), a glob
+ * of such files, or a folder holding them and no Parquet file — read by reglab's own table
+ * function (arrowScan.ts), loaded only then, one file after another as one table.
  */
 export function isArrowInput(file: string): boolean {
-  return /\.(arrow|arrows|ipc|feather)$/i.test(file);
+  return (
+    ARROW_FILE.test(file) || (isFolderHolding(file, ARROW_FILE) && !isFolderHolding(file, /\.parquet$/i))
+  );
+}
+
+/**
+ * The Arrow files an input names, in the order of their paths: the file itself, a glob's matches
+ * (`*`, `?`, `[…]` within a name, `**` across folders), or every Arrow file under a folder.
+ */
+export function arrowFilesOf(file: string): string[] {
+  if (/[*?[]/.test(file)) return globFiles(file).filter((path) => ARROW_FILE.test(path));
+  if (existsSync(file) && statSync(file).isDirectory() && isFolderHolding(file, ARROW_FILE))
+    return readdirSync(file, { recursive: true })
+      .map((name) => join(file, String(name)))
+      .filter((path) => ARROW_FILE.test(path) && statSync(path).isFile())
+      .sort();
+  return [file];
+}
+
+/** The files a glob matches, sorted (the folders before its first wildcard are walked from). */
+function globFiles(pattern: string): string[] {
+  const parts = pattern.split("/");
+  const first = parts.findIndex((part) => /[*?[]/.test(part));
+  const base = parts.slice(0, first).join("/") || (pattern.startsWith("/") ? "/" : ".");
+  const rest = parts.slice(first);
+  const segment = (part: string) =>
+    new RegExp(
+      `^${part
+        .replace(/[.+^${}()|\\]/g, "\\$&")
+        .replace(/\*/g, "[^/]*")
+        .replace(/\?/g, "[^/]")}$`,
+    );
+  const found: string[] = [];
+  const walk = (folder: string, index: number) => {
+    if (index === rest.length) return;
+    const part = rest[index]!;
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return; // not a folder, or not readable: nothing matches under it
+    }
+    if (part === "**") {
+      walk(folder, index + 1);
+      for (const name of names) {
+        const path = join(folder, name);
+        if (statSync(path).isDirectory()) walk(path, index);
+      }
+      return;
+    }
+    const matches = segment(part);
+    for (const name of names) {
+      if (!matches.test(name)) continue;
+      const path = join(folder, name);
+      if (index === rest.length - 1) {
+        if (statSync(path).isFile()) found.push(path);
+      } else if (statSync(path).isDirectory()) walk(path, index + 1);
+    }
+  };
+  walk(base, 0);
+  return [...new Set(found)].sort();
 }
 
 /**
@@ -78,10 +147,15 @@ function parquetPattern(file: string): string {
  */
 export function parquetSource(file: string, rowKeys = false): string {
   if (isArrowInput(file)) {
-    // reglab's own table function (arrowScan.ts), which numbers the rows itself
-    return rowKeys
-      ? `(SELECT *, ${quoteString(file)} AS filename FROM ${ARROW_FUNCTION}(${quoteString(file)}, row_numbers = true))`
-      : `${ARROW_FUNCTION}(${quoteString(file)})`;
+    // reglab's own table function (arrowScan.ts), which numbers the rows itself; several files one
+    // after another (prepare has checked that they hold the same columns)
+    const files = arrowFilesOf(file);
+    const scan = (path: string) =>
+      rowKeys
+        ? `SELECT *, ${quoteString(path)} AS filename FROM ${ARROW_FUNCTION}(${quoteString(path)}, row_numbers = true)`
+        : `SELECT * FROM ${ARROW_FUNCTION}(${quoteString(path)})`;
+    if (files.length === 1 && !rowKeys) return `${ARROW_FUNCTION}(${quoteString(files[0]!)})`;
+    return `(${files.map(scan).join(" UNION ALL BY NAME ")})`;
   }
   if (isCsvTable(file)) {
     // a header row, types sniffed by DuckDB (a column of text is then refused by name); CSV has no
@@ -220,6 +294,13 @@ export async function tableStatement(file: string, selection: TableSelection) {
 
 /** Every file the input names (a glob or a folder expanded by DuckDB), kept safe from this run's writes. */
 async function rememberInputs(connection: Connection, file: string): Promise<void> {
+  if (isArrowInput(file)) {
+    for (const path of arrowFilesOf(file)) {
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (stats) rememberInput(stats);
+    }
+    return;
+  }
   for (const row of await rows(connection, `SELECT file FROM glob(${parquetPattern(file)})`, file)) {
     const stats = statSync(String(row["file"]), { throwIfNoEntry: false });
     if (stats) rememberInput(stats);
@@ -236,7 +317,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
   // an Arrow file is opened here first, so that a file apache-arrow cannot read is named as such,
   // and a column's type in a message is its Arrow type (List<Float64>), not the VARCHAR it reaches
   // DuckDB as
-  const arrowTypes = isArrowInput(file) ? await arrowColumnTypesOf(file) : undefined;
+  const arrowTypes = isArrowInput(file) ? await arrowCollectionTypes(file) : undefined;
   await rememberInputs(connection, file);
   const described = await rows(connection, `DESCRIBE SELECT * FROM ${from}`, file);
   const columns = described.map((row) => ({
@@ -375,6 +456,31 @@ async function prepare(connection: Connection, file: string, selection: TableSel
     query,
     statement: statisticsStatement(query),
   };
+}
+
+/**
+ * The column types of the Arrow files an input names (arrowFilesOf): each file opened, and a file
+ * whose columns differ from the first's (a name, or a name's type) refused by name, as is a glob
+ * or folder that names no Arrow file.
+ */
+async function arrowCollectionTypes(file: string): Promise<Map<string, string>> {
+  const files = arrowFilesOf(file);
+  if (files.length === 0) throw new DataError("table.arrowNoFiles", { file: displayName(file, 200) });
+  const first = await arrowColumnTypesOf(files[0]!);
+  for (const path of files.slice(1)) {
+    const types = await arrowColumnTypesOf(path);
+    const names = new Set([...first.keys(), ...types.keys()]);
+    for (const column of names)
+      if (first.get(column) !== types.get(column))
+        throw new DataError("table.arrowSchemas", {
+          file: displayName(path, 200),
+          first: displayName(files[0]!, 200),
+          column: displayName(column),
+          type: types.get(column) ?? "—",
+          firstType: first.get(column) ?? "—",
+        });
+  }
+  return first;
 }
 
 /** An Arrow file's column types by name; a file apache-arrow cannot open is refused by name. */
@@ -786,7 +892,9 @@ export function checkFoldRule(file: string, selection: TableSelection, folds: Ta
   const name = displayName(file, 200);
   if (
     folds.rule === "mod" &&
-    ((!/\.parquet$/i.test(file) && !isCsvTable(file) && !isArrowInput(file)) || /[*?[]/.test(file))
+    ((!/\.parquet$/i.test(file) && !isCsvTable(file) && !ARROW_FILE.test(file)) ||
+      /[*?[]/.test(file) ||
+      (existsSync(file) && statSync(file).isDirectory()))
   )
     throw new DataError("table.modNeedsFile", { file: name });
   // mod numbers the rows of the file, before --where or --na drop leave some out: a CSV of the rows

@@ -17,6 +17,7 @@ import { readTextFile } from "../loadData.js";
 import type { OptionSpec } from "../optionTable.js";
 import { writeFileSafely } from "../safeWrite.js";
 import {
+  arrowFilesOf,
   isArrowInput,
   isCsvTable,
   isParquetInput,
@@ -91,10 +92,11 @@ export function tableColumns(options: Record<string, unknown>): string[] | undef
 
 /** Says on stderr when an Arrow stream ends without its end-of-stream marker (arrowFile.ts). */
 export async function warnAboutTable(file: string | undefined, context: CommandContext): Promise<void> {
-  if (file === undefined || !isArrowInput(file) || !existsSync(file) || !statSync(file).isFile()) return;
+  if (file === undefined || !isArrowInput(file)) return;
   const { streamWithoutEnd } = await import("./arrowFile.js");
-  if (streamWithoutEnd(file))
-    context.info(`${context.t("warning.arrowNoEnd", { file: displayName(file, 200) })}\n`);
+  for (const path of arrowFilesOf(file))
+    if (existsSync(path) && statSync(path).isFile() && streamWithoutEnd(path))
+      context.info(`${context.t("warning.arrowNoEnd", { file: displayName(path, 200) })}\n`);
 }
 
 /** Whether this run is a table path: a Parquet or Arrow IPC input, a CSV with --stream, or --stats. */
@@ -107,9 +109,6 @@ export function isTablePath(file: string | undefined, options: Record<string, un
  * beside anything else (a sparse file, a folder, a built-in data set's name) is refused by name.
  */
 export function isTableInput(file: string, options: Record<string, unknown>): boolean {
-  // a glob of Arrow files: one file at a time so far (read_parquet would take it for Parquet)
-  if (/[*?[]/.test(file) && /\.(arrow|arrows|ipc|feather)$/i.test(file))
-    throw new UsageError("table.arrowGlob", { file: displayName(file, 200) });
   if (isParquetInput(file) || isArrowInput(file)) return true;
   if (options["stream"] !== true) return false;
   if (!isCsvTable(file)) throw new UsageError("table.streamNeedsCsv", { file: displayName(file, 200) });
