@@ -138,6 +138,24 @@ export function reserveMemory(exports: RowsExports, end: number): ArrayBuffer {
   return exports.memory.buffer;
 }
 
+/**
+ * Byte offsets in a module's memory handed out one after another, each aligned to 16 bytes (a
+ * SIMD load's width): how a kernel lays out its arrays there. `end` is the bytes taken so far.
+ */
+export function memoryLayout(): { take(bytes: number): number; readonly end: number } {
+  let end = 0;
+  return {
+    take(bytes: number) {
+      const at = end;
+      end += Math.ceil(bytes / 16) * 16;
+      return at;
+    },
+    get end() {
+      return end;
+    },
+  };
+}
+
 /** Which build of the module instances come from: fused multiply-adds, plain SIMD, or none. */
 export type RowsModuleBuild = "relaxed-simd" | "simd" | "none";
 

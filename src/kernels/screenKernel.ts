@@ -7,7 +7,7 @@
  * a 0.11 s path; 7.5 ms here).
  * Elsewhere they are plain arrays and the screen's own loop sweeps them.
  */
-import { instantiateRowsModule, type RowsExports, reserveMemory } from "./rowsModule.js";
+import { instantiateRowsModule, memoryLayout, type RowsExports, reserveMemory } from "./rowsModule.js";
 
 export interface ScreenArrays {
   /** g¹ and g² (see GradientScreen); swapReferences exchanges them. */
@@ -77,13 +77,8 @@ function plainArrays(p: number): ScreenArrays {
 }
 
 function wasmArrays(exports: RowsExports, p: number): ScreenArrays {
-  const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
-  let end = 0;
-  const take = (bytes: number) => {
-    const at = end;
-    end += align(bytes);
-    return at;
-  };
+  const layout = memoryLayout();
+  const take = layout.take;
   const at = {
     first: take(8 * p),
     second: take(8 * p),
@@ -98,7 +93,7 @@ function wasmArrays(exports: RowsExports, p: number): ScreenArrays {
     usable: take(p),
     out: take(16),
   };
-  const buffer = reserveMemory(exports, end);
+  const buffer = reserveMemory(exports, layout.end);
   const doubles = (offset: number, length: number) => new Float64Array(buffer, offset, length);
   const arrays: ScreenArrays = {
     newestGradient: doubles(at.first, p),

@@ -12,7 +12,7 @@
  * copies both back.
  * Null where WebAssembly is not available: the path's own loop runs then.
  */
-import { instantiateRowsModule, type RowsExports, reserveMemory } from "./rowsModule.js";
+import { instantiateRowsModule, memoryLayout, type RowsExports, reserveMemory } from "./rowsModule.js";
 
 interface SparseSweepExports extends RowsExports {
   sparseSweep(
@@ -48,13 +48,8 @@ export interface SweepState {
 
 /** Byte offsets of the arrays in the instance's memory, for `columns` positions and `cells` nonzeros. */
 function layoutFor(n: number, columns: number, cells: number) {
-  const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
-  let end = 0;
-  const take = (bytes: number) => {
-    const at = end;
-    end += align(bytes);
-    return at;
-  };
+  const layout = memoryLayout();
+  const take = layout.take;
   return {
     ptr: take(4 * (columns + 1)),
     list: take(4 * columns),
@@ -68,7 +63,7 @@ function layoutFor(n: number, columns: number, cells: number) {
     rows: take(4 * cells),
     cells: take(8 * cells),
     weighted: take(8 * cells),
-    end: () => end,
+    end: () => layout.end,
   };
 }
 
