@@ -776,3 +776,18 @@ export function sparseSweep(
   store<f64>(out + 16, sum);
   return largest;
 }
+
+// Every column's dot product with a vector over compressed sparse columns: out[j] = Σ_a
+// cells[a]·v[rows[a]] over column j's nonzeros (the sparse path's gradient over all columns, for
+// its KKT check; the JavaScript loop's order, so the same bits).
+export function sparseColumnDots(ptr: usize, rows: usize, cells: usize, p: i32, v: usize, out: usize): void {
+  let start = load<i32>(ptr);
+  for (let j = 0; j < p; j++) {
+    const stop = load<i32>(ptr + (<usize>(j + 1) << 2));
+    let dot: f64 = 0;
+    for (let a = start; a < stop; a++)
+      dot += load<f64>(at(cells, a)) * load<f64>(at(v, load<i32>(rows + (<usize>a << 2))));
+    store<f64>(at(out, j), dot);
+    start = stop;
+  }
+}
