@@ -917,6 +917,28 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
   };
 
   const savedBeta = new Float64Array(p);
+  const savedEta = new Float64Array(familyName === "binomial" ? n : 0);
+  /**
+   * The binomial objective's change from (savedEta, savedBeta) to the current (eta, beta), summed
+   * as changes: per row softplus(η′) − softplus(η) − y·(η′ − η), the softplus difference as
+   * log1p(σ(η)·expm1(η′ − η)), exact to rounding for a small move (the difference of the two
+   * softplus values loses the move in their rounding); the penalty's over the strong set.
+   */
+  const objectiveChange = (lambda: number) => {
+    let change = 0;
+    for (let i = 0; i < n; i++) {
+      const move = eta[i]! - savedEta[i]!;
+      if (move !== 0) change += Math.log1p(sigmoid(savedEta[i]!) * Math.expm1(move)) - y[i]! * move;
+    }
+    change /= n;
+    for (const j of strong) {
+      const now = beta[j]!;
+      const then = savedBeta[j]!;
+      change +=
+        lambda * (alpha * (Math.abs(now) - Math.abs(then)) + ((1 - alpha) / 2) * (now * now - then * then));
+    }
+    return change;
+  };
   const stepBeta = new Float64Array(p);
   let previousLambda = lambdaMax;
   for (let k = 0; k < lambdas.length; k++) {
@@ -947,6 +969,7 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
     for (let round = 0; round < 200; round++) {
       setQuadratic();
       const before = familyName === "binomial" ? lossAndResidualAt() + penalty(lambda) : 0;
+      if (familyName === "binomial") savedEta.set(eta);
       savedBeta.set(beta);
       const savedIntercept = b0;
       // an inexact Newton step (binomial): each quadratic solved only as finely as the true
@@ -955,20 +978,22 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
       descend(lambda, innerTolerance, stepTarget);
       refreshEta();
       loss = lossAndResidual();
-      // A Newton step that raises the objective (rare, far from the optimum) is shortened. A rise
-      // within the loss's own rounding (a sum over the rows: 1e-13 of it) is no rise: near the
-      // optimum a step's true gain is below it, and halving such a step for a rounding error left
-      // a coefficient crawling 3e-13 a round for 200 rounds, the λ uncertified (20000 × 100000,
-      // four λ stuck at 2e-7 to 2e-6 of the 1e-7 target).
+      // A Newton step that raises the objective (rare, far from the optimum) is shortened. Near
+      // the optimum a step's gain is below the rounding of the loss itself (a sum over the rows:
+      // 1e-13 of it at n = 20000), so the step's change is summed as such — row by row, each
+      // softplus difference by a formula exact for small moves (objectiveChange) — and a rise
+      // within 1e-15 of the objective is no rise. Comparing the two losses instead rejected
+      // steps for their rounding: on the 20000 × 100000 design one λ's steps rose by 1.5–4e-13 of
+      // it, were halved 15–30 times each for 15 rounds, and its certificate stalled at 2.1e-6
+      // while the steps would have gone on (and before the allowance was 1e-13, four λ stalled
+      // uncertified for 200 rounds).
       // (t is the share of the full step: it was applied to the step already shortened, so the
       // fifth halving left 2^-15 of it, not 2^-5)
       if (familyName === "binomial") stepBeta.set(beta);
       const stepIntercept = b0;
       for (
         let halving = 1;
-        familyName === "binomial" &&
-        loss + penalty(lambda) > before + 1e-13 * Math.abs(before) &&
-        halving <= 30;
+        familyName === "binomial" && objectiveChange(lambda) > 1e-15 * Math.abs(before) && halving <= 30;
         halving++
       ) {
         const t = 0.5 ** halving;
