@@ -253,7 +253,7 @@ export const en = {
   "path.example.binomial": "elastic net for two classes, as JSON",
   "path.summary": "{family}, α = {alpha}, {n} rows, {p} features; {count} λ values; fitted in {seconds} s.",
   "path.certificateNote":
-    "Every λ solved to a certificate ≤ {tolerance} (largest {largest}). glmnet's default rule stops earlier, its certificate typically 1e-5 to 1e-3: a larger --tolerance, up to that, is faster.",
+    "Every λ solved to a certificate ≤ {tolerance} (largest {largest}). glmnet's default rule stops earlier, its certificate typically 1e-5 to 1e-3 (see --tolerance).",
   "path.table.df": "Df",
   "path.table.devRatio": "%Dev",
   "path.table.lambda": "Lambda",
@@ -584,6 +584,10 @@ export const en = {
     "'{file}' names no Arrow file (.arrow, .arrows, .ipc, .feather). Check the pattern or the folder.",
   "table.arrowSchemas":
     "{file}: column '{column}' is {type} here but {firstType} in {first}; the files of one table need the same columns. Convert them alike, or give one file.",
+  "table.arrowMissingColumn":
+    "{file} has no column '{column}', which {first} has; the files of one table need the same columns. Convert them alike, or choose the columns to read with --columns.",
+  "table.arrowExtraColumn":
+    "{file} has a column '{column}' that {first} has not; the files of one table need the same columns. Convert them alike, or choose the columns to read with --columns.",
   "table.arrowUnreadable":
     "{file}: not an Arrow IPC file reglab can read ({reason}). Write it in Arrow's IPC file or stream format (pyarrow.feather.write_feather(table, path)), or as Parquet.",
   "table.queryFailed":
@@ -742,6 +746,8 @@ export const en = {
     "Folds: {folds}, a row's by its position in the file (--fold-rule mod, as the in-memory CSV's).",
   "table.foldsHash":
     "Folds: {folds}, a row's by a seeded hash of its file and position (seed {seed}): reproducible, but not the in-memory CSV's shuffle, so its folds and λ.min differ; --fold-rule mod gives the CSV's.",
+  "table.foldsHashFiles":
+    "Folds: {folds}, a row's by a seeded hash of its file (its path below the folder, or below the glob's fixed start) and its position there (seed {seed}): reproducible. Mod folds number one file's rows, so they are for one file only.",
   "table.csvNotNumber":
     "{file}, row {row}, column '{name}': '{value}' is not a number. Use numbers with a '.' decimal point, or remove the row.",
   "glm.classOfOne":

@@ -247,7 +247,7 @@ export const zh: Record<MessageKey, string> = {
   "path.example.binomial": "两类问题的弹性网，输出 JSON",
   "path.summary": "{family}，α = {alpha}，{n} 行，{p} 个特征；{count} 个 λ 值；拟合用时 {seconds} 秒。",
   "path.certificateNote":
-    "每个 λ 都求解到证书 ≤ {tolerance}（最大 {largest}）。glmnet 的默认停止规则停得更早，其证书通常在 1e-5 到 1e-3 之间：把 --tolerance 放大（至多到这个范围）会更快。",
+    "每个 λ 都求解到最优性证书 ≤ {tolerance}（最大 {largest}）。glmnet 的默认停止规则停得更早，其证书通常在 1e-5 到 1e-3 之间（见 --tolerance）。",
   "path.table.df": "非零数",
   "path.table.devRatio": "%偏差解释",
   "path.table.lambda": "λ 值",
@@ -545,6 +545,10 @@ export const zh: Record<MessageKey, string> = {
     "“{file}”没有对应任何 Arrow 文件（.arrow、.arrows、.ipc、.feather）。请检查匹配模式或文件夹。",
   "table.arrowSchemas":
     "{file}：列“{column}”在此为 {type}，而在 {first} 中为 {firstType}；同一张表的文件需要相同的列。请统一转换，或只给出一个文件。",
+  "table.arrowMissingColumn":
+    "{file} 没有列“{column}”，而 {first} 有；同一张表的文件需要相同的列。请统一转换，或用 --columns 选择要读取的列。",
+  "table.arrowExtraColumn":
+    "{file} 有一列“{column}”，而 {first} 没有；同一张表的文件需要相同的列。请统一转换，或用 --columns 选择要读取的列。",
   "table.arrowUnreadable":
     "{file}：不是 reglab 能读取的 Arrow IPC 文件（{reason}）。请以 Arrow 的 IPC 文件或流格式写出（pyarrow.feather.write_feather(table, path)），或改用 Parquet。",
   "table.queryFailed": "{file}：DuckDB 无法读取：{reason}。请检查文件（以及 --where 条件）。",
@@ -684,6 +688,8 @@ export const zh: Record<MessageKey, string> = {
   "table.foldsMod": "折数：{folds}，每行按其在文件中的位置分折（--fold-rule mod，与内存中读取的 CSV 相同）。",
   "table.foldsHash":
     "折数：{folds}，每行按其文件与位置的带种子哈希分折（种子 {seed}）：可复现，但与内存中 CSV 的随机打乱不同，因此折与 λ.min 会不同；--fold-rule mod 给出与 CSV 相同的折。",
+  "table.foldsHashFiles":
+    "折数：{folds}，每行按其文件（文件夹下或通配模式固定前缀下的路径）与其在文件中的位置的带种子哈希分折（种子 {seed}）：可复现。mod 折按单个文件的行号分折，只适用于单个文件。",
   "table.csvNotNumber":
     "{file}，第 {row} 行，列 '{name}'：'{value}' 不是数字。请使用以 '.' 为小数点的数字，或删除该行。",
   "glm.classOfOne":

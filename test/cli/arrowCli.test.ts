@@ -5,7 +5,7 @@
  * sizes and the columns' Arrow types; and every file it cannot fit a clear error, exit 2, in
  * English and in Chinese.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   Field as ArrowField,
@@ -114,6 +114,32 @@ beforeAll(() => {
   writeArrow(at("mixed/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
   const extra = rowsOf(200, n);
   writeArrow(at("mixed/b.arrow"), tableFromArrays({ ...extra, z: extra["bmi"]! }), "file", 100);
+  mkdirSync(at("lacking"));
+  writeArrow(at("lacking/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
+  const { s6: _, ...withoutS6 } = rowsOf(200, n);
+  writeArrow(at("lacking/b.arrow"), tableFromArrays(withoutS6), "file", 100);
+  mkdirSync(at("typed"));
+  writeArrow(at("typed/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
+  const rest = rowsOf(200, n);
+  writeArrow(
+    at("typed/b.arrow"),
+    tableFromArrays({ ...rest, age: Int32Array.from(rest["age"]!) }),
+    "file",
+    100,
+  );
+  // a link to the folder's own parent (followed, it would list the files again and again), and
+  // one to a file that is not there
+  mkdirSync(at("looped/d"), { recursive: true });
+  writeArrow(at("looped/d/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
+  symlinkSync("..", at("looped/d/up"));
+  // a Hive-style table: files of one name in folders of their own, holding the same rows
+  for (const part of ["year=2023", "year=2024"]) {
+    mkdirSync(at(`hive/${part}`), { recursive: true });
+    writeArrow(at(`hive/${part}/part-0.arrow`), tableFromArrays(rowsOf(0, 221)), "file", 100);
+  }
+  mkdirSync(at("dangling"));
+  writeArrow(at("dangling/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
+  symlinkSync(at("nowhere/x.arrow"), at("dangling/b.arrow"));
   // LZ4 frames, as pyarrow's Feather writes them by default (apache-arrow's writer, lz4js's encoder)
   compressionRegistry.set(CompressionType.LZ4_FRAME, { encode: (bytes) => compress(bytes) });
   writeArrow(at("lz4.arrow"), tableFromArrays(diabetes), "file", 100, CompressionType.LZ4_FRAME);
@@ -254,12 +280,29 @@ describe("reglab path over an Arrow IPC file", () => {
     const rows = await json(["path", DIABETES, "--alpha", "0.5"]);
     expectSamePath(await json(["path", at("parts"), "--alpha", "0.5"]), rows);
     expectSamePath(await json(["path", at("globbed/split-*.arrow"), "--alpha", "0.5"]), rows);
+    // a link to its parent is not followed: the 200 rows once
+    expect((await json(["path", at("looped")])).n).toBe(200);
+    expect((await json(["path", at("looped/**/*.arrow")])).n).toBe(200);
+    // a set negated as a shell's [!…]: split-2 alone
+    expect((await json(["path", at("globbed/split-[!1].arrow")])).n).toBe(142);
+    // with --columns only the columns read must agree (s6 is missing from one file)
+    const chosen = await json(["path", at("lacking"), "--columns", "age,bmi,bp"]);
+    expectSamePath(chosen, await json(["path", DIABETES, "--columns", "age,bmi,bp"]));
     // a CV: each row's fold by a hash of its file and its place in it
     const outcome = await run(["cv", at("parts"), "--folds", "4", "--json"]);
     expect(outcome.status, outcome.stderr).toBe(0);
     const cv = JSON.parse(outcome.stdout);
     expect(cv.fold_sizes.reduce((a: number, b: number) => a + b, 0)).toBe(442);
     expect(Math.min(...cv.fold_sizes)).toBeGreaterThan(80);
+    // files of one name in two folders: each keyed by its path below the folder, not by its name
+    // (by name, row i of both fell in one fold: every fold's size even)
+    const hive = await run(["cv", at("hive"), "--json"]);
+    expect(hive.status, hive.stderr).toBe(0);
+    const sizes: number[] = JSON.parse(hive.stdout).fold_sizes;
+    expect(sizes.some((size) => size % 2 === 1)).toBe(true);
+    // the same folds however the folder is spelled
+    const spelled = await run(["cv", `${at("hive")}/./`, "--json"]);
+    expect(JSON.parse(spelled.stdout).fold_sizes).toEqual(sizes);
   });
 
   it("decodes LZ4-compressed bodies (pyarrow's Feather default): the same path", async () => {
@@ -404,11 +447,19 @@ describe("reglab path over an Arrow IPC file", () => {
     ],
     ["a glob that matches no Arrow file", ["path", at("nothing-*.arrow")], "table.arrowNoFiles"],
     [
-      "files of one folder with other columns",
+      "a file with a column more",
       ["path", at("mixed")],
-      "table.arrowSchemas",
-      /b\.arrow.*a\.arrow/,
+      "table.arrowExtraColumn",
+      /b\.arrow.*['“]z['”].*a\.arrow/,
     ],
+    [
+      "a file with a column less",
+      ["path", at("lacking")],
+      "table.arrowMissingColumn",
+      /b\.arrow.*['“]s6['”].*a\.arrow/,
+    ],
+    ["a column of another type", ["path", at("typed")], "table.arrowSchemas", /['“]age['”].*Int32.*Float64/],
+    ["a folder's link to a file not there", ["path", at("dangling")], "data.notFound", /b\.arrow/],
     ["mod folds over a folder of files", ["cv", at("parts"), "--fold-rule", "mod"], "table.modNeedsFile"],
     [
       "a --where drawing random numbers",

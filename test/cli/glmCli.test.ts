@@ -41,7 +41,7 @@ describe("reglab path", () => {
     const iris = join(DATA, "iris.csv");
     for (const [lang, tolerance, glmnet] of [
       ["en", "1e-7", /glmnet's default rule stops earlier/],
-      ["zh", "1e-4", /glmnet 的默认停止规则停得更早/],
+      ["zh", "1e-6", /glmnet 的默认停止规则停得更早/],
     ] as const) {
       const args = ["path", iris, "--family", "multinomial", "--tolerance", tolerance];
       const text = await runCli([...args, "--lang", lang], { cwd: freshFolder() });
@@ -52,6 +52,19 @@ describe("reglab path", () => {
       expect(line).toContain(largest);
       expect(line).toMatch(glmnet);
     }
+    // at glmnet's order of certificate there is no difference to point out
+    const loose = await runCli(["path", iris, "--family", "multinomial", "--tolerance", "1e-4"], {
+      cwd: freshFolder(),
+    });
+    expect(loose.stdout).not.toMatch(/glmnet's default rule/);
+    // mgaussian says it too, before its responses
+    const both = await runCli(
+      ["path", join(DATA, "diabetes.csv"), "--family", "mgaussian", "--target", "s6,y"],
+      {
+        cwd: freshFolder(),
+      },
+    );
+    expect(both.stdout.split("\n")[1]).toMatch(/certificate ≤ 1e-7.*glmnet's default rule stops earlier/);
   });
 
   it("--json without --out prints the numbers only: no figure drawn, no folder made, and says so", async () => {

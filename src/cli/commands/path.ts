@@ -60,7 +60,9 @@ export function certificateNote(
   path: Pick<GlmPath, "converged" | "certificate" | "tolerance">,
   t: Translator,
 ) {
-  if (path.converged.some((met) => !met) || path.certificate.length === 0) return "";
+  // (at a --tolerance of glmnet's order or looser there is no such difference to point out)
+  if (path.converged.some((met) => !met) || path.certificate.length === 0 || path.tolerance >= 1e-5)
+    return "";
   const largest = path.certificate.reduce((a, b) => Math.max(a, b), 0);
   return `${t("path.certificateNote", { tolerance: path.tolerance.toExponential(), largest: largest.toExponential(1) })}\n`;
 }
@@ -271,7 +273,7 @@ async function mgaussianRun(
   const names = responses.names.map((name) => displayName(name, 40)).join(", ");
   const first = path.firstLambdaFitted ? `${t("path.firstLambdaNote")}\n` : "";
   out(
-    `${summary}\n${t("path.responses", { names })}\n${first}${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
+    `${summary}\n${certificateNote(path, t)}${t("path.responses", { names })}\n${first}${displayName(input.data.source, 80)}\n\n${pathTable(path, t)}\n\n`,
   );
   out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }

@@ -4,7 +4,7 @@
  * in parallel and out of core, so the memory a path needs does not grow with the rows.
  */
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, normalize } from "node:path";
 import { DataError, displayName } from "../../data/dataError.js";
 import { type Dataset, parseCsv } from "../../data/parseCsv.js";
 import { aucFromRankSum } from "../../glm/crossValidation.js";
@@ -45,7 +45,28 @@ const ARROW_FILE = /\.(arrow|arrows|ipc|feather)$/i;
 
 function isFolderHolding(file: string, pattern: RegExp): boolean {
   if (/[*?[]/.test(file) || !existsSync(file) || !statSync(file).isDirectory()) return false;
-  return readdirSync(file, { recursive: true }).some((name) => pattern.test(String(name)));
+  return filesUnder(file).some((path) => pattern.test(path));
+}
+
+/**
+ * The files under a folder, at any depth, sorted. A link to a folder is not followed (a link to
+ * its own parent would list the files again and again); a link to a file is listed, and one whose
+ * target is missing is refused by name when the file is read.
+ */
+function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory()) continue;
+        found.push(path);
+      }
+    }
+  };
+  walk(folder);
+  return found.sort();
 }
 
 /**
@@ -61,56 +82,68 @@ export function isArrowInput(file: string): boolean {
 
 /**
  * The Arrow files an input names, in the order of their paths: the file itself, a glob's matches
- * (`*`, `?`, `[…]` within a name, `**` across folders), or every Arrow file under a folder.
+ * (`*`, `?`, `[…]` and `[!…]` within a name, `**` across folders, as a shell's), or every Arrow
+ * file under a folder.
  */
 export function arrowFilesOf(file: string): string[] {
   if (/[*?[]/.test(file)) return globFiles(file).filter((path) => ARROW_FILE.test(path));
   if (existsSync(file) && statSync(file).isDirectory() && isFolderHolding(file, ARROW_FILE))
-    return readdirSync(file, { recursive: true })
-      .map((name) => join(file, String(name)))
-      .filter((path) => ARROW_FILE.test(path) && statSync(path).isFile())
-      .sort();
+    return filesUnder(file).filter((path) => ARROW_FILE.test(path));
   return [file];
 }
 
-/** The files a glob matches, sorted (the folders before its first wildcard are walked from). */
+/** A glob's segment (no "/") as a regular expression: * and ? within a name, [...] and [!...] as sets. */
+function segmentPattern(part: string): RegExp {
+  let source = "";
+  for (let k = 0; k < part.length; k++) {
+    const c = part[k]!;
+    if (c === "*") source += "[^/]*";
+    else if (c === "?") source += "[^/]";
+    else if (c === "[" && part.indexOf("]", k + 2) > k) {
+      const end = part.indexOf("]", k + 2);
+      let set = part.slice(k + 1, end);
+      const negated = set.startsWith("!") || set.startsWith("^");
+      if (negated) set = set.slice(1);
+      source += `[${negated ? "^" : ""}${set.replace(/[\\\]^]/g, "\\$&")}]`;
+      k = end;
+    } else source += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** The files a glob matches, sorted (walked from the folders before its first wildcard). */
 function globFiles(pattern: string): string[] {
   const parts = pattern.split("/");
   const first = parts.findIndex((part) => /[*?[]/.test(part));
   const base = parts.slice(0, first).join("/") || (pattern.startsWith("/") ? "/" : ".");
   const rest = parts.slice(first);
-  const segment = (part: string) =>
-    new RegExp(
-      `^${part
-        .replace(/[.+^${}()|\\]/g, "\\$&")
-        .replace(/\*/g, "[^/]*")
-        .replace(/\?/g, "[^/]")}$`,
-    );
   const found: string[] = [];
   const walk = (folder: string, index: number) => {
-    if (index === rest.length) return;
     const part = rest[index]!;
-    let names: string[];
+    let entries: import("node:fs").Dirent[];
     try {
-      names = readdirSync(folder);
+      entries = readdirSync(folder, { withFileTypes: true });
     } catch {
       return; // not a folder, or not readable: nothing matches under it
     }
+    // (links to folders are not followed: one to a parent would match its files again and again)
+    const folders = entries.filter((entry) => entry.isDirectory());
     if (part === "**") {
-      walk(folder, index + 1);
-      for (const name of names) {
-        const path = join(folder, name);
-        if (statSync(path).isDirectory()) walk(path, index);
-      }
+      if (index + 1 < rest.length) walk(folder, index + 1);
+      for (const entry of folders) walk(join(folder, entry.name), index);
       return;
     }
-    const matches = segment(part);
-    for (const name of names) {
-      if (!matches.test(name)) continue;
-      const path = join(folder, name);
+    const matches = segmentPattern(part);
+    for (const entry of entries) {
+      if (!matches.test(entry.name)) continue;
+      const path = join(folder, entry.name);
       if (index === rest.length - 1) {
-        if (statSync(path).isFile()) found.push(path);
-      } else if (statSync(path).isDirectory()) walk(path, index + 1);
+        if (
+          entry.isFile() ||
+          (entry.isSymbolicLink() && !statSync(path, { throwIfNoEntry: false })?.isDirectory())
+        )
+          found.push(path);
+      } else if (entry.isDirectory()) walk(path, index + 1);
     }
   };
   walk(base, 0);
@@ -317,7 +350,7 @@ async function prepare(connection: Connection, file: string, selection: TableSel
   // an Arrow file is opened here first, so that a file apache-arrow cannot read is named as such,
   // and a column's type in a message is its Arrow type (List<Float64>), not the VARCHAR it reaches
   // DuckDB as
-  const arrowTypes = isArrowInput(file) ? await arrowCollectionTypes(file) : undefined;
+  const arrowTypes = isArrowInput(file) ? await arrowCollectionTypes(file, selection) : undefined;
   await rememberInputs(connection, file);
   const described = await rows(connection, `DESCRIBE SELECT * FROM ${from}`, file);
   const columns = described.map((row) => ({
@@ -460,25 +493,44 @@ async function prepare(connection: Connection, file: string, selection: TableSel
 
 /**
  * The column types of the Arrow files an input names (arrowFilesOf): each file opened, and a file
- * whose columns differ from the first's (a name, or a name's type) refused by name, as is a glob
- * or folder that names no Arrow file.
+ * whose used columns differ from the first's — one missing, one more, or another type — refused by
+ * name, as is a glob or folder that names no Arrow file. With --columns only the columns read are
+ * compared (the others are never read, as for one file).
  */
-async function arrowCollectionTypes(file: string): Promise<Map<string, string>> {
+async function arrowCollectionTypes(file: string, selection: TableSelection): Promise<Map<string, string>> {
   const files = arrowFilesOf(file);
   if (files.length === 0) throw new DataError("table.arrowNoFiles", { file: displayName(file, 200) });
   const first = await arrowColumnTypesOf(files[0]!);
+  const names = [...first.keys()];
+  const used = selection.columns
+    ? new Set(
+        [
+          ...selection.columns,
+          selection.target ?? (first.has("y") ? "y" : names.at(-1)),
+          selection.weights,
+          selection.offset,
+        ].filter((name): name is string => name !== undefined),
+      )
+    : null;
   for (const path of files.slice(1)) {
     const types = await arrowColumnTypesOf(path);
-    const names = new Set([...first.keys(), ...types.keys()]);
-    for (const column of names)
-      if (first.get(column) !== types.get(column))
-        throw new DataError("table.arrowSchemas", {
-          file: displayName(path, 200),
-          first: displayName(files[0]!, 200),
-          column: displayName(column),
-          type: types.get(column) ?? "—",
-          firstType: first.get(column) ?? "—",
-        });
+    const where = { file: displayName(path, 200), first: displayName(files[0]!, 200) };
+    for (const column of new Set([...names, ...types.keys()])) {
+      if (used && !used.has(column)) continue;
+      const mine = types.get(column);
+      const theirs = first.get(column);
+      if (mine === theirs) continue;
+      if (mine === undefined)
+        throw new DataError("table.arrowMissingColumn", { ...where, column: displayName(column) });
+      if (theirs === undefined)
+        throw new DataError("table.arrowExtraColumn", { ...where, column: displayName(column) });
+      throw new DataError("table.arrowSchemas", {
+        ...where,
+        column: displayName(column),
+        type: mine,
+        firstType: theirs,
+      });
+    }
   }
   return first;
 }
@@ -878,13 +930,48 @@ export interface TableFolds {
   /** mod: by the row's position in its file (one file only); hash: by a seeded hash of its key. */
   rule: "mod" | "hash";
   seed: number;
+  /** The input (a file, a folder, a glob): what a row's file is named relative to, for its key. */
+  file?: string;
+}
+
+/** Whether the input names a folder or a glob (its files one table), rather than one file. */
+export function namesSeveralFiles(file: string): boolean {
+  return /[*?[]/.test(file) || (existsSync(file) && statSync(file).isDirectory());
+}
+
+/**
+ * A row's file in its fold key. One file: its name alone, so the folds do not depend on where the
+ * file lies or how its path is spelled. Several (a folder, a glob): the path below the folder or
+ * the glob's fixed start — a Hive-partitioned table's files share their names (y=2023/part-0,
+ * y=2024/part-0), and keyed by name alone the same row of each fell in the same fold.
+ */
+function fileKey(file: string | undefined): string {
+  if (file === undefined || !namesSeveralFiles(file)) return "parse_filename(filename)";
+  const parts = file.split("/");
+  const fixed = /[*?[]/.test(file)
+    ? parts
+        .slice(
+          0,
+          parts.findIndex((part) => /[*?[]/.test(part)),
+        )
+        .join("/")
+    : file;
+  // the start as given and as the readers write it (normalized: no ./, no //)
+  const starts = [...new Set([fixed, normalize(fixed)])]
+    .filter((start) => start !== "" && start !== ".")
+    .map((start) => `${start.replace(/\/+$/, "")}/`);
+  if (starts.length === 0) return "filename";
+  const cases = starts.map(
+    (start) => `WHEN starts_with(filename, ${quoteString(start)}) THEN substr(filename, ${start.length + 1})`,
+  );
+  return `CASE ${cases.join(" ")} ELSE filename END`;
 }
 
 /** The SQL expression of a row's fold, 1 … K, over read_parquet's row keys. */
-export function foldExpression({ folds, rule, seed }: TableFolds): string {
+export function foldExpression({ folds, rule, seed, file }: TableFolds): string {
   return rule === "mod"
     ? `(file_row_number % ${folds}) + 1`
-    : `(hash(parse_filename(filename), file_row_number, ${Math.trunc(seed)}) % ${folds}) + 1`;
+    : `(hash(${fileKey(file)}, file_row_number, ${Math.trunc(seed)}) % ${folds}) + 1`;
 }
 
 /** The fold rule's conditions: mod numbers the rows of one file, before any filter. */

@@ -19,7 +19,7 @@ import { objectiveNote, pathJson, saveModel } from "../glmOptions.js";
 import { finiteJson } from "../jsonOutput.js";
 import { figureFiles, openOutputFolder } from "../outputFolder.js";
 import { drawsFigures, writeFigure, wroteLines } from "../writeFigure.js";
-import { foldExpression, tableFoldStatistics, tableStatement } from "./duckdbTable.js";
+import { foldExpression, namesSeveralFiles, tableFoldStatistics, tableStatement } from "./duckdbTable.js";
 import { HELD_OUT_MEASURES, type HeldOutMeasure } from "./heldOutQuery.js";
 import { scanProgressBar } from "./scanProgress.js";
 import { streamedTableCv } from "./streamedCv.js";
@@ -54,6 +54,7 @@ export async function runTableCv(
     folds: options["folds"] as number,
     rule: options["foldRule"] === "mod" ? ("mod" as const) : ("hash" as const),
     seed: options["seed"] as number,
+    file,
   };
   refuseRandomWhere(options["where"] as string | undefined);
   const selection = {
@@ -171,7 +172,7 @@ export async function runTableCv(
       minSd: formatNumber(cv.cvsd[cv.indexMin]!),
       oneSeError: formatNumber(cv.cvm[cv.indexOneSe]!),
       oneSeSd: formatNumber(cv.cvsd[cv.indexOneSe]!),
-    })}\n${t(folds.rule === "mod" ? "table.foldsMod" : "table.foldsHash", { folds: folds.folds, seed: folds.seed })}\n${inMemory ? `${t("table.rowsInMemory", { rows: statistics.n })}\n` : ""}${objectiveNote(path, t)}${displayName(file, 80)}\n`,
+    })}\n${t(folds.rule === "mod" ? "table.foldsMod" : namesSeveralFiles(file) ? "table.foldsHashFiles" : "table.foldsHash", { folds: folds.folds, seed: folds.seed })}\n${inMemory ? `${t("table.rowsInMemory", { rows: statistics.n })}\n` : ""}${objectiveNote(path, t)}${displayName(file, 80)}\n`,
   );
   out(wroteLines(t, figure ? [figure] : [], saveTo ? [saveTo] : []));
 }
