@@ -37,7 +37,7 @@ export type CvMeasure = (typeof CV_MEASURES)[number];
  * The measures each family has a meaning for: auc ranks two classes, class counts wrong labels, C
  * is the concordance of survival times; a Cox model is scored by its partial likelihood or C only.
  */
-const MEASURES_OF: Record<GlmFamily, readonly CvMeasure[]> = {
+export const MEASURES_OF: Record<GlmFamily, readonly CvMeasure[]> = {
   gaussian: ["deviance", "mse", "mae"],
   poisson: ["deviance", "mse", "mae"],
   binomial: ["deviance", "mse", "mae", "class", "auc"],

@@ -582,6 +582,8 @@ export const en = {
     "{file}: a column is named '{column}', the name the folds give each row's key (its file or its position). Rename the column to cross-validate over the table, or cross-validate a CSV in memory.",
   "table.arrowNoFiles":
     "'{file}' names no Arrow file (.arrow, .arrows, .ipc, .feather). Check the pattern or the folder.",
+  "table.mixedFolder":
+    "'{file}' holds both Parquet and Arrow files, and only one kind can be one table. Give a glob of one kind ('{file}/*.parquet' or '{file}/*.arrow'), or keep them in folders of their own.",
   "table.arrowSchemas":
     "{file}: column '{column}' is {type} here but {firstType} in {first}; the files of one table need the same columns. Convert them alike, or give one file.",
   "table.arrowMissingColumn":

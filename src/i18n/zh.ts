@@ -543,6 +543,8 @@ export const zh: Record<MessageKey, string> = {
     "{file}：有一列名为 '{column}'，这正是折用来标记每行键（所在文件或位置）的名称。请重命名该列后再在表上交叉验证，或在内存中对 CSV 交叉验证。",
   "table.arrowNoFiles":
     "“{file}”没有对应任何 Arrow 文件（.arrow、.arrows、.ipc、.feather）。请检查匹配模式或文件夹。",
+  "table.mixedFolder":
+    "“{file}”中同时有 Parquet 和 Arrow 文件，而一张表只能是其中一种。请给出一种文件的通配模式（'{file}/*.parquet' 或 '{file}/*.arrow'），或把它们分放在不同文件夹中。",
   "table.arrowSchemas":
     "{file}：列“{column}”在此为 {type}，而在 {first} 中为 {firstType}；同一张表的文件需要相同的列。请统一转换，或只给出一个文件。",
   "table.arrowMissingColumn":

@@ -137,6 +137,9 @@ beforeAll(() => {
     mkdirSync(at(`hive/${part}`), { recursive: true });
     writeArrow(at(`hive/${part}/part-0.arrow`), tableFromArrays(rowsOf(0, 221)), "file", 100);
   }
+  mkdirSync(at("both"));
+  writeArrow(at("both/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
+  writeFileSync(at("both/b.parquet"), "PAR1");
   mkdirSync(at("dangling"));
   writeArrow(at("dangling/a.arrow"), tableFromArrays(rowsOf(0, 200)), "file", 100);
   symlinkSync(at("nowhere/x.arrow"), at("dangling/b.arrow"));
@@ -460,6 +463,7 @@ describe("reglab path over an Arrow IPC file", () => {
     ],
     ["a column of another type", ["path", at("typed")], "table.arrowSchemas", /['“]age['”].*Int32.*Float64/],
     ["a folder's link to a file not there", ["path", at("dangling")], "data.notFound", /b\.arrow/],
+    ["a folder of Parquet and Arrow files", ["path", at("both")], "table.mixedFolder"],
     ["mod folds over a folder of files", ["cv", at("parts"), "--fold-rule", "mod"], "table.modNeedsFile"],
     [
       "a --where drawing random numbers",

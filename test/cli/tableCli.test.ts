@@ -389,9 +389,14 @@ describe("reglab path over a Parquet table", () => {
       /a gaussian cross-validation over a table scores by deviance, mse/,
     ],
     [
+      "--measure auc (gaussian): no meaning for the family, said as for rows",
+      ["cv", at("diabetes.parquet"), "--measure", "auc"],
+      /--measure auc has no meaning for the gaussian family/,
+    ],
+    [
       "--measure class (poisson)",
       ["cv", at("counts.parquet"), "--family", "poisson", "--measure", "class"],
-      /a poisson cross-validation over a table scores by deviance, mse, mae so far/,
+      /--measure class has no meaning for the poisson family/,
     ],
     [
       "a fold whose own rows hold one class, under --measure auc",

@@ -69,6 +69,11 @@ function filesUnder(folder: string): string[] {
   return found.sort();
 }
 
+/** Whether a folder holds both Parquet and Arrow files (which of them is the table is not clear). */
+export function holdsParquetAndArrow(file: string): boolean {
+  return isFolderHolding(file, /\.parquet$/i) && isFolderHolding(file, ARROW_FILE);
+}
+
 /**
  * Whether a path names Arrow IPC: a file by its extension (.arrow, .arrows, .ipc, .feather), a glob
  * of such files, or a folder holding them and no Parquet file — read by reglab's own table

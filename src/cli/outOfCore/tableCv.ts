@@ -7,6 +7,7 @@
  */
 import { displayName } from "../../data/dataError.js";
 import type { Dataset } from "../../data/parseCsv.js";
+import { MEASURES_OF } from "../../glm/crossValidation.js";
 import type { ElasticNetPath } from "../../glm/elasticNetPath.js";
 import type { GlmPathOptions } from "../../glm/glmPath.js";
 import { crossValidateFromStatistics, type StatisticsCv } from "../../glm/statisticsCv.js";
@@ -45,6 +46,9 @@ export async function runTableCv(
     throw new UsageError("table.cvGaussianOnly", { family });
   refuseForTables(given, family === "gaussian" ? [] : ["offset"]);
   const measure = options["measure"] as string;
+  // a measure the family has no meaning for is said as for rows (before what tables lack so far)
+  if (!(MEASURES_OF[family] as readonly string[]).includes(measure))
+    throw new UsageError("cv.measureFamily", { measure, family });
   const measures: readonly string[] = family === "gaussian" ? ["deviance", "mse"] : HELD_OUT_MEASURES[family];
   if (!measures.includes(measure))
     throw new UsageError("table.cvMeasure", { family, measures: measures.join(", ") });

@@ -18,6 +18,7 @@ import type { OptionSpec } from "../optionTable.js";
 import { writeFileSafely } from "../safeWrite.js";
 import {
   arrowFilesOf,
+  holdsParquetAndArrow,
   isArrowInput,
   isCsvTable,
   isParquetInput,
@@ -109,6 +110,8 @@ export function isTablePath(file: string | undefined, options: Record<string, un
  * beside anything else (a sparse file, a folder, a built-in data set's name) is refused by name.
  */
 export function isTableInput(file: string, options: Record<string, unknown>): boolean {
+  // a folder of both kinds: read as Parquet, its Arrow files would be left out unsaid
+  if (holdsParquetAndArrow(file)) throw new UsageError("table.mixedFolder", { file: displayName(file, 200) });
   if (isParquetInput(file) || isArrowInput(file)) return true;
   if (options["stream"] !== true) return false;
   if (!isCsvTable(file)) throw new UsageError("table.streamNeedsCsv", { file: displayName(file, 200) });
