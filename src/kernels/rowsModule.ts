@@ -110,6 +110,31 @@ export interface RowsExports {
   factorSolve(lower: number, p: number, m: number, x: number): void;
   choleskyLower(a: number, p: number, start: number, end: number, relative: number, floor: number): number;
   symmetricRankOne(a: number, p: number, n: number, u: number, s: number): void;
+  /** Every sparse column's dot product with v (kernels/sparseSweepKernel.ts). */
+  sparseColumnDots(ptr: number, rows: number, cells: number, p: number, v: number, out: number): void;
+  /** The sparse path's coordinate sweep (kernels/sparseSweepKernel.ts); returns the largest curvature·δ². */
+  sparseSweep(
+    ptr: number,
+    rows: number,
+    cells: number,
+    weighted: number,
+    uniform: number,
+    w0: number,
+    residual: number,
+    positions: number,
+    count: number,
+    beta: number,
+    mean: number,
+    scale: number,
+    weightedSum: number,
+    curvature: number,
+    l1: number,
+    l2: number,
+    shift: number,
+    sumWr: number,
+    weightTotal: number,
+    out: number,
+  ): number;
   gradientFromRows(
     gram: number,
     p: number,

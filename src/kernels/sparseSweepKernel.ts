@@ -14,32 +14,6 @@
  */
 import { instantiateRowsModule, memoryLayout, type RowsExports, reserveMemory } from "./rowsModule.js";
 
-interface SparseSweepExports extends RowsExports {
-  sparseColumnDots(ptr: number, rows: number, cells: number, p: number, v: number, out: number): void;
-  sparseSweep(
-    ptr: number,
-    rows: number,
-    cells: number,
-    weighted: number,
-    uniform: number,
-    w0: number,
-    residual: number,
-    positions: number,
-    count: number,
-    beta: number,
-    mean: number,
-    scale: number,
-    weightedSum: number,
-    curvature: number,
-    l1: number,
-    l2: number,
-    shift: number,
-    sumWr: number,
-    weightTotal: number,
-    out: number,
-  ): number;
-}
-
 /** What one sweep returns beside the largest curvature·δ² (the path's sweep reads them back). */
 export interface SweepState {
   violation: number;
@@ -76,7 +50,7 @@ export class SparseSweepKernel {
   private readonly state: SweepState = { violation: 0, shift: 0, weightedResidual: 0 };
 
   private constructor(
-    private readonly exports: SparseSweepExports,
+    private readonly exports: RowsExports,
     private readonly n: number,
     private readonly uniform: boolean,
   ) {
@@ -86,8 +60,8 @@ export class SparseSweepKernel {
 
   /** A kernel for a design of n rows (uniform: the gaussian family's equal weights), or null. */
   static create(n: number, uniform: boolean): SparseSweepKernel | null {
-    const exports = instantiateRowsModule() as SparseSweepExports | null;
-    if (!exports || typeof exports.sparseSweep !== "function") return null;
+    const exports = instantiateRowsModule();
+    if (!exports) return null;
     return new SparseSweepKernel(exports, n, uniform);
   }
 
@@ -231,7 +205,7 @@ export class SparseSweepKernel {
  */
 export class SparseColumnDots {
   private constructor(
-    private readonly exports: SparseSweepExports,
+    private readonly exports: RowsExports,
     private readonly at: { ptr: number; rows: number; cells: number; v: number; out: number },
     private readonly n: number,
     private readonly p: number,
@@ -244,8 +218,8 @@ export class SparseColumnDots {
     rowIdx: Int32Array,
     values: Float64Array,
   ): SparseColumnDots | null {
-    const exports = instantiateRowsModule() as SparseSweepExports | null;
-    if (!exports || typeof exports.sparseColumnDots !== "function") return null;
+    const exports = instantiateRowsModule();
+    if (!exports) return null;
     const nonzeros = colPtr[p]!;
     const layout = memoryLayout();
     const at = {
