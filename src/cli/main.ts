@@ -215,8 +215,10 @@ export async function main(argv: string[], streams: Streams = processStreams): P
       t,
       json,
       out: streams.stdout,
-      // warnings wait for the run to succeed: a failing run prints its error as its one line
-      info: json ? () => {} : (text) => warnings.push(text),
+      // warnings wait for the run to succeed: a failing run prints its error as its one line. With
+      // --json they go to stderr too (stdout holds the document alone): an Arrow stream cut short,
+      // rows dropped or a λ left uncertified is not for a script to miss
+      info: (text) => warnings.push(text),
       interactive: !json && streams.stderrIsTerminal,
     };
     await withLibraryWarnings(context, () => spec.run(input, context));

@@ -327,6 +327,11 @@ describe("reglab path over an Arrow IPC file", () => {
     expect(outcome.stderr).toMatch(messagePattern("warning.arrowNoEnd", "en"));
     const ended = await run(["path", at("diabetes.arrows"), "--out", at("ended-figures")]);
     expect(ended.stderr).not.toMatch(messagePattern("warning.arrowNoEnd", "en"));
+    // with --json too: stdout the document alone, the warning on stderr for a script to see
+    const scripted = await run(["path", at("unended.arrows"), "--json"]);
+    expect(scripted.status).toBe(0);
+    expect(JSON.parse(scripted.stdout).n).toBeGreaterThan(0);
+    expect(scripted.stderr).toMatch(messagePattern("warning.arrowNoEnd", "en"));
   });
 
   it("passes dates and timestamps to DuckDB as such: --where compares them as dates", async () => {
