@@ -676,14 +676,16 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
     if (kernel) {
       const from = Math.min(firstNew, kernelCount);
       for (let q = from; q < packedCount; q++) if (!fresh[strong[q]!]) prepareColumn(strong[q]!);
-      kernel.pack(
+      const packed = kernel.pack(
         from,
         packedCount,
         { ptr: packedPtr, rows: packedRow, cells: packedValue, weighted: packedWeighted },
         strong,
         { mean, scale, weightedSum: weightedColSum, curvature },
       );
-      kernelCount = packedCount;
+      // (its memory could not hold them: the loop below sweeps from here on, on the same arrays)
+      if (packed) kernelCount = packedCount;
+      else kernel = null;
     }
   };
   /**

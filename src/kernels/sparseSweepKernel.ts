@@ -14,6 +14,22 @@
  */
 import { instantiateRowsModule, memoryLayout, type RowsExports, reserveMemory } from "./rowsModule.js";
 
+/**
+ * The most bytes a kernel here copies into its module's memory: beyond, the copy would add a
+ * gigabyte to a design that large already, and WebAssembly's memory stops at 4 GB.
+ */
+const COPY_MOST = 2 ** 30;
+
+/** The module's memory grown to `end` bytes, or null where that passes COPY_MOST or cannot be had. */
+function reserveWithin(exports: RowsExports, end: number): ArrayBuffer | null {
+  if (end > COPY_MOST) return null;
+  try {
+    return reserveMemory(exports, end);
+  } catch {
+    return null; // (memory.grow refused: the engine's limit, or the machine's)
+  }
+}
+
 /** What one sweep returns beside the largest curvature·δ² (the path's sweep reads them back). */
 export interface SweepState {
   violation: number;
@@ -77,7 +93,8 @@ export class SparseSweepKernel {
    * The packed columns from position `from` on (the positions before it unchanged since the last
    * call): their pointers, rows, values, weighted values (binomial), and by column j = strong[q]
    * the means, scales, (Wx)_j and curvatures (computed by the path for the current weights). Grows
-   * the memory (and copies everything again) when they no longer fit.
+   * the memory (and copies everything again) when they no longer fit; false when it cannot (the
+   * copies would pass COPY_MOST, or the engine refuses the memory): the path's own loop goes on.
    */
   pack(
     from: number,
@@ -85,14 +102,16 @@ export class SparseSweepKernel {
     packed: { ptr: Int32Array; rows: Int32Array; cells: Float64Array; weighted: Float64Array },
     strong: readonly number[],
     columns: { mean: Float64Array; scale: Float64Array; weightedSum: Float64Array; curvature: Float64Array },
-  ): void {
+  ): boolean {
     const { ptr, rows, cells, weighted } = packed;
     const total = ptr[count]!;
     if (count > this.columnCapacity || total > this.cellCapacity) {
       this.columnCapacity = Math.max(count, 2 * this.columnCapacity, 64);
       this.cellCapacity = Math.max(total, 2 * this.cellCapacity, 1024);
       this.layout = layoutFor(this.n, this.columnCapacity, this.cellCapacity);
-      this.buffer = reserveMemory(this.exports, this.layout.end());
+      const buffer = reserveWithin(this.exports, this.layout.end());
+      if (!buffer) return false;
+      this.buffer = buffer;
       from = 0;
     }
     const { layout } = this;
@@ -113,6 +132,7 @@ export class SparseSweepKernel {
       sums[q] = columns.weightedSum[j]!;
       curvatures[q] = columns.curvature[j]!;
     }
+    return true;
   }
 
   /** Position q's (Wx)_q and curvature, computed anew by the path for new weights. */
@@ -229,7 +249,8 @@ export class SparseColumnDots {
       v: layout.take(8 * n),
       out: layout.take(8 * p),
     };
-    const buffer = reserveMemory(exports, layout.end);
+    const buffer = reserveWithin(exports, layout.end);
+    if (!buffer) return null;
     new Int32Array(buffer, at.ptr, p + 1).set(colPtr.subarray(0, p + 1));
     new Int32Array(buffer, at.rows, nonzeros).set(rowIdx.subarray(0, nonzeros));
     new Float64Array(buffer, at.cells, nonzeros).set(values.subarray(0, nonzeros));
