@@ -286,6 +286,8 @@ describe("reglab path over an Arrow IPC file", () => {
     // a link to its parent is not followed: the 200 rows once
     expect((await json(["path", at("looped")])).n).toBe(200);
     expect((await json(["path", at("looped/**/*.arrow")])).n).toBe(200);
+    // a glob without an extension whose matches are all Arrow files: read as Arrow, not Parquet
+    expectSamePath(await json(["path", at("globbed/*"), "--alpha", "0.5"]), rows);
     // a set negated as a shell's [!…]: split-2 alone
     expect((await json(["path", at("globbed/split-[!1].arrow")])).n).toBe(142);
     // with --columns only the columns read must agree (s6 is missing from one file)

@@ -33,8 +33,19 @@ import { workingPassStatement } from "./workingPassQuery.js";
  */
 export function isParquetInput(file: string): boolean {
   if (/\.parquet$/i.test(file)) return true;
-  if (/[*?[]/.test(file)) return !ARROW_FILE.test(file);
+  if (/[*?[]/.test(file)) return !namesArrowFiles(file);
   return isFolderHolding(file, /\.parquet$/i);
+}
+
+/**
+ * Whether a glob names Arrow files: by its own extension, or — a glob such as `events/*` — by
+ * its matches, every one an Arrow file (DuckDB would read them as Parquet and fail on each).
+ */
+function namesArrowFiles(glob: string): boolean {
+  if (ARROW_FILE.test(glob)) return true;
+  if (/\.parquet$/i.test(glob)) return false;
+  const files = globFiles(glob);
+  return files.length > 0 && files.every((path) => ARROW_FILE.test(path));
 }
 
 /** The name in SQL of reglab's table function over an Arrow file (arrowScan.ts). */
@@ -80,6 +91,7 @@ export function holdsParquetAndArrow(file: string): boolean {
  * function (arrowScan.ts), loaded only then, one file after another as one table.
  */
 export function isArrowInput(file: string): boolean {
+  if (/[*?[]/.test(file)) return namesArrowFiles(file);
   return (
     ARROW_FILE.test(file) || (isFolderHolding(file, ARROW_FILE) && !isFolderHolding(file, /\.parquet$/i))
   );
