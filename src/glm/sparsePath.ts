@@ -733,40 +733,41 @@ export function sparseElasticNetPath(data: SparseDataset, options: SparsePathOpt
       violation = kernel.last.violation;
       o = kernel.last.shift;
       sumWr = kernel.last.weightedResidual;
-    }
-    for (let q = 0; q < count && !kernel; q++) {
-      const position = positions ? positions[q]! : q;
-      const j = strong[position]!;
-      if (!fresh[j]) prepareColumn(j);
-      const start = packedPtr[position]!;
-      const stop = packedPtr[position + 1]!;
-      let dot = 0;
-      if (uniform) {
-        for (let a = start; a < stop; a++) dot += cells[a]! * residual[rows[a]!]!;
-        dot *= w0;
-      } else {
-        for (let a = start; a < stop; a++) dot += weighted[a]! * residual[rows[a]!]!;
+    } else {
+      for (let q = 0; q < count; q++) {
+        const position = positions ? positions[q]! : q;
+        const j = strong[position]!;
+        if (!fresh[j]) prepareColumn(j);
+        const start = packedPtr[position]!;
+        const stop = packedPtr[position + 1]!;
+        let dot = 0;
+        if (uniform) {
+          for (let a = start; a < stop; a++) dot += cells[a]! * residual[rows[a]!]!;
+          dot *= w0;
+        } else {
+          for (let a = start; a < stop; a++) dot += weighted[a]! * residual[rows[a]!]!;
+        }
+        const m = mean[j]!;
+        const s = scale[j]!;
+        const g = (dot + o * weightedColSum[j]! - m * (sumWr + o * weightTotal)) / s;
+        const c = curvature[j]!;
+        const old = beta[j]!;
+        violation = Math.max(
+          violation,
+          old !== 0 ? Math.abs(g - l2 * old - l1 * Math.sign(old)) : Math.abs(g) - l1,
+        );
+        const updated = softThreshold(g + c * old, l1) / (c + l2);
+        const delta = updated - old;
+        if (delta === 0) continue;
+        beta[j] = updated;
+        everActive[j] = 1;
+        // r −= δ x̃_j: the nonzeros into r°, the centring into the shift
+        const step = delta / s;
+        for (let a = start; a < stop; a++) residual[rows[a]!]! -= step * cells[a]!;
+        sumWr -= step * weightedColSum[j]!;
+        o += step * m;
+        largest = Math.max(largest, c * delta * delta);
       }
-      const m = mean[j]!;
-      const s = scale[j]!;
-      const g = (dot + o * weightedColSum[j]! - m * (sumWr + o * weightTotal)) / s;
-      const c = curvature[j]!;
-      const old = beta[j]!;
-      violation = Math.max(
-        violation,
-        old !== 0 ? Math.abs(g - l2 * old - l1 * Math.sign(old)) : Math.abs(g) - l1,
-      );
-      const updated = softThreshold(g + c * old, l1) / (c + l2);
-      const delta = updated - old;
-      if (delta === 0) continue;
-      beta[j] = updated;
-      everActive[j] = 1;
-      // r −= δ x̃_j: the nonzeros into r°, the centring into the shift
-      const step = delta / s;
-      for (let a = start; a < stop; a++) residual[rows[a]!]! -= step * cells[a]!;
-      sumWr -= step * weightedColSum[j]!;
-      o += step * m;
-      largest = Math.max(largest, c * delta * delta);
     }
     if (intercept) {
       // the intercept's own step: the weighted mean of the residual

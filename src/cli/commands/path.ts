@@ -56,10 +56,7 @@ export function pathTable(path: Pick<GlmPath, "lambda" | "df" | "devRatio">, t: 
  * glmnet's fits stop at 1.5e-3, and reglab takes 4× glmnet's time for its 1e-7, 0.7× for 1e-3).
  * Said only when every λ met it; a λ that did not is warned of instead (warnIfNotConverged).
  */
-export function certificateNote(
-  path: Pick<GlmPath, "converged" | "certificate" | "tolerance">,
-  t: Translator,
-) {
+function certificateNote(path: Pick<GlmPath, "converged" | "certificate" | "tolerance">, t: Translator) {
   // (at a --tolerance of glmnet's order or looser there is no such difference to point out)
   if (path.converged.some((met) => !met) || path.certificate.length === 0 || path.tolerance >= 1e-5)
     return "";

@@ -996,9 +996,7 @@ export function checkFoldRule(file: string, selection: TableSelection, folds: Ta
   const name = displayName(file, 200);
   if (
     folds.rule === "mod" &&
-    ((!/\.parquet$/i.test(file) && !isCsvTable(file) && !ARROW_FILE.test(file)) ||
-      /[*?[]/.test(file) ||
-      (existsSync(file) && statSync(file).isDirectory()))
+    ((!/\.parquet$/i.test(file) && !isCsvTable(file) && !ARROW_FILE.test(file)) || namesSeveralFiles(file))
   )
     throw new DataError("table.modNeedsFile", { file: name });
   // mod numbers the rows of the file, before --where or --na drop leave some out: a CSV of the rows
